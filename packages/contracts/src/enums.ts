@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const Role = ['admin', 'province_admin', 'center_manager', 'officer', 'specialist', 'leader'] as const;
+export const ZRole = z.enum(Role);
+export type Role = z.infer<typeof ZRole>;
+
+export const DeviceKind = ['display', 'kiosk'] as const;
+export const ZDeviceKind = z.enum(DeviceKind);
+export type DeviceKind = z.infer<typeof ZDeviceKind>;
+
+export const UnitLevel = ['province', 'commune', 'district'] as const;
+export const ZUnitLevel = z.enum(UnitLevel);
+export type UnitLevel = z.infer<typeof ZUnitLevel>;
+
+export const CounterState = ['closed', 'open', 'serving', 'paused'] as const;
+export const ZCounterState = z.enum(CounterState);
+export type CounterState = z.infer<typeof ZCounterState>;
+
+export const TicketStatus = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', 'expired'] as const;
+export const ZTicketStatus = z.enum(TicketStatus);
+export type TicketStatus = z.infer<typeof ZTicketStatus>;
+
+export const DossierStatus = [
+  'submitted',
+  'intake_supplement',
+  'received',
+  'refused_at_intake',
+  'in_process',
+  'awaiting_supplement',
+  'awaiting_obligation',
+  'suspended',
+  'withdrawn',
+  'stopped',
+  'resolved',
+  'returned',
+] as const;
+export const ZDossierStatus = z.enum(DossierStatus);
+export type DossierStatus = z.infer<typeof ZDossierStatus>;
+
+export const Channel = ['counter', 'online', 'post'] as const;
+export const ZChannel = z.enum(Channel);
+export type Channel = z.infer<typeof ZChannel>;
+
+export const TimeLimitUnit = ['same_day', 'working_days', 'working_hours', 'calendar_days'] as const;
+export const ZTimeLimitUnit = z.enum(TimeLimitUnit);
+export type TimeLimitUnit = z.infer<typeof ZTimeLimitUnit>;
+
+export const AlertKind = ['due_soon', 'overdue', 'step_overdue', 'intake_sla'] as const;
+export const ZAlertKind = z.enum(AlertKind);
+export type AlertKind = z.infer<typeof ZAlertKind>;
+
+export const HolidayKind = ['holiday', 'day_off', 'working_day'] as const;
+export const ZHolidayKind = z.enum(HolidayKind);
+export type HolidayKind = z.infer<typeof ZHolidayKind>;

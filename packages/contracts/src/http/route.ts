@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Role } from '../enums.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route. Every route must say it explicitly, so that a route
+ * without a rule cannot exist (the permission matrix test walks this table).
+ */
+export type RouteAccess =
+  | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number } }
+  | { kind: 'staff'; roles: readonly Role[] | 'any' };
+
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** Express-style path below /api, e.g. "/centers/:id/tickets". */
+  path: string;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Defaults to 200 (201 for POST). */
+  status?: number;
+}
+
+export function defineRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
+  return def;
+}

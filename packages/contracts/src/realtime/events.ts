@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ZPing } from '../http/system.js';
+
+/** Socket.IO namespaces (DESIGN.md "Real-time contract"). */
+export const Namespace = {
+  public: '/public',
+  staff: '/staff',
+  dashboard: '/dashboard',
+} as const;
+export type Namespace = (typeof Namespace)[keyof typeof Namespace];
+
+export const Room = {
+  center: (centerId: string) => `center:${centerId}`,
+  counter: (counterId: string) => `counter:${counterId}`,
+  user: (userId: string) => `user:${userId}`,
+  unit: (unitCode: string) => `unit:${unitCode}`,
+  system: 'system',
+} as const;
+
+/**
+ * Every pushed event carries the room it was sent to and a per-room sequence
+ * number; a client that sees a gap (or reconnects) refetches the snapshot.
+ */
+export function envelope<T extends z.ZodType>(data: T) {
+  return z.object({ room: z.string(), seq: z.number().int().nonnegative(), at: z.iso.datetime({ offset: true }), data });
+}
+export type Envelope<T> = { room: string; seq: number; at: string; data: T };
+
+export const ServerEvent = {
+  systemPong: 'system.pong',
+} as const;
+
+export const ZServerEvents = {
+  [ServerEvent.systemPong]: envelope(ZPing),
+} as const;
+
+export interface StaffServerToClient {
+  'system.pong': (e: Envelope<z.infer<typeof ZPing>>) => void;
+}
+export interface StaffClientToServer {
+  /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */
+  subscribe: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
+}
+export interface PublicServerToClient {}
+export interface PublicClientToServer {
+  subscribe: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
+}
+export interface DashboardServerToClient {}

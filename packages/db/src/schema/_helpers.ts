@@ -1,0 +1,12 @@
+import { timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Random UUID primary key; human codes (ticket number, dossier code) live in their own columns. */
+export const id = () => uuid('id').primaryKey().defaultRandom();
+
+export const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
