@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './i18n.js';
 export * from './enums.js';
 export * from './http/route.js';
 export * from './http/routes.js';
@@ -6,3 +7,7 @@ export * from './http/health.js';
 export * from './http/system.js';
 export * from './realtime/events.js';
 export * from './jobs/jobs.js';
+export * from './http/common.js';
+export * from './http/auth.js';
+export * from './http/org.js';
+export * from './http/staff.js';

@@ -1,2 +1,5 @@
 export * from './clock.js';
 export * from './business-day.js';
+export * from './calendar.js';
+export * from './holidays.js';
+export * from './deadline.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../enums.js';
+import type { DeviceKind, Role } from '../enums.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -9,7 +9,22 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteAccess =
   | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number } }
-  | { kind: 'staff'; roles: readonly Role[] | 'any' };
+  | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget }
+  | { kind: 'device'; devices: readonly DeviceKind[]; scope: ScopeTarget };
+
+/** Kinds of resource whose owning center/unit decides whether an actor may touch it. */
+export type ScopeType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category';
+
+/**
+ * Where the guard finds the resource a request acts on. It resolves the resource
+ * to its center and unit and checks them against the actor's role scopes.
+ * List routes have no target: their services filter by the actor's scope instead.
+ */
+export interface ScopeTarget {
+  type: ScopeType;
+  from: 'params' | 'body' | 'query';
+  key: string;
+}
 
 export interface RouteDef<
   P extends z.ZodType = z.ZodType,

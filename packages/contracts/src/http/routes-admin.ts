@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { defineRoute } from './route.js';
+import { ZChangePasswordRequest, ZMe, ZSignInRequest, ZTemporaryPassword } from './auth.js';
+import { ZCenterParams, ZIdParams, ZImportResult, ZOk } from './common.js';
+import {
+  ZAgency, ZAgencyInput, ZCenter, ZCenterDetail, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest,
+  ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput,
+  ZService, ZServiceInput, ZUnit, ZUnitInput,
+} from './org.js';
+import {
+  ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZDevice, ZDeviceInput,
+  ZDevicePairing, ZDeviceSession, ZMyAssignments, ZPairRequest, ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate, ZUnassignRequest,
+} from './staff.js';
+
+const orgAdmins = ['admin', 'province_admin'] as const;
+const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
+const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const;
+
+/** Sign-in, organisation, staff, assignment board, devices and audit (issue #3). */
+export const adminRoutes = {
+  signIn: defineRoute({
+    method: 'POST', path: '/auth/sign-in', tag: 'auth', status: 200,
+    summary: 'Sign in with username and password; sets the httpOnly session cookie',
+    access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } },
+    body: ZSignInRequest, response: ZMe,
+  }),
+  signOut: defineRoute({
+    method: 'POST', path: '/auth/sign-out', tag: 'auth', status: 200,
+    summary: 'End the current session', access: { kind: 'staff', roles: 'any' }, response: ZOk,
+  }),
+  me: defineRoute({
+    method: 'GET', path: '/auth/me', tag: 'auth',
+    summary: 'The signed-in staff member, roles and scopes', access: { kind: 'staff', roles: 'any' }, response: ZMe,
+  }),
+  changePassword: defineRoute({
+    method: 'POST', path: '/auth/change-password', tag: 'auth', status: 200,
+    summary: 'Change my password; every other session of mine ends',
+    access: { kind: 'staff', roles: 'any' }, body: ZChangePasswordRequest, response: ZOk,
+  }),
+
+  listUnits: defineRoute({
+    method: 'GET', path: '/units', tag: 'organisation',
+    summary: 'Administrative units within my scope', access: { kind: 'staff', roles: 'any' }, response: z.array(ZUnit),
+  }),
+  createUnit: defineRoute({
+    method: 'POST', path: '/units', tag: 'organisation', summary: 'Create an administrative unit',
+    access: { kind: 'staff', roles: orgAdmins, scope: { type: 'unit', from: 'body', key: 'parentId' } },
+    body: ZUnitInput, response: ZUnit,
+  }),
+  updateUnit: defineRoute({
+    method: 'PATCH', path: '/units/:id', tag: 'organisation', summary: 'Update an administrative unit',
+    access: { kind: 'staff', roles: orgAdmins, scope: { type: 'unit', from: 'params', key: 'id' } },
+    params: ZIdParams, body: ZUnitInput.partial(), response: ZUnit,
+  }),
+  importUnits: defineRoute({
+    method: 'POST', path: '/units/import', tag: 'organisation', status: 200,
+    summary: 'Import units from CSV (code,name,level,parent_code,disadvantaged); all or nothing',
+    access: { kind: 'staff', roles: orgAdmins }, body: ZCsvImportRequest, response: ZImportResult,
+  }),
+
+  listAgencies: defineRoute({
+    method: 'GET', path: '/agencies', tag: 'organisation', summary: 'Agencies within my scope',
+    access: { kind: 'staff', roles: 'any' }, response: z.array(ZAgency),
+  }),
+  createAgency: defineRoute({
+    method: 'POST', path: '/agencies', tag: 'organisation', summary: 'Create an agency',
+    access: { kind: 'staff', roles: orgAdmins, scope: { type: 'unit', from: 'body', key: 'unitId' } },
+    body: ZAgencyInput, response: ZAgency,
+  }),
+  updateAgency: defineRoute({
+    method: 'PATCH', path: '/agencies/:id', tag: 'organisation', summary: 'Update an agency',
+    access: { kind: 'staff', roles: orgAdmins, scope: { type: 'agency', from: 'params', key: 'id' } },
+    params: ZIdParams, body: ZAgencyInput.partial(), response: ZAgency,
+  }),
+
+  listCenters: defineRoute({
+    method: 'GET', path: '/centers', tag: 'organisation', summary: 'Centers within my scope',
+    access: { kind: 'staff', roles: 'any' }, response: z.array(ZCenter),
+  }),
+  getCenter: defineRoute({
+    method: 'GET', path: '/centers/:centerId', tag: 'organisation', summary: 'A center with its services, counters and priority categories',
+    access: { kind: 'staff', roles: 'any', scope: centerParam }, params: ZCenterParams, response: ZCenterDetail,
+  }),
+  createCenter: defineRoute({
+    method: 'POST', path: '/centers', tag: 'organisation', summary: 'Create a center',
+    access: { kind: 'staff', roles: orgAdmins, scope: { type: 'unit', from: 'body', key: 'unitId' } },
+    body: ZCenterInput, response: ZCenter,
+  }),
+  updateCenter: defineRoute({
+    method: 'PATCH', path: '/centers/:centerId', tag: 'organisation', summary: 'Update a center (hours, time zone, queue rules)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCenterInput.omit({ unitId: true }).partial(), response: ZCenter,
+  }),
+  createService: defineRoute({
+    method: 'POST', path: '/centers/:centerId/services', tag: 'organisation', summary: 'Add a service (queue category) to a center',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZServiceInput, response: ZService,
+  }),
+  updateService: defineRoute({
+    method: 'PATCH', path: '/services/:id', tag: 'organisation', summary: 'Update a service; open or pause it',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'service', from: 'params', key: 'id' } },
+    params: ZIdParams, body: ZServiceInput.partial(), response: ZService,
+  }),
+  createCounter: defineRoute({
+    method: 'POST', path: '/centers/:centerId/counters', tag: 'organisation', summary: 'Add a counter with its service profile',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCounterInput, response: ZCounter,
+  }),
+  updateCounter: defineRoute({
+    method: 'PATCH', path: '/counters/:id', tag: 'organisation', summary: 'Update a counter label or service profile',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'counter', from: 'params', key: 'id' } },
+    params: ZIdParams, body: ZCounterInput.partial(), response: ZCounter,
+  }),
+  createPriorityCategory: defineRoute({
+    method: 'POST', path: '/centers/:centerId/priority-categories', tag: 'organisation', summary: 'Add a priority category',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZPriorityCategoryInput, response: ZPriorityCategory,
+  }),
+  updatePriorityCategory: defineRoute({
+    method: 'PATCH', path: '/priority-categories/:id', tag: 'organisation', summary: 'Update a priority category',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'priority_category', from: 'params', key: 'id' } },
+    params: ZIdParams, body: ZPriorityCategoryInput.partial(), response: ZPriorityCategory,
+  }),
+
+  listProcedures: defineRoute({
+    method: 'GET', path: '/procedures', tag: 'procedures', summary: 'The procedure catalogue with versions',
+    access: { kind: 'staff', roles: 'any' }, response: z.array(ZProcedure),
+  }),
+  createProcedure: defineRoute({
+    method: 'POST', path: '/procedures', tag: 'procedures', summary: 'Add a procedure with its first version',
+    access: { kind: 'staff', roles: orgAdmins }, body: ZProcedureInput, response: ZProcedure,
+  }),
+  addProcedureVersion: defineRoute({
+    method: 'POST', path: '/procedures/:id/versions', tag: 'procedures', summary: 'Add a version with an effective date (closes the previous one)',
+    access: { kind: 'staff', roles: orgAdmins }, params: ZIdParams, body: ZProcedureVersionInput, response: ZProcedure,
+  }),
+  importProcedures: defineRoute({
+    method: 'POST', path: '/procedures/import', tag: 'procedures', status: 200, summary: 'Import a procedure catalogue (CSV or JSON); all or nothing',
+    access: { kind: 'staff', roles: orgAdmins }, body: ZProcedureImportRequest, response: ZImportResult,
+  }),
+
+  listStaff: defineRoute({
+    method: 'GET', path: '/staff', tag: 'staff', summary: 'Staff within my scope',
+    access: { kind: 'staff', roles: centerAdmins }, response: z.array(ZStaff),
+  }),
+  createStaff: defineRoute({
+    method: 'POST', path: '/staff', tag: 'staff', summary: 'Create a staff account; the temporary password is shown once',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'center', from: 'body', key: 'homeCenterId' } },
+    body: ZStaffInput, response: ZStaffCreated,
+  }),
+  updateStaff: defineRoute({
+    method: 'PATCH', path: '/staff/:id', tag: 'staff', summary: 'Update roles, skills, contact; deactivate',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
+    params: ZIdParams, body: ZStaffUpdate, response: ZStaff,
+  }),
+  resetPassword: defineRoute({
+    method: 'POST', path: '/staff/:id/reset-password', tag: 'staff', status: 200,
+    summary: 'Reset a password: ends the person’s sessions, unlocks the account, returns a temporary password once',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
+    params: ZIdParams, response: ZTemporaryPassword,
+  }),
+
+  getBoard: defineRoute({
+    method: 'GET', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'The assignment board of a day',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, query: ZBoardQuery, response: ZAssignmentBoard,
+  }),
+  assign: defineRoute({
+    method: 'PUT', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'Put a person on a counter for a day (moves them if already placed)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZAssignRequest, response: ZAssignmentBoard,
+  }),
+  unassign: defineRoute({
+    method: 'POST', path: '/centers/:centerId/assignments/unassign', tag: 'assignments', status: 200, summary: 'Free a counter for a day',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZUnassignRequest, response: ZAssignmentBoard,
+  }),
+  copyBoard: defineRoute({
+    method: 'POST', path: '/centers/:centerId/assignments/copy', tag: 'assignments', status: 200, summary: 'Copy one day’s board to another (replaces the target day)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCopyBoardRequest, response: ZAssignmentBoard,
+  }),
+  myAssignments: defineRoute({
+    method: 'GET', path: '/me/assignments', tag: 'assignments', summary: 'The counters I am assigned to today',
+    access: { kind: 'staff', roles: 'any' }, response: ZMyAssignments,
+  }),
+
+  listDevices: defineRoute({
+    method: 'GET', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Displays and kiosks of a center',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, response: z.array(ZDevice),
+  }),
+  createDevice: defineRoute({
+    method: 'POST', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Register a display or kiosk and get a pairing code (valid 15 minutes)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZDeviceInput, response: ZDevicePairing,
+  }),
+  revokeDevice: defineRoute({
+    method: 'POST', path: '/devices/:id/revoke', tag: 'devices', status: 200, summary: 'Revoke a device: its token stops working at once',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'device', from: 'params', key: 'id' } }, params: ZIdParams, response: ZDevice,
+  }),
+  pairDevice: defineRoute({
+    method: 'POST', path: '/devices/pair', tag: 'devices', status: 200, summary: 'A TV or kiosk exchanges its pairing code for a device cookie',
+    access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, body: ZPairRequest, response: ZDeviceSession,
+  }),
+
+  listAudit: defineRoute({
+    method: 'GET', path: '/audit', tag: 'audit', summary: 'Administrative changes (append-only), newest first',
+    access: { kind: 'staff', roles: orgAdmins }, query: ZAuditQuery, response: ZAuditPage,
+  }),
+} as const;

@@ -1,0 +1,152 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, getISODay, parseISO } from 'date-fns';
+
+export interface TimeWindow {
+  /** "HH:MM", local time of the calendar's zone. */
+  start: string;
+  end: string;
+}
+/** ISO weekday (1 = Monday … 7 = Sunday) → office windows; a missing day is closed. */
+export type OfficeHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', TimeWindow[]>>;
+
+export type DayKind = 'holiday' | 'day_off' | 'working_day';
+export interface CalendarDay {
+  date: string;
+  kind: DayKind;
+  name?: string;
+}
+
+export interface WorkCalendar {
+  timeZone: string;
+  officeHours: OfficeHours;
+  /** Exceptions by local date: holidays and swapped days off close a day; `working_day` opens one (compensatory Saturday). */
+  days: ReadonlyMap<string, CalendarDay>;
+  /** Windows of an exceptional working day, and the length of "one working day": a normal weekday's. */
+  normalDay: TimeWindow[];
+}
+
+export const DEFAULT_OFFICE_WINDOWS: TimeWindow[] = [
+  { start: '07:30', end: '11:30' },
+  { start: '13:00', end: '17:00' },
+];
+
+export const DEFAULT_OFFICE_HOURS: OfficeHours = {
+  '1': DEFAULT_OFFICE_WINDOWS,
+  '2': DEFAULT_OFFICE_WINDOWS,
+  '3': DEFAULT_OFFICE_WINDOWS,
+  '4': DEFAULT_OFFICE_WINDOWS,
+  '5': DEFAULT_OFFICE_WINDOWS,
+};
+
+export function createCalendar(input: { timeZone: string; officeHours?: OfficeHours; days?: Iterable<CalendarDay> }): WorkCalendar {
+  const officeHours = input.officeHours ?? DEFAULT_OFFICE_HOURS;
+  const normalDay = officeHours['1'] ?? Object.values(officeHours).find((w) => w && w.length) ?? DEFAULT_OFFICE_WINDOWS;
+  const days = new Map<string, CalendarDay>();
+  for (const day of input.days ?? []) days.set(day.date, day);
+  return { timeZone: input.timeZone, officeHours, days, normalDay };
+}
+
+const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+export function windowsLength(windows: readonly TimeWindow[]): number {
+  return windows.reduce((sum, w) => sum + (minutesOf(w.end) - minutesOf(w.start)) * MINUTE, 0);
+}
+
+/** Length of one working day in ms (8 h almost everywhere). */
+export function workingDayLength(cal: WorkCalendar): number {
+  return windowsLength(cal.normalDay);
+}
+
+export function localDate(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+export function nextDate(date: string, days = 1): string {
+  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}
+
+export function isoWeekday(date: string): number {
+  return getISODay(parseISO(date));
+}
+
+/** The instant of a local wall-clock time on a date, in the calendar's zone. */
+export function instantOf(date: string, hhmm: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number);
+  const minutes = minutesOf(hhmm);
+  return new Date(new TZDate(y!, mo! - 1, d!, Math.floor(minutes / 60), minutes % 60, timeZone).getTime());
+}
+
+export function windowsOn(cal: WorkCalendar, date: string): readonly TimeWindow[] {
+  const exception = cal.days.get(date);
+  if (exception) return exception.kind === 'working_day' ? (cal.officeHours[String(isoWeekday(date)) as '1'] ?? cal.normalDay) : [];
+  return cal.officeHours[String(isoWeekday(date)) as '1'] ?? [];
+}
+
+export function isWorkingDay(cal: WorkCalendar, date: string): boolean {
+  return windowsOn(cal, date).length > 0;
+}
+
+// Ten years of closed days would be a broken calendar, not a long deadline.
+const MAX_DAYS_WALKED = 3660;
+
+function* windowsFrom(cal: WorkCalendar, from: Date): Generator<{ start: Date; end: Date }> {
+  let date = localDate(from, cal.timeZone);
+  for (let i = 0; i < MAX_DAYS_WALKED; i++, date = nextDate(date)) {
+    for (const w of windowsOn(cal, date)) {
+      const start = instantOf(date, w.start, cal.timeZone);
+      const end = instantOf(date, w.end, cal.timeZone);
+      if (end.getTime() <= from.getTime()) continue;
+      yield { start: start.getTime() < from.getTime() ? from : start, end };
+    }
+  }
+  throw new Error(`The calendar has no office hours in the ${MAX_DAYS_WALKED} days after ${from.toISOString()}`);
+}
+
+/**
+ * Walks `ms` of working time forward from `from` over office windows, skipping
+ * closed days. Time outside office hours does not count, so a start at night
+ * begins at the next opening. Ending exactly at a window's close stays there.
+ */
+export function addWorkingTime(cal: WorkCalendar, from: Date, ms: number): Date {
+  if (ms < 0) throw new RangeError('Working time to add must not be negative');
+  let remaining = ms;
+  for (const w of windowsFrom(cal, from)) {
+    const available = w.end.getTime() - w.start.getTime();
+    if (remaining <= available) return new Date(w.start.getTime() + remaining);
+    remaining -= available;
+  }
+  /* c8 ignore next */
+  throw new Error('unreachable');
+}
+
+/** Working time (ms) between two instants: the inverse of addWorkingTime. */
+export function workingTimeBetween(cal: WorkCalendar, from: Date, to: Date): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  let total = 0;
+  for (const w of windowsFrom(cal, from)) {
+    if (w.start.getTime() >= to.getTime()) break;
+    total += Math.min(w.end.getTime(), to.getTime()) - w.start.getTime();
+  }
+  return total;
+}
+
+/** End of the last office window of a working day. */
+export function closingTime(cal: WorkCalendar, date: string): Date {
+  const windows = windowsOn(cal, date);
+  const last = windows[windows.length - 1];
+  if (!last) throw new Error(`${date} is not a working day`);
+  return instantOf(date, last.end, cal.timeZone);
+}
+
+/** The first working day on or after `date`. */
+export function workingDayOnOrAfter(cal: WorkCalendar, date: string): string {
+  let d = date;
+  for (let i = 0; i < MAX_DAYS_WALKED; i++, d = nextDate(d)) if (isWorkingDay(cal, d)) return d;
+  throw new Error(`No working day in the ${MAX_DAYS_WALKED} days from ${date}`);
+}
