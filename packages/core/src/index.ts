@@ -3,3 +3,4 @@ export * from './business-day.js';
 export * from './calendar.js';
 export * from './holidays.js';
 export * from './deadline.js';
+export * from './dossier-state.js';
