@@ -4,3 +4,5 @@ export * from './calendar.js';
 export * from './holidays.js';
 export * from './deadline.js';
 export * from './dossier-state.js';
+export * from './queue-routing.js';
+export * from './wait-estimate.js';
