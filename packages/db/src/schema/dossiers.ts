@@ -1,0 +1,86 @@
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './_helpers.js';
+import { channel, dossierStatus, stepResult } from './enums.js';
+import { administrativeUnits, agencies, centers } from './organisation.js';
+import { procedureVersions } from './procedures.js';
+import { tickets } from './queue.js';
+import { staff } from './staff.js';
+
+const tz = { withTimezone: true, mode: 'date' } as const;
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: id(),
+    /** <agency electronic ID>-YYMMDD-NNNN, immutable. */
+    code: text().notNull(),
+    /** Competent agency: decides, and is the unit 766 counts by. */
+    agencyId: uuid().notNull().references(() => agencies.id),
+    receivingCenterId: uuid().notNull().references(() => centers.id),
+    returnCenterId: uuid().notNull().references(() => centers.id),
+    procedureVersionId: uuid().notNull().references(() => procedureVersions.id),
+    channel: channel().notNull(),
+    status: dossierStatus().notNull(),
+    ticketId: uuid().references(() => tickets.id),
+    applicantName: text().notNull(),
+    applicantPhone: text(),
+    applicantIdNumber: text(),
+    receivedAt: timestamp(tz),
+    dueAt: timestamp(tz),
+    /** Set once by an apology letter; the original dueAt never changes. */
+    extendedDueAt: timestamp(tz),
+    resolvedAt: timestamp(tz),
+    returnedAt: timestamp(tz),
+    assigneeId: uuid().references(() => staff.id),
+    currentStep: integer().notNull().default(0),
+    /** Bumped whenever due moves; alert jobs and notifications are keyed by it. */
+    deadlineVersion: integer().notNull().default(0),
+    supplementCount: integer().notNull().default(0),
+    pausedSince: timestamp(tz),
+    idempotencyKey: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_key').on(t.code),
+    uniqueIndex('dossiers_idempotency_key').on(t.idempotencyKey),
+    index('dossiers_inbox_idx').on(t.assigneeId, t.status, t.dueAt),
+    index('dossiers_due_idx').on(t.status, t.dueAt),
+    index('dossiers_agency_idx').on(t.agencyId, t.receivedAt),
+  ],
+);
+export type Dossier = typeof dossiers.$inferSelect;
+
+export const dossierSequences = pgTable(
+  'dossier_sequences',
+  {
+    agencyId: uuid().notNull().references(() => agencies.id),
+    businessDate: date().notNull(),
+    lastNumber: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'dossier_sequences_pkey', columns: [t.agencyId, t.businessDate] })],
+);
+
+/** The control slip (phiếu kiểm soát): append-only, the database refuses UPDATE and DELETE. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: id(),
+    dossierId: uuid().notNull().references(() => dossiers.id),
+    kind: text().notNull(),
+    fromStatus: dossierStatus(),
+    toStatus: dossierStatus(),
+    fromUnitId: uuid().references(() => administrativeUnits.id),
+    toUnitId: uuid().references(() => administrativeUnits.id),
+    fromStaffId: uuid().references(() => staff.id),
+    toStaffId: uuid().references(() => staff.id),
+    at: timestamp(tz).notNull(),
+    step: integer(),
+    stepDueAt: timestamp(tz),
+    stepResult: stepResult(),
+    note: text(),
+    data: jsonb().$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
+);

@@ -1,0 +1,42 @@
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './_helpers.js';
+import { timeLimitUnit } from './enums.js';
+
+export const procedures = pgTable(
+  'procedures',
+  { id: id(), code: text().notNull(), name: text().notNull(), field: text().notNull(), ...timestamps },
+  (t) => [uniqueIndex('procedures_code_key').on(t.code), index('procedures_field_idx').on(t.field)],
+);
+export type Procedure = typeof procedures.$inferSelect;
+
+export interface ProcedureStep {
+  code: string;
+  name: string;
+  role: string;
+  /** Working days, e.g. 0.25 / 0.5 / 1. */
+  durationDays: number;
+}
+
+/** Rules change with effective dates; a dossier keeps the version in force when it was received. */
+export const procedureVersions = pgTable(
+  'procedure_versions',
+  {
+    id: id(),
+    procedureId: uuid().notNull().references(() => procedures.id),
+    version: integer().notNull(),
+    effectiveFrom: date().notNull(),
+    effectiveTo: date(),
+    timeLimitUnit: timeLimitUnit().notNull(),
+    timeLimitValue: numeric({ precision: 6, scale: 2, mode: 'number' }).notNull(),
+    feeVnd: integer().notNull().default(0),
+    onlineLevel: text().notNull().default('partial'),
+    boundaryFree: boolean().notNull().default(false),
+    /** How the competent agency is chosen: fixed, applicant residence or parcel location. */
+    competentAgencyRule: text().notNull().default('fixed'),
+    steps: jsonb().$type<ProcedureStep[]>().notNull().default([]),
+    requiredDocuments: jsonb().$type<Array<{ name: string; original: boolean; reusable: boolean }>>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('procedure_versions_key').on(t.procedureId, t.version), index('procedure_versions_effective_idx').on(t.procedureId, t.effectiveFrom)],
+);
+export type ProcedureVersion = typeof procedureVersions.$inferSelect;
