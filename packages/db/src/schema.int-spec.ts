@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,7 @@ describe('migrations', () => {
   it('the committed migrations match the schema (drizzle-kit would generate nothing new)', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'drizzle-check-'));
     // Generating into a copy of the migrations folder must report no changes.
-    spawnSync('cp', ['-r', path.join(pkg, 'migrations/.'), out]);
+    cpSync(path.join(pkg, 'migrations'), out, { recursive: true });
     const r = spawnSync(path.join(pkg, '../../node_modules/.bin/drizzle-kit'), ['generate', '--dialect=postgresql', '--schema=./src/schema/index.ts', `--out=${path.relative(pkg, out)}`, '--casing=snake_case'], { cwd: pkg, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).toMatch(/No schema changes/);

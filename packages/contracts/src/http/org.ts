@@ -42,7 +42,7 @@ export const ZTimeWindow = z
   .object({ start: ZHhMm, end: ZHhMm })
   .refine((w) => w.start < w.end, { error: msg('Giờ kết thúc phải sau giờ bắt đầu', 'The end must be after the start'), path: ['end'] });
 /** ISO weekday (1 = Monday … 7 = Sunday) → office windows; a missing day is closed. */
-export const ZOpeningHours = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(ZTimeWindow).max(4));
+export const ZOpeningHours = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(ZTimeWindow).max(4));
 export type OpeningHours = z.infer<typeof ZOpeningHours>;
 
 export const ZService = z.object({
