@@ -1,0 +1,49 @@
+import { createLogger } from '@motcua/platform';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { ErrorFilter } from './common/error.filter.js';
+import { RateLimiter } from './common/rate-limiter.js';
+import { RouteGuard } from './common/route.guard.js';
+import { CONFIG, type ApiConfig } from './config/config.js';
+import { InfraModule } from './infra/infra.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { SystemModule } from './modules/system/system.module.js';
+import { DashboardGateway, PublicGateway, StaffGateway } from './realtime/realtime.gateways.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: createLogger('api', config.LOG_LEVEL),
+            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+            // Health probes every few seconds would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // Method, URL and status are enough; headers carry cookies and noise.
+            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+          },
+        }),
+        InfraModule,
+        HealthModule,
+        SystemModule,
+      ],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        RateLimiter,
+        { provide: APP_GUARD, useClass: RouteGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        PublicGateway,
+        StaffGateway,
+        DashboardGateway,
+      ],
+      exports: [CONFIG],
+    };
+  }
+}

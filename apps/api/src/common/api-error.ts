@@ -1,0 +1,34 @@
+import { ErrorCode, type FieldIssue } from '@motcua/contracts';
+
+export type Bilingual = { vi: string; en: string };
+
+/** An expected failure with the status, code and a message a person can act on, in both languages. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly bilingual: Bilingual,
+    readonly details?: unknown,
+  ) {
+    super(bilingual.en);
+  }
+
+  static validation(issues: FieldIssue[], bilingual: Bilingual = { vi: 'Dữ liệu chưa hợp lệ, hãy sửa các trường được nêu', en: 'Some fields are invalid; fix the fields listed' }) {
+    return new ApiError(400, ErrorCode.validation, bilingual, issues);
+  }
+  static unauthenticated() {
+    return new ApiError(401, ErrorCode.unauthenticated, { vi: 'Bạn cần đăng nhập', en: 'Please sign in' });
+  }
+  static forbidden(bilingual: Bilingual = { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' }) {
+    return new ApiError(403, ErrorCode.forbidden, bilingual);
+  }
+  static notFound(what: Bilingual) {
+    return new ApiError(404, ErrorCode.notFound, { vi: `Không tìm thấy ${what.vi}`, en: `${what.en} not found` });
+  }
+  static conflict(bilingual: Bilingual, details?: unknown) {
+    return new ApiError(409, ErrorCode.conflict, bilingual, details);
+  }
+  static rateLimited(retryAfterSeconds: number) {
+    return new ApiError(429, ErrorCode.rateLimited, { vi: `Quá nhiều yêu cầu, hãy thử lại sau ${retryAfterSeconds} giây`, en: `Too many requests; try again in ${retryAfterSeconds} s` }, { retryAfterSeconds });
+  }
+}

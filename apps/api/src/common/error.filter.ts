@@ -1,0 +1,54 @@
+import { ErrorCode, negotiateLocale, type ErrorBody } from '@motcua/contracts';
+import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import { ApiError } from './api-error.js';
+
+const byStatus: Record<number, { code: ErrorCode; vi: string; en: string }> = {
+  400: { code: ErrorCode.validation, vi: 'Yêu cầu không hợp lệ', en: 'The request is not valid' },
+  401: { code: ErrorCode.unauthenticated, vi: 'Bạn cần đăng nhập', en: 'Please sign in' },
+  403: { code: ErrorCode.forbidden, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  404: { code: ErrorCode.notFound, vi: 'Không tìm thấy địa chỉ này', en: 'There is nothing at this address' },
+  413: { code: ErrorCode.validation, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' },
+  429: { code: ErrorCode.rateLimited, vi: 'Quá nhiều yêu cầu, hãy thử lại sau', en: 'Too many requests; try again later' },
+};
+
+/** Every error leaves in one shape: { error: { code, message, details? } }, in the caller's language. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(@Inject(PinoLogger) private readonly logger: PinoLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const locale = negotiateLocale(req.headers['accept-language']);
+    let status = 500;
+    let body: ErrorBody;
+
+    if (exception instanceof ApiError) {
+      status = exception.status;
+      body = { error: { code: exception.code, message: exception.bilingual[locale], details: exception.details } };
+      if (exception.code === ErrorCode.rateLimited) res.setHeader('Retry-After', String((exception.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    } else if (exception instanceof HttpException && exception.getStatus() < 500) {
+      status = exception.getStatus();
+      const known = byStatus[status] ?? { code: ErrorCode.validation, vi: 'Yêu cầu không hợp lệ', en: exception.message };
+      // Malformed JSON bodies reach us as 400 from the body parser.
+      const detail = status === 400 ? exception.message : undefined;
+      body = { error: { code: known.code, message: known[locale], ...(detail ? { details: [{ path: '(body)', message: detail }] } : {}) } };
+    } else {
+      this.logger.error({ err: exception, path: req.path }, 'unhandled error');
+      const unavailable = isConnectionError(exception);
+      status = unavailable ? 503 : 500;
+      body = unavailable
+        ? { error: { code: ErrorCode.unavailable, message: locale === 'vi' ? 'Hệ thống tạm thời gián đoạn, hãy thử lại sau ít phút' : 'The service is temporarily unavailable; try again in a few minutes' } }
+        : { error: { code: ErrorCode.internal, message: locale === 'vi' ? 'Đã có lỗi hệ thống; lỗi đã được ghi lại' : 'Something went wrong on our side; it has been logged' } };
+    }
+    if (!res.headersSent) res.status(status).json(body);
+  }
+}
+
+function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'CONNECTION_CLOSED' || code === 'CONNECT_TIMEOUT' || code === 'CONNECTION_ENDED';
+}

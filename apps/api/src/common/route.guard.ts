@@ -1,0 +1,52 @@
+import { negotiateLocale, safeParseIn, toFieldIssues, type RouteDef } from '@motcua/contracts';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ApiError } from './api-error.js';
+import { ROUTE_DEF, type ValidatedInput } from './api-route.decorator.js';
+import { RateLimiter } from './rate-limiter.js';
+
+/**
+ * Runs for every route: a route must be bound to the contract table (so no route
+ * exists without an access rule), its input is parsed with the contract schemas in
+ * the caller's language, and its access rule is enforced.
+ */
+@Injectable()
+export class RouteGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const def = this.reflector.get<RouteDef | undefined>(ROUTE_DEF, ctx.getHandler());
+    if (!def) throw new Error(`Route ${ctx.getClass().name}.${ctx.getHandler().name} is not bound to the contract route table`);
+    const req = ctx.switchToHttp().getRequest<Request & { validated?: ValidatedInput }>();
+
+    if (def.access.kind === 'public' && def.access.rateLimit) {
+      await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
+    } else if (def.access.kind !== 'public') {
+      // Staff and device access arrive with sign-in (issue #3); until then such routes stay closed.
+      throw ApiError.unauthenticated();
+    }
+
+    req.validated = validate(def, req);
+    return true;
+  }
+}
+
+function validate(def: RouteDef, req: Request): ValidatedInput {
+  const locale = negotiateLocale(req.headers['accept-language']);
+  const issues: ReturnType<typeof toFieldIssues> = [];
+  const parse = (schema: RouteDef['params'], value: unknown, where: string) => {
+    if (!schema) return undefined;
+    const r = safeParseIn(schema, value ?? {}, locale);
+    if (r.success) return r.data;
+    issues.push(...toFieldIssues(r.error).map((i) => ({ ...i, path: `${where}.${i.path}` })));
+    return undefined;
+  };
+  const input = { params: parse(def.params, req.params, 'params'), query: parse(def.query, req.query, 'query'), body: parse(def.body, req.body, 'body') };
+  if (issues.length) throw ApiError.validation(issues);
+  return input;
+}

@@ -1,0 +1,32 @@
+import { parseConfig } from '@motcua/platform';
+import { z } from 'zod';
+
+const required = (hint: string) => z.string({ error: (iss) => (iss.input === undefined ? `is required (${hint})` : 'must be text') }).min(1, `is required (${hint})`);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+const ZApiEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: required('e.g. postgres://user:password@localhost:5432/motcua').regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  RUN_MIGRATIONS: flag(true),
+  WEB_ROOT: z.string().optional(),
+  PUBLIC_URL: z.url({ error: 'must be a URL such as https://motcua.example.gov.vn' }).default('http://localhost:3000'),
+  TRUST_PROXY: flag(false),
+});
+export type ApiConfig = z.infer<typeof ZApiEnv>;
+
+/** The only place the API reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return parseConfig(ZApiEnv, env);
+}
+
+export const CONFIG = Symbol('CONFIG');

@@ -1,0 +1,32 @@
+import { createDatabase, type DatabaseHandle } from '@motcua/db';
+import { createRedis, JobProducer, RealtimePublisher } from '@motcua/platform';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { CONFIG, type ApiConfig } from '../config/config.js';
+import { BULL_REDIS, DATABASE, REDIS } from './tokens.js';
+
+/** Database, Redis, job producer and realtime publisher: wiring only, shared by every module. */
+@Global()
+@Module({
+  providers: [
+    { provide: DATABASE, inject: [CONFIG], useFactory: (c: ApiConfig) => createDatabase(c.DATABASE_URL, { max: 20, applicationName: 'motcua-api' }) },
+    { provide: REDIS, inject: [CONFIG], useFactory: (c: ApiConfig) => createRedis(c.REDIS_URL, 'command') },
+    { provide: BULL_REDIS, inject: [CONFIG], useFactory: (c: ApiConfig) => createRedis(c.REDIS_URL, 'bullmq') },
+    { provide: JobProducer, inject: [BULL_REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new JobProducer(r, c.REDIS_PREFIX) },
+    { provide: RealtimePublisher, inject: [REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new RealtimePublisher(r, c.REDIS_PREFIX) },
+  ],
+  exports: [DATABASE, REDIS, BULL_REDIS, JobProducer, RealtimePublisher],
+})
+export class InfraModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(BULL_REDIS) private readonly bullRedis: Redis,
+    @Inject(JobProducer) private readonly jobs: JobProducer,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.jobs.close().catch(() => {});
+    await Promise.allSettled([this.database.close(), this.redis.quit(), this.bullRedis.quit()]);
+  }
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { runMigrations } from '@motcua/db';
+import { ConfigError, createRedis } from '@motcua/platform';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { loadConfig, type ApiConfig } from './config/config.js';
+import { RedisIoAdapter } from './infra/redis-io.adapter.js';
+import { mountWeb } from './infra/static-web.js';
+import { mountDocs } from './modules/docs/docs.js';
+
+/** Expected start-up failures end with one line and exit code 1, never a stack trace. */
+function fail(message: string): never {
+  process.stderr.write(`motcua-api: cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+function explain(e: unknown, config?: ApiConfig): string {
+  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+  const code = err?.code ?? err?.cause?.code;
+  if (e instanceof ConfigError) return e.message;
+  if (code === 'EADDRINUSE') return `port ${config?.PORT} is already in use (set PORT to another port)`;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'CONNECT_TIMEOUT') return `PostgreSQL is unreachable (${err.message || code}); check DATABASE_URL`;
+  if (code === '28P01' || code === '3D000') return `PostgreSQL refused the connection: ${err.message}; check DATABASE_URL`;
+  return err?.message ?? String(e);
+}
+
+async function main() {
+  let config: ApiConfig | undefined;
+  try {
+    config = loadConfig();
+    if (config.RUN_MIGRATIONS) await runMigrations(config.DATABASE_URL);
+
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+    app.useLogger(app.get(Logger));
+    app.useBodyParser('json', { limit: '6mb' });
+    app.set('trust proxy', config.TRUST_PROXY);
+    app.use(cookieParser());
+    app.setGlobalPrefix('api');
+    app.enableShutdownHooks();
+
+    const adapter = new RedisIoAdapter(app);
+    adapter.connect(createRedis(config.REDIS_URL, 'bullmq'), config.REDIS_PREFIX);
+    app.useWebSocketAdapter(adapter);
+
+    const server = app.getHttpAdapter().getInstance();
+    mountDocs(server, { version: process.env.npm_package_version ?? '0.1.0', serverUrl: config.PUBLIC_URL });
+    const web = config.WEB_ROOT ? mountWeb(server, config.WEB_ROOT) : [];
+
+    await app.listen(config.PORT, config.HOST);
+    app.get(Logger).log({ port: config.PORT, web }, `API listening on ${config.HOST}:${config.PORT}`);
+  } catch (e) {
+    fail(explain(e, config));
+  }
+}
+
+void main();

@@ -1,0 +1,22 @@
+import { parseConfig } from '@motcua/platform';
+import { z } from 'zod';
+
+const required = (hint: string) => z.string({ error: (iss) => (iss.input === undefined ? `is required (${hint})` : 'must be text') }).min(1, `is required (${hint})`);
+
+const ZWorkerEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  DATABASE_URL: required('e.g. postgres://user:password@localhost:5432/motcua').regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),
+  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
+  WORKER_HEALTH_PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3001),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+});
+export type WorkerConfig = z.infer<typeof ZWorkerEnv>;
+
+/** The only place the worker reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return parseConfig(ZWorkerEnv, env);
+}
+
+export const CONFIG = Symbol('CONFIG');

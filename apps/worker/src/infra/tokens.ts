@@ -1,0 +1,3 @@
+export const DATABASE = Symbol('DATABASE');
+export const REDIS = Symbol('REDIS');
+export const LOGGER = Symbol('LOGGER');

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import type { DatabaseHandle } from '@motcua/db';
+import { ConfigError, createLogger } from '@motcua/platform';
+import { NestFactory } from '@nestjs/core';
+import type { Redis } from 'ioredis';
+import { loadConfig, type WorkerConfig } from './config/config.js';
+import { startHealthServer } from './infra/health-server.js';
+import { DATABASE, REDIS } from './infra/tokens.js';
+import { processors } from './processors/index.js';
+import { checkHandlers } from './processors/job-handler.js';
+import { WorkerModule } from './worker.module.js';
+
+function fail(message: string): never {
+  process.stderr.write(`motcua-worker: cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let config: WorkerConfig | undefined;
+  try {
+    config = loadConfig();
+    checkHandlers(processors);
+    const logger = createLogger('worker', config.LOG_LEVEL);
+    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: { log: (m) => logger.info(m), error: (m) => logger.error(m), warn: (m) => logger.warn(m), debug: (m) => logger.debug(m), verbose: (m) => logger.trace(m) },
+    });
+    app.enableShutdownHooks();
+    const health = await startHealthServer(config.WORKER_HEALTH_PORT, app.get<DatabaseHandle>(DATABASE), app.get<Redis>(REDIS));
+    process.once('SIGTERM', () => health.close());
+    process.once('SIGINT', () => health.close());
+    logger.info({ healthPort: config.WORKER_HEALTH_PORT, processors: processors.map((p) => p.name) }, 'worker ready');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof ConfigError) fail(e.message);
+    if (err.code === 'EADDRINUSE') fail(`health port ${config?.WORKER_HEALTH_PORT} is already in use (set WORKER_HEALTH_PORT)`);
+    fail(err.message ?? String(e));
+  }
+}
+
+void main();

@@ -1,0 +1,5 @@
+import type { JobHandlerClass } from './job-handler.js';
+import { PingProcessor } from './system/ping.processor.js';
+
+/** Every processor class, registered as a provider and checked against the contracts' job table. */
+export const processors = [PingProcessor] satisfies JobHandlerClass[];

@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './redis.js';
+export * from './realtime-publisher.js';
+export * from './job-producer.js';
+export * from './logger.js';
