@@ -1,0 +1,38 @@
+export const messages = {
+  vi: {
+    appName: 'Phân tích',
+    overview: {
+      title: 'Tổng quan toàn tỉnh',
+      kpis: 'Chỉ số chính so với mục tiêu',
+      target: 'Mục tiêu {target}',
+      onTime: 'Giải quyết đúng hạn',
+      online: 'Nộp hồ sơ trực tuyến',
+      onlinePayment: 'Thanh toán trực tuyến',
+      satisfaction: 'Mức độ hài lòng',
+      noDataHint: 'Chỉ số hiện khi có hồ sơ trong kỳ.',
+      live: 'Độ trễ hệ thống (trực tiếp)',
+      liveHint: 'Đo mỗi 5 giây; tăng đột biến báo hiệu máy chủ quá tải.',
+      postgres: 'PostgreSQL',
+      redis: 'Redis',
+      ms: 'mili giây',
+    },
+  },
+  en: {
+    appName: 'Analytics',
+    overview: {
+      title: 'Province overview',
+      kpis: 'Key indicators against targets',
+      target: 'Target {target}',
+      onTime: 'Resolved on time',
+      online: 'Submitted online',
+      onlinePayment: 'Paid online',
+      satisfaction: 'Satisfaction',
+      noDataHint: 'Indicators appear once dossiers exist in the period.',
+      live: 'System latency (live)',
+      liveHint: 'Sampled every 5 s; spikes mean the servers are overloaded.',
+      postgres: 'PostgreSQL',
+      redis: 'Redis',
+      ms: 'milliseconds',
+    },
+  },
+};

@@ -1,0 +1,9 @@
+import '@motcua/web/styles.css';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { i18n } from './i18n/index.js';
+import { router } from './router/index.js';
+
+document.documentElement.lang = i18n.global.locale.value;
+createApp(App).use(createPinia()).use(i18n).use(router).mount('#app');

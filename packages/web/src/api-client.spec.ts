@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, createApiClient, NetworkError } from './api-client.js';
+
+const respond = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('createApiClient', () => {
+  it('returns JSON on success and sends the locale', async () => {
+    let seen: RequestInit | undefined;
+    const client = createApiClient({ locale: () => 'en', fetchImpl: (async (_url: string, init: RequestInit) => ((seen = init), new Response('{"a":1}', { status: 200 }))) as typeof fetch });
+    expect(await client.request('GET', '/x')).toEqual({ a: 1 });
+    expect((seen!.headers as Record<string, string>)['accept-language']).toBe('en');
+  });
+
+  it('maps the error shape, with field errors keyed by field', async () => {
+    const client = createApiClient({ fetchImpl: respond(400, { error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu chưa hợp lệ', details: [{ path: 'body.username', message: 'Hãy nhập tên đăng nhập' }] } }) as typeof fetch });
+    const err = (await client.request('POST', '/x', { body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.code).toBe('VALIDATION_FAILED');
+    expect(err.status).toBe(400);
+    expect(err.fieldErrors).toEqual({ username: 'Hãy nhập tên đăng nhập' });
+  });
+
+  it('turns an unreachable server into a NetworkError, and a non-JSON error into an ApiError', async () => {
+    const down = createApiClient({ fetchImpl: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch });
+    await expect(down.request('GET', '/x')).rejects.toBeInstanceOf(NetworkError);
+    const proxy = createApiClient({ fetchImpl: (async () => new Response('<html>Bad gateway</html>', { status: 502 })) as typeof fetch });
+    await expect(proxy.request('GET', '/x')).rejects.toMatchObject({ status: 502, code: 'UNKNOWN' });
+  });
+});

@@ -1,0 +1,11 @@
+export * from './api-client.js';
+export * from './seq-tracker.js';
+export * from './i18n.js';
+export * from './errors.js';
+export { useRealtime, type RealtimeStatus } from './composables/useRealtime.js';
+export { default as LanguageSwitch } from './components/LanguageSwitch.vue';
+export { default as StatusBadge } from './components/StatusBadge.vue';
+export { default as LoadingState } from './components/LoadingState.vue';
+export { default as ErrorState } from './components/ErrorState.vue';
+export { default as EmptyState } from './components/EmptyState.vue';
+export * from './system-api.js';
