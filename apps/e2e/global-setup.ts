@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, seedDemo } from '@motcua/db';
+import { seedDemo } from '@motcua/db';
 import { createTestDatabase } from '@motcua/db/testing';
 // Plain-JS helpers shared with `npm start`.
 import { freePort } from '../../scripts/lib/infra.mjs';
@@ -13,10 +13,7 @@ export default async function globalSetup() {
   const redisUrl = process.env.MOTCUA_TEST_REDIS_URL;
   if (!redisUrl || !process.env.MOTCUA_TEST_PG_URL) throw new Error('Run browser tests through `npm test` (it provides PostgreSQL and Redis).');
   const database = await createTestDatabase();
-  const handle = createDatabase(database.url, { max: 2 });
-  const seeded = await seedDemo(handle.db);
-  await handle.close();
-  await database.close?.();
+  const seeded = await seedDemo(database.db);
 
   const port = await freePort();
   const env = {

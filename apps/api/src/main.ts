@@ -22,9 +22,11 @@ function explain(e: unknown, config?: ApiConfig): string {
   const code = err?.code ?? err?.cause?.code;
   if (e instanceof ConfigError) return e.message;
   if (code === 'EADDRINUSE') return `port ${config?.PORT} is already in use (set PORT to another port)`;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'CONNECT_TIMEOUT') return `PostgreSQL is unreachable (${err.message || code}); check DATABASE_URL`;
-  if (code === '28P01' || code === '3D000') return `PostgreSQL refused the connection: ${err.message}; check DATABASE_URL`;
-  return err?.message ?? String(e);
+  // drizzle wraps driver errors ("Failed query: …"); the cause says what actually went wrong.
+  const reason = (err?.cause?.message ?? err?.message ?? String(e)).replace(/\s+/g, ' ');
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'CONNECT_TIMEOUT') return `PostgreSQL is unreachable (${reason}); check DATABASE_URL`;
+  if (code === '28P01' || code === '3D000') return `PostgreSQL refused the connection (${reason}); check DATABASE_URL`;
+  return reason;
 }
 
 async function main() {
