@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from './client.js';
 import { runMigrations } from './migrate.js';
 import * as s from './schema/index.js';
 import { seedDemo } from './seed/demo.js';

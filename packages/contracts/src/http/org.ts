@@ -113,8 +113,7 @@ export const ZCenterInput = z.object({
   unitId: ZId,
   timeZone: z.string().refine((tz) => {
     try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
+      return Boolean(new Intl.DateTimeFormat('en', { timeZone: tz }));
     } catch {
       return false;
     }
