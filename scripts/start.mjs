@@ -19,6 +19,7 @@ async function shutdown(code = 0) {
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
+process.on('SIGHUP', () => shutdown(0));
 
 async function main() {
   await ensureDependencies(log);

@@ -109,7 +109,8 @@ export async function startRedis({ dir, port, persistent = false, log = () => {}
   mkdirSync(dir, { recursive: true });
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes'];
   args.push('--appendonly', persistent ? 'yes' : 'no');
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Own process group: Ctrl-C reaches the apps first, and we stop Redis after them, in order.
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let exited = false;

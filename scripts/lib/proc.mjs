@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
 const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
 /** Runs a command to completion, inheriting the terminal; resolves to its exit code. */
@@ -29,6 +30,8 @@ export function startApp(name, script, env, { quiet = false } = {}) {
       const j = JSON.parse(line);
       const level = LEVELS[j.level] ?? j.level;
       if (level === 'debug' || level === 'trace') return;
+      // Nest's boot chatter (modules loaded, routes mapped) is noise in a terminal.
+      if (level === 'info' && BOOT_CONTEXTS.has(j.context)) return;
       text = `${level === 'info' ? '' : level.toUpperCase() + ' '}${j.msg ?? ''}${j.err?.message ? ': ' + j.err.message : ''}`;
     } catch {
       /* not JSON: print as is */

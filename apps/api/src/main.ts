@@ -52,7 +52,7 @@ async function main() {
     const web = config.WEB_ROOT ? mountWeb(server, config.WEB_ROOT) : [];
 
     await app.listen(config.PORT, config.HOST);
-    app.get(Logger).log({ port: config.PORT, web }, `API listening on ${config.HOST}:${config.PORT}`);
+    app.get(Logger).log(`API listening on ${config.HOST}:${config.PORT}; serving ${web.length ? web.join(', ') : 'no web apps'}`);
   } catch (e) {
     fail(explain(e, config));
   }

@@ -22,7 +22,13 @@ async function main() {
     checkHandlers(processors);
     const logger = createLogger('worker', config.LOG_LEVEL);
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-      logger: { log: (m) => logger.info(m), error: (m) => logger.error(m), warn: (m) => logger.warn(m), debug: (m) => logger.debug(m), verbose: (m) => logger.trace(m) },
+      logger: {
+        log: (m, context) => logger.info({ context }, String(m)),
+        error: (m, ...rest) => logger.error({ context: rest.at(-1), detail: rest[0] }, String(m)),
+        warn: (m, context) => logger.warn({ context }, String(m)),
+        debug: (m, context) => logger.debug({ context }, String(m)),
+        verbose: (m, context) => logger.trace({ context }, String(m)),
+      },
     });
     app.enableShutdownHooks();
     const health = await startHealthServer(config.WORKER_HEALTH_PORT, app.get<DatabaseHandle>(DATABASE), app.get<Redis>(REDIS));

@@ -1,6 +1,6 @@
 import { QueueName } from '@motcua/contracts';
 import { createDatabase, type DatabaseHandle } from '@motcua/db';
-import { createRedis, RealtimePublisher } from '@motcua/platform';
+import { closeRedis, createRedis, RealtimePublisher } from '@motcua/platform';
 import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -34,6 +34,6 @@ export class WorkerModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.database.close(), this.redis.quit()]);
+    await Promise.allSettled([this.database.close(), closeRedis(this.redis)]);
   }
 }

@@ -1,5 +1,5 @@
 import { createDatabase, type DatabaseHandle } from '@motcua/db';
-import { createRedis, JobProducer, RealtimePublisher } from '@motcua/platform';
+import { closeRedis, createRedis, JobProducer, RealtimePublisher } from '@motcua/platform';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
@@ -27,6 +27,6 @@ export class InfraModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.jobs.close().catch(() => {});
-    await Promise.allSettled([this.database.close(), this.redis.quit(), this.bullRedis.quit()]);
+    await Promise.allSettled([this.database.close(), closeRedis(this.redis), closeRedis(this.bullRedis)]);
   }
 }

@@ -1,4 +1,4 @@
-import { socketKey } from '@motcua/platform';
+import { closeRedis, socketKey } from '@motcua/platform';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
@@ -23,6 +23,6 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.allSettled(this.#clients.map((c) => c.quit()));
+    await Promise.allSettled(this.#clients.map((c) => closeRedis(c)));
   }
 }
