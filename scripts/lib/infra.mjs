@@ -1,7 +1,7 @@
 // Real PostgreSQL and Redis for `npm start` and `npm test`, started as child processes.
 // Plain Node, no build step: this file must work before anything is compiled.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -107,7 +107,8 @@ function redisPing(port) {
 export async function startRedis({ dir, port, persistent = false, log = () => {} }) {
   const bin = ensureRedisServer(log);
   mkdirSync(dir, { recursive: true });
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes'];
+  await stopStaleRedis(path.join(dir, 'redis.pid'));
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes', '--pidfile', path.join(dir, 'redis.pid')];
   args.push('--appendonly', persistent ? 'yes' : 'no');
   // Own process group: Ctrl-C reaches the apps first, and we stop Redis after them, in order.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
@@ -131,6 +132,23 @@ export async function startRedis({ dir, port, persistent = false, log = () => {}
       if (!exited) child.kill('SIGKILL');
     },
   };
+}
+
+/** A redis-server left running on this data folder by a run that was killed hard would fight the new one. */
+async function stopStaleRedis(pidfile) {
+  if (!existsSync(pidfile)) return;
+  const pid = Number(readFileSync(pidfile, 'utf8').trim());
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !alive()) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 /**

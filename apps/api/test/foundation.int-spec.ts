@@ -106,8 +106,9 @@ describe('health follows Redis', () => {
     const port = await freePort();
     const dir = `/tmp/motcua-health-${port}`;
     let redis = await startRedis({ dir, port });
-    const stack = await startStack({ redisUrl: redis.url });
+    let stack: Stack | undefined;
     try {
+      stack = await startStack({ redisUrl: redis.url });
       expect((await fetch(`${stack.baseUrl}/api/health`)).status).toBe(200);
       await redis.stop();
       const down = await fetch(`${stack.baseUrl}/api/health`);
@@ -116,9 +117,9 @@ describe('health follows Redis', () => {
       expect(body.checks.redis.status).toBe('down');
       expect(body.checks.postgres.status).toBe('up');
       redis = await startRedis({ dir, port });
-      await until(async () => (await fetch(`${stack.baseUrl}/api/health`)).status === 200, 15_000);
+      await until(async () => (await fetch(`${stack!.baseUrl}/api/health`)).status === 200, 15_000);
     } finally {
-      await stack.stop();
+      await stack?.stop();
       await redis.stop();
     }
   });

@@ -11,6 +11,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   connect(pub: Redis, prefix: string): void {
     const sub = pub.duplicate();
+    sub.on('error', () => {});
     this.#clients.push(pub, sub);
     this.#adapter = createAdapter(pub, sub, { key: socketKey(prefix) });
   }
@@ -21,8 +22,10 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
+  // Nest closes each namespace's server separately; the shared Redis clients go once, with the last.
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.allSettled(this.#clients.map((c) => closeRedis(c)));
+    const clients = this.#clients.splice(0);
+    await Promise.allSettled(clients.map((c) => closeRedis(c)));
   }
 }
