@@ -5,9 +5,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { ErrorFilter } from './common/error.filter.js';
 import { RateLimiter } from './common/rate-limiter.js';
+import { ScopeService } from './common/scope.service.js';
 import { RouteGuard } from './common/route.guard.js';
 import { CONFIG, type ApiConfig } from './config/config.js';
 import { InfraModule } from './infra/infra.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { DashboardGateway, PublicGateway, StaffGateway } from './realtime/realtime.gateways.js';
@@ -31,12 +33,14 @@ export class AppModule {
           },
         }),
         InfraModule,
+        AuthModule,
         HealthModule,
         SystemModule,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
         RateLimiter,
+        ScopeService,
         { provide: APP_GUARD, useClass: RouteGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         PublicGateway,

@@ -3,15 +3,19 @@ import net from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
-import { apiMain, json, startStack, type Stack } from './harness.js';
+import { apiMain, json, seed, signIn, startStack, type Stack } from './harness.js';
 
+let cookie = '';
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers: { cookie, ...headers } });
 
 describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ worker: true });
+    const admin = (await seed(stack)).find((a) => a.role === 'admin')!;
+    cookie = await signIn(stack, admin.username, admin.password);
   });
   afterAll(() => stack?.stop());
 
@@ -21,7 +25,7 @@ describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
     const ping = await json(created);
     const [row] = await stack.database.sql`select message from system_pings where id = ${ping.id}`;
     expect(row!.message).toBe('xin chào');
-    const read = await json(await fetch(`${stack.baseUrl}/api/system/pings/${ping.id}`));
+    const read = await json(await get(`${stack.baseUrl}/api/system/pings/${ping.id}`));
     expect(read).toMatchObject({ id: ping.id, message: 'xin chào' });
   });
 
@@ -35,7 +39,7 @@ describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
     const broken = await post(`${stack.baseUrl}/api/system/pings`, '{"message":');
     expect(broken.status).toBe(400);
     expect((await json(broken)).error.code).toBe('VALIDATION_FAILED');
-    const badId = await fetch(`${stack.baseUrl}/api/system/pings/not-a-uuid`, { headers: { 'accept-language': 'en' } });
+    const badId = await get(`${stack.baseUrl}/api/system/pings/not-a-uuid`, { 'accept-language': 'en' });
     expect((await json(badId)).error.details[0]).toEqual({ path: 'params.id', message: 'Ping id must be a UUID' });
     const after = await stack.database.sql`select count(*)::int as n from system_pings`;
     expect(after[0]!.n).toBe(before[0]!.n);
@@ -45,12 +49,12 @@ describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
     const unknown = await fetch(`${stack.baseUrl}/api/does-not-exist`);
     expect(unknown.status).toBe(404);
     expect(await json(unknown)).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
-    const missing = await fetch(`${stack.baseUrl}/api/system/pings/00000000-0000-4000-8000-000000000000`, { headers: { 'accept-language': 'en' } });
+    const missing = await get(`${stack.baseUrl}/api/system/pings/00000000-0000-4000-8000-000000000000`, { 'accept-language': 'en' });
     expect(await json(missing)).toEqual({ error: { code: 'NOT_FOUND', message: 'This ping not found' } });
   });
 
   it('a job enqueued by the API is processed by the worker, which pushes a sequenced Socket.IO event', async () => {
-    const socket = io(`${stack.baseUrl}/staff`, { transports: ['websocket'] });
+    const socket = io(`${stack.baseUrl}/staff`, { transports: ['websocket'], extraHeaders: { cookie } });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => socket.emit('subscribe', 'system', (ack: { ok: boolean }) => (ack.ok ? resolve() : reject(new Error('subscribe refused')))));
@@ -63,7 +67,7 @@ describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
       await until(() => events.length >= 2, 10_000);
       expect(events.map((e) => e.data.id).sort()).toEqual([a.id, b.id].sort());
       expect(events[1]!.seq).toBe(events[0]!.seq + 1);
-      const read = await json(await fetch(`${stack.baseUrl}/api/system/pings/${a.id}`));
+      const read = await json(await get(`${stack.baseUrl}/api/system/pings/${a.id}`));
       expect(read.processedAt).not.toBeNull();
     } finally {
       socket.close();
@@ -90,9 +94,9 @@ describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
     expect((await fetch(`${stack.baseUrl}/api/docs/assets/swagger-ui-bundle.js`)).status).toBe(200);
   });
 
-  it('rate-limits the public self-test endpoint with 429 and Retry-After', async () => {
+  it('rate-limits sign-in per address with 429 and Retry-After', async () => {
     // 61 > 2 × 30: even when a window boundary splits the burst, one window overflows.
-    const answers = await Promise.all(Array.from({ length: 61 }, () => post(`${stack.baseUrl}/api/system/pings`, { message: 'flood' })));
+    const answers = await Promise.all(Array.from({ length: 61 }, () => post(`${stack.baseUrl}/api/auth/sign-in`, { username: 'nobody', password: 'x' })));
     const limited = answers.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -59,3 +59,24 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
 export async function json(res: Response): Promise<any> {
   return res.json();
 }
+
+export interface Account {
+  username: string;
+  password: string;
+  role: string;
+}
+
+/** Seeds the demo province into the stack's database; returns the accounts with their passwords. */
+export async function seed(stack: Stack): Promise<Account[]> {
+  const { seedDemo } = await import('@motcua/db');
+  const result = await seedDemo(stack.database.db);
+  if (!result.created) throw new Error('database was already seeded');
+  return result.accounts;
+}
+
+/** Signs in and returns the Cookie header value to send with later requests. */
+export async function signIn(stack: Stack, username: string, password: string): Promise<string> {
+  const res = await fetch(`${stack.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}

@@ -9,6 +9,7 @@ export const ErrorCode = {
   conflict: 'CONFLICT',
   invalidTransition: 'INVALID_TRANSITION',
   rateLimited: 'RATE_LIMITED',
+  accountLocked: 'ACCOUNT_LOCKED',
   unavailable: 'SERVICE_UNAVAILABLE',
   internal: 'INTERNAL_ERROR',
 } as const;

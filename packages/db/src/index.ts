@@ -5,3 +5,6 @@ export * from './schema/index.js';
 export * from './passwords.js';
 export * from './seed/demo.js';
 export * from './repositories/system-ping.repository.js';
+export * from './repositories/staff.repository.js';
+export * from './repositories/session.repository.js';
+export * from './repositories/scope.repository.js';

@@ -13,7 +13,7 @@ export class ApiError extends Error {
     super(bilingual.en);
   }
 
-  static validation(issues: FieldIssue[], bilingual: Bilingual = { vi: 'Dữ liệu chưa hợp lệ, hãy sửa các trường được nêu', en: 'Some fields are invalid; fix the fields listed' }) {
+  static validation(issues: Array<FieldIssue | { path: string; message: Bilingual }>, bilingual: Bilingual = { vi: 'Dữ liệu chưa hợp lệ, hãy sửa các trường được nêu', en: 'Some fields are invalid; fix the fields listed' }) {
     return new ApiError(400, ErrorCode.validation, bilingual, issues);
   }
   static unauthenticated() {

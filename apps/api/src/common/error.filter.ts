@@ -28,7 +28,7 @@ export class ErrorFilter implements ExceptionFilter {
 
     if (exception instanceof ApiError) {
       status = exception.status;
-      body = { error: { code: exception.code, message: exception.bilingual[locale], details: exception.details } };
+      body = { error: { code: exception.code, message: exception.bilingual[locale], details: localize(exception.details, locale) } };
       if (exception.code === ErrorCode.rateLimited) res.setHeader('Retry-After', String((exception.details as { retryAfterSeconds: number }).retryAfterSeconds));
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       status = exception.getStatus();
@@ -46,6 +46,12 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (!res.headersSent) res.status(status).json(body);
   }
+}
+
+/** Field messages may be given in both languages; the caller gets theirs. */
+function localize(details: unknown, locale: 'vi' | 'en'): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) => (d && typeof d.message === 'object' && d.message !== null && locale in d.message ? { ...d, message: d.message[locale] } : d));
 }
 
 function isConnectionError(e: unknown): boolean {

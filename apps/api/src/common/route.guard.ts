@@ -1,10 +1,13 @@
-import { negotiateLocale, safeParseIn, toFieldIssues, type RouteDef } from '@motcua/contracts';
+import { negotiateLocale, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteDef } from '@motcua/contracts';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiError } from './api-error.js';
 import { ROUTE_DEF, type ValidatedInput } from './api-route.decorator.js';
+import { AuthService } from '../modules/auth/auth.service.js';
+import type { RequestWithActor } from './actor.js';
 import { RateLimiter } from './rate-limiter.js';
+import { ScopeService } from './scope.service.js';
 
 /**
  * Runs for every route: a route must be bound to the contract table (so no route
@@ -16,22 +19,29 @@ export class RouteGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(ScopeService) private readonly scope: ScopeService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const def = this.reflector.get<RouteDef | undefined>(ROUTE_DEF, ctx.getHandler());
     if (!def) throw new Error(`Route ${ctx.getClass().name}.${ctx.getHandler().name} is not bound to the contract route table`);
-    const req = ctx.switchToHttp().getRequest<Request & { validated?: ValidatedInput }>();
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithActor & { validated?: ValidatedInput }>();
 
-    if (def.access.kind === 'public' && def.access.rateLimit) {
-      await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
-    } else if (def.access.kind !== 'public') {
-      // Staff and device access arrive with sign-in (issue #3); until then such routes stay closed.
-      throw ApiError.unauthenticated();
+    if (def.access.kind === 'public') {
+      if (def.access.rateLimit) await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
+      req.validated = validate(def, req);
+      return true;
     }
+    if (def.access.kind === 'device') throw ApiError.unauthenticated();
 
+    // Who first (401), then what (400), then whether this person may touch this thing (403/404).
+    const actor = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
+    if (!actor) throw ApiError.unauthenticated();
+    req.actor = actor;
     req.validated = validate(def, req);
+    await this.scope.authorize(actor, def.access, req.validated);
     return true;
   }
 }

@@ -1,37 +1,70 @@
 import { Namespace } from '@motcua/contracts';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
-import { mayJoin } from './room-rules.js';
+import { Inject } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import type { Namespace as SocketNamespace, Socket } from 'socket.io';
+import { ScopeService } from '../common/scope.service.js';
+import { AuthService } from '../modules/auth/auth.service.js';
+import { parseRoom } from './room-rules.js';
+import { actorOf, sessionTokenOf } from './socket-auth.js';
 
 type Ack = { ok: boolean; error?: string };
-
-async function join(namespace: Namespace, socket: Socket, room: unknown): Promise<Ack> {
-  if (!mayJoin(namespace, room)) return { ok: false, error: `room not allowed in ${namespace}` };
-  await socket.join(room);
-  return { ok: true };
-}
+const refused = (error: string): Ack => ({ ok: false, error });
 
 // Events are pushed through the Redis emitter (RealtimePublisher); gateways only admit clients to rooms.
 @WebSocketGateway({ namespace: Namespace.public })
 export class PublicGateway {
   @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown) {
-    return join(Namespace.public, socket, room);
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
+    if (!parseRoom(Namespace.public, room)) return refused('room not allowed in /public');
+    await socket.join(room as string);
+    return { ok: true };
   }
 }
 
+/** Staff sockets carry the same session as HTTP; each room is checked against role and scope. */
 @WebSocketGateway({ namespace: Namespace.staff })
-export class StaffGateway {
+export class StaffGateway implements OnGatewayInit {
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(ScopeService) private readonly scope: ScopeService,
+  ) {}
+
+  // A middleware, not a connection handler: no event can arrive before the session is checked.
+  afterInit(namespace: SocketNamespace): void {
+    namespace.use((socket, next) => {
+      this.auth
+        .resolve(sessionTokenOf(socket))
+        .then(async (actor) => {
+          if (!actor) return next(new Error('unauthorized: sign in first'));
+          socket.data.actor = actor;
+          await socket.join(`user:${actor.staffId}`);
+          next();
+        })
+        .catch(() => next(new Error('unavailable')));
+    });
+  }
+
   @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown) {
-    return join(Namespace.staff, socket, room);
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
+    const actor = actorOf(socket);
+    const ref = parseRoom(Namespace.staff, room);
+    if (!actor || !ref) return refused('room not allowed in /staff');
+    const allowed =
+      ref.kind === 'system'
+        ? actor.roles.some((g) => g.role === 'admin')
+        : ref.kind === 'user'
+          ? ref.id === actor.staffId
+          : await this.scope.covers(actor, 'center', ref.id!);
+    if (!allowed) return refused('outside your scope');
+    await socket.join(room as string);
+    return { ok: true };
   }
 }
 
 @WebSocketGateway({ namespace: Namespace.dashboard })
 export class DashboardGateway {
   @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown) {
-    return join(Namespace.dashboard, socket, room);
+  subscribe(): Ack {
+    return refused('no dashboard rooms yet');
   }
 }

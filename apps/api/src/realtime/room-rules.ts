@@ -2,16 +2,27 @@ import { Namespace } from '@motcua/contracts';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
+export type RoomRef = { kind: 'center' | 'user' | 'system'; id?: string };
+
 /**
- * Rooms a client may join per namespace. Public rooms carry ticket numbers and
- * counter labels only. Staff rooms get per-user scope checks with sign-in (issue #3).
+ * Which rooms each namespace knows. Public rooms carry ticket numbers and counter
+ * labels only; staff rooms are further checked against the person's role and scope.
  */
-const rules: Record<Namespace, RegExp[]> = {
-  [Namespace.public]: [new RegExp(`^center:${UUID}$`)],
-  [Namespace.staff]: [/^system$/],
+const patterns: Record<Namespace, Array<[RegExp, RoomRef['kind']]>> = {
+  [Namespace.public]: [[new RegExp(`^center:(${UUID})$`), 'center']],
+  [Namespace.staff]: [
+    [/^system$/, 'system'],
+    [new RegExp(`^user:(${UUID})$`), 'user'],
+    [new RegExp(`^center:(${UUID})$`), 'center'],
+  ],
   [Namespace.dashboard]: [],
 };
 
-export function mayJoin(namespace: Namespace, room: unknown): room is string {
-  return typeof room === 'string' && rules[namespace].some((r) => r.test(room));
+export function parseRoom(namespace: Namespace, room: unknown): RoomRef | undefined {
+  if (typeof room !== 'string') return undefined;
+  for (const [re, kind] of patterns[namespace]) {
+    const m = re.exec(room);
+    if (m) return { kind, id: m[1] };
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
-import { ZChangePasswordRequest, ZMe, ZSignInRequest, ZTemporaryPassword } from './auth.js';
+import { ZTemporaryPassword } from './auth.js';
 import { ZCenterParams, ZIdParams, ZImportResult, ZOk } from './common.js';
 import {
   ZAgency, ZAgencyInput, ZCenter, ZCenterDetail, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest,
@@ -18,26 +18,6 @@ const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const
 
 /** Sign-in, organisation, staff, assignment board, devices and audit (issue #3). */
 export const adminRoutes = {
-  signIn: defineRoute({
-    method: 'POST', path: '/auth/sign-in', tag: 'auth', status: 200,
-    summary: 'Sign in with username and password; sets the httpOnly session cookie',
-    access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } },
-    body: ZSignInRequest, response: ZMe,
-  }),
-  signOut: defineRoute({
-    method: 'POST', path: '/auth/sign-out', tag: 'auth', status: 200,
-    summary: 'End the current session', access: { kind: 'staff', roles: 'any' }, response: ZOk,
-  }),
-  me: defineRoute({
-    method: 'GET', path: '/auth/me', tag: 'auth',
-    summary: 'The signed-in staff member, roles and scopes', access: { kind: 'staff', roles: 'any' }, response: ZMe,
-  }),
-  changePassword: defineRoute({
-    method: 'POST', path: '/auth/change-password', tag: 'auth', status: 200,
-    summary: 'Change my password; every other session of mine ends',
-    access: { kind: 'staff', roles: 'any' }, body: ZChangePasswordRequest, response: ZOk,
-  }),
-
   listUnits: defineRoute({
     method: 'GET', path: '/units', tag: 'organisation',
     summary: 'Administrative units within my scope', access: { kind: 'staff', roles: 'any' }, response: z.array(ZUnit),

@@ -1,0 +1,170 @@
+import { routes, type RouteDef } from '@motcua/contracts';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+
+const call = (stack: Stack, method: string, path: string, cookie = '', body?: unknown) =>
+  fetch(`${stack.baseUrl}/api${path}`, { method, headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+
+describe('sign-in, sessions and lockout', () => {
+  let stack: Stack;
+  let accounts: Account[];
+  const officer = () => accounts.find((a) => a.username === 'canbo.anxuyen1')!;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { LOGIN_MAX_FAILURES: '3', LOCKOUT_MINUTES: '15' } });
+    accounts = await seed(stack);
+  });
+  afterAll(() => stack?.stop());
+
+  it('signs in with an httpOnly cookie, answers me, and signs out', async () => {
+    const res = await call(stack, 'POST', '/auth/sign-in', '', { username: 'CANBO.ANXUYEN1', password: officer().password });
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.getSetCookie()[0]!;
+    expect(setCookie).toMatch(/^motcua_session=[\w-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(';')[0]!;
+    const me = await json(await call(stack, 'GET', '/auth/me', cookie));
+    expect(me).toMatchObject({ username: 'canbo.anxuyen1', roles: [expect.objectContaining({ role: 'officer' })] });
+    expect((await call(stack, 'POST', '/auth/sign-out', cookie)).status).toBe(200);
+    expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(401);
+    // Only a hash of the token is stored.
+    const [row] = await stack.database.sql`select count(*)::int as n from sessions where token_hash = ${cookie.split('=')[1]!}`;
+    expect(row!.n).toBe(0);
+  });
+
+  it('gives the same answer for an unknown user and a wrong password', async () => {
+    const unknown = await json(await call(stack, 'POST', '/auth/sign-in', '', { username: 'khong.co', password: 'x' }));
+    const wrong = await json(await call(stack, 'POST', '/auth/sign-in', '', { username: 'chuyenvien.anxuyen', password: 'x' }));
+    expect(unknown).toEqual(wrong);
+    expect(wrong.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('locks an account after repeated failures, even against the right password, until an admin reset or the time passes', async () => {
+    const leader = accounts.find((a) => a.username === 'lanhdao.anxuyen')!;
+    for (let i = 0; i < 2; i++) expect((await call(stack, 'POST', '/auth/sign-in', '', { username: leader.username, password: 'sai' })).status).toBe(401);
+    const third = await call(stack, 'POST', '/auth/sign-in', '', { username: leader.username, password: 'sai' });
+    expect(third.status).toBe(423);
+    expect((await json(third)).error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('khoá') });
+    const right = await call(stack, 'POST', '/auth/sign-in', '', { username: leader.username, password: leader.password });
+    expect(right.status).toBe(423);
+    // When the lock time has passed, the right password works again and the counter resets.
+    await stack.database.sql`update staff set locked_until = now() - interval '1 minute' where username = ${leader.username}`;
+    expect((await call(stack, 'POST', '/auth/sign-in', '', { username: leader.username, password: leader.password })).status).toBe(200);
+    const [row] = await stack.database.sql`select failed_logins from staff where username = ${leader.username}`;
+    expect(row!.failed_logins).toBe(0);
+  });
+
+  it('a password change ends every other session of the person, and keeps this one', async () => {
+    const specialist = accounts.find((a) => a.username === 'chuyenvien.anxuyen')!;
+    const here = await signIn(stack, specialist.username, specialist.password);
+    const elsewhere = await signIn(stack, specialist.username, specialist.password);
+    const weak = await call(stack, 'POST', '/auth/change-password', here, { currentPassword: specialist.password, newPassword: 'short' });
+    expect(weak.status).toBe(400);
+    expect((await json(weak)).error.details[0].path).toBe('body.newPassword');
+    const wrong = await call(stack, 'POST', '/auth/change-password', here, { currentPassword: 'nope', newPassword: 'mot-mat-khau-moi-dai' });
+    expect(wrong.status).toBe(400);
+    expect((await json(wrong)).error.details).toEqual([{ path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng' }]);
+    expect((await call(stack, 'POST', '/auth/change-password', here, { currentPassword: specialist.password, newPassword: 'mot-mat-khau-moi-dai' })).status).toBe(200);
+    expect((await call(stack, 'GET', '/auth/me', here)).status).toBe(200);
+    expect((await call(stack, 'GET', '/auth/me', elsewhere)).status).toBe(401);
+    expect((await call(stack, 'POST', '/auth/sign-in', '', { username: specialist.username, password: specialist.password })).status).toBe(401);
+    await signIn(stack, specialist.username, 'mot-mat-khau-moi-dai');
+  });
+
+  it('authenticates Socket.IO staff connections with the same session, and checks rooms by role and scope', async () => {
+    const anonymous = io(`${stack.baseUrl}/staff`, { transports: ['websocket'] });
+    const refusedWith = await new Promise<string>((resolve) => {
+      anonymous.on('connect_error', (e) => resolve(e.message));
+      anonymous.on('connect', () => resolve('connected'));
+    });
+    anonymous.close();
+    expect(refusedWith).toMatch(/unauthorized/);
+
+    const cookie = await signIn(stack, 'quanly.tanthanh', accounts.find((a) => a.username === 'quanly.tanthanh')!.password);
+    const [own] = await stack.database.sql`select c.id from centers c join staff s on s.home_center_id = c.id where s.username = 'quanly.tanthanh'`;
+    const [other] = await stack.database.sql`select id from centers where id <> ${own!.id} limit 1`;
+    const socket = io(`${stack.baseUrl}/staff`, { transports: ['websocket'], extraHeaders: { cookie } });
+    try {
+      await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+      const ask = (room: string) => new Promise<{ ok: boolean }>((resolve) => socket.emit('subscribe', room, resolve));
+      expect((await ask(`center:${own!.id}`)).ok).toBe(true);
+      expect((await ask(`center:${other!.id}`)).ok).toBe(false);
+      expect((await ask('system')).ok).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe('session expiry', () => {
+  it('a session ends after SESSION_TTL_SECONDS without use', async () => {
+    const stack = await startStack({ env: { SESSION_TTL_SECONDS: '2' } });
+    try {
+      const admin = (await seed(stack)).find((a) => a.role === 'admin')!;
+      const cookie = await signIn(stack, admin.username, admin.password);
+      expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(401);
+    } finally {
+      await stack.stop();
+    }
+  });
+});
+
+/**
+ * The permission matrix: every route of the contract table × anonymous and every
+ * role. A route added to the table without a sample request here fails the test.
+ */
+describe('permission matrix', () => {
+  let stack: Stack;
+  let accounts: Account[];
+  const cookies = new Map<string, string>();
+  const samples: Record<keyof typeof routes, { path: string; body?: unknown | (() => unknown); destructive?: boolean }> = {
+    health: { path: '/health' },
+    createPing: { path: '/system/pings', body: { message: 'matrix' } },
+    getPing: { path: '/system/pings/00000000-0000-4000-8000-000000000000' },
+    signIn: { path: '/auth/sign-in', body: () => ({ username: 'admin', password: accounts.find((a) => a.username === 'admin')!.password }) },
+    signOut: { path: '/auth/sign-out', destructive: true },
+    me: { path: '/auth/me' },
+    changePassword: { path: '/auth/change-password', body: { currentPassword: 'wrong', newPassword: 'short' } },
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    accounts = await seed(stack);
+    for (const a of accounts) if (!cookies.has(a.role)) cookies.set(a.role, await signIn(stack, a.username, a.password));
+  });
+  afterAll(() => stack?.stop());
+
+  it('has a sample request for every route in the table', () => {
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  const expectation = (def: RouteDef, role: string | null) => {
+    if (def.access.kind === 'public') return 'allowed';
+    if (role === null) return 401;
+    if (def.access.kind === 'device') return 401;
+    return def.access.roles === 'any' || (def.access.roles as readonly string[]).includes(role) ? 'allowed' : 403;
+  };
+
+  for (const [id, def] of Object.entries(routes) as Array<[keyof typeof routes, RouteDef]>) {
+    it(`${def.method} ${def.path}`, async () => {
+      for (const role of [null, 'admin', 'province_admin', 'center_manager', 'officer', 'specialist', 'leader']) {
+        const sample = samples[id];
+        // A destructive route (sign-out) gets a throwaway session.
+        const cookie = role === null ? '' : sample.destructive ? await freshCookie(role) : cookies.get(role)!;
+        const res = await call(stack, def.method, sample.path, cookie, typeof sample.body === 'function' ? sample.body() : sample.body);
+        const expected = expectation(def, role);
+        const verdict = res.status === 401 || res.status === 403 ? res.status : 'allowed';
+        expect({ role, status: verdict }, `${def.method} ${def.path} as ${role ?? 'anonymous'} answered ${res.status}`).toEqual({ role, status: expected });
+      }
+    });
+  }
+
+  async function freshCookie(role: string) {
+    const account = accounts.find((a) => a.role === role)!;
+    return signIn(stack, account.username, account.password);
+  }
+});

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+
+export type ScopeTargetType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category';
+
+/** Where a resource sits: its center (if any) and its unit with every ancestor unit. */
+export interface ResourcePlace {
+  centerId: string | null;
+  unitIds: string[];
+}
+
+const placeQuery: Record<ScopeTargetType, (id: string) => ReturnType<typeof sql>> = {
+  unit: (id) => sql`select null::uuid as center_id, ${id}::uuid as unit_id where exists (select 1 from administrative_units where id = ${id})`,
+  center: (id) => sql`select id as center_id, unit_id from centers where id = ${id}`,
+  counter: (id) => sql`select c.id as center_id, c.unit_id from counters k join centers c on c.id = k.center_id where k.id = ${id}`,
+  service: (id) => sql`select c.id as center_id, c.unit_id from services s join centers c on c.id = s.center_id where s.id = ${id}`,
+  device: (id) => sql`select c.id as center_id, c.unit_id from devices d join centers c on c.id = d.center_id where d.id = ${id}`,
+  agency: (id) => sql`select null::uuid as center_id, unit_id from agencies where id = ${id}`,
+  priority_category: (id) => sql`select c.id as center_id, c.unit_id from priority_categories p join centers c on c.id = p.center_id where p.id = ${id}`,
+  staff: (id) => sql`select s.home_center_id as center_id, coalesce(c.unit_id, s.home_unit_id) as unit_id from staff s left join centers c on c.id = s.home_center_id where s.id = ${id}`,
+};
+
+export const scopeRepository = {
+  /** Undefined when the resource does not exist. */
+  async place(db: DbOrTx, type: ScopeTargetType, id: string): Promise<ResourcePlace | undefined> {
+    const rows = await db.execute<{ center_id: string | null; unit_id: string | null }>(placeQuery[type](id));
+    const row = rows[0];
+    if (!row) return undefined;
+    return { centerId: row.center_id, unitIds: row.unit_id ? await this.ancestry(db, row.unit_id) : [] };
+  },
+
+  /** The unit and all its ancestors, nearest first. */
+  async ancestry(db: DbOrTx, unitId: string): Promise<string[]> {
+    const rows = await db.execute<{ id: string }>(sql`
+      with recursive up as (
+        select id, parent_id, 0 as depth from administrative_units where id = ${unitId}
+        union all
+        select u.id, u.parent_id, up.depth + 1 from administrative_units u join up on u.id = up.parent_id
+      )
+      select id from up order by depth`);
+    return rows.map((r) => r.id);
+  },
+};
