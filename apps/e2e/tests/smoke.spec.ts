@@ -19,15 +19,44 @@ test('the citizen app opens at /', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('the backoffice shows live system status and completes a self-test', async ({ page }) => {
+const account = (username: string) => {
+  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
+  if (!found) throw new Error(`demo account ${username} missing`);
+  return found;
+};
+
+test('the backoffice asks for sign-in, refuses a wrong password, then shows live status and a self-test', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/backoffice/');
+  await expect(page).toHaveURL(/\/backoffice\/sign-in/);
+  const admin = account('admin');
+  await page.getByLabel('Tên đăng nhập').fill(admin.username);
+  await page.getByLabel('Mật khẩu').fill('not-the-password');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toContainText('Sai tên đăng nhập hoặc mật khẩu');
+  await page.screenshot({ path: `${shots}/backoffice-sign-in-error.png` });
+  await page.getByLabel('Mật khẩu').fill(admin.password);
+  await page.getByLabel('Mật khẩu').press('Enter');
   await expect(page.getByText('PostgreSQL')).toBeVisible();
   await expect(page.getByText('Redis')).toBeVisible();
   await page.getByRole('button', { name: /Tự kiểm tra|Self-test/ }).click();
   await expect(page.getByTestId('self-test-result')).toContainText(/ms/, { timeout: 15_000 });
   await page.screenshot({ path: `${shots}/backoffice-status.png`, fullPage: true });
-  expect(errors).toEqual([]);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/backoffice\/sign-in/);
+  // The wrong password above is an expected 401 in the console; nothing else may fail.
+  expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+});
+
+test('an officer sees status but not the administrator’s self-test', async ({ page }) => {
+  const officer = account('canbo.anxuyen1');
+  await page.goto('/backoffice/sign-in');
+  await page.getByLabel('Tên đăng nhập').fill(officer.username);
+  await page.getByLabel('Mật khẩu').fill(officer.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByText('PostgreSQL')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Tự kiểm tra/ })).toHaveCount(0);
+  await expect(page.getByText('Huỳnh Văn Dũng')).toBeVisible();
 });
 
 test('the analytics app opens with its overview', async ({ page }) => {

@@ -1,7 +1,25 @@
 export const messages = {
   vi: {
     appName: 'Quản trị',
-    nav: { status: 'Tình trạng hệ thống' },
+    nav: { status: 'Tình trạng hệ thống', account: 'Tài khoản' },
+    signOut: 'Đăng xuất',
+    signIn: {
+      title: 'Đăng nhập',
+      intro: 'Dành cho cán bộ, công chức của trung tâm.',
+      username: 'Tên đăng nhập',
+      password: 'Mật khẩu',
+      submit: 'Đăng nhập',
+      busy: 'Đang đăng nhập…',
+    },
+    account: {
+      title: 'Tài khoản của tôi',
+      changePassword: 'Đổi mật khẩu',
+      current: 'Mật khẩu hiện tại',
+      new: 'Mật khẩu mới',
+      hint: 'Ít nhất 10 ký tự. Sau khi đổi, các phiên đăng nhập trên máy khác sẽ kết thúc.',
+      save: 'Đổi mật khẩu',
+      done: 'Đã đổi mật khẩu. Các phiên trên máy khác đã kết thúc.',
+    },
     status: {
       title: 'Tình trạng hệ thống',
       intro: 'Các thành phần mà mọi quầy, màn hình và báo cáo phụ thuộc vào.',
@@ -26,7 +44,25 @@ export const messages = {
   },
   en: {
     appName: 'Backoffice',
-    nav: { status: 'System status' },
+    nav: { status: 'System status', account: 'Account' },
+    signOut: 'Sign out',
+    signIn: {
+      title: 'Sign in',
+      intro: 'For the center’s staff.',
+      username: 'Username',
+      password: 'Password',
+      submit: 'Sign in',
+      busy: 'Signing in…',
+    },
+    account: {
+      title: 'My account',
+      changePassword: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      hint: 'At least 10 characters. Changing it ends your sessions on other devices.',
+      save: 'Change password',
+      done: 'Password changed. Your sessions on other devices have ended.',
+    },
     status: {
       title: 'System status',
       intro: 'The parts every counter, display and report depends on.',

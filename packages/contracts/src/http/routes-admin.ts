@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { ZTemporaryPassword } from './auth.js';
-import { ZCenterParams, ZIdParams, ZImportResult, ZOk } from './common.js';
+import { ZCenterParams, ZIdParams, ZImportResult } from './common.js';
 import {
   ZAgency, ZAgencyInput, ZCenter, ZCenterDetail, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest,
   ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput,
