@@ -9,7 +9,10 @@ import { ScopeService } from './common/scope.service.js';
 import { RouteGuard } from './common/route.guard.js';
 import { CONFIG, type ApiConfig } from './config/config.js';
 import { InfraModule } from './infra/infra.module.js';
+import { AssignmentsModule } from './modules/assignments/assignments.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CentersModule } from './modules/centers/centers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { DashboardGateway, PublicGateway, StaffGateway } from './realtime/realtime.gateways.js';
@@ -34,6 +37,9 @@ export class AppModule {
         }),
         InfraModule,
         AuthModule,
+        CentersModule,
+        AssignmentsModule,
+        AuditModule,
         HealthModule,
         SystemModule,
       ],

@@ -1,4 +1,5 @@
 import { routes, type RouteDef } from '@motcua/contracts';
+import { businessDate } from '@motcua/core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
@@ -100,12 +101,12 @@ describe('sign-in, sessions and lockout', () => {
 
 describe('session expiry', () => {
   it('a session ends after SESSION_TTL_SECONDS without use', async () => {
-    const stack = await startStack({ env: { SESSION_TTL_SECONDS: '2' } });
+    const stack = await startStack({ env: { SESSION_TTL_SECONDS: '5' } });
     try {
       const admin = (await seed(stack)).find((a) => a.role === 'admin')!;
       const cookie = await signIn(stack, admin.username, admin.password);
       expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 2500));
+      await new Promise((r) => setTimeout(r, 6000));
       expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(401);
     } finally {
       await stack.stop();
@@ -115,26 +116,48 @@ describe('session expiry', () => {
 
 /**
  * The permission matrix: every route of the contract table × anonymous and every
- * role. A route added to the table without a sample request here fails the test.
+ * role × a resource inside and outside the caller's scope. A route added to the
+ * table without a sample request here fails the test.
  */
 describe('permission matrix', () => {
+  type Target = { centerId: string; counterId: string; staffId: string; date: string };
+  type Sample = { path: string; body?: unknown; destructive?: boolean };
   let stack: Stack;
   let accounts: Account[];
   const cookies = new Map<string, string>();
-  const samples: Record<keyof typeof routes, { path: string; body?: unknown | (() => unknown); destructive?: boolean }> = {
-    health: { path: '/health' },
-    createPing: { path: '/system/pings', body: { message: 'matrix' } },
-    getPing: { path: '/system/pings/00000000-0000-4000-8000-000000000000' },
-    signIn: { path: '/auth/sign-in', body: () => ({ username: 'admin', password: accounts.find((a) => a.username === 'admin')!.password }) },
-    signOut: { path: '/auth/sign-out', destructive: true },
-    me: { path: '/auth/me' },
-    changePassword: { path: '/auth/change-password', body: { currentPassword: 'wrong', newPassword: 'short' } },
+  const targets: Record<'inside' | 'outside', Target> = {} as never;
+  // One person per role, all scoped to An Xuyên (province roles cover every center).
+  const people: Record<string, string> = { admin: 'admin', province_admin: 'tinh.quantri', center_manager: 'quanly.anxuyen', officer: 'canbo.anxuyen1', specialist: 'chuyenvien.anxuyen', leader: 'lanhdao.anxuyen' };
+  const samples: Record<keyof typeof routes, (t: Target) => Sample> = {
+    health: () => ({ path: '/health' }),
+    createPing: () => ({ path: '/system/pings', body: { message: 'matrix' } }),
+    getPing: () => ({ path: '/system/pings/00000000-0000-4000-8000-000000000000' }),
+    signIn: () => ({ path: '/auth/sign-in', body: { username: 'admin', password: accounts.find((a) => a.username === 'admin')!.password } }),
+    signOut: () => ({ path: '/auth/sign-out', destructive: true }),
+    me: () => ({ path: '/auth/me' }),
+    changePassword: () => ({ path: '/auth/change-password', body: { currentPassword: 'wrong', newPassword: 'short' } }),
+    listCenters: () => ({ path: '/centers' }),
+    getCenter: (t) => ({ path: `/centers/${t.centerId}` }),
+    getBoard: (t) => ({ path: `/centers/${t.centerId}/assignments?date=${t.date}` }),
+    assign: (t) => ({ path: `/centers/${t.centerId}/assignments`, body: { date: t.date, counterId: t.counterId, staffId: t.staffId } }),
+    unassign: (t) => ({ path: `/centers/${t.centerId}/assignments/unassign`, body: { date: t.date, counterId: t.counterId } }),
+    copyBoard: (t) => ({ path: `/centers/${t.centerId}/assignments/copy`, body: { fromDate: t.date, toDate: nextDay(t.date) } }),
+    myAssignments: () => ({ path: '/me/assignments' }),
+    listAudit: () => ({ path: '/audit?limit=5' }),
   };
 
   beforeAll(async () => {
     stack = await startStack();
     accounts = await seed(stack);
-    for (const a of accounts) if (!cookies.has(a.role)) cookies.set(a.role, await signIn(stack, a.username, a.password));
+    for (const [role, username] of Object.entries(people)) cookies.set(role, await signIn(stack, username, accounts.find((a) => a.username === username)!.password));
+    const date = businessDate(new Date());
+    for (const [key, code] of [['inside', 'TT-32002'], ['outside', 'TT-32014']] as const) {
+      const [row] = await stack.database.sql`
+        select c.id as center_id, (select id from counters where center_id = c.id order by number limit 1) as counter_id,
+               (select id from staff where home_center_id = c.id order by username limit 1) as staff_id
+        from centers c where c.code = ${code}`;
+      targets[key] = { centerId: row!.center_id, counterId: row!.counter_id, staffId: row!.staff_id, date };
+    }
   });
   afterAll(() => stack?.stop());
 
@@ -142,29 +165,37 @@ describe('permission matrix', () => {
     expect(Object.keys(samples).sort()).toEqual(Object.keys(routes).sort());
   });
 
-  const expectation = (def: RouteDef, role: string | null) => {
+  const expectation = (def: RouteDef, role: string | null, where: 'inside' | 'outside') => {
     if (def.access.kind === 'public') return 'allowed';
-    if (role === null) return 401;
-    if (def.access.kind === 'device') return 401;
-    return def.access.roles === 'any' || (def.access.roles as readonly string[]).includes(role) ? 'allowed' : 403;
+    if (role === null || def.access.kind === 'device') return 401;
+    if (def.access.roles !== 'any' && !(def.access.roles as readonly string[]).includes(role)) return 403;
+    if (!def.access.scope || role === 'admin' || role === 'province_admin') return 'allowed';
+    return where === 'inside' ? 'allowed' : 403;
   };
 
   for (const [id, def] of Object.entries(routes) as Array<[keyof typeof routes, RouteDef]>) {
     it(`${def.method} ${def.path}`, async () => {
-      for (const role of [null, 'admin', 'province_admin', 'center_manager', 'officer', 'specialist', 'leader']) {
-        const sample = samples[id];
-        // A destructive route (sign-out) gets a throwaway session.
-        const cookie = role === null ? '' : sample.destructive ? await freshCookie(role) : cookies.get(role)!;
-        const res = await call(stack, def.method, sample.path, cookie, typeof sample.body === 'function' ? sample.body() : sample.body);
-        const expected = expectation(def, role);
-        const verdict = res.status === 401 || res.status === 403 ? res.status : 'allowed';
-        expect({ role, status: verdict }, `${def.method} ${def.path} as ${role ?? 'anonymous'} answered ${res.status}`).toEqual({ role, status: expected });
+      for (const where of def.access.kind === 'staff' && def.access.scope ? (['inside', 'outside'] as const) : (['inside'] as const)) {
+        for (const role of [null, ...Object.keys(people)]) {
+          const sample = samples[id](targets[where]);
+          // A destructive route (sign-out) gets a throwaway session.
+          const cookie = role === null ? '' : sample.destructive ? await freshCookie(role) : cookies.get(role)!;
+          const res = await call(stack, def.method, sample.path, cookie, sample.body);
+          const verdict = res.status === 401 || res.status === 403 ? res.status : 'allowed';
+          expect({ role, where, status: verdict }, `${def.method} ${def.path} (${where}) as ${role ?? 'anonymous'} answered ${res.status}`).toEqual({ role, where, status: expectation(def, role, where) });
+        }
       }
     });
   }
 
   async function freshCookie(role: string) {
-    const account = accounts.find((a) => a.role === role)!;
-    return signIn(stack, account.username, account.password);
+    const username = people[role]!;
+    return signIn(stack, username, accounts.find((a) => a.username === username)!.password);
   }
 });
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -8,3 +8,6 @@ export * from './repositories/system-ping.repository.js';
 export * from './repositories/staff.repository.js';
 export * from './repositories/session.repository.js';
 export * from './repositories/scope.repository.js';
+export * from './repositories/center.repository.js';
+export * from './repositories/assignment.repository.js';
+export * from './repositories/audit.repository.js';

@@ -3,20 +3,20 @@ import { defineRoute } from './route.js';
 import { ZTemporaryPassword } from './auth.js';
 import { ZCenterParams, ZIdParams, ZImportResult } from './common.js';
 import {
-  ZAgency, ZAgencyInput, ZCenter, ZCenterDetail, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest,
-  ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput,
-  ZService, ZServiceInput, ZUnit, ZUnitInput,
+  ZAgency, ZAgencyInput, ZCenter, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest, ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput, ZService, ZServiceInput, ZUnit, ZUnitInput,
 } from './org.js';
 import {
-  ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZDevice, ZDeviceInput,
-  ZDevicePairing, ZDeviceSession, ZMyAssignments, ZPairRequest, ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate, ZUnassignRequest,
+  ZDevice, ZDeviceInput, ZDevicePairing, ZDeviceSession, ZPairRequest, ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate,
 } from './staff.js';
 
 const orgAdmins = ['admin', 'province_admin'] as const;
 const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
 const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const;
 
-/** Sign-in, organisation, staff, assignment board, devices and audit (issue #3). */
+/**
+ * Routes of issue #3 not served yet: each moves into `routes` (routes.ts) when its
+ * controller lands, and the permission-matrix test then demands a sample for it.
+ */
 export const adminRoutes = {
   listUnits: defineRoute({
     method: 'GET', path: '/units', tag: 'organisation',
@@ -53,14 +53,6 @@ export const adminRoutes = {
     params: ZIdParams, body: ZAgencyInput.partial(), response: ZAgency,
   }),
 
-  listCenters: defineRoute({
-    method: 'GET', path: '/centers', tag: 'organisation', summary: 'Centers within my scope',
-    access: { kind: 'staff', roles: 'any' }, response: z.array(ZCenter),
-  }),
-  getCenter: defineRoute({
-    method: 'GET', path: '/centers/:centerId', tag: 'organisation', summary: 'A center with its services, counters and priority categories',
-    access: { kind: 'staff', roles: 'any', scope: centerParam }, params: ZCenterParams, response: ZCenterDetail,
-  }),
   createCenter: defineRoute({
     method: 'POST', path: '/centers', tag: 'organisation', summary: 'Create a center',
     access: { kind: 'staff', roles: orgAdmins, scope: { type: 'unit', from: 'body', key: 'unitId' } },
@@ -136,26 +128,6 @@ export const adminRoutes = {
     params: ZIdParams, response: ZTemporaryPassword,
   }),
 
-  getBoard: defineRoute({
-    method: 'GET', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'The assignment board of a day',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, query: ZBoardQuery, response: ZAssignmentBoard,
-  }),
-  assign: defineRoute({
-    method: 'PUT', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'Put a person on a counter for a day (moves them if already placed)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZAssignRequest, response: ZAssignmentBoard,
-  }),
-  unassign: defineRoute({
-    method: 'POST', path: '/centers/:centerId/assignments/unassign', tag: 'assignments', status: 200, summary: 'Free a counter for a day',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZUnassignRequest, response: ZAssignmentBoard,
-  }),
-  copyBoard: defineRoute({
-    method: 'POST', path: '/centers/:centerId/assignments/copy', tag: 'assignments', status: 200, summary: 'Copy one day’s board to another (replaces the target day)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCopyBoardRequest, response: ZAssignmentBoard,
-  }),
-  myAssignments: defineRoute({
-    method: 'GET', path: '/me/assignments', tag: 'assignments', summary: 'The counters I am assigned to today',
-    access: { kind: 'staff', roles: 'any' }, response: ZMyAssignments,
-  }),
 
   listDevices: defineRoute({
     method: 'GET', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Displays and kiosks of a center',
@@ -174,8 +146,4 @@ export const adminRoutes = {
     access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, body: ZPairRequest, response: ZDeviceSession,
   }),
 
-  listAudit: defineRoute({
-    method: 'GET', path: '/audit', tag: 'audit', summary: 'Administrative changes (append-only), newest first',
-    access: { kind: 'staff', roles: orgAdmins }, query: ZAuditQuery, response: ZAuditPage,
-  }),
 } as const;

@@ -3,7 +3,13 @@ import { defineRoute } from './route.js';
 import { ZHealth } from './health.js';
 import { ZPing, ZPingParams, ZPingRequest } from './system.js';
 import { ZChangePasswordRequest, ZMe, ZSignInRequest } from './auth.js';
-import { ZOk } from './common.js';
+import { ZCenterParams, ZOk } from './common.js';
+import { ZCenter, ZCenterDetail } from './org.js';
+import { ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZMyAssignments, ZUnassignRequest } from './staff.js';
+
+const orgAdmins = ['admin', 'province_admin'] as const;
+const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
+const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const;
 
 /** The whole HTTP surface. Controllers bind to these entries; OpenAPI and the permission matrix are generated from them. */
 export const routes = {
@@ -54,6 +60,39 @@ export const routes = {
     method: 'POST', path: '/auth/change-password', tag: 'auth', status: 200,
     summary: 'Change my password; every other session of mine ends',
     access: { kind: 'staff', roles: 'any' }, body: ZChangePasswordRequest, response: ZOk,
+  }),
+
+  listCenters: defineRoute({
+    method: 'GET', path: '/centers', tag: 'organisation', summary: 'Centers within my scope',
+    access: { kind: 'staff', roles: 'any' }, response: z.array(ZCenter),
+  }),
+  getCenter: defineRoute({
+    method: 'GET', path: '/centers/:centerId', tag: 'organisation', summary: 'A center with its services, counters and priority categories',
+    access: { kind: 'staff', roles: 'any', scope: centerParam }, params: ZCenterParams, response: ZCenterDetail,
+  }),
+  getBoard: defineRoute({
+    method: 'GET', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'The assignment board of a day',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, query: ZBoardQuery, response: ZAssignmentBoard,
+  }),
+  assign: defineRoute({
+    method: 'PUT', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'Put a person on a counter for a day (moves them if already placed)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZAssignRequest, response: ZAssignmentBoard,
+  }),
+  unassign: defineRoute({
+    method: 'POST', path: '/centers/:centerId/assignments/unassign', tag: 'assignments', status: 200, summary: 'Free a counter for a day',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZUnassignRequest, response: ZAssignmentBoard,
+  }),
+  copyBoard: defineRoute({
+    method: 'POST', path: '/centers/:centerId/assignments/copy', tag: 'assignments', status: 200, summary: 'Copy one day’s board to another (replaces the target day)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCopyBoardRequest, response: ZAssignmentBoard,
+  }),
+  myAssignments: defineRoute({
+    method: 'GET', path: '/me/assignments', tag: 'assignments', summary: 'The counters I am assigned to today',
+    access: { kind: 'staff', roles: 'any' }, response: ZMyAssignments,
+  }),
+  listAudit: defineRoute({
+    method: 'GET', path: '/audit', tag: 'audit', summary: 'Administrative changes (append-only), newest first',
+    access: { kind: 'staff', roles: orgAdmins }, query: ZAuditQuery, response: ZAuditPage,
   }),
 } as const;
 

@@ -28,14 +28,20 @@ export type Envelope<T> = { room: string; seq: number; at: string; data: T };
 
 export const ServerEvent = {
   systemPong: 'system.pong',
+  /** The assignment board of a center changed for a day: counters and officers refetch it. */
+  assignmentChanged: 'assignment.changed',
 } as const;
+
+export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.date() });
 
 export const ZServerEvents = {
   [ServerEvent.systemPong]: envelope(ZPing),
+  [ServerEvent.assignmentChanged]: envelope(ZAssignmentChanged),
 } as const;
 
 export interface StaffServerToClient {
   'system.pong': (e: Envelope<z.infer<typeof ZPing>>) => void;
+  'assignment.changed': (e: Envelope<z.infer<typeof ZAssignmentChanged>>) => void;
 }
 export interface StaffClientToServer {
   /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */
