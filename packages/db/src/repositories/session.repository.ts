@@ -1,6 +1,7 @@
-import { and, eq, gt, ne } from 'drizzle-orm';
+import type { Role } from '@motcua/contracts';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { sessions, staff } from '../schema/staff.js';
+import { sessions } from '../schema/staff.js';
 
 export const sessionRepository = {
   async create(db: DbOrTx, values: { staffId: string; tokenHash: string; expiresAt: Date; userAgent?: string; ip?: string }) {
@@ -8,14 +9,19 @@ export const sessionRepository = {
     return row!;
   },
 
-  /** A live session of an active account, or nothing. */
-  async findLive(db: DbOrTx, tokenHash: string, now: Date) {
-    const [row] = await db
-      .select({ id: sessions.id, staffId: sessions.staffId, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(staff.active, true)));
-    return row;
+  /**
+   * The session and its person's role grants in one round trip: this runs on every
+   * authenticated request.
+   */
+  async findLiveWithRoles(db: DbOrTx, tokenHash: string, now: Date) {
+    const rows = await db.execute<{ id: string; staff_id: string; expires_at: Date | string; roles: Array<{ role: Role; scopeUnitId: string | null; scopeCenterId: string | null }> }>(sql`
+      select s.id, s.staff_id, s.expires_at,
+             coalesce((select json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id, 'scopeCenterId', r.scope_center_id))
+                       from staff_roles r where r.staff_id = s.staff_id), '[]') as roles
+      from sessions s join staff st on st.id = s.staff_id
+      where s.token_hash = ${tokenHash} and s.expires_at > ${now.toISOString()}::timestamptz and st.active`);
+    const row = rows[0];
+    return row ? { id: row.id, staffId: row.staff_id, expiresAt: new Date(row.expires_at), roles: row.roles } : undefined;
   },
 
   async extend(db: DbOrTx, id: string, now: Date, expiresAt: Date): Promise<void> {

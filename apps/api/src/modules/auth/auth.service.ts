@@ -57,13 +57,11 @@ export class AuthService {
   /** The actor behind a session cookie; sliding expiry, refreshed at most once a minute. */
   async resolve(token: string | undefined, now = new Date()): Promise<Actor | undefined> {
     if (!token) return undefined;
-    const session = await sessionRepository.findLive(this.database.db, hashToken(token), now);
+    const session = await sessionRepository.findLiveWithRoles(this.database.db, hashToken(token), now);
     if (!session) return undefined;
-    const staff = await staffRepository.findWithRoles(this.database.db, session.staffId);
-    if (!staff) return undefined;
     const expiresAt = this.expiry(now);
     if (expiresAt.getTime() - session.expiresAt.getTime() > 60_000) await sessionRepository.extend(this.database.db, session.id, now, expiresAt);
-    return { staffId: staff.id, sessionId: session.id, roles: toMe(staff).roles };
+    return { staffId: session.staffId, sessionId: session.id, roles: session.roles };
   }
 
   async me(actor: Actor): Promise<Me> {
