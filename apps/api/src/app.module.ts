@@ -13,6 +13,8 @@ import { AssignmentsModule } from './modules/assignments/assignments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CentersModule } from './modules/centers/centers.module.js';
+import { DevicesModule } from './modules/devices/devices.module.js';
+import { StaffModule } from './modules/staff/staff.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { DashboardGateway, PublicGateway, StaffGateway } from './realtime/realtime.gateways.js';
@@ -40,6 +42,8 @@ export class AppModule {
         CentersModule,
         AssignmentsModule,
         AuditModule,
+        DevicesModule,
+        StaffModule,
         HealthModule,
         SystemModule,
       ],

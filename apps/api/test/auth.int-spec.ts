@@ -120,7 +120,7 @@ describe('session expiry', () => {
  * table without a sample request here fails the test.
  */
 describe('permission matrix', () => {
-  type Target = { centerId: string; counterId: string; staffId: string; date: string };
+  type Target = { centerId: string; counterId: string; staffId: string; otherStaffId: string; deviceId: string; date: string };
   type Sample = { path: string; body?: unknown; destructive?: boolean };
   let stack: Stack;
   let accounts: Account[];
@@ -144,6 +144,12 @@ describe('permission matrix', () => {
     copyBoard: (t) => ({ path: `/centers/${t.centerId}/assignments/copy`, body: { fromDate: t.date, toDate: nextDay(t.date) } }),
     myAssignments: () => ({ path: '/me/assignments' }),
     listAudit: () => ({ path: '/audit?limit=5' }),
+    resetPassword: (t) => ({ path: `/staff/${t.otherStaffId}/reset-password` }),
+    listDevices: (t) => ({ path: `/centers/${t.centerId}/devices` }),
+    createDevice: (t) => ({ path: `/centers/${t.centerId}/devices`, body: { kind: 'display', name: 'TV sảnh' } }),
+    revokeDevice: (t) => ({ path: `/devices/${t.deviceId}/revoke` }),
+    pairDevice: () => ({ path: '/devices/pair', body: { code: 'ZZZZZZZZ' } }),
+    deviceMe: () => ({ path: '/devices/me' }),
   };
 
   beforeAll(async () => {
@@ -151,12 +157,14 @@ describe('permission matrix', () => {
     accounts = await seed(stack);
     for (const [role, username] of Object.entries(people)) cookies.set(role, await signIn(stack, username, accounts.find((a) => a.username === username)!.password));
     const date = businessDate(new Date());
-    for (const [key, code] of [['inside', 'TT-32002'], ['outside', 'TT-32014']] as const) {
+    for (const [key, code, other] of [['inside', 'TT-32002', 'canbo.anxuyen2'], ['outside', 'TT-32014', 'quanly.tanthanh']] as const) {
       const [row] = await stack.database.sql`
         select c.id as center_id, (select id from counters where center_id = c.id order by number limit 1) as counter_id,
-               (select id from staff where home_center_id = c.id order by username limit 1) as staff_id
+               (select id from staff where home_center_id = c.id order by username limit 1) as staff_id,
+               (select id from staff where username = ${other}) as other_staff_id
         from centers c where c.code = ${code}`;
-      targets[key] = { centerId: row!.center_id, counterId: row!.counter_id, staffId: row!.staff_id, date };
+      const [device] = await stack.database.sql`insert into devices (center_id, kind, name) values (${row!.center_id}, 'display', 'Màn hình') returning id`;
+      targets[key] = { centerId: row!.center_id, counterId: row!.counter_id, staffId: row!.staff_id, otherStaffId: row!.other_staff_id, deviceId: device!.id, date };
     }
   });
   afterAll(() => stack?.stop());

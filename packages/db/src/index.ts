@@ -11,3 +11,4 @@ export * from './repositories/scope.repository.js';
 export * from './repositories/center.repository.js';
 export * from './repositories/assignment.repository.js';
 export * from './repositories/audit.repository.js';
+export * from './repositories/device.repository.js';

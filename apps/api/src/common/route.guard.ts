@@ -1,10 +1,11 @@
-import { negotiateLocale, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteDef } from '@motcua/contracts';
+import { DEVICE_COOKIE, negotiateLocale, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteDef } from '@motcua/contracts';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiError } from './api-error.js';
 import { ROUTE_DEF, type ValidatedInput } from './api-route.decorator.js';
 import { AuthService } from '../modules/auth/auth.service.js';
+import { DevicesService, type DeviceIdentity } from '../modules/devices/devices.service.js';
 import type { RequestWithActor } from './actor.js';
 import { RateLimiter } from './rate-limiter.js';
 import { ScopeService } from './scope.service.js';
@@ -21,20 +22,28 @@ export class RouteGuard implements CanActivate {
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(DevicesService) private readonly devices: DevicesService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const def = this.reflector.get<RouteDef | undefined>(ROUTE_DEF, ctx.getHandler());
     if (!def) throw new Error(`Route ${ctx.getClass().name}.${ctx.getHandler().name} is not bound to the contract route table`);
-    const req = ctx.switchToHttp().getRequest<Request & RequestWithActor & { validated?: ValidatedInput }>();
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithActor & { device?: DeviceIdentity; validated?: ValidatedInput }>();
 
     if (def.access.kind === 'public') {
       if (def.access.rateLimit) await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
       req.validated = validate(def, req);
       return true;
     }
-    if (def.access.kind === 'device') throw ApiError.unauthenticated();
+    if (def.access.kind === 'device') {
+      const device = await this.devices.resolve(req.cookies?.[DEVICE_COOKIE]);
+      if (!device || !def.access.devices.includes(device.kind)) throw ApiError.unauthenticated();
+      req.device = device;
+      req.validated = validate(def, req);
+      await this.scope.authorizeDevice(device, def.access, req.validated);
+      return true;
+    }
 
     // Who first (401), then what (400), then whether this person may touch this thing (403/404).
     const actor = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);

@@ -30,6 +30,15 @@ export class ScopeService {
     if (!covered) throw forbidden();
   }
 
+  /** A device acts only inside its own center. */
+  async authorizeDevice(device: { centerId: string }, access: Extract<RouteAccess, { kind: 'device' }>, input: ValidatedInput): Promise<void> {
+    if (!access.scope) return;
+    const id = this.targetId(access.scope, input);
+    const place = id ? await scopeRepository.place(this.database.db, access.scope.type, id) : undefined;
+    if (!place) throw ApiError.notFound({ vi: 'đối tượng này', en: 'This item' });
+    if (place.centerId !== device.centerId) throw forbidden();
+  }
+
   /** Whether any grant of the actor (any role) covers a resource; for socket rooms. */
   async covers(actor: Actor, type: ScopeTarget['type'], id: string): Promise<boolean> {
     if (actor.roles.some((g) => g.role === 'admin')) return true;

@@ -10,7 +10,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteAccess =
   | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number } }
   | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget }
-  | { kind: 'device'; devices: readonly DeviceKind[]; scope: ScopeTarget };
+  | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget };
 
 /** Kinds of resource whose owning center/unit decides whether an actor may touch it. */
 export type ScopeType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category';

@@ -121,29 +121,7 @@ export const adminRoutes = {
     access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
     params: ZIdParams, body: ZStaffUpdate, response: ZStaff,
   }),
-  resetPassword: defineRoute({
-    method: 'POST', path: '/staff/:id/reset-password', tag: 'staff', status: 200,
-    summary: 'Reset a password: ends the person’s sessions, unlocks the account, returns a temporary password once',
-    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
-    params: ZIdParams, response: ZTemporaryPassword,
-  }),
 
 
-  listDevices: defineRoute({
-    method: 'GET', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Displays and kiosks of a center',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, response: z.array(ZDevice),
-  }),
-  createDevice: defineRoute({
-    method: 'POST', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Register a display or kiosk and get a pairing code (valid 15 minutes)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZDeviceInput, response: ZDevicePairing,
-  }),
-  revokeDevice: defineRoute({
-    method: 'POST', path: '/devices/:id/revoke', tag: 'devices', status: 200, summary: 'Revoke a device: its token stops working at once',
-    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'device', from: 'params', key: 'id' } }, params: ZIdParams, response: ZDevice,
-  }),
-  pairDevice: defineRoute({
-    method: 'POST', path: '/devices/pair', tag: 'devices', status: 200, summary: 'A TV or kiosk exchanges its pairing code for a device cookie',
-    access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, body: ZPairRequest, response: ZDeviceSession,
-  }),
 
 } as const;

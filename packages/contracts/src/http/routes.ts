@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { ZHealth } from './health.js';
 import { ZPing, ZPingParams, ZPingRequest } from './system.js';
-import { ZChangePasswordRequest, ZMe, ZSignInRequest } from './auth.js';
-import { ZCenterParams, ZOk } from './common.js';
+import { ZChangePasswordRequest, ZMe, ZSignInRequest, ZTemporaryPassword } from './auth.js';
+import { ZCenterParams, ZIdParams, ZOk } from './common.js';
 import { ZCenter, ZCenterDetail } from './org.js';
-import { ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZMyAssignments, ZUnassignRequest } from './staff.js';
+import {
+  ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZDevice, ZDeviceInput, ZDevicePairing,
+  ZDeviceSession, ZMyAssignments, ZPairRequest, ZUnassignRequest,
+} from './staff.js';
 
 const orgAdmins = ['admin', 'province_admin'] as const;
 const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
@@ -93,6 +96,32 @@ export const routes = {
   listAudit: defineRoute({
     method: 'GET', path: '/audit', tag: 'audit', summary: 'Administrative changes (append-only), newest first',
     access: { kind: 'staff', roles: orgAdmins }, query: ZAuditQuery, response: ZAuditPage,
+  }),
+  resetPassword: defineRoute({
+    method: 'POST', path: '/staff/:id/reset-password', tag: 'staff', status: 200,
+    summary: 'Reset a password: ends the person’s sessions, unlocks the account, returns a temporary password once',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
+    params: ZIdParams, response: ZTemporaryPassword,
+  }),
+  listDevices: defineRoute({
+    method: 'GET', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Displays and kiosks of a center',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, response: z.array(ZDevice),
+  }),
+  createDevice: defineRoute({
+    method: 'POST', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Register a display or kiosk and get a pairing code (valid 15 minutes)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZDeviceInput, response: ZDevicePairing,
+  }),
+  revokeDevice: defineRoute({
+    method: 'POST', path: '/devices/:id/revoke', tag: 'devices', status: 200, summary: 'Revoke a device: its token stops working at once',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'device', from: 'params', key: 'id' } }, params: ZIdParams, response: ZDevice,
+  }),
+  pairDevice: defineRoute({
+    method: 'POST', path: '/devices/pair', tag: 'devices', status: 200, summary: 'A TV or kiosk exchanges its pairing code for a device cookie',
+    access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, body: ZPairRequest, response: ZDeviceSession,
+  }),
+  deviceMe: defineRoute({
+    method: 'GET', path: '/devices/me', tag: 'devices', summary: 'The paired display or kiosk calling (401 once revoked)',
+    access: { kind: 'device', devices: ['display', 'kiosk'] }, response: ZDeviceSession,
   }),
 } as const;
 

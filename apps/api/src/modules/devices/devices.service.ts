@@ -1,0 +1,76 @@
+import { randomInt } from 'node:crypto';
+import type { Device } from '@motcua/contracts';
+import { auditRepository, deviceRepository, type DatabaseHandle, type DeviceRow } from '@motcua/db';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/actor.js';
+import { ApiError } from '../../common/api-error.js';
+import { DATABASE } from '../../infra/tokens.js';
+import { hashToken, newSessionToken } from '../auth/session-token.js';
+
+// Read aloud from a manager's screen and typed on a TV remote: no 0/O/1/I.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const PAIRING_MINUTES = 15;
+
+export const toDevice = (d: DeviceRow): Device => ({
+  id: d.id,
+  centerId: d.centerId,
+  kind: d.kind,
+  name: d.name,
+  pairedAt: d.pairedAt?.toISOString() ?? null,
+  revokedAt: d.revokedAt?.toISOString() ?? null,
+  createdAt: d.createdAt.toISOString(),
+});
+
+export interface DeviceIdentity {
+  deviceId: string;
+  centerId: string;
+  kind: 'display' | 'kiosk';
+}
+
+/** Displays and kiosks: paired once with a short code, then identified by an httpOnly device cookie scoped to one center. */
+@Injectable()
+export class DevicesService {
+  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  async list(centerId: string): Promise<Device[]> {
+    return (await deviceRepository.list(this.database.db, centerId)).map(toDevice);
+  }
+
+  async create(centerId: string, input: { kind: 'display' | 'kiosk'; name: string }, actor: Actor, ip?: string, now = new Date()) {
+    const pairingCode = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000);
+    const row = await this.database.db.transaction(async (tx) => {
+      const device = await deviceRepository.create(tx, { centerId, kind: input.kind, name: input.name, pairingCode, pairingExpiresAt: expiresAt });
+      await auditRepository.append(tx, { actorId: actor.staffId, action: 'device.create', entity: 'device', entityId: device.id, before: null, after: toDevice(device), ip });
+      return device;
+    });
+    return { device: toDevice(row), pairingCode, expiresAt: expiresAt.toISOString() };
+  }
+
+  async pair(code: string, now = new Date()): Promise<{ identity: DeviceIdentity; token: string }> {
+    const { token, hash } = newSessionToken();
+    const row = await this.database.db.transaction(async (tx) => {
+      const device = await deviceRepository.pair(tx, code, hash, now);
+      if (device) await auditRepository.append(tx, { actorId: null, action: 'device.pair', entity: 'device', entityId: device.id, before: null, after: { pairedAt: now.toISOString() } });
+      return device;
+    });
+    if (!row) throw ApiError.validation([{ path: 'body.code', message: { vi: 'Mã ghép nối không đúng hoặc đã hết hạn; hãy xin quản lý mã mới', en: 'Wrong or expired pairing code; ask the manager for a new one' } }], { vi: 'Mã ghép nối không dùng được', en: 'The pairing code cannot be used' });
+    return { identity: { deviceId: row.id, centerId: row.centerId, kind: row.kind }, token };
+  }
+
+  async resolve(token: string | undefined): Promise<DeviceIdentity | undefined> {
+    if (!token) return undefined;
+    const row = await deviceRepository.byToken(this.database.db, hashToken(token));
+    return row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind } : undefined;
+  }
+
+  async revoke(id: string, actor: Actor, ip?: string, now = new Date()): Promise<Device> {
+    const row = await this.database.db.transaction(async (tx) => {
+      const device = await deviceRepository.revoke(tx, id, now);
+      if (device) await auditRepository.append(tx, { actorId: actor.staffId, action: 'device.revoke', entity: 'device', entityId: id, before: null, after: toDevice(device), ip });
+      return device;
+    });
+    if (!row) throw ApiError.notFound({ vi: 'thiết bị này', en: 'This device' });
+    return toDevice(row);
+  }
+}
