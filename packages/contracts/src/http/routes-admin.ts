@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
-import { ZTemporaryPassword } from './auth.js';
 import { ZCenterParams, ZIdParams, ZImportResult } from './common.js';
-import {
-  ZAgency, ZAgencyInput, ZCenter, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest, ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput, ZService, ZServiceInput, ZUnit, ZUnitInput,
-} from './org.js';
-import {
-  ZDevice, ZDeviceInput, ZDevicePairing, ZDeviceSession, ZPairRequest, ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate,
-} from './staff.js';
+import { ZAgency, ZAgencyInput, ZCenter, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest, ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput, ZService, ZServiceInput, ZUnit, ZUnitInput } from './org.js';
+import { ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate } from './staff.js';
 
 const orgAdmins = ['admin', 'province_admin'] as const;
 const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
