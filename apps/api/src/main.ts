@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { loadConfig, type ApiConfig } from './config/config.js';
+import { APP_VERSION, loadConfig, type ApiConfig } from './config/config.js';
 import { RedisIoAdapter } from './infra/redis-io.adapter.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
@@ -48,7 +48,7 @@ async function main() {
     app.useWebSocketAdapter(adapter);
 
     const server = app.getHttpAdapter().getInstance();
-    mountDocs(server, { version: process.env.npm_package_version ?? '0.1.0', serverUrl: config.PUBLIC_URL });
+    mountDocs(server, { version: APP_VERSION, serverUrl: config.PUBLIC_URL });
     const web = config.WEB_ROOT ? mountWeb(server, config.WEB_ROOT) : [];
 
     await app.listen(config.PORT, config.HOST);

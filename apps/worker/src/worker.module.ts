@@ -2,18 +2,26 @@ import { QueueName } from '@motcua/contracts';
 import { createDatabase, type DatabaseHandle } from '@motcua/db';
 import { closeRedis, createRedis, RealtimePublisher } from '@motcua/platform';
 import { BullModule } from '@nestjs/bullmq';
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
 
 @Module({})
-export class WorkerModule implements OnApplicationShutdown {
+export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
   ) {}
+
+  // @Processor() options are static; concurrency is a deployment setting, so it is applied once the workers exist.
+  onApplicationBootstrap(): void {
+    for (const processor of processors) this.moduleRef.get(processor).worker.concurrency = this.config.WORKER_CONCURRENCY;
+  }
 
   static forRoot(config: WorkerConfig): DynamicModule {
     return {

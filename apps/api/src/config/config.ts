@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { parseConfig } from '@motcua/platform';
 import { z } from 'zod';
 
@@ -33,3 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 }
 
 export const CONFIG = Symbol('CONFIG');
+
+/** The API's release, from its package.json (same relative path from src/ and dist/). */
+export const APP_VERSION: string = createRequire(import.meta.url)('../../package.json').version;

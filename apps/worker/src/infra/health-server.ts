@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { pingDatabase, type DatabaseHandle } from '@motcua/db';
-import { pingRedis } from '@motcua/platform';
+import { pingRedis, probe } from '@motcua/platform';
 import type { Redis } from 'ioredis';
 
 /** The worker's only HTTP: GET /health for orchestrators (200 when Postgres and Redis answer, else 503). */
@@ -10,10 +10,9 @@ export function startHealthServer(port: number, database: DatabaseHandle, redis:
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Only GET /health is served here' } }));
       return;
     }
-    const [postgres, cache] = await Promise.allSettled([pingDatabase(database.sql), pingRedis(redis, 1000)]);
-    const status = (r: PromiseSettledResult<number>) => (r.status === 'fulfilled' ? { status: 'up', latencyMs: Math.round(r.value) } : { status: 'down', error: String(r.reason?.message ?? r.reason) });
-    const ok = postgres.status === 'fulfilled' && cache.status === 'fulfilled';
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'degraded', checks: { postgres: status(postgres), redis: status(cache) } }));
+    const [postgres, cache] = await Promise.all([probe(() => pingDatabase(database.sql), 2000), probe(() => pingRedis(redis, 1000), 1500)]);
+    const ok = postgres.status === 'up' && cache.status === 'up';
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'degraded', checks: { postgres, redis: cache } }));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
