@@ -1,10 +1,14 @@
 import type { RouteAccess, ScopeTarget } from '@motcua/contracts';
-import { scopeRepository, type DatabaseHandle } from '@motcua/db';
+import { scopeRepository, type DatabaseHandle, type ResourcePlace } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '../infra/tokens.js';
 import type { Actor } from './actor.js';
 import { ApiError } from './api-error.js';
 import type { ValidatedInput } from './api-route.decorator.js';
+
+/** A center grant covers its center; a unit grant covers the unit's whole subtree. */
+const covers = (grants: Actor['roles'], place: ResourcePlace) =>
+  grants.some((g) => (g.scopeCenterId && g.scopeCenterId === place.centerId) || (g.scopeUnitId && place.unitIds.includes(g.scopeUnitId)));
 
 const forbidden = () => ApiError.forbidden({ vi: 'Bạn không có quyền với đơn vị hoặc trung tâm này', en: 'This unit or center is outside your scope' });
 
@@ -26,8 +30,7 @@ export class ScopeService {
     if (!id) throw forbidden();
     const place = await scopeRepository.place(this.database.db, access.scope.type, id);
     if (!place) throw ApiError.notFound({ vi: 'đối tượng này', en: 'This item' });
-    const covered = grants.some((g) => (g.scopeCenterId && g.scopeCenterId === place.centerId) || (g.scopeUnitId && place.unitIds.includes(g.scopeUnitId)));
-    if (!covered) throw forbidden();
+    if (!covers(grants, place)) throw forbidden();
   }
 
   /** A device acts only inside its own center. */
@@ -44,7 +47,7 @@ export class ScopeService {
     if (actor.roles.some((g) => g.role === 'admin')) return true;
     const place = await scopeRepository.place(this.database.db, type, id);
     if (!place) return false;
-    return actor.roles.some((g) => (g.scopeCenterId && g.scopeCenterId === place.centerId) || (g.scopeUnitId && place.unitIds.includes(g.scopeUnitId)));
+    return covers(actor.roles, place);
   }
 
   private targetId(scope: ScopeTarget, input: ValidatedInput): string | undefined {
