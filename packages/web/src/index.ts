@@ -9,3 +9,4 @@ export { default as LoadingState } from './components/LoadingState.vue';
 export { default as ErrorState } from './components/ErrorState.vue';
 export { default as EmptyState } from './components/EmptyState.vue';
 export * from './system-api.js';
+export { default as NotFoundView } from './components/NotFoundView.vue';

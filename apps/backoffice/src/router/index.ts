@@ -1,3 +1,4 @@
+import { NotFoundView } from '@motcua/web';
 import { createRouter, createWebHistory } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
 
@@ -7,7 +8,7 @@ export const router = createRouter({
     { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
     { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue') },
     { path: '/account', name: 'account', component: () => import('../views/AccountView.vue') },
-    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],
 });
 
