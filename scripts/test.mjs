@@ -11,6 +11,18 @@ const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const resultsDir = path.join(root, 'test-results');
 const workspaces = ['packages/contracts', 'packages/core', 'packages/db', 'packages/platform', 'packages/web', 'apps/api', 'apps/worker', 'apps/backoffice', 'apps/display', 'apps/analytics'];
 const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
+
+// `npm test -- apps/api e2e queue` runs only those workspaces (and/or the browser tests),
+// with other words as file-name filters; no argument runs everything, lint included.
+const args = process.argv.slice(2);
+const picked = args.filter((a) => workspaces.includes(a));
+const wantsE2e = args.includes('e2e');
+const only = {
+  all: args.length === 0,
+  workspaces: picked.length ? picked : wantsE2e ? [] : workspaces,
+  e2e: wantsE2e || !picked.length,
+};
+const filters = args.filter((a) => a !== 'e2e' && !workspaces.includes(a));
 const cleanups = [];
 
 function record(name, { passed = 0, failed = 0, skipped = 0 }, ok) {
@@ -39,7 +51,7 @@ async function vitest(ws, kind, env) {
   if (!existsSync(path.join(root, ws, config))) return;
   const out = path.join(resultsDir, `${ws.replace('/', '-')}-${kind}.json`);
   rmSync(out, { force: true });
-  const code = await run(bin('vitest'), ['run', '-c', config, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { cwd: path.join(root, ws), env });
+  const code = await run(bin('vitest'), ['run', '-c', config, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...filters], { cwd: path.join(root, ws), env });
   const counts = readVitest(out);
   // A crash before any test ran still has to count as a failure.
   record(`${ws} (${kind})`, counts ?? { failed: 1 }, code === 0 && counts !== null);
@@ -61,10 +73,10 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
 
   if (!(await step('Build and typecheck', () => build(log, ['build', 'typecheck']).then(() => 0)))) return finish(started);
-  await step('Lint', () => run(bin('oxlint'), ['--deny-warnings', '-c', '.oxlintrc.json', 'apps', 'packages', 'scripts'], { cwd: root }));
+  if (only.all) await step('Lint', () => run(bin('oxlint'), ['--deny-warnings', '-c', '.oxlintrc.json', 'apps', 'packages', 'scripts'], { cwd: root }));
 
   log('Unit tests');
-  for (const ws of workspaces) await vitest(ws, 'unit', { ...process.env, TZ: 'UTC' });
+  for (const ws of only.workspaces) await vitest(ws, 'unit', { ...process.env, TZ: 'UTC' });
 
   log('Starting throwaway PostgreSQL and Redis for integration tests');
   const tmp = path.join(os.tmpdir(), `motcua-test-${process.pid}`);
@@ -78,12 +90,13 @@ async function main() {
   const env = { ...process.env, TZ: 'UTC', MOTCUA_TEST_PG_URL: pg.url, MOTCUA_TEST_TEMPLATE: template, MOTCUA_TEST_REDIS_URL: redis.url };
 
   log('Integration tests (real PostgreSQL and Redis, one database per suite)');
-  await pool(workspaces.map((ws) => () => vitest(ws, 'int', env)), 2);
+  await pool(only.workspaces.map((ws) => () => vitest(ws, 'int', env)), 2);
+  if (!only.e2e) return finish(started);
 
   log('Browser tests (Playwright in Chromium)');
   const pwOut = path.join(resultsDir, 'e2e.json');
   rmSync(pwOut, { force: true });
-  const code = await run(bin('playwright'), ['test', '--reporter=list,json'], {
+  const code = await run(bin('playwright'), ['test', '--reporter=list,json', ...filters], {
     cwd: path.join(root, 'apps/e2e'),
     env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut },
   });

@@ -10,6 +10,7 @@ import { APP_VERSION, loadConfig, type ApiConfig } from './config/config.js';
 import { RedisIoAdapter } from './infra/redis-io.adapter.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
+import { testClock } from './common/now.decorator.js';
 
 /** Expected start-up failures end with one line and exit code 1, never a stack trace. */
 function fail(message: string): never {
@@ -40,6 +41,7 @@ async function main() {
     app.useBodyParser('json', { limit: '6mb' });
     app.set('trust proxy', config.TRUST_PROXY);
     app.use(cookieParser());
+    if (config.NODE_ENV === 'test') app.use(testClock);
     app.setGlobalPrefix('api');
     app.enableShutdownHooks();
 

@@ -1,4 +1,11 @@
 import { createAppI18n } from '@motcua/web';
 import { messages } from './messages.js';
 
-export const { i18n, setLocale } = createAppI18n('analytics', messages);
+type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
+/** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
+const features: Messages[] = [messages];
+
+export const { i18n, setLocale } = createAppI18n('analytics', {
+  vi: Object.assign({}, ...features.map((f) => f.vi)),
+  en: Object.assign({}, ...features.map((f) => f.en)),
+});

@@ -1,129 +1,16 @@
-import { z } from 'zod';
-import { defineRoute } from './route.js';
-import { ZHealth } from './health.js';
-import { ZPing, ZPingParams, ZPingRequest } from './system.js';
-import { ZChangePasswordRequest, ZMe, ZSignInRequest, ZTemporaryPassword } from './auth.js';
-import { ZCenterParams, ZIdParams, ZOk } from './common.js';
-import { ZCenter, ZCenterDetail } from './org.js';
-import {
-  ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZDevice, ZDeviceInput, ZDevicePairing,
-  ZDeviceSession, ZMyAssignments, ZPairRequest, ZUnassignRequest,
-} from './staff.js';
+import type { z } from 'zod';
+import { foundationRoutes } from './routes/foundation.routes.js';
+import { staffRoutes } from './routes/staff.routes.js';
 
-const orgAdmins = ['admin', 'province_admin'] as const;
-const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
-const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const;
-
-/** The whole HTTP surface. Controllers bind to these entries; OpenAPI and the permission matrix are generated from them. */
+/**
+ * The whole HTTP surface, composed from one table per feature. Controllers bind to
+ * these entries; OpenAPI and the permission matrix are generated from them.
+ */
 export const routes = {
-  health: defineRoute({
-    method: 'GET',
-    path: '/health',
-    summary: 'Liveness and readiness: checks PostgreSQL and Redis (503 when one is down)',
-    tag: 'system',
-    access: { kind: 'public' },
-    response: ZHealth,
-  }),
-  createPing: defineRoute({
-    method: 'POST',
-    path: '/system/pings',
-    summary: 'End-to-end self-test: writes a ping, the worker processes it and pushes system.pong',
-    tag: 'system',
-    access: { kind: 'staff', roles: ['admin'] },
-    body: ZPingRequest,
-    response: ZPing,
-    status: 201,
-  }),
-  getPing: defineRoute({
-    method: 'GET',
-    path: '/system/pings/:id',
-    summary: 'Read one self-test ping and whether the worker has processed it',
-    tag: 'system',
-    access: { kind: 'staff', roles: ['admin'] },
-    params: ZPingParams,
-    response: ZPing,
-  }),
-
-  signIn: defineRoute({
-    method: 'POST', path: '/auth/sign-in', tag: 'auth', status: 200,
-    summary: 'Sign in with username and password; sets the httpOnly session cookie',
-    // Per address; a whole center may sit behind one NAT address. Accounts lock on their own after repeated failures.
-    access: { kind: 'public', rateLimit: { limit: 30, windowSeconds: 60 } },
-    body: ZSignInRequest, response: ZMe,
-  }),
-  signOut: defineRoute({
-    method: 'POST', path: '/auth/sign-out', tag: 'auth', status: 200,
-    summary: 'End the current session', access: { kind: 'staff', roles: 'any' }, response: ZOk,
-  }),
-  me: defineRoute({
-    method: 'GET', path: '/auth/me', tag: 'auth',
-    summary: 'The signed-in staff member, roles and scopes', access: { kind: 'staff', roles: 'any' }, response: ZMe,
-  }),
-  changePassword: defineRoute({
-    method: 'POST', path: '/auth/change-password', tag: 'auth', status: 200,
-    summary: 'Change my password; every other session of mine ends',
-    access: { kind: 'staff', roles: 'any' }, body: ZChangePasswordRequest, response: ZOk,
-  }),
-
-  listCenters: defineRoute({
-    method: 'GET', path: '/centers', tag: 'organisation', summary: 'Centers within my scope',
-    access: { kind: 'staff', roles: 'any' }, response: z.array(ZCenter),
-  }),
-  getCenter: defineRoute({
-    method: 'GET', path: '/centers/:centerId', tag: 'organisation', summary: 'A center with its services, counters and priority categories',
-    access: { kind: 'staff', roles: 'any', scope: centerParam }, params: ZCenterParams, response: ZCenterDetail,
-  }),
-  getBoard: defineRoute({
-    method: 'GET', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'The assignment board of a day',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, query: ZBoardQuery, response: ZAssignmentBoard,
-  }),
-  assign: defineRoute({
-    method: 'PUT', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'Put a person on a counter for a day (moves them if already placed)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZAssignRequest, response: ZAssignmentBoard,
-  }),
-  unassign: defineRoute({
-    method: 'POST', path: '/centers/:centerId/assignments/unassign', tag: 'assignments', status: 200, summary: 'Free a counter for a day',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZUnassignRequest, response: ZAssignmentBoard,
-  }),
-  copyBoard: defineRoute({
-    method: 'POST', path: '/centers/:centerId/assignments/copy', tag: 'assignments', status: 200, summary: 'Copy one day’s board to another (replaces the target day)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCopyBoardRequest, response: ZAssignmentBoard,
-  }),
-  myAssignments: defineRoute({
-    method: 'GET', path: '/me/assignments', tag: 'assignments', summary: 'The counters I am assigned to today',
-    access: { kind: 'staff', roles: 'any' }, response: ZMyAssignments,
-  }),
-  listAudit: defineRoute({
-    method: 'GET', path: '/audit', tag: 'audit', summary: 'Administrative changes (append-only), newest first',
-    access: { kind: 'staff', roles: orgAdmins }, query: ZAuditQuery, response: ZAuditPage,
-  }),
-  resetPassword: defineRoute({
-    method: 'POST', path: '/staff/:id/reset-password', tag: 'staff', status: 200,
-    summary: 'Reset a password: ends the person’s sessions, unlocks the account, returns a temporary password once',
-    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
-    params: ZIdParams, response: ZTemporaryPassword,
-  }),
-  listDevices: defineRoute({
-    method: 'GET', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Displays and kiosks of a center',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, response: z.array(ZDevice),
-  }),
-  createDevice: defineRoute({
-    method: 'POST', path: '/centers/:centerId/devices', tag: 'devices', summary: 'Register a display or kiosk and get a pairing code (valid 15 minutes)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZDeviceInput, response: ZDevicePairing,
-  }),
-  revokeDevice: defineRoute({
-    method: 'POST', path: '/devices/:id/revoke', tag: 'devices', status: 200, summary: 'Revoke a device: its token stops working at once',
-    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'device', from: 'params', key: 'id' } }, params: ZIdParams, response: ZDevice,
-  }),
-  pairDevice: defineRoute({
-    method: 'POST', path: '/devices/pair', tag: 'devices', status: 200, summary: 'A TV or kiosk exchanges its pairing code for a device cookie',
-    access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, body: ZPairRequest, response: ZDeviceSession,
-  }),
-  deviceMe: defineRoute({
-    method: 'GET', path: '/devices/me', tag: 'devices', summary: 'The paired display or kiosk calling (401 once revoked)',
-    access: { kind: 'device', devices: ['display', 'kiosk'] }, response: ZDeviceSession,
-  }),
+  ...foundationRoutes,
+  ...staffRoutes,
 } as const;
+
 
 export type RouteId = keyof typeof routes;
 export type RouteBody<K extends RouteId> = (typeof routes)[K] extends { body: infer B extends z.ZodType } ? z.infer<B> : never;

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { defineRoute } from './route.js';
-import { ZCenterParams, ZIdParams, ZImportResult } from './common.js';
-import { ZAgency, ZAgencyInput, ZCenter, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest, ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput, ZService, ZServiceInput, ZUnit, ZUnitInput } from './org.js';
-import { ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate } from './staff.js';
+import { defineRoute } from '../route.js';
+import { ZCenterParams, ZIdParams, ZImportResult } from '../common.js';
+import { ZAgency, ZAgencyInput, ZCenter, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest, ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput, ZService, ZServiceInput, ZUnit, ZUnitInput } from '../org.js';
+import { ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate } from '../staff.js';
+import { centerAdmins, centerParam, orgAdmins } from './access.js';
 
-const orgAdmins = ['admin', 'province_admin'] as const;
-const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
-const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const;
 
 /**
- * Routes of issue #3 not served yet: each moves into `routes` (routes.ts) when its
- * controller lands, and the permission-matrix test then demands a sample for it.
+ * Organisation and staff management (issue #3), specified but not served yet: an entry
+ * is composed into `routes` (../routes.ts) when its controller lands, and the
+ * permission-matrix test then demands a sample request for it.
  */
 export const adminRoutes = {
   listUnits: defineRoute({
@@ -116,7 +115,4 @@ export const adminRoutes = {
     access: { kind: 'staff', roles: centerAdmins, scope: { type: 'staff', from: 'params', key: 'id' } },
     params: ZIdParams, body: ZStaffUpdate, response: ZStaff,
   }),
-
-
-
 } as const;

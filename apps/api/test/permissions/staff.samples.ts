@@ -1,0 +1,30 @@
+import type { MatrixPart } from './matrix.js';
+
+const nextDay = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+export const staffMatrix: MatrixPart = {
+  async fixtures({ sql, target }) {
+    const [device] = await sql`insert into devices (center_id, kind, name) values (${target.centerId!}, 'display', 'Màn hình') returning id`;
+    return { deviceId: device!.id };
+  },
+  samples: {
+    listCenters: () => ({ path: '/centers' }),
+    getCenter: (t) => ({ path: `/centers/${t.centerId}` }),
+    getBoard: (t) => ({ path: `/centers/${t.centerId}/assignments?date=${t.date}` }),
+    assign: (t) => ({ path: `/centers/${t.centerId}/assignments`, body: { date: t.date, counterId: t.counterId, staffId: t.staffId } }),
+    unassign: (t) => ({ path: `/centers/${t.centerId}/assignments/unassign`, body: { date: t.date, counterId: t.counterId } }),
+    copyBoard: (t) => ({ path: `/centers/${t.centerId}/assignments/copy`, body: { fromDate: t.date, toDate: nextDay(t.date!) } }),
+    myAssignments: () => ({ path: '/me/assignments' }),
+    listAudit: () => ({ path: '/audit?limit=5' }),
+    resetPassword: (t) => ({ path: `/staff/${t.otherStaffId}/reset-password` }),
+    listDevices: (t) => ({ path: `/centers/${t.centerId}/devices` }),
+    createDevice: (t) => ({ path: `/centers/${t.centerId}/devices`, body: { kind: 'display', name: 'TV sảnh' } }),
+    revokeDevice: (t) => ({ path: `/devices/${t.deviceId}/revoke` }),
+    pairDevice: () => ({ path: '/devices/pair', body: { code: 'ZZZZZZZZ' } }),
+    deviceMe: () => ({ path: '/devices/me' }),
+  },
+};

@@ -1,0 +1,4 @@
+/** Role groups and scope targets that many route tables share. */
+export const orgAdmins = ['admin', 'province_admin'] as const;
+export const centerAdmins = ['admin', 'province_admin', 'center_manager'] as const;
+export const centerParam = { type: 'center', from: 'params', key: 'centerId' } as const;
