@@ -12,3 +12,4 @@ export * from './repositories/center.repository.js';
 export * from './repositories/assignment.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/device.repository.js';
+export * from './repositories/calendar.repository.js';

@@ -1,0 +1,26 @@
+import { createCalendar, DEFAULT_TIME_ZONE, type WorkCalendar } from '@motcua/core';
+import { asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { calendarDays, calendars } from '../schema/calendars.js';
+import { scopeRepository } from './scope.repository.js';
+
+export const calendarRepository = {
+  /**
+   * The working-day calendar that applies to a unit: its own, else the nearest
+   * ancestor's, else the default one (no unit). Deadlines and alerts both use it.
+   */
+  async forUnit(db: DbOrTx, unitId: string | null, timeZone: string = DEFAULT_TIME_ZONE): Promise<WorkCalendar> {
+    const chain = unitId ? await scopeRepository.ancestry(db, unitId) : [];
+    const all = await db.select().from(calendars).orderBy(asc(calendars.createdAt));
+    const own = chain.map((id) => all.find((c) => c.unitId === id)).find(Boolean) ?? all.find((c) => c.unitId === null);
+    if (!own) return createCalendar({ timeZone });
+    const days = await db.select().from(calendarDays).where(eq(calendarDays.calendarId, own.id));
+    return createCalendar({ timeZone, officeHours: own.officeWindows, days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) });
+  },
+
+  /** The default calendar (no unit), created by the seed. */
+  async defaultCalendar(db: DbOrTx) {
+    const [row] = await db.select().from(calendars).where(isNull(calendars.unitId));
+    return row;
+  },
+};
