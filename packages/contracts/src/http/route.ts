@@ -10,7 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteAccess =
   | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number } }
   | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget }
-  | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget };
+  /** A paired device of the target's center; `staffRoles` may act in its place (e.g. an officer issuing a ticket at the counter). */
+  | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget; staffRoles?: readonly Role[] };
 
 /** Kinds of resource whose owning center/unit decides whether an actor may touch it. */
 export type ScopeType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category';

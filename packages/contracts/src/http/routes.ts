@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { foundationRoutes } from './routes/foundation.routes.js';
+import { queueRoutes } from './routes/queue.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 
 /**
@@ -9,6 +10,7 @@ import { staffRoutes } from './routes/staff.routes.js';
 export const routes = {
   ...foundationRoutes,
   ...staffRoutes,
+  ...queueRoutes,
 } as const;
 
 

@@ -3,17 +3,21 @@ import { z } from 'zod';
 /** BullMQ queues. Explicit strings: renaming a class must never orphan jobs in flight. */
 export const QueueName = {
   system: 'system',
+  queue: 'queue',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   systemPing: 'system.ping',
+  /** Closes the tickets of past business days that are still waiting or called (hourly; centers may span time zones). */
+  queueExpireDays: 'queue.expire-days',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Payload schema and queue of every job; producers and processors share this table. */
 export const jobs = {
   [JobName.systemPing]: { queue: QueueName.system, payload: z.object({ pingId: z.uuid() }) },
+  [JobName.queueExpireDays]: { queue: QueueName.queue, payload: z.object({}) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCall } from '../http/queue.js';
 import { ZPing } from '../http/system.js';
 
 /** Socket.IO namespaces (DESIGN.md "Real-time contract"). */
@@ -30,24 +31,42 @@ export const ServerEvent = {
   systemPong: 'system.pong',
   /** The assignment board of a center changed for a day: counters and officers refetch it. */
   assignmentChanged: 'assignment.changed',
+  /** A ticket was called or recalled to a counter: displays announce it (public and staff center rooms). */
+  ticketCalled: 'ticket.called',
+  /** Waiting counts or counter states of a center changed: displays, kiosks, workstations and live boards refresh. */
+  queueUpdated: 'queue.updated',
 } as const;
+
+export const ZQueueUpdated = z.object({
+  centerId: z.uuid(),
+  reason: z.enum(['issued', 'called', 'served', 'transferred', 'no_show', 'counter', 'service', 'expired']),
+  services: z.array(z.object({ serviceId: z.uuid(), waiting: z.number().int().nonnegative() })),
+});
+export type QueueUpdated = z.infer<typeof ZQueueUpdated>;
 
 export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.date() });
 
 export const ZServerEvents = {
   [ServerEvent.systemPong]: envelope(ZPing),
   [ServerEvent.assignmentChanged]: envelope(ZAssignmentChanged),
+  [ServerEvent.ticketCalled]: envelope(ZCall),
+  [ServerEvent.queueUpdated]: envelope(ZQueueUpdated),
 } as const;
 
 export interface StaffServerToClient {
   'system.pong': (e: Envelope<z.infer<typeof ZPing>>) => void;
   'assignment.changed': (e: Envelope<z.infer<typeof ZAssignmentChanged>>) => void;
+  'ticket.called': (e: Envelope<z.infer<typeof ZCall>>) => void;
+  'queue.updated': (e: Envelope<QueueUpdated>) => void;
 }
 export interface StaffClientToServer {
   /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */
   subscribe: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
 }
-export interface PublicServerToClient {}
+export interface PublicServerToClient {
+  'ticket.called': (e: Envelope<z.infer<typeof ZCall>>) => void;
+  'queue.updated': (e: Envelope<QueueUpdated>) => void;
+}
 export interface PublicClientToServer {
   subscribe: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
 }

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { ZCounterState, ZTicketStatus } from '../enums.js';
+import { msg } from '../i18n.js';
+import { ZDateTime, ZId } from './common.js';
+
+// Public surfaces (kiosk, display, tracking, rating) carry ticket codes, counter labels
+// and service names only: tickets hold no personal data at all.
+
+export const ZWaitEstimate = z.object({ peopleAhead: z.number().int().nonnegative(), minMinutes: z.number().int().nonnegative(), maxMinutes: z.number().int().nonnegative() });
+export type WaitEstimate = z.infer<typeof ZWaitEstimate>;
+
+export const ZKioskService = z.object({
+  id: ZId,
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  ticketPrefix: z.string(),
+  isOpen: z.boolean(),
+  waiting: z.number().int().nonnegative(),
+  estimate: ZWaitEstimate,
+});
+export const ZKioskSnapshot = z.object({
+  centerId: ZId,
+  centerName: z.string(),
+  /** Within opening hours now (center time zone). */
+  isOpenNow: z.boolean(),
+  openingHoursToday: z.array(z.object({ start: z.string(), end: z.string() })),
+  services: z.array(ZKioskService),
+  priorityCategories: z.array(z.object({ id: ZId, nameVi: z.string(), nameEn: z.string() })),
+});
+export type KioskSnapshot = z.infer<typeof ZKioskSnapshot>;
+
+export const ZIssueTicketRequest = z.object({
+  serviceId: ZId,
+  priorityCategoryId: ZId.nullable().default(null),
+});
+export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
+
+/** What the kiosk prints on the slip. */
+export const ZIssuedTicket = z.object({
+  id: ZId,
+  code: z.string(),
+  number: z.number().int().positive(),
+  centerName: z.string(),
+  serviceNameVi: z.string(),
+  serviceNameEn: z.string(),
+  priority: z.boolean(),
+  arrivedAt: ZDateTime,
+  estimate: ZWaitEstimate,
+  trackingCode: z.string(),
+});
+export type IssuedTicket = z.infer<typeof ZIssuedTicket>;
+
+export const ZCall = z.object({
+  ticketCode: z.string(),
+  counterId: ZId,
+  counterNumber: z.number().int(),
+  counterLabel: z.string(),
+  serviceId: ZId,
+  calledAt: ZDateTime,
+  recall: z.number().int().nonnegative(),
+});
+export type Call = z.infer<typeof ZCall>;
+
+export const ZServiceWaiting = z.object({ serviceId: ZId, nameVi: z.string(), nameEn: z.string(), ticketPrefix: z.string(), isOpen: z.boolean(), waiting: z.number().int().nonnegative() });
+
+/** Everything a hall display shows; a display that reconnects or sees a sequence gap fetches it again. */
+export const ZDisplaySnapshot = z.object({
+  centerId: ZId,
+  centerName: z.string(),
+  calls: z.array(ZCall).describe('Latest calls, newest first'),
+  services: z.array(ZServiceWaiting),
+  notice: z.string(),
+  /** Last sequence number sent to the public room of this center. */
+  seq: z.number().int().nonnegative(),
+  at: ZDateTime,
+});
+export type DisplaySnapshot = z.infer<typeof ZDisplaySnapshot>;
+
+export const ZTrackingCode = z.string().regex(/^[A-Z2-9]{10}$/, { error: msg('Mã theo dõi không đúng', 'Invalid tracking code') });
+export const ZTrackingParams = z.object({ code: ZTrackingCode });
+export const ZTicketTracking = z.object({
+  code: z.string(),
+  status: ZTicketStatus,
+  centerId: ZId,
+  centerName: z.string(),
+  serviceNameVi: z.string(),
+  serviceNameEn: z.string(),
+  arrivedAt: ZDateTime,
+  estimate: ZWaitEstimate.nullable(),
+  counterLabel: z.string().nullable(),
+  counterNumber: z.number().int().nullable(),
+  calledAt: ZDateTime.nullable(),
+});
+export type TicketTracking = z.infer<typeof ZTicketTracking>;
+
+export const RatingLevel = ['very_satisfied', 'satisfied', 'not_satisfied'] as const;
+export const ZRatingLevel = z.enum(RatingLevel, { error: msg('Hãy chọn một mức đánh giá', 'Choose a rating') });
+export const ZCounterParams = z.object({ counterId: ZId });
+/** The ticket a counter's rating tablet asks about: the last one finished there, not yet rated. */
+export const ZRatingPrompt = z.object({ counterLabel: z.string(), ticket: z.object({ id: ZId, code: z.string(), doneAt: ZDateTime }).nullable() });
+export const ZRatingRequest = z.object({
+  ticketId: ZId,
+  level: ZRatingLevel,
+  reason: z.string().trim().max(500, { error: msg('Lý do tối đa 500 ký tự', 'The reason must be at most 500 characters') }).nullable().default(null),
+});
+export const ZRating = z.object({ ticketId: ZId, level: ZRatingLevel, at: ZDateTime });
+
+// Counter workstation and the manager's live board.
+
+export const ZQueueTicket = z.object({
+  id: ZId,
+  code: z.string(),
+  serviceId: ZId,
+  status: ZTicketStatus,
+  priority: z.boolean(),
+  arrivedAt: ZDateTime,
+  calledAt: ZDateTime.nullable(),
+  servingAt: ZDateTime.nullable(),
+  recallCount: z.number().int(),
+  transferred: z.boolean(),
+});
+export type QueueTicket = z.infer<typeof ZQueueTicket>;
+
+export const ZWorkstation = z.object({
+  counter: z.object({ id: ZId, centerId: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, services: z.array(z.object({ serviceId: ZId, weight: z.number().int() })) }),
+  centerName: z.string(),
+  allowCallSpecific: z.boolean(),
+  noShowAfterRecalls: z.number().int(),
+  current: ZQueueTicket.nullable(),
+  /** Waiting tickets this counter may serve, oldest first (at most 100). */
+  waiting: z.array(ZQueueTicket),
+  waitingTotal: z.number().int(),
+  servedToday: z.number().int(),
+  services: z.array(ZServiceWaiting),
+  otherCounters: z.array(z.object({ id: ZId, label: z.string(), number: z.number().int(), state: ZCounterState })),
+});
+export type Workstation = z.infer<typeof ZWorkstation>;
+
+export const ZCallSpecificRequest = z.object({ ticketId: ZId });
+export const ZTransferRequest = z
+  .object({ serviceId: ZId.nullable().default(null), counterId: ZId.nullable().default(null) })
+  .refine((v) => v.serviceId !== null || v.counterId !== null, { path: ['serviceId'], error: msg('Hãy chọn dịch vụ hoặc quầy nhận chuyển', 'Choose the service or the counter to transfer to') });
+export const ZCounterStateRequest = z.object({ state: z.enum(['open', 'paused', 'closed'], { error: msg('Trạng thái quầy là mở, tạm dừng hoặc đóng', 'A counter is open, paused or closed') }) });
+export const ZServiceAvailabilityRequest = z.object({ isOpen: z.boolean({ error: msg('Hãy chọn mở hoặc tạm dừng', 'Choose open or paused') }) });
+export const ZServiceParams = z.object({ serviceId: ZId });
+
+export const ZLiveCounter = z.object({
+  id: ZId,
+  label: z.string(),
+  number: z.number().int(),
+  state: ZCounterState,
+  officerName: z.string().nullable(),
+  current: ZQueueTicket.nullable(),
+  servedToday: z.number().int(),
+  avgServiceMinutes: z.number().nullable(),
+});
+export const ZLiveBoard = z.object({
+  centerId: ZId,
+  centerName: z.string(),
+  date: z.string(),
+  counters: z.array(ZLiveCounter),
+  services: z.array(ZServiceWaiting.extend({ oldestWaitMinutes: z.number().nullable(), servedToday: z.number().int(), avgWaitMinutes: z.number().nullable() })),
+  totals: z.object({ issued: z.number().int(), waiting: z.number().int(), served: z.number().int(), noShow: z.number().int() }),
+});
+export type LiveBoard = z.infer<typeof ZLiveBoard>;

@@ -1,0 +1,87 @@
+import { defineRoute } from '../route.js';
+import { ZCenterParams } from '../common.js';
+import {
+  ZCallSpecificRequest, ZCounterParams, ZCounterStateRequest, ZDisplaySnapshot, ZIssuedTicket, ZIssueTicketRequest, ZKioskSnapshot, ZLiveBoard,
+  ZRating, ZRatingPrompt, ZRatingRequest, ZServiceAvailabilityRequest, ZServiceParams, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
+} from '../queue.js';
+import { ZService } from '../org.js';
+import { centerAdmins, centerParam } from './access.js';
+
+// Displays reload snapshots on every reconnect; a hall may hold several screens behind one address.
+const publicRead = { kind: 'public', rateLimit: { limit: 240, windowSeconds: 60 } } as const;
+const counterParam = { type: 'counter', from: 'params', key: 'counterId' } as const;
+const counterStaff = ['admin', 'center_manager', 'officer'] as const;
+
+/** Queue ticketing: kiosk → counters → hall display, tracking and rating (issue #4). */
+export const queueRoutes = {
+  kiosk: defineRoute({
+    method: 'GET', path: '/public/centers/:centerId/kiosk', tag: 'queue', summary: 'Services of a center with waiting counts and estimated waits, for the kiosk',
+    access: publicRead, params: ZCenterParams, response: ZKioskSnapshot,
+  }),
+  issueTicket: defineRoute({
+    method: 'POST', path: '/centers/:centerId/tickets', tag: 'queue', summary: 'Issue the next ticket of a service (gap-free numbering per center, service and local day)',
+    access: { kind: 'device', devices: ['kiosk'], scope: centerParam, staffRoles: counterStaff }, params: ZCenterParams, body: ZIssueTicketRequest, response: ZIssuedTicket,
+  }),
+  display: defineRoute({
+    method: 'GET', path: '/public/centers/:centerId/display', tag: 'queue', summary: 'Snapshot of the hall display: latest calls, waiting per service, notice line',
+    access: publicRead, params: ZCenterParams, response: ZDisplaySnapshot,
+  }),
+  trackTicket: defineRoute({
+    method: 'GET', path: '/public/tickets/:code', tag: 'queue', summary: 'A ticket’s status, people ahead and estimated wait (the QR code target)',
+    access: publicRead, params: ZTrackingParams, response: ZTicketTracking,
+  }),
+  ratingPrompt: defineRoute({
+    method: 'GET', path: '/public/counters/:counterId/rating', tag: 'queue', summary: 'The ticket a counter’s rating tablet asks about: the last finished there, not yet rated',
+    access: publicRead, params: ZCounterParams, response: ZRatingPrompt,
+  }),
+  rate: defineRoute({
+    method: 'POST', path: '/public/counters/:counterId/ratings', tag: 'queue', summary: 'Rate a ticket just finished at this counter (once per ticket)',
+    access: { kind: 'public', rateLimit: { limit: 30, windowSeconds: 60 } }, params: ZCounterParams, body: ZRatingRequest, response: ZRating,
+  }),
+
+  workstation: defineRoute({
+    method: 'GET', path: '/counters/:counterId/workstation', tag: 'counter', summary: 'The counter workstation: current ticket and the waiting line (for the officer assigned today)',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+  }),
+  callNext: defineRoute({
+    method: 'POST', path: '/counters/:counterId/call-next', tag: 'counter', status: 200, summary: 'Claim and call the next ticket for this counter (atomic: no two counters get one ticket)',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+  }),
+  callSpecific: defineRoute({
+    method: 'POST', path: '/counters/:counterId/call', tag: 'counter', status: 200, summary: 'Call a chosen waiting ticket (only where the center allows it)',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, body: ZCallSpecificRequest, response: ZWorkstation,
+  }),
+  recall: defineRoute({
+    method: 'POST', path: '/counters/:counterId/recall', tag: 'counter', status: 200, summary: 'Announce the called ticket again',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+  }),
+  startServing: defineRoute({
+    method: 'POST', path: '/counters/:counterId/start', tag: 'counter', status: 200, summary: 'The called citizen arrived: start serving',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+  }),
+  finish: defineRoute({
+    method: 'POST', path: '/counters/:counterId/done', tag: 'counter', status: 200, summary: 'Finish serving the current ticket',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+  }),
+  noShow: defineRoute({
+    method: 'POST', path: '/counters/:counterId/no-show', tag: 'counter', status: 200, summary: 'The called citizen did not come',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+  }),
+  transfer: defineRoute({
+    method: 'POST', path: '/counters/:counterId/transfer', tag: 'counter', status: 200, summary: 'Send the ticket being served to another service or counter; it keeps its number and arrival time',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, body: ZTransferRequest, response: ZWorkstation,
+  }),
+  setCounterState: defineRoute({
+    method: 'POST', path: '/counters/:counterId/state', tag: 'counter', status: 200, summary: 'Open, pause or close the counter',
+    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, body: ZCounterStateRequest, response: ZWorkstation,
+  }),
+  liveBoard: defineRoute({
+    method: 'GET', path: '/centers/:centerId/live', tag: 'queue', summary: 'The center live board: counters, current tickets, waiting per service',
+    access: { kind: 'staff', roles: [...centerAdmins, 'leader'], scope: centerParam }, params: ZCenterParams, response: ZLiveBoard,
+  }),
+  setServiceAvailability: defineRoute({
+    method: 'PUT', path: '/services/:serviceId/availability', tag: 'queue', summary: 'Open or pause a service at the kiosk',
+    access: { kind: 'staff', roles: centerAdmins, scope: { type: 'service', from: 'params', key: 'serviceId' } }, params: ZServiceParams, body: ZServiceAvailabilityRequest, response: ZService,
+  }),
+} as const;
+
