@@ -9,6 +9,10 @@ type Center = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfi
 class Cached<T> {
   readonly #entries = new Map<string, { at: number; value: Promise<T> }>();
   constructor(private readonly ttlMs: number) {}
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
   get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     const hit = this.#entries.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value;
@@ -24,8 +28,18 @@ class Cached<T> {
 export class CenterContext {
   readonly #calendars = new Cached<WorkCalendar>(60_000);
   readonly #waitInputs = new Cached<{ recent: Map<string, number[]>; open: Map<string, number> }>(5_000);
+  readonly #configs = new Cached<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>(2_000);
 
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  /** The center, its services and priority categories: read on every ticket, so kept for 2 s (a pause here is seen at once). */
+  config(centerId: string) {
+    return this.#configs.get(centerId, () => ticketRepository.centerConfig(this.database.db, centerId));
+  }
+
+  forget(centerId: string): void {
+    this.#configs.delete(centerId);
+  }
 
   /** The center's own opening hours with the holidays of its unit's calendar. */
   calendar(center: Center): Promise<WorkCalendar> {
@@ -46,7 +60,7 @@ export class CenterContext {
   /** Estimated wait for someone with `peopleAhead` in a service, as a range. */
   async estimate(center: Center, service: { id: string; typicalServiceMinutes: number }, peopleAhead: number) {
     const inputs = await this.#waitInputs.get(center.id, async () => {
-      const serviceIds = (await ticketRepository.centerConfig(this.database.db, center.id))?.services.map((s) => s.id) ?? [];
+      const serviceIds = (await this.config(center.id))?.services.map((s) => s.id) ?? [];
       const [recent, open] = await Promise.all([ticketRepository.recentServiceMs(this.database.db, center.id, serviceIds), ticketRepository.openCountersPerService(this.database.db, center.id)]);
       return { recent, open };
     });
