@@ -16,6 +16,7 @@ class Cached<T> {
   get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     const hit = this.#entries.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value;
+    if (this.#entries.size > 1000) for (const [k, e] of this.#entries) if (now - e.at >= this.ttlMs) this.#entries.delete(k);
     const value = load();
     value.catch(() => this.#entries.delete(key));
     this.#entries.set(key, { at: now, value });
@@ -28,6 +29,7 @@ class Cached<T> {
 export class CenterContext {
   readonly #calendars = new Cached<WorkCalendar>(60_000);
   readonly #waitInputs = new Cached<{ recent: Map<string, number[]>; open: Map<string, number> }>(5_000);
+  readonly #openings = new Cached<{ isOpenNow: boolean; windows: Array<{ start: string; end: string }> }>(60_000);
   readonly #configs = new Cached<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>(2_000);
 
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
@@ -49,7 +51,13 @@ export class CenterContext {
     });
   }
 
-  async openingToday(center: Center, now: Date) {
+  /** Whether the center is open now and its hours today; the answer holds for the rest of the minute. */
+  openingToday(center: Center, now: Date) {
+    const minute = Math.floor(now.getTime() / 60_000);
+    return this.#openings.get(`${center.id}:${minute}`, () => this.computeOpening(center, new Date(minute * 60_000)), now.getTime());
+  }
+
+  private async computeOpening(center: Center, now: Date) {
     const cal = await this.calendar(center);
     const today = localDate(now, center.timeZone);
     const windows = windowsOn(cal, today);
