@@ -25,6 +25,11 @@ describe('counterActions', () => {
     expect(enabled(ws({ current: ticket('called') }, 'serving'))).toEqual(['noShow', 'recall', 'start']);
   });
 
+  it('after as many recalls as the center allows, calling the next ticket is possible again (the API marks the old one no-show)', () => {
+    expect(counterActions(ws({ current: { ...ticket('called'), recallCount: 2 } }, 'serving')).callNext).toBe(false);
+    expect(counterActions(ws({ current: { ...ticket('called'), recallCount: 3 } }, 'serving')).callNext).toBe(true);
+  });
+
   it('a ticket being served can be finished or transferred', () => {
     expect(enabled(ws({ current: ticket('serving') }, 'serving'))).toEqual(['done', 'transfer']);
     expect(counterActions(ws({ current: ticket('serving'), otherCounters: [] }, 'serving')).transfer).toBe(false);

@@ -12,9 +12,11 @@ export function counterActions(ws: Workstation): Record<CounterAction, boolean> 
   const status = ws.current?.status;
   const idle = !ws.current;
   const working = state === 'open' || state === 'serving';
+  // Recalled as often as the center allows: the next call marks it no-show.
+  const givenUp = status === 'called' && ws.current!.recallCount >= ws.noShowAfterRecalls;
   return {
-    callNext: working && idle && ws.waitingTotal > 0,
-    callSpecific: working && idle && ws.allowCallSpecific,
+    callNext: working && (idle || givenUp) && ws.waitingTotal > 0,
+    callSpecific: working && (idle || givenUp) && ws.allowCallSpecific,
     recall: status === 'called',
     start: status === 'called',
     noShow: status === 'called',
