@@ -28,10 +28,11 @@ describe('permission matrix', () => {
     for (const [where, code, other] of [['inside', 'TT-32002', 'canbo.anxuyen2'], ['outside', 'TT-32014', 'quanly.tanthanh']] as const) {
       const [row] = await stack.database.sql`
         select c.id as center_id, (select id from counters where center_id = c.id order by number limit 1) as counter_id,
-               (select id from staff where home_center_id = c.id order by username limit 1) as staff_id,
+               (select id from counters where center_id = c.id order by number offset 1 limit 1) as board_counter_id,
+               (select id from staff where home_center_id = c.id order by (username like 'canbo%'), username limit 1) as staff_id,
                (select id from staff where username = ${other}) as other_staff_id
         from centers c where c.code = ${code}`;
-      const target: Target = { centerId: row!.center_id, counterId: row!.counter_id, staffId: row!.staff_id, otherStaffId: row!.other_staff_id, date };
+      const target: Target = { centerId: row!.center_id, counterId: row!.counter_id, boardCounterId: row!.board_counter_id, staffId: row!.staff_id, otherStaffId: row!.other_staff_id, date };
       for (const part of matrixParts) if (part.fixtures) Object.assign(target, await part.fixtures({ sql: stack.database.sql, accounts, where, target }));
       targets[where] = target;
     }
@@ -44,15 +45,17 @@ describe('permission matrix', () => {
 
   const expectation = (def: RouteDef, role: string | null, where: 'inside' | 'outside') => {
     if (def.access.kind === 'public') return 'allowed';
-    if (role === null || def.access.kind === 'device') return 401;
-    if (def.access.roles !== 'any' && !(def.access.roles as readonly string[]).includes(role)) return 403;
+    // Device routes admit staff only where they name the roles that may act in the device's place.
+    const roles = def.access.kind === 'staff' ? def.access.roles : def.access.staffRoles;
+    if (role === null || !roles) return 401;
+    if (roles !== 'any' && !(roles as readonly string[]).includes(role)) return 403;
     if (!def.access.scope || role === 'admin' || role === 'province_admin') return 'allowed';
     return where === 'inside' ? 'allowed' : 403;
   };
 
   for (const [id, def] of Object.entries(routes) as Array<[RouteId, RouteDef]>) {
     it(`${def.method} ${def.path}`, async () => {
-      for (const where of def.access.kind === 'staff' && def.access.scope ? (['inside', 'outside'] as const) : (['inside'] as const)) {
+      for (const where of def.access.kind !== 'public' && def.access.scope ? (['inside', 'outside'] as const) : (['inside'] as const)) {
         for (const role of [null, ...Object.keys(people)]) {
           const sample = samples[id](targets[where], accounts);
           const cookie = role === null ? '' : sample.destructive ? await signIn(stack, people[role]!, password(people[role]!)) : cookies.get(role)!;

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
+import { QueueExpiryScheduler } from './schedulers/queue-expiry.scheduler.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +37,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'command') },
         { provide: RealtimePublisher, inject: [REDIS], useFactory: (redis: Redis) => new RealtimePublisher(redis, config.REDIS_PREFIX) },
         ...processors,
+        QueueExpiryScheduler,
       ],
       exports: [DATABASE, REDIS],
     };

@@ -28,6 +28,11 @@ export class ApiError extends Error {
   static conflict(bilingual: Bilingual, details?: unknown) {
     return new ApiError(409, ErrorCode.conflict, bilingual, details);
   }
+  /** The action is not possible in the current state (409); the message says what is possible instead. */
+  static invalidTransition(bilingual: Bilingual, details?: unknown) {
+    return new ApiError(409, ErrorCode.invalidTransition, bilingual, details);
+  }
+
   static rateLimited(retryAfterSeconds: number) {
     return new ApiError(429, ErrorCode.rateLimited, { vi: `Quá nhiều yêu cầu, hãy thử lại sau ${retryAfterSeconds} giây`, en: `Too many requests; try again in ${retryAfterSeconds} s` }, { retryAfterSeconds });
   }

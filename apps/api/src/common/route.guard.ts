@@ -1,4 +1,4 @@
-import { DEVICE_COOKIE, negotiateLocale, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteDef } from '@motcua/contracts';
+import { DEVICE_COOKIE, negotiateLocale, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteAccess, type RouteDef } from '@motcua/contracts';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -38,19 +38,26 @@ export class RouteGuard implements CanActivate {
     }
     if (def.access.kind === 'device') {
       const device = await this.devices.resolve(req.cookies?.[DEVICE_COOKIE]);
-      if (!device || !def.access.devices.includes(device.kind)) throw ApiError.unauthenticated();
-      req.device = device;
-      req.validated = validate(def, req);
-      await this.scope.authorizeDevice(device, def.access, req.validated);
-      return true;
+      if (device && def.access.devices.includes(device.kind)) {
+        req.device = device;
+        req.validated = validate(def, req);
+        await this.scope.authorizeDevice(device, def.access, req.validated);
+        return true;
+      }
+      // Without a paired device, staff with the listed roles may act in its place.
+      if (!def.access.staffRoles) throw ApiError.unauthenticated();
+      return this.asStaff(req, def, { kind: 'staff', roles: def.access.staffRoles, scope: def.access.scope });
     }
+    return this.asStaff(req, def, def.access);
+  }
 
-    // Who first (401), then what (400), then whether this person may touch this thing (403/404).
+  /** Who first (401), then what (400), then whether this person may touch this thing (403/404). */
+  private async asStaff(req: Request & RequestWithActor & { validated?: ValidatedInput }, def: RouteDef, access: Extract<RouteAccess, { kind: 'staff' }>): Promise<boolean> {
     const actor = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
     if (!actor) throw ApiError.unauthenticated();
     req.actor = actor;
     req.validated = validate(def, req);
-    await this.scope.authorize(actor, def.access, req.validated);
+    await this.scope.authorize(actor, access, req.validated);
     return true;
   }
 }

@@ -17,7 +17,7 @@ export interface MatrixContext {
   accounts: Account[];
   /** The center whose rows are "inside" (An Xuyên) or "outside" (Tân Thành) the callers' scope. */
   where: 'inside' | 'outside';
-  /** What the base fixture (and earlier parts) found: centerId, counterId, staffId, otherStaffId, deviceId, date. */
+  /** What the base fixture (and earlier parts) found: centerId, counterId (1, the officer's today), boardCounterId (2), staffId, otherStaffId, date. */
   target: Target;
 }
 

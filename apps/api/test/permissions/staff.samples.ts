@@ -15,8 +15,9 @@ export const staffMatrix: MatrixPart = {
     listCenters: () => ({ path: '/centers' }),
     getCenter: (t) => ({ path: `/centers/${t.centerId}` }),
     getBoard: (t) => ({ path: `/centers/${t.centerId}/assignments?date=${t.date}` }),
-    assign: (t) => ({ path: `/centers/${t.centerId}/assignments`, body: { date: t.date, counterId: t.counterId, staffId: t.staffId } }),
-    unassign: (t) => ({ path: `/centers/${t.centerId}/assignments/unassign`, body: { date: t.date, counterId: t.counterId } }),
+    // Counter 2 and a non-officer: the officer on counter 1 keeps it for the workstation samples.
+    assign: (t) => ({ path: `/centers/${t.centerId}/assignments`, body: { date: t.date, counterId: t.boardCounterId, staffId: t.staffId } }),
+    unassign: (t) => ({ path: `/centers/${t.centerId}/assignments/unassign`, body: { date: t.date, counterId: t.boardCounterId } }),
     copyBoard: (t) => ({ path: `/centers/${t.centerId}/assignments/copy`, body: { fromDate: t.date, toDate: nextDay(t.date!) } }),
     myAssignments: () => ({ path: '/me/assignments' }),
     listAudit: () => ({ path: '/audit?limit=5' }),

@@ -1,5 +1,6 @@
 import type { JobHandlerClass } from './job-handler.js';
+import { ExpireDaysProcessor } from './queue/expire-days.processor.js';
 import { PingProcessor } from './system/ping.processor.js';
 
 /** Every processor class, registered as a provider and checked against the contracts' job table. */
-export const processors = [PingProcessor] satisfies JobHandlerClass[];
+export const processors = [PingProcessor, ExpireDaysProcessor] satisfies JobHandlerClass[];

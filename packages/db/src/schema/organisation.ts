@@ -50,6 +50,8 @@ export const centers = pgTable(
     /** Normal tickets served per priority ticket. */
     priorityRatio: integer().notNull().default(2),
     noShowAfterRecalls: integer().notNull().default(2),
+    /** The scrolling line on the hall display. */
+    displayNotice: text().notNull().default(''),
     ...timestamps,
   },
   (t) => [uniqueIndex('centers_code_key').on(t.code), index('centers_unit_idx').on(t.unitId)],
@@ -83,6 +85,8 @@ export const counters = pgTable(
     label: text().notNull(),
     number: integer().notNull(),
     state: counterState().notNull().default('closed'),
+    /** Normal tickets called since the last priority one: drives the priority interleaving. */
+    normalsSincePriority: integer().notNull().default(0),
     ...timestamps,
   },
   (t) => [uniqueIndex('counters_center_number_key').on(t.centerId, t.number)],

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { ratingLevel, ticketStatus } from './enums.js';
@@ -39,10 +40,18 @@ export const tickets = pgTable(
     officerId: uuid().references(() => staff.id),
     recallCount: integer().notNull().default(0),
     transferredFromTicketId: uuid().references((): AnyPgColumn => tickets.id),
+    /** A transfer to one counter: only that counter may call it. */
+    targetCounterId: uuid().references(() => counters.id),
+    /** Unguessable code of the tracking page (the slip's QR code). */
+    trackingCode: text().notNull(),
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('tickets_number_key').on(t.centerId, t.serviceId, t.businessDate, t.number),
+    // Transferred copies keep the number they were issued with, in another service's line.
+    uniqueIndex('tickets_number_key').on(t.centerId, t.serviceId, t.businessDate, t.number).where(sql`${t.transferredFromTicketId} is null`),
+    // A transferred copy keeps the citizen's tracking code (the QR on the slip).
+    uniqueIndex('tickets_tracking_code_key').on(t.trackingCode).where(sql`${t.transferredFromTicketId} is null`),
+    index('tickets_tracking_idx').on(t.trackingCode),
     index('tickets_waiting_idx').on(t.centerId, t.serviceId, t.status, t.arrivedAt),
     index('tickets_counter_idx').on(t.counterId, t.status),
   ],

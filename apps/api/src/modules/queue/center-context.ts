@@ -1,0 +1,55 @@
+import { createCalendar, estimateWait, instantOf, localDate, windowsOn, type WorkCalendar } from '@motcua/core';
+import { calendarRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE } from '../../infra/tokens.js';
+
+type Center = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>['center'];
+
+/** A value kept for a short while: holidays and recent service times need not be read on every ticket. */
+class Cached<T> {
+  readonly #entries = new Map<string, { at: number; value: Promise<T> }>();
+  constructor(private readonly ttlMs: number) {}
+  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+    const hit = this.#entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const value = load();
+    value.catch(() => this.#entries.delete(key));
+    this.#entries.set(key, { at: now, value });
+    return value;
+  }
+}
+
+/** What the queue needs to know about a center beyond its rows: is it open now, and how long the wait is. */
+@Injectable()
+export class CenterContext {
+  readonly #calendars = new Cached<WorkCalendar>(60_000);
+  readonly #waitInputs = new Cached<{ recent: Map<string, number[]>; open: Map<string, number> }>(5_000);
+
+  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  /** The center's own opening hours with the holidays of its unit's calendar. */
+  calendar(center: Center): Promise<WorkCalendar> {
+    return this.#calendars.get(center.id, async () => {
+      const unit = await calendarRepository.forUnit(this.database.db, center.unitId, center.timeZone);
+      return createCalendar({ timeZone: center.timeZone, officeHours: center.openingHours, days: unit.days.values() });
+    });
+  }
+
+  async openingToday(center: Center, now: Date) {
+    const cal = await this.calendar(center);
+    const today = localDate(now, center.timeZone);
+    const windows = windowsOn(cal, today);
+    const isOpenNow = windows.some((w) => now >= instantOf(today, w.start, center.timeZone) && now < instantOf(today, w.end, center.timeZone));
+    return { isOpenNow, windows: windows.map((w) => ({ start: w.start, end: w.end })) };
+  }
+
+  /** Estimated wait for someone with `peopleAhead` in a service, as a range. */
+  async estimate(center: Center, service: { id: string; typicalServiceMinutes: number }, peopleAhead: number) {
+    const inputs = await this.#waitInputs.get(center.id, async () => {
+      const serviceIds = (await ticketRepository.centerConfig(this.database.db, center.id))?.services.map((s) => s.id) ?? [];
+      const [recent, open] = await Promise.all([ticketRepository.recentServiceMs(this.database.db, center.id, serviceIds), ticketRepository.openCountersPerService(this.database.db, center.id)]);
+      return { recent, open };
+    });
+    return estimateWait({ peopleAhead, openCounters: inputs.open.get(service.id) ?? 0, recentServiceMs: inputs.recent.get(service.id) ?? [], typicalServiceMinutes: service.typicalServiceMinutes });
+  }
+}

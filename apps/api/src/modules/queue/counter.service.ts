@@ -1,0 +1,237 @@
+import type { QueueTicket, QueueUpdated, Workstation } from '@motcua/contracts';
+import { businessDate, pickNextTicket } from '@motcua/core';
+import { ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/actor.js';
+import { ApiError, type Bilingual } from '../../common/api-error.js';
+import { DATABASE } from '../../infra/tokens.js';
+import { QueueRealtime } from './queue-realtime.js';
+
+export type CounterCommand =
+  | { kind: 'call_next' }
+  | { kind: 'call'; ticketId: string }
+  | { kind: 'recall' }
+  | { kind: 'start' }
+  | { kind: 'done' }
+  | { kind: 'no_show' }
+  | { kind: 'transfer'; serviceId: string | null; counterId: string | null }
+  | { kind: 'state'; state: 'open' | 'paused' | 'closed' };
+
+type Counter = NonNullable<Awaited<ReturnType<typeof ticketRepository.counter>>>;
+type Config = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>;
+/** What happened, for the events published after commit. */
+type Outcome = { reason: QueueUpdated['reason']; called?: Ticket };
+
+const invalid = (message: Bilingual) => ApiError.invalidTransition(message);
+
+export const toQueueTicket = (t: Ticket): QueueTicket => ({
+  id: t.id,
+  code: t.code,
+  serviceId: t.serviceId,
+  status: t.status,
+  priority: t.priorityCategoryId !== null,
+  arrivedAt: t.arrivedAt.toISOString(),
+  calledAt: t.calledAt?.toISOString() ?? null,
+  servingAt: t.servingAt?.toISOString() ?? null,
+  recallCount: t.recallCount,
+  transferred: t.transferredFromTicketId !== null,
+});
+
+/**
+ * The counter workstation. Every command runs in one transaction that first locks
+ * the counter row (one command at a time per counter); calling locks candidate
+ * tickets with SKIP LOCKED, so two counters can never claim the same ticket.
+ */
+@Injectable()
+export class CounterService {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
+  ) {}
+
+  async workstation(counterId: string, actor: Actor, now: Date): Promise<Workstation> {
+    const { counter, config } = await this.load(counterId);
+    const date = businessDate(now, config.center.timeZone);
+    await this.assertOperator(this.database.db, actor, counter.id, date);
+    return this.snapshot(counter, config, date);
+  }
+
+  async run(counterId: string, actor: Actor, command: CounterCommand, now: Date): Promise<Workstation> {
+    const { config } = await this.load(counterId);
+    const { center } = config;
+    const date = businessDate(now, center.timeZone);
+    const outcome = await this.database.db.transaction(async (tx) => {
+      const counter = (await ticketRepository.lockCounter(tx, counterId))!;
+      await this.assertOperator(tx, actor, counterId, date);
+      const active = await ticketRepository.activeAt(tx, counterId);
+      return this.apply(tx, { counter, config, date, active, actor, now }, command);
+    });
+    await this.publish(center.id, date, counterId, outcome);
+    const { counter } = await this.load(counterId);
+    return this.snapshot(counter, config, date);
+  }
+
+  private async apply(tx: Tx, ctx: { counter: Counter; config: Config; date: string; active: Ticket | undefined; actor: Actor; now: Date }, command: CounterCommand): Promise<Outcome> {
+    const { counter, config, date, active, actor, now } = ctx;
+    const event = (ticket: Ticket, kind: string, from: Ticket['status'] | null, data?: Record<string, unknown>) =>
+      ticketRepository.event(tx, { ticketId: ticket.id, kind, fromStatus: from, toStatus: ticket.status, counterId: counter.id, actorId: actor.staffId, at: now, data });
+    switch (command.kind) {
+      case 'call_next':
+      case 'call': {
+        if (active?.status === 'serving') throw invalid({ vi: `Hãy hoàn thành hoặc chuyển vé ${active.code} trước khi gọi số mới.`, en: `Finish or transfer ticket ${active.code} before calling another.` });
+        if (active?.status === 'called') {
+          if (active.recallCount < config.center.noShowAfterRecalls) {
+            throw invalid({ vi: `Vé ${active.code} vẫn đang được mời: bắt đầu phục vụ, gọi lại, hoặc đánh dấu vắng mặt.`, en: `Ticket ${active.code} is still called: start serving, recall it, or mark it as no-show.` });
+          }
+          // Recalled as often as the center allows: it becomes a no-show on the next call.
+          const gone = await ticketRepository.update(tx, active.id, { status: 'no_show' });
+          await event(gone, 'no_show', 'called', { automatic: true });
+        }
+        const profile = await ticketRepository.counterServices(tx, counter.id);
+        const picked = command.kind === 'call' ? await this.lockChosen(tx, command.ticketId, config, date, profile) : await this.lockNext(tx, counter, config, date, profile, now);
+        const called = await ticketRepository.update(tx, picked.id, { status: 'called', calledAt: now, counterId: counter.id, officerId: actor.staffId, recallCount: 0 });
+        await ticketRepository.setCounter(tx, counter.id, { state: 'serving', normalsSincePriority: called.priorityCategoryId ? 0 : counter.normalsSincePriority + 1 });
+        await event(called, command.kind === 'call' ? 'called_specific' : 'called', 'waiting');
+        return { reason: 'called', called };
+      }
+      case 'recall': {
+        if (active?.status !== 'called') throw invalid({ vi: 'Không có vé nào đang được mời để gọi lại.', en: 'No ticket is being called, so there is nothing to recall.' });
+        const again = await ticketRepository.update(tx, active.id, { recallCount: active.recallCount + 1, calledAt: now });
+        await event(again, 'recalled', 'called', { recall: again.recallCount });
+        return { reason: 'called', called: again };
+      }
+      case 'start': {
+        if (active?.status !== 'called') throw invalid({ vi: 'Chỉ bắt đầu phục vụ được vé đang được mời.', en: 'Only a called ticket can start being served.' });
+        const serving = await ticketRepository.update(tx, active.id, { status: 'serving', servingAt: now });
+        await event(serving, 'serving', 'called');
+        return { reason: 'served' };
+      }
+      case 'done': {
+        if (active?.status !== 'serving') throw invalid({ vi: 'Không có vé nào đang được phục vụ để hoàn thành.', en: 'No ticket is being served, so there is nothing to finish.' });
+        const done = await ticketRepository.update(tx, active.id, { status: 'done', doneAt: now });
+        await ticketRepository.setCounter(tx, counter.id, { state: 'open' });
+        await event(done, 'done', 'serving');
+        return { reason: 'served' };
+      }
+      case 'no_show': {
+        if (active?.status !== 'called') throw invalid({ vi: 'Chỉ đánh dấu vắng mặt được vé đang được mời.', en: 'Only a called ticket can be marked as no-show.' });
+        const gone = await ticketRepository.update(tx, active.id, { status: 'no_show' });
+        await ticketRepository.setCounter(tx, counter.id, { state: 'open' });
+        await event(gone, 'no_show', 'called');
+        return { reason: 'no_show' };
+      }
+      case 'transfer':
+        return this.transfer(tx, ctx, command, event);
+      case 'state': {
+        if (command.state !== 'open' && active) throw invalid({ vi: `Hãy xử lý xong vé ${active.code} trước khi ${command.state === 'paused' ? 'tạm dừng' : 'đóng'} quầy.`, en: `Deal with ticket ${active.code} before ${command.state === 'paused' ? 'pausing' : 'closing'} the counter.` });
+        await ticketRepository.setCounter(tx, counter.id, { state: active ? 'serving' : command.state });
+        return { reason: 'counter' };
+      }
+    }
+  }
+
+  private async lockNext(tx: Tx, counter: Counter, config: Config, date: string, profile: Array<{ serviceId: string; weight: number }>, now: Date) {
+    const open = profile.filter((p) => config.services.find((s) => s.id === p.serviceId)?.isOpen !== false);
+    const candidates = await ticketRepository.lockCandidates(tx, { centerId: config.center.id, businessDate: date, counterId: counter.id, serviceIds: open.map((p) => p.serviceId) });
+    const pick = pickNextTicket(
+      candidates.map((c) => ({ id: c.id, serviceId: c.service_id, arrivedAt: c.arrived_at, priorityWeight: c.priority_weight ?? undefined })),
+      { services: open },
+      { normalsSinceLastPriority: counter.normalsSincePriority, priorityRatio: config.center.priorityRatio },
+      now,
+    );
+    if (!pick) throw invalid({ vi: 'Không có ai đang chờ các dịch vụ của quầy này.', en: 'Nobody is waiting for the services of this counter.' });
+    return pick;
+  }
+
+  private async lockChosen(tx: Tx, ticketId: string, config: Config, date: string, profile: Array<{ serviceId: string }>) {
+    if (!config.center.allowCallSpecific) throw ApiError.forbidden({ vi: 'Trung tâm không cho phép gọi số theo lựa chọn; hãy dùng "Gọi số tiếp theo".', en: 'This center does not allow calling a chosen ticket; use "Call next".' });
+    const ticket = await ticketRepository.lockWaiting(tx, ticketId, config.center.id, date);
+    if (!ticket) throw invalid({ vi: 'Vé này không còn chờ (đã được gọi ở quầy khác hoặc đã hết hạn).', en: 'This ticket is no longer waiting (another counter called it, or it expired).' });
+    if (!profile.some((p) => p.serviceId === ticket.serviceId)) throw invalid({ vi: 'Quầy này không phục vụ dịch vụ của vé đó.', en: 'This counter does not serve that ticket’s service.' });
+    return ticket;
+  }
+
+  private async transfer(
+    tx: Tx,
+    ctx: { counter: Counter; config: Config; date: string; active: Ticket | undefined; now: Date },
+    command: Extract<CounterCommand, { kind: 'transfer' }>,
+    event: (t: Ticket, kind: string, from: Ticket['status'] | null, data?: Record<string, unknown>) => Promise<void>,
+  ): Promise<Outcome> {
+    const { counter, config, date, active, now } = ctx;
+    if (active?.status !== 'serving') throw invalid({ vi: 'Chỉ chuyển được vé đang được phục vụ.', en: 'Only the ticket being served can be transferred.' });
+    const field = (path: string, vi: string, en: string) => ApiError.validation([{ path: `body.${path}`, message: { vi, en } }], { vi, en });
+    let targetCounter: Counter | undefined;
+    if (command.counterId) {
+      targetCounter = await ticketRepository.counter(tx, command.counterId);
+      if (!targetCounter || targetCounter.centerId !== config.center.id) throw field('counterId', 'Quầy nhận chuyển không thuộc trung tâm này', 'That counter is not in this center');
+      if (targetCounter.id === counter.id) throw field('counterId', 'Hãy chọn một quầy khác', 'Choose another counter');
+    }
+    const targetProfile = targetCounter ? await ticketRepository.counterServices(tx, targetCounter.id) : undefined;
+    const serviceId = command.serviceId ?? (targetProfile?.some((p) => p.serviceId === active.serviceId) ? active.serviceId : targetProfile?.sort((a, b) => b.weight - a.weight)[0]?.serviceId);
+    if (!serviceId || !config.services.some((s) => s.id === serviceId)) throw field('serviceId', 'Dịch vụ nhận chuyển không thuộc trung tâm này', 'That service is not offered at this center');
+    if (targetProfile && !targetProfile.some((p) => p.serviceId === serviceId)) throw field('serviceId', 'Quầy nhận chuyển không phục vụ dịch vụ này', 'That counter does not serve this service');
+    if (serviceId === active.serviceId && !targetCounter) throw field('serviceId', 'Hãy chọn một dịch vụ khác', 'Choose another service');
+    const moved = await ticketRepository.update(tx, active.id, { status: 'transferred', doneAt: now });
+    await event(moved, 'transferred', 'serving', { toServiceId: serviceId, toCounterId: targetCounter?.id ?? null });
+    // The copy keeps its number, code, priority, tracking code and original arrival time.
+    const copy = await ticketRepository.insert(tx, {
+      centerId: active.centerId, serviceId, businessDate: date, number: active.number, code: active.code, status: 'waiting',
+      priorityCategoryId: active.priorityCategoryId, arrivedAt: active.arrivedAt, transferredFromTicketId: active.id,
+      targetCounterId: targetCounter?.id ?? null, trackingCode: active.trackingCode,
+    });
+    await ticketRepository.event(tx, { ticketId: copy.id, kind: 'transferred_in', toStatus: 'waiting', counterId: counter.id, at: now, data: { fromTicketId: active.id } });
+    await ticketRepository.setCounter(tx, counter.id, { state: 'open' });
+    return { reason: 'transferred' };
+  }
+
+  private async publish(centerId: string, date: string, counterId: string, outcome: Outcome): Promise<void> {
+    const waiting = await ticketRepository.waitingCounts(this.database.db, centerId, date);
+    const services = [...waiting].map(([serviceId, n]) => ({ serviceId, waiting: n }));
+    if (outcome.called) {
+      const counter = (await ticketRepository.counter(this.database.db, counterId))!;
+      await this.realtime.called(centerId, {
+        ticketCode: outcome.called.code, counterId, counterNumber: counter.number, counterLabel: counter.label, serviceId: outcome.called.serviceId,
+        calledAt: outcome.called.calledAt!.toISOString(), recall: outcome.called.recallCount,
+      });
+    }
+    await this.realtime.updated({ centerId, reason: outcome.reason, services });
+  }
+
+  private async load(counterId: string) {
+    const counter = await ticketRepository.counter(this.database.db, counterId);
+    if (!counter) throw ApiError.notFound({ vi: 'quầy này', en: 'This counter' });
+    const config = (await ticketRepository.centerConfig(this.database.db, counter.centerId))!;
+    return { counter, config };
+  }
+
+  /** The day's assignment board decides who works a counter; managers and admins may step in. */
+  private async assertOperator(db: DatabaseHandle['db'] | Tx, actor: Actor, counterId: string, date: string): Promise<void> {
+    if (actor.roles.some((g) => g.role === 'admin' || g.role === 'center_manager')) return;
+    if (await ticketRepository.isAssigned(db, actor.staffId, counterId, date)) return;
+    throw ApiError.forbidden({ vi: 'Hôm nay bạn không được phân công làm việc tại quầy này.', en: 'You are not assigned to this counter today.' });
+  }
+
+  private async snapshot(counter: Counter, config: Config, date: string): Promise<Workstation> {
+    const db = this.database.db;
+    const profile = await ticketRepository.counterServices(db, counter.id);
+    const [active, waiting, served, counts, others] = await Promise.all([
+      ticketRepository.activeAt(db, counter.id),
+      ticketRepository.waitingFor(db, { centerId: config.center.id, businessDate: date, counterId: counter.id, serviceIds: profile.map((p) => p.serviceId), limit: 100 }),
+      ticketRepository.servedToday(db, counter.id, date),
+      ticketRepository.waitingCounts(db, config.center.id, date),
+      ticketRepository.otherCounters(db, config.center.id),
+    ]);
+    return {
+      counter: { id: counter.id, centerId: counter.centerId, label: counter.label, number: counter.number, state: counter.state, services: profile },
+      centerName: config.center.name,
+      allowCallSpecific: config.center.allowCallSpecific,
+      noShowAfterRecalls: config.center.noShowAfterRecalls,
+      current: active ? toQueueTicket(active) : null,
+      waiting: waiting.rows.map(toQueueTicket),
+      waitingTotal: waiting.total,
+      servedToday: served,
+      services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: counts.get(s.id) ?? 0 })),
+      otherCounters: others.filter((o) => o.id !== counter.id),
+    };
+  }
+}

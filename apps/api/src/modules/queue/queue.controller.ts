@@ -1,0 +1,61 @@
+import { routes, type IssueTicketRequest } from '@motcua/contracts';
+import { Controller, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor, RequestWithActor } from '../../common/actor.js';
+import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
+import { CurrentActor } from '../../common/current-actor.decorator.js';
+import { Now } from '../../common/now.decorator.js';
+import { LiveBoardService } from './live-board.service.js';
+import { QueueService } from './queue.service.js';
+
+type CenterParams = { centerId: string };
+type CounterParams = { counterId: string };
+
+/** Kiosk, hall display, tracking and rating (public or device), plus the manager's live board. */
+@Controller()
+export class QueueController {
+  constructor(
+    @Inject(QueueService) private readonly queue: QueueService,
+    @Inject(LiveBoardService) private readonly live: LiveBoardService,
+  ) {}
+
+  @ApiRoute(routes.kiosk)
+  kiosk(@Input() input: ValidatedInput<CenterParams>, @Now() now: Date) {
+    return this.queue.kiosk(input.params.centerId, now);
+  }
+
+  @ApiRoute(routes.issueTicket)
+  issue(@Input() input: ValidatedInput<CenterParams, unknown, IssueTicketRequest>, @Req() req: Request & RequestWithActor, @Now() now: Date) {
+    return this.queue.issue(input.params.centerId, input.body, req.actor, now);
+  }
+
+  @ApiRoute(routes.display)
+  display(@Input() input: ValidatedInput<CenterParams>, @Now() now: Date) {
+    return this.queue.display(input.params.centerId, now);
+  }
+
+  @ApiRoute(routes.trackTicket)
+  track(@Input() input: ValidatedInput<{ code: string }>) {
+    return this.queue.track(input.params.code);
+  }
+
+  @ApiRoute(routes.ratingPrompt)
+  ratingPrompt(@Input() input: ValidatedInput<CounterParams>, @Now() now: Date) {
+    return this.queue.ratingPrompt(input.params.counterId, now);
+  }
+
+  @ApiRoute(routes.rate)
+  rate(@Input() input: ValidatedInput<CounterParams, unknown, { ticketId: string; level: 'very_satisfied' | 'satisfied' | 'not_satisfied'; reason: string | null }>, @Now() now: Date) {
+    return this.queue.rate(input.params.counterId, input.body, now);
+  }
+
+  @ApiRoute(routes.liveBoard)
+  liveBoard(@Input() input: ValidatedInput<CenterParams>, @Now() now: Date) {
+    return this.live.board(input.params.centerId, now);
+  }
+
+  @ApiRoute(routes.setServiceAvailability)
+  setServiceAvailability(@Input() input: ValidatedInput<{ serviceId: string }, unknown, { isOpen: boolean }>, @CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.queue.setServiceAvailability(input.params.serviceId, input.body.isOpen, actor, req.ip);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CenterContext } from './center-context.js';
+import { CounterController } from './counter.controller.js';
+import { CounterService } from './counter.service.js';
+import { LiveBoardService } from './live-board.service.js';
+import { QueueRealtime } from './queue-realtime.js';
+import { QueueController } from './queue.controller.js';
+import { QueueService } from './queue.service.js';
+
+@Module({ controllers: [QueueController, CounterController], providers: [QueueService, CounterService, LiveBoardService, CenterContext, QueueRealtime] })
+export class QueueModule {}

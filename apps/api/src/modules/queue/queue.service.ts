@@ -1,0 +1,167 @@
+import { randomInt } from 'node:crypto';
+import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, TicketTracking } from '@motcua/contracts';
+import { businessDate } from '@motcua/core';
+import { auditRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/actor.js';
+import { ApiError } from '../../common/api-error.js';
+import { DATABASE } from '../../infra/tokens.js';
+import { CenterContext } from './center-context.js';
+import { QueueRealtime } from './queue-realtime.js';
+
+// No 0/O/1/I: people read it off a slip.
+const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const newTrackingCode = () => Array.from({ length: 10 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+const RATING_WINDOW_MS = 15 * 60_000;
+
+const centerNotFound = () => ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
+const serviceField = (vi: string, en: string) => ApiError.validation([{ path: 'body.serviceId', message: { vi, en } }], { vi, en });
+
+/** The citizen side of the queue: kiosk, ticket issue, hall display, tracking and rating. */
+@Injectable()
+export class QueueService {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CenterContext) private readonly context: CenterContext,
+    @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
+  ) {}
+
+  async kiosk(centerId: string, now: Date): Promise<KioskSnapshot> {
+    const config = await ticketRepository.centerConfig(this.database.db, centerId);
+    if (!config) throw centerNotFound();
+    const { center } = config;
+    const [opening, waiting] = await Promise.all([this.context.openingToday(center, now), ticketRepository.waitingCounts(this.database.db, center.id, businessDate(now, center.timeZone))]);
+    const services = await Promise.all(
+      config.services.map(async (s) => ({
+        id: s.id,
+        code: s.code,
+        nameVi: s.nameVi,
+        nameEn: s.nameEn,
+        ticketPrefix: s.ticketPrefix,
+        isOpen: s.isOpen,
+        waiting: waiting.get(s.id) ?? 0,
+        estimate: await this.context.estimate(center, s, waiting.get(s.id) ?? 0),
+      })),
+    );
+    return {
+      centerId: center.id,
+      centerName: center.name,
+      isOpenNow: opening.isOpenNow,
+      openingHoursToday: opening.windows,
+      services,
+      priorityCategories: config.priorityCategories.map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn })),
+    };
+  }
+
+  async issue(centerId: string, input: IssueTicketRequest, actor: Actor | undefined, now: Date): Promise<IssuedTicket> {
+    const config = await ticketRepository.centerConfig(this.database.db, centerId);
+    if (!config) throw centerNotFound();
+    const { center } = config;
+    const service = config.services.find((s) => s.id === input.serviceId);
+    if (!service) throw serviceField('Dịch vụ này không có ở trung tâm', 'This service is not offered at this center');
+    if (!service.isOpen) throw ApiError.conflict({ vi: `Dịch vụ "${service.nameVi}" đang tạm dừng nhận số. Xin mời chọn dịch vụ khác hoặc hỏi cán bộ hướng dẫn.`, en: `"${service.nameEn}" is paused. Please choose another service or ask the staff.` });
+    const priority = input.priorityCategoryId ? config.priorityCategories.find((p) => p.id === input.priorityCategoryId) : undefined;
+    if (input.priorityCategoryId && !priority) throw ApiError.validation([{ path: 'body.priorityCategoryId', message: { vi: 'Đối tượng ưu tiên không hợp lệ', en: 'Unknown priority category' } }]);
+    const opening = await this.context.openingToday(center, now);
+    if (!opening.isOpenNow) {
+      const hours = opening.windows.map((w) => `${w.start}–${w.end}`).join(', ');
+      throw ApiError.conflict(
+        hours
+          ? { vi: `Trung tâm đang ngoài giờ nhận số. Giờ làm việc hôm nay: ${hours}.`, en: `The center is not issuing tickets now. Today's hours: ${hours}.` }
+          : { vi: 'Hôm nay trung tâm không làm việc.', en: 'The center is closed today.' },
+        { openingHoursToday: opening.windows },
+      );
+    }
+    const ticket = await ticketRepository.issue(this.database.db, {
+      centerId: center.id,
+      serviceId: service.id,
+      priorityCategoryId: priority?.id ?? null,
+      businessDate: businessDate(now, center.timeZone),
+      prefix: service.ticketPrefix,
+      arrivedAt: now,
+      trackingCode: newTrackingCode(),
+      actorId: actor?.staffId ?? null,
+    });
+    await this.realtime.updated({ centerId: center.id, reason: 'issued', services: [{ serviceId: service.id, waiting: ticket.ahead + 1 }] });
+    return {
+      id: ticket.id,
+      code: ticket.code,
+      number: ticket.number,
+      centerName: center.name,
+      serviceNameVi: service.nameVi,
+      serviceNameEn: service.nameEn,
+      priority: !!priority,
+      arrivedAt: ticket.arrivedAt.toISOString(),
+      estimate: await this.context.estimate(center, service, ticket.ahead),
+      trackingCode: ticket.trackingCode,
+    };
+  }
+
+  async display(centerId: string, now: Date): Promise<DisplaySnapshot> {
+    const config = await ticketRepository.centerConfig(this.database.db, centerId);
+    if (!config) throw centerNotFound();
+    const { center } = config;
+    const date = businessDate(now, center.timeZone);
+    // The sequence is read first: an event racing this read is then seen again, never lost.
+    const seq = await this.realtime.lastPublicSeq(center.id);
+    const [calls, waiting] = await Promise.all([ticketRepository.lastCalls(this.database.db, center.id, date), ticketRepository.waitingCounts(this.database.db, center.id, date)]);
+    return {
+      centerId: center.id,
+      centerName: center.name,
+      calls: calls.map((c) => ({ ticketCode: c.code, counterId: c.counterId, counterNumber: c.counterNumber, counterLabel: c.counterLabel, serviceId: c.serviceId, calledAt: c.calledAt!.toISOString(), recall: c.recallCount })),
+      services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: waiting.get(s.id) ?? 0 })),
+      notice: center.displayNotice,
+      seq,
+      at: now.toISOString(),
+    };
+  }
+
+  async track(code: string): Promise<TicketTracking> {
+    const row = await ticketRepository.byTrackingCode(this.database.db, code);
+    if (!row) throw ApiError.notFound({ vi: 'vé có mã này', en: 'A ticket with this code' });
+    const { ticket, service } = row;
+    const config = await ticketRepository.centerConfig(this.database.db, ticket.centerId);
+    const estimate = ticket.status === 'waiting' ? await this.context.estimate(config!.center, service, await ticketRepository.aheadOf(this.database.db, ticket)) : null;
+    return {
+      code: ticket.code,
+      status: ticket.status,
+      centerId: ticket.centerId,
+      centerName: row.centerName,
+      serviceNameVi: service.nameVi,
+      serviceNameEn: service.nameEn,
+      arrivedAt: ticket.arrivedAt.toISOString(),
+      estimate,
+      counterLabel: row.counterLabel ?? null,
+      counterNumber: row.counterNumber ?? null,
+      calledAt: ticket.calledAt?.toISOString() ?? null,
+    };
+  }
+
+  async ratingPrompt(counterId: string, now: Date) {
+    const counter = await ticketRepository.counter(this.database.db, counterId);
+    if (!counter) throw ApiError.notFound({ vi: 'quầy này', en: 'This counter' });
+    const ticket = await ticketRepository.lastUnrated(this.database.db, counterId, now, RATING_WINDOW_MS);
+    return { counterLabel: counter.label, ticket: ticket ? { id: ticket.id, code: ticket.code, doneAt: ticket.doneAt.toISOString() } : null };
+  }
+
+  async rate(counterId: string, input: { ticketId: string; level: 'very_satisfied' | 'satisfied' | 'not_satisfied'; reason: string | null }, now: Date) {
+    const ticket = await ticketRepository.ticketAtCounter(this.database.db, input.ticketId, counterId);
+    if (!ticket || ticket.status !== 'done' || !ticket.doneAt || now.getTime() - ticket.doneAt.getTime() > RATING_WINDOW_MS) {
+      throw ApiError.conflict({ vi: 'Lượt phục vụ này không còn nhận đánh giá tại quầy.', en: 'This visit can no longer be rated at this counter.' });
+    }
+    const row = await ticketRepository.rate(this.database.db, { ticketId: ticket.id, counterId, level: input.level, reason: input.reason });
+    if (!row) throw ApiError.conflict({ vi: 'Lượt phục vụ này đã được đánh giá. Cảm ơn bạn!', en: 'This visit has already been rated. Thank you!' });
+    return { ticketId: row.ticket_id, level: input.level, at: new Date(row.created_at).toISOString() };
+  }
+
+  async setServiceAvailability(serviceId: string, isOpen: boolean, actor: Actor, ip: string | undefined): Promise<Service> {
+    const row = await this.database.db.transaction(async (tx) => {
+      const updated = await ticketRepository.setServiceOpen(tx, serviceId, isOpen);
+      if (updated) await auditRepository.append(tx, { actorId: actor.staffId, action: isOpen ? 'service.open' : 'service.pause', entity: 'service', entityId: serviceId, before: { isOpen: !isOpen }, after: { isOpen }, ip });
+      return updated;
+    });
+    if (!row) throw ApiError.notFound({ vi: 'dịch vụ này', en: 'This service' });
+    await this.realtime.updated({ centerId: row.centerId, reason: 'service', services: [] });
+    return { id: row.id, centerId: row.centerId, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, ticketPrefix: row.ticketPrefix, typicalServiceMinutes: row.typicalServiceMinutes, field: row.field, isOpen: row.isOpen, sortOrder: row.sortOrder };
+  }
+}
