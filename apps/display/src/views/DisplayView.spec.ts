@@ -101,6 +101,17 @@ describe('DisplayView', () => {
     expect(spoken).toEqual([]);
   });
 
+  it('reads the snapshot again a second after a change that may leave services out (a count down to zero)', async () => {
+    const w = await mountDisplay();
+    const fetch = vi.mocked(globalThis.fetch);
+    const before = fetch.mock.calls.length;
+    snapshots = [snapshot({ services: [{ serviceId: HT, nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 0 }] })];
+    room.handlers!.onQueue!({ centerId: CENTER, reason: 'called', services: [] });
+    room.handlers!.onQueue!({ centerId: CENTER, reason: 'served', services: [] });
+    await vi.waitFor(() => expect(w.get('[data-testid=waiting-A]').text()).toContain('0'), { timeout: 2000 });
+    expect(fetch.mock.calls.length - before).toBe(1);
+  });
+
   it('uses the stacked layout with ?orientation=portrait', async () => {
     const w = await mountDisplay('?orientation=portrait');
     expect(w.get('[data-testid=display]').classes()).toContain('board--portrait');
