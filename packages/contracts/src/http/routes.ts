@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { foundationRoutes } from './routes/foundation.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
+import { dossierRoutes } from './routes/dossiers.routes.js';
 
 /**
  * The whole HTTP surface, composed from one table per feature. Controllers bind to
@@ -9,6 +10,7 @@ import { staffRoutes } from './routes/staff.routes.js';
 export const routes = {
   ...foundationRoutes,
   ...staffRoutes,
+  ...dossierRoutes,
 } as const;
 
 

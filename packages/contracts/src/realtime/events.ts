@@ -30,18 +30,24 @@ export const ServerEvent = {
   systemPong: 'system.pong',
   /** The assignment board of a center changed for a day: counters and officers refetch it. */
   assignmentChanged: 'assignment.changed',
+  /** A dossier changed state, assignee or deadline: inboxes and dossier pages refetch it. */
+  dossierUpdated: 'dossier.updated',
 } as const;
 
 export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.date() });
 
+export const ZDossierUpdated = z.object({ dossierId: z.uuid(), code: z.string(), status: z.string(), deadlineVersion: z.number().int() });
+
 export const ZServerEvents = {
   [ServerEvent.systemPong]: envelope(ZPing),
   [ServerEvent.assignmentChanged]: envelope(ZAssignmentChanged),
+  [ServerEvent.dossierUpdated]: envelope(ZDossierUpdated),
 } as const;
 
 export interface StaffServerToClient {
   'system.pong': (e: Envelope<z.infer<typeof ZPing>>) => void;
   'assignment.changed': (e: Envelope<z.infer<typeof ZAssignmentChanged>>) => void;
+  'dossier.updated': (e: Envelope<z.infer<typeof ZDossierUpdated>>) => void;
 }
 export interface StaffClientToServer {
   /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 
-export type ScopeTargetType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category';
+export type ScopeTargetType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category' | 'dossier';
 
 /** Where a resource sits: its center (if any) and its unit with every ancestor unit. */
 export interface ResourcePlace {
   centerId: string | null;
+  /** Every center the resource belongs to (a boundary-free dossier has several); includes centerId. */
+  centerIds: string[];
   unitIds: string[];
 }
 
@@ -17,6 +19,11 @@ const placeQuery: Record<ScopeTargetType, (id: string) => ReturnType<typeof sql>
   device: (id) => sql`select c.id as center_id, c.unit_id from devices d join centers c on c.id = d.center_id where d.id = ${id}`,
   agency: (id) => sql`select null::uuid as center_id, unit_id from agencies where id = ${id}`,
   priority_category: (id) => sql`select c.id as center_id, c.unit_id from priority_categories p join centers c on c.id = p.center_id where p.id = ${id}`,
+  // A dossier belongs to its receiving and return centers and to the units (and their centers) of its competent and current agencies.
+  dossier: (id) => sql`
+    select d.receiving_center_id as center_id, c.unit_id from dossiers d join centers c on c.id = d.receiving_center_id where d.id = ${id}
+    union all select d.return_center_id, c.unit_id from dossiers d join centers c on c.id = d.return_center_id where d.id = ${id}
+    union all select c.id, a.unit_id from dossiers d join agencies a on a.id in (d.agency_id, d.current_agency_id) left join centers c on c.unit_id = a.unit_id where d.id = ${id}`,
   staff: (id) => sql`select s.home_center_id as center_id, coalesce(c.unit_id, s.home_unit_id) as unit_id from staff s left join centers c on c.id = s.home_center_id where s.id = ${id}`,
 };
 
@@ -26,7 +33,10 @@ export const scopeRepository = {
     const rows = await db.execute<{ center_id: string | null; unit_id: string | null }>(placeQuery[type](id));
     const row = rows[0];
     if (!row) return undefined;
-    return { centerId: row.center_id, unitIds: row.unit_id ? await this.ancestry(db, row.unit_id) : [] };
+    const centerIds = [...new Set(rows.map((r) => r.center_id).filter((c): c is string => !!c))];
+    const unitIds = new Set<string>();
+    for (const unitId of new Set(rows.map((r) => r.unit_id))) if (unitId) for (const u of await this.ancestry(db, unitId)) unitIds.add(u);
+    return { centerId: row.center_id, centerIds, unitIds: [...unitIds] };
   },
 
   /** The unit and all its ancestors, nearest first. */
