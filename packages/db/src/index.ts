@@ -13,3 +13,4 @@ export * from './repositories/assignment.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
+export * from './repositories/dossier.repository.js';

@@ -8,6 +8,10 @@ import {
 import { centerParam } from './access.js';
 
 const dossierParam = { type: 'dossier', from: 'params', key: 'id' } as const;
+/** Processing is the business of the competent (and current) agency, intake decisions of the receiving center, hand-over of the return point. */
+const agencyParam = { type: 'dossier_agency', from: 'params', key: 'id' } as const;
+const intakeParam = { type: 'dossier_intake', from: 'params', key: 'id' } as const;
+const returnParam = { type: 'dossier_return', from: 'params', key: 'id' } as const;
 /** Officers of the receiving center take dossiers in and hand results back. */
 const counterStaff = ['officer', 'center_manager'] as const;
 /** Specialists of the competent agency process; managers step in. */
@@ -39,16 +43,16 @@ export const dossierRoutes = {
   }),
   decideIntake: defineRoute({
     method: 'POST', path: '/dossiers/:id/intake-decision', tag: 'dossiers', status: 200, summary: 'Accept, request completion of, or refuse a submitted dossier',
-    access: { kind: 'staff', roles: counterStaff, scope: dossierParam }, params: ZIdParams, body: ZIntakeOutcome, response: ZDossierDetail,
+    access: { kind: 'staff', roles: counterStaff, scope: intakeParam }, params: ZIdParams, body: ZIntakeOutcome, response: ZDossierDetail,
   }),
   processDossier: defineRoute({
     method: 'POST', path: '/dossiers/:id/actions', tag: 'dossiers', status: 200,
     summary: 'Assign, forward, send back, supplement, financial obligation, suspend, resume, extend with apology, resolve',
-    access: { kind: 'staff', roles: processors, scope: dossierParam }, params: ZIdParams, body: ZProcessAction, response: ZDossierDetail,
+    access: { kind: 'staff', roles: processors, scope: agencyParam }, params: ZIdParams, body: ZProcessAction, response: ZDossierDetail,
   }),
   returnDossier: defineRoute({
     method: 'POST', path: '/dossiers/:id/return', tag: 'dossiers', status: 200, summary: 'Hand the result over (counter, post or online) and record who received it',
-    access: { kind: 'staff', roles: counterStaff, scope: dossierParam }, params: ZIdParams, body: ZReturnRequest, response: ZDossierDetail,
+    access: { kind: 'staff', roles: counterStaff, scope: returnParam }, params: ZIdParams, body: ZReturnRequest, response: ZDossierDetail,
   }),
   closeDossier: defineRoute({
     method: 'POST', path: '/dossiers/:id/close', tag: 'dossiers', status: 200, summary: 'Withdrawal by the applicant or a stop notice (only before a decision)',
