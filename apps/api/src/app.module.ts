@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CentersModule } from './modules/centers/centers.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
+import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AssignmentsModule,
         AuditModule,
         DevicesModule,
+        DossiersModule,
         StaffModule,
         QueueModule,
         HealthModule,

@@ -16,6 +16,8 @@ export interface Stack {
   api: App;
   worker?: App;
   prefix: string;
+  /** The environment the API runs with, for starting another API process on the same database. */
+  env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     api,
     worker,
     prefix,
+    env,
     async stop() {
       await Promise.all([api.stop(), worker?.stop()]);
       await database.drop();
@@ -92,4 +95,16 @@ export async function signIn(stack: Stack, username: string, password: string): 
   const res = await fetch(`${stack.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** Another API process on the stack's database and Redis (a second instance behind the load balancer). */
+export async function startSecondApi(stack: Stack): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const api = startApp('api2', apiMain, { ...stack.env, PORT: String(port) }, { quiet: true });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 30_000))) {
+    await api.stop();
+    throw new Error(`second API did not start:\n${api.tail()}`);
+  }
+  return { baseUrl, stop: () => api.stop() };
 }

@@ -12,3 +12,4 @@ export * from './http/auth.js';
 export * from './http/org.js';
 export * from './http/staff.js';
 export * from './http/queue.js';
+export * from './http/dossiers.js';

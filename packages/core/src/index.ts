@@ -4,6 +4,7 @@ export * from './calendar.js';
 export * from './holidays.js';
 export * from './deadline.js';
 export * from './dossier-state.js';
+export * from './dossier-rules.js';
 export * from './queue-routing.js';
 export * from './wait-estimate.js';
 export * from './indicators.js';

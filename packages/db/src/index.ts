@@ -14,3 +14,4 @@ export * from './repositories/audit.repository.js';
 export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/ticket.repository.js';
+export * from './repositories/dossier.repository.js';

@@ -8,7 +8,7 @@ import type { ValidatedInput } from './api-route.decorator.js';
 
 /** A center grant covers its center; a unit grant covers the unit's whole subtree. */
 const covers = (grants: Actor['roles'], place: ResourcePlace) =>
-  grants.some((g) => (g.scopeCenterId && g.scopeCenterId === place.centerId) || (g.scopeUnitId && place.unitIds.includes(g.scopeUnitId)));
+  grants.some((g) => (g.scopeCenterId && place.centerIds.includes(g.scopeCenterId)) || (g.scopeUnitId && place.unitIds.includes(g.scopeUnitId)));
 
 const forbidden = () => ApiError.forbidden({ vi: 'Bạn không có quyền với đơn vị hoặc trung tâm này', en: 'This unit or center is outside your scope' });
 

@@ -1,7 +1,8 @@
+import { dossierMatrix } from './dossiers.samples.js';
 import { foundationMatrix } from './foundation.samples.js';
 import type { MatrixPart } from './matrix.js';
 import { queueMatrix } from './queue.samples.js';
 import { staffMatrix } from './staff.samples.js';
 
 /** Every feature's part of the permission matrix; a new route table brings its part here. */
-export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, queueMatrix];
+export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, queueMatrix, dossierMatrix];

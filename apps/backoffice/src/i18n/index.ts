@@ -1,10 +1,11 @@
 import { createAppI18n } from '@motcua/web';
+import { dossierMessages } from './dossiers.js';
 import { messages } from './messages.js';
 import { queueMessages } from './queue.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages, queueMessages];
+const features: Messages[] = [messages, queueMessages, dossierMessages];
 
 export const { i18n, setLocale } = createAppI18n('backoffice', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),

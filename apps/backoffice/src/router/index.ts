@@ -9,12 +9,21 @@ declare module 'vue-router' {
     public?: boolean;
     /** Shown in the side navigation: i18n key of its label, and who sees it (everyone signed in when absent). */
     nav?: { label: string; roles?: readonly Role[]; order: number };
+    /** Rendered without the top bar and side navigation (print views). */
+    bare?: boolean;
   }
 }
 
 /** Each feature adds its pages here; the side navigation is built from their `meta.nav`. */
 const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
+  { path: '/dossiers', name: 'dossiers', component: () => import('../views/dossiers/DossierInboxView.vue'), meta: { nav: { label: 'dossierNav.dossiers', order: 10 } } },
+  {
+    path: '/dossiers/new', name: 'dossier-intake', component: () => import('../views/dossiers/DossierIntakeView.vue'),
+    meta: { nav: { label: 'dossierNav.intake', roles: ['officer', 'center_manager'], order: 11 } },
+  },
+  { path: '/dossiers/:id', name: 'dossier', component: () => import('../views/dossiers/DossierView.vue') },
+  { path: '/dossiers/:id/print/:form', name: 'dossier-print', component: () => import('../views/dossiers/DossierPrintView.vue'), meta: { bare: true } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
   { path: '/my-counter', name: 'my-counter', component: () => import('../views/queue/MyCounterView.vue'), meta: { nav: { label: 'queue.nav.myCounter', roles: ['officer'], order: 10 } } },
   { path: '/counter/:counterId', name: 'counter', component: () => import('../views/queue/WorkstationView.vue'), props: true },

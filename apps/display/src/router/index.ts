@@ -14,8 +14,9 @@ export const router = createRouter({
     { path: '/', name: 'home', component: () => import('../views/HomeView.vue') },
     { path: '/kiosk/:centerId', name: 'kiosk', component: () => import('../views/KioskView.vue'), props: true, meta: { fullscreen: true } },
     { path: '/display/:centerId', name: 'display', component: () => import('../views/DisplayView.vue'), props: true, meta: { fullscreen: true } },
-    { path: '/t/:code', name: 'track', component: () => import('../views/TrackingView.vue'), props: true },
+    { path: '/t/:code', name: 'ticket', component: () => import('../views/TrackingView.vue'), props: true },
     { path: '/rate/:counterId', name: 'rate', component: () => import('../views/RatingView.vue'), props: true },
+    { path: '/track', name: 'track-dossier', component: () => import('../views/TrackDossierView.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],
 });

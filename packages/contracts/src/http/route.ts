@@ -14,7 +14,7 @@ export type RouteAccess =
   | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget; staffRoles?: readonly Role[] };
 
 /** Kinds of resource whose owning center/unit decides whether an actor may touch it. */
-export type ScopeType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category';
+export type ScopeType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category' | 'dossier' | 'dossier_agency' | 'dossier_intake' | 'dossier_return';
 
 /**
  * Where the guard finds the resource a request acts on. It resolves the resource

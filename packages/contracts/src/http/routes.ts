@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { foundationRoutes } from './routes/foundation.routes.js';
 import { queueRoutes } from './routes/queue.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
+import { dossierRoutes } from './routes/dossiers.routes.js';
 
 /**
  * The whole HTTP surface, composed from one table per feature. Controllers bind to
@@ -11,6 +12,7 @@ export const routes = {
   ...foundationRoutes,
   ...staffRoutes,
   ...queueRoutes,
+  ...dossierRoutes,
 } as const;
 
 

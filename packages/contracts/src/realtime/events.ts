@@ -35,6 +35,8 @@ export const ServerEvent = {
   ticketCalled: 'ticket.called',
   /** Waiting counts or counter states of a center changed: displays, kiosks, workstations and live boards refresh. */
   queueUpdated: 'queue.updated',
+  /** A dossier changed state, assignee or deadline: inboxes and dossier pages refetch it. */
+  dossierUpdated: 'dossier.updated',
 } as const;
 
 export const ZQueueUpdated = z.object({
@@ -46,11 +48,14 @@ export type QueueUpdated = z.infer<typeof ZQueueUpdated>;
 
 export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.date() });
 
+export const ZDossierUpdated = z.object({ dossierId: z.uuid(), code: z.string(), status: z.string(), deadlineVersion: z.number().int() });
+
 export const ZServerEvents = {
   [ServerEvent.systemPong]: envelope(ZPing),
   [ServerEvent.assignmentChanged]: envelope(ZAssignmentChanged),
   [ServerEvent.ticketCalled]: envelope(ZCall),
   [ServerEvent.queueUpdated]: envelope(ZQueueUpdated),
+  [ServerEvent.dossierUpdated]: envelope(ZDossierUpdated),
 } as const;
 
 export interface StaffServerToClient {
@@ -58,6 +63,7 @@ export interface StaffServerToClient {
   'assignment.changed': (e: Envelope<z.infer<typeof ZAssignmentChanged>>) => void;
   'ticket.called': (e: Envelope<z.infer<typeof ZCall>>) => void;
   'queue.updated': (e: Envelope<QueueUpdated>) => void;
+  'dossier.updated': (e: Envelope<z.infer<typeof ZDossierUpdated>>) => void;
 }
 export interface StaffClientToServer {
   /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { channel, dossierStatus, stepResult } from './enums.js';
 import { administrativeUnits, agencies, centers } from './organisation.js';
@@ -18,6 +18,13 @@ export const dossiers = pgTable(
     agencyId: uuid().notNull().references(() => agencies.id),
     receivingCenterId: uuid().notNull().references(() => centers.id),
     returnCenterId: uuid().notNull().references(() => centers.id),
+    /** Where the dossier is being handled now; differs from the competent agency while forwarded (boundary-free). */
+    currentAgencyId: uuid().references(() => agencies.id),
+    /** Inputs of the competent-agency rule: the applicant's residence and the land parcel's unit. */
+    applicantUnitId: uuid().references(() => administrativeUnits.id),
+    parcelUnitId: uuid().references(() => administrativeUnits.id),
+    /** The procedure's title, kept with the dossier for inboxes and print views. */
+    title: text().notNull().default(''),
     procedureVersionId: uuid().notNull().references(() => procedureVersions.id),
     channel: channel().notNull(),
     status: dossierStatus().notNull(),
@@ -33,10 +40,14 @@ export const dossiers = pgTable(
     returnedAt: timestamp(tz),
     assigneeId: uuid().references(() => staff.id),
     currentStep: integer().notNull().default(0),
+    /** Due time of the current processing step (control slip). */
+    stepDueAt: timestamp(tz),
     /** Bumped whenever due moves; alert jobs and notifications are keyed by it. */
     deadlineVersion: integer().notNull().default(0),
     supplementCount: integer().notNull().default(0),
     pausedSince: timestamp(tz),
+    /** A second supplement request during processing: Decision 766 counts the dossier as late. */
+    flaggedLate: boolean().notNull().default(false),
     idempotencyKey: text(),
     ...timestamps,
   },
@@ -83,4 +94,35 @@ export const dossierEvents = pgTable(
     ...timestamps,
   },
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
+);
+
+/** Documents of a dossier: what the applicant submitted, results, notices and apology letters. */
+export const dossierDocuments = pgTable(
+  'dossier_documents',
+  {
+    id: id(),
+    dossierId: uuid().notNull().references(() => dossiers.id),
+    kind: text().notNull(),
+    name: text().notNull(),
+    reference: text(),
+    createdById: uuid().references(() => staff.id),
+    ...timestamps,
+  },
+  (t) => [index('dossier_documents_dossier_idx').on(t.dossierId)],
+);
+export type DossierDocument = typeof dossierDocuments.$inferSelect;
+
+/** Fees and financial obligations paid; "online" methods feed the online-payment indicator. */
+export const dossierPayments = pgTable(
+  'dossier_payments',
+  {
+    id: id(),
+    dossierId: uuid().notNull().references(() => dossiers.id),
+    amountVnd: integer().notNull(),
+    method: text().notNull(),
+    paidAt: timestamp(tz).notNull(),
+    recordedById: uuid().references(() => staff.id),
+    ...timestamps,
+  },
+  (t) => [index('dossier_payments_dossier_idx').on(t.dossierId)],
 );

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { timeLimitUnit } from './enums.js';
+import { agencies } from './organisation.js';
 
 export const procedures = pgTable(
   'procedures',
@@ -33,6 +34,10 @@ export const procedureVersions = pgTable(
     boundaryFree: boolean().notNull().default(false),
     /** How the competent agency is chosen: fixed, applicant residence or parcel location. */
     competentAgencyRule: text().notNull().default('fixed'),
+    /** Agency that decides when the rule is fixed (null: the receiving center's commune People's Committee). */
+    fixedAgencyId: uuid().references(() => agencies.id),
+    /** Whether the clock waits while the applicant pays a financial obligation (e.g. land tax before the result). */
+    obligationPausesClock: boolean().notNull().default(false),
     steps: jsonb().$type<ProcedureStep[]>().notNull().default([]),
     requiredDocuments: jsonb().$type<Array<{ name: string; original: boolean; reusable: boolean }>>().notNull().default([]),
     ...timestamps,

@@ -36,15 +36,15 @@ const steps = (days: number): ProcedureStep[] =>
       ];
 
 type Limit = { unit: 'same_day' | 'working_days'; value: number };
-export const procedures: Array<{ code: string; name: string; field: string; limit: Limit; feeVnd: number; online: 'full' | 'partial' | 'none'; boundaryFree: boolean; steps: ProcedureStep[] }> = [
-  { code: '1.001193', name: 'Đăng ký khai sinh', field: 'ho_tich', limit: { unit: 'same_day', value: 0 }, feeVnd: 0, online: 'full', boundaryFree: true, steps: steps(0.5) },
+export const procedures: Array<{ code: string; name: string; field: string; limit: Limit; feeVnd: number; online: 'full' | 'partial' | 'none'; boundaryFree: boolean; steps: ProcedureStep[]; rule?: 'fixed' | 'applicant_residence' | 'parcel_location'; fixedAgency?: string }> = [
+  { code: '1.001193', name: 'Đăng ký khai sinh', field: 'ho_tich', limit: { unit: 'same_day', value: 0 }, feeVnd: 0, online: 'full', boundaryFree: true, steps: steps(0.5), rule: 'applicant_residence' },
   { code: '1.000894', name: 'Đăng ký kết hôn', field: 'ho_tich', limit: { unit: 'same_day', value: 0 }, feeVnd: 0, online: 'partial', boundaryFree: true, steps: steps(0.5) },
-  { code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', field: 'ho_tich', limit: { unit: 'working_days', value: 3 }, feeVnd: 15000, online: 'full', boundaryFree: true, steps: steps(3) },
+  { code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', field: 'ho_tich', limit: { unit: 'working_days', value: 3 }, feeVnd: 15000, online: 'full', boundaryFree: true, steps: steps(3), rule: 'applicant_residence' },
   { code: '2.000815', name: 'Chứng thực bản sao từ bản chính', field: 'chung_thuc', limit: { unit: 'same_day', value: 0 }, feeVnd: 2000, online: 'partial', boundaryFree: true, steps: steps(0.5) },
   { code: 'CT-HD', name: 'Chứng thực hợp đồng, giao dịch', field: 'chung_thuc', limit: { unit: 'working_days', value: 2 }, feeVnd: 50000, online: 'none', boundaryFree: false, steps: steps(2) },
   { code: 'CTR-XN', name: 'Xác nhận thông tin về cư trú', field: 'cu_tru', limit: { unit: 'working_days', value: 0.5 }, feeVnd: 0, online: 'full', boundaryFree: true, steps: steps(0.5) },
-  { code: 'CTR-TT', name: 'Đăng ký thường trú', field: 'cu_tru', limit: { unit: 'working_days', value: 7 }, feeVnd: 20000, online: 'full', boundaryFree: false, steps: steps(7) },
+  { code: 'CTR-TT', name: 'Đăng ký thường trú', field: 'cu_tru', limit: { unit: 'working_days', value: 7 }, feeVnd: 20000, online: 'full', boundaryFree: false, steps: steps(7), rule: 'applicant_residence' },
   { code: 'KD-HKD', name: 'Đăng ký thành lập hộ kinh doanh', field: 'kinh_doanh', limit: { unit: 'working_days', value: 3 }, feeVnd: 100000, online: 'full', boundaryFree: true, steps: steps(3) },
-  { code: 'DD-BD', name: 'Đăng ký biến động quyền sử dụng đất', field: 'dat_dai', limit: { unit: 'working_days', value: 8 }, feeVnd: 28000, online: 'partial', boundaryFree: true, steps: steps(8) },
-  { code: 'DD-LD', name: 'Đăng ký đất đai lần đầu', field: 'dat_dai', limit: { unit: 'working_days', value: 17 }, feeVnd: 100000, online: 'partial', boundaryFree: false, steps: steps(17) },
+  { code: 'DD-BD', name: 'Đăng ký biến động quyền sử dụng đất', field: 'dat_dai', limit: { unit: 'working_days', value: 8 }, feeVnd: 28000, online: 'partial', boundaryFree: true, steps: steps(8), rule: 'fixed', fixedAgency: 'VPDKDD' },
+  { code: 'DD-LD', name: 'Đăng ký đất đai lần đầu', field: 'dat_dai', limit: { unit: 'working_days', value: 17 }, feeVnd: 100000, online: 'partial', boundaryFree: false, steps: steps(17), rule: 'parcel_location' },
 ];

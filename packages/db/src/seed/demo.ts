@@ -35,11 +35,11 @@ async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
     .values(demo.communes.map((c) => ({ code: c.code, name: c.name, level: 'commune' as const, parentId: prov!.id, disadvantaged: c.disadvantaged })))
     .returning();
 
-  await tx.insert(s.agencies).values([
+  const agencies = await tx.insert(s.agencies).values([
     { code: 'STP', electronicId: 'G12.96.STP', name: 'Sở Tư pháp tỉnh Cà Mau', unitId: prov!.id, kind: 'department' },
     { code: 'VPDKDD', electronicId: 'G12.96.VPDKDD', name: 'Văn phòng Đăng ký đất đai tỉnh Cà Mau', unitId: prov!.id, kind: 'land_registration' },
     ...units.map((u) => ({ code: `UBND-${u.code}`, electronicId: `H12.${u.code}`, name: `UBND ${u.name.toLowerCase().replace(/^(\p{L})/u, (c) => c.toUpperCase())}`, unitId: u.id, kind: 'commune_committee' })),
-  ]);
+  ]).returning();
 
   const centerDefs = [
     { unit: prov!, code: 'TT-96', name: 'Trung tâm Phục vụ hành chính công tỉnh Cà Mau', counters: 6 },
@@ -83,6 +83,9 @@ async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
       onlineLevel: p.online,
       boundaryFree: p.boundaryFree,
       steps: p.steps,
+      competentAgencyRule: p.rule ?? 'fixed',
+      fixedAgencyId: p.fixedAgency ? agencies.find((a) => a.code === p.fixedAgency)!.id : null,
+      obligationPausesClock: p.field === 'dat_dai',
     });
   }
 

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ScopeService } from '../../common/scope.service.js';
+import { DossiersController } from './dossiers.controller.js';
+import { DossiersService } from './dossiers.service.js';
+
+@Module({ controllers: [DossiersController], providers: [DossiersService, ScopeService], exports: [DossiersService] })
+export class DossiersModule {}

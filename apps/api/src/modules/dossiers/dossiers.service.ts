@@ -1,0 +1,479 @@
+import {
+  Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type OnlineIntake,
+  type ProcessAction, type Tracking,
+} from '@motcua/contracts';
+import {
+  addWorkingTime, allowedActions, businessDate, checkExtension, computeDue, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
+  transition, workingDayLength, type DossierAction, type WorkCalendar,
+} from '@motcua/core';
+import { calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
+import { RealtimePublisher } from '@motcua/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/actor.js';
+import { ApiError, type Bilingual } from '../../common/api-error.js';
+import { ScopeService } from '../../common/scope.service.js';
+import { DATABASE } from '../../infra/tokens.js';
+import { centerFilterOf } from '../centers/centers.service.js';
+import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
+
+type Step = { code: string; name: string; role: string; durationDays: number };
+type Procedure = NonNullable<Awaited<ReturnType<typeof dossierRepository.procedureInForce>>>;
+type IntakeInput = Omit<CounterIntake, 'outcome' | 'channel' | 'ticketId'>;
+type Committed = { dossier: Dossier; events: NewDossierEvent[] };
+
+const fieldError = (path: string, message: Bilingual) => ApiError.validation([{ path, message }], message);
+const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
+
+/**
+ * The dossier lifecycle (DOMAIN.md "Dossiers"): intake on every channel, routing to the
+ * competent agency, processing steps against working-day deadlines, return. Every command
+ * is one transaction that locks the dossier row, checks the core state machine, updates the
+ * row and appends control-slip events; realtime news goes out after commit.
+ */
+@Injectable()
+export class DossiersService {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(ScopeService) private readonly scope: ScopeService,
+  ) {}
+
+  // ───────────── intake ─────────────
+
+  async intakeAtCenter(centerId: string, input: CounterIntake, actor: Actor, now: Date): Promise<DossierDetail> {
+    const done = await this.database.db.transaction(async (tx) => {
+      if (input.ticketId && !(await dossierRepository.servingTicket(tx, input.ticketId, centerId))) {
+        throw fieldError('body.ticketId', { vi: 'Phiếu số này không đang được phục vụ tại một quầy của trung tâm', en: 'This ticket is not being served at a counter of this center' });
+      }
+      const created = await this.create(tx, centerId, input, { channel: input.channel, ticketId: input.ticketId ?? null, actor }, now);
+      return this.decide(tx, created.dossier, input.outcome, actor, now, created.events);
+    });
+    await this.afterCommit(done.dossier, done.events);
+    return this.detail(done.dossier.id, actor, now);
+  }
+
+  /** Portal submissions: the idempotency key is locked first, so concurrent repeats find the first one's dossier. */
+  async intakeOnline(input: OnlineIntake, now: Date): Promise<DossierDetail> {
+    const existing = await dossierRepository.byIdempotencyKey(this.database.db, input.idempotencyKey);
+    if (existing) return this.detail(existing.id, null, now);
+    const done = await this.database.db.transaction(async (tx) => {
+      await dossierRepository.lockIdempotencyKey(tx, input.idempotencyKey);
+      const again = await dossierRepository.byIdempotencyKey(tx, input.idempotencyKey);
+      if (again) return { dossier: again, events: [] as NewDossierEvent[] };
+      return this.create(tx, input.receivingCenterId, input, { channel: 'online', idempotencyKey: input.idempotencyKey, actor: null }, now);
+    });
+    if (done.events.length) await this.afterCommit(done.dossier, done.events);
+    return this.detail(done.dossier.id, null, now);
+  }
+
+  async decideIntake(id: string, outcome: IntakeOutcome, actor: Actor, now: Date): Promise<DossierDetail> {
+    const done = await this.database.db.transaction(async (tx) => this.decide(tx, await this.locked(tx, id), outcome, actor, now, []));
+    await this.afterCommit(done.dossier, done.events);
+    return this.detail(id, actor, now);
+  }
+
+  /** A new dossier in state "submitted", with its code, routing and the papers handed in. */
+  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; actor: Actor | null }, now: Date): Promise<Committed> {
+    const center = await dossierRepository.center(tx, centerId);
+    if (!center) throw fieldError('body.receivingCenterId', { vi: 'Không tìm thấy trung tâm tiếp nhận', en: 'Receiving center not found' });
+    const procedure = await dossierRepository.procedureInForce(tx, input.procedureId, businessDate(now, center.timeZone));
+    if (!procedure) throw fieldError('body.procedureId', { vi: 'Thủ tục không tồn tại hoặc chưa có hiệu lực', en: 'No version of this procedure is in force' });
+    for (const key of ['applicantUnitId', 'parcelUnitId'] as const) {
+      const unitId = input[key];
+      if (unitId && !(await dossierRepository.unitExists(tx, unitId))) throw fieldError(`body.${key}`, { vi: 'Không tìm thấy đơn vị hành chính', en: 'Administrative unit not found' });
+    }
+    const returnCenter = input.returnCenterId ? await dossierRepository.center(tx, input.returnCenterId) : center;
+    if (!returnCenter) throw fieldError('body.returnCenterId', { vi: 'Không tìm thấy nơi trả kết quả', en: 'Return point not found' });
+    const agency = await this.competentAgency(tx, procedure, input, center.unitId);
+    const number = await dossierRepository.nextNumber(tx, agency.id, businessDate(now, center.timeZone));
+    const dossier = await dossierRepository.insert(tx, {
+      code: formatDossierCode(agency.electronicId, now, center.timeZone, number),
+      title: procedure.name,
+      agencyId: agency.id,
+      currentAgencyId: agency.id,
+      receivingCenterId: center.id,
+      returnCenterId: returnCenter.id,
+      procedureVersionId: procedure.version.id,
+      channel: origin.channel,
+      status: 'submitted',
+      ticketId: origin.ticketId ?? null,
+      applicantName: input.applicant.name,
+      applicantPhone: input.applicant.phone,
+      applicantIdNumber: input.applicant.idNumber ?? null,
+      applicantUnitId: input.applicantUnitId ?? null,
+      parcelUnitId: input.parcelUnitId ?? null,
+      idempotencyKey: origin.idempotencyKey ?? null,
+    });
+    await dossierRepository.addDocuments(tx, input.documents.map((d) => ({ dossierId: dossier.id, kind: 'submitted', name: d.name, createdById: origin.actor?.staffId ?? null })));
+    const event: NewDossierEvent = {
+      dossierId: dossier.id, kind: 'submitted', fromStatus: null, toStatus: 'submitted', at: now, fromStaffId: origin.actor?.staffId ?? null,
+      fromUnitId: center.unitId, toUnitId: agency.unitId, data: { channel: origin.channel, ticketId: origin.ticketId ?? null },
+    };
+    await dossierRepository.appendEvents(tx, [event]);
+    return { dossier, events: [event] };
+  }
+
+  /**
+   * Competent agency (DOMAIN.md "Routing"): fixed by the procedure, or the People's Committee
+   * of the applicant's residence or of the parcel's commune. A procedure that is not
+   * boundary-free may only be received in the competent unit or above it.
+   */
+  private async competentAgency(tx: Tx, procedure: Procedure, input: IntakeInput, receivingUnitId: string) {
+    const rule = procedure.version.competentAgencyRule;
+    let agency;
+    if (rule === 'applicant_residence' || rule === 'parcel_location') {
+      const key = rule === 'applicant_residence' ? 'applicantUnitId' : 'parcelUnitId';
+      const unitId = input[key];
+      if (!unitId) {
+        throw fieldError(`body.${key}`, rule === 'applicant_residence'
+          ? { vi: 'Thủ tục này do nơi cư trú của người nộp giải quyết: hãy chọn xã/phường cư trú', en: 'This procedure is decided where the applicant lives: choose the commune of residence' }
+          : { vi: 'Thủ tục này do nơi có đất giải quyết: hãy chọn xã/phường nơi có thửa đất', en: 'This procedure is decided where the land is: choose the commune of the parcel' });
+      }
+      agency = await dossierRepository.committeeOfUnit(tx, unitId);
+      if (!agency) throw fieldError(`body.${key}`, { vi: 'Đơn vị này chưa có cơ quan giải quyết', en: 'No deciding agency is registered for this unit' });
+    } else {
+      agency = procedure.version.fixedAgencyId ? await dossierRepository.agency(tx, procedure.version.fixedAgencyId) : await dossierRepository.committeeOfUnit(tx, receivingUnitId);
+      if (!agency) throw fieldError('body.procedureId', { vi: 'Thủ tục chưa được cấu hình cơ quan giải quyết', en: 'No deciding agency is configured for this procedure' });
+    }
+    if (!procedure.version.boundaryFree && !(await scopeRepository.ancestry(tx, agency.unitId)).includes(receivingUnitId)) {
+      throw fieldError('body.procedureId', { vi: 'Thủ tục này không tiếp nhận phi địa giới: hãy nộp tại trung tâm của đơn vị có thẩm quyền', en: 'This procedure is not boundary-free: submit it at the center of the competent unit' });
+    }
+    return agency;
+  }
+
+  /** Accept (receipt + appointment), ask to complete the file (once, in full) or refuse with reasons. */
+  private async decide(tx: Tx, dossier: Dossier, outcome: IntakeOutcome, actor: Actor, now: Date, events: NewDossierEvent[]): Promise<Committed> {
+    const action: DossierAction = outcome.kind === 'accept' ? 'accept' : outcome.kind === 'request_supplement' ? 'request_intake_supplement' : 'refuse_at_intake';
+    const to = this.transitionOr409(dossier.status, action);
+    const agency = (await dossierRepository.agency(tx, dossier.agencyId))!;
+    const base = { dossierId: dossier.id, fromStatus: dossier.status, toStatus: to, at: now, fromStaffId: actor.staffId, fromUnitId: await this.centerUnit(tx, dossier.receivingCenterId) };
+    if (outcome.kind === 'request_supplement') {
+      const event: NewDossierEvent = { ...base, kind: 'intake_supplement', data: { missingItems: outcome.missingItems } };
+      await dossierRepository.appendEvents(tx, [event]);
+      return { dossier: await dossierRepository.update(tx, dossier.id, { status: to }), events: [...events, event] };
+    }
+    if (outcome.kind === 'refuse') {
+      const event: NewDossierEvent = { ...base, kind: 'refused', data: { reasons: outcome.reasons } };
+      await dossierRepository.appendEvents(tx, [event]);
+      return { dossier: await dossierRepository.update(tx, dossier.id, { status: to }), events: [...events, event] };
+    }
+    const { version } = (await this.procedureOf(tx, dossier))!;
+    const cal = await this.calendarOf(tx, agency.unitId);
+    const dueAt = computeDue(cal, now, { unit: version.timeLimitUnit, value: version.timeLimitValue });
+    const steps = version.steps as Step[];
+    const stepDues = stepDueTimes(cal, now, steps, dueAt);
+    // B1 (reception) ends with the receipt when there are later steps.
+    const currentStep = steps.length > 1 ? 1 : 0;
+    const event: NewDossierEvent = {
+      ...base, kind: 'received', toUnitId: agency.unitId, step: 1, stepDueAt: stepDues[0] ?? dueAt, stepResult: timeliness(cal, now, stepDues[0] ?? dueAt),
+      data: { dueAt: dueAt.toISOString() },
+    };
+    await dossierRepository.appendEvents(tx, [event]);
+    const updated = await dossierRepository.update(tx, dossier.id, {
+      status: to, receivedAt: now, dueAt, currentStep, stepDueAt: stepDues[currentStep] ?? dueAt, deadlineVersion: dossier.deadlineVersion + 1,
+    });
+    return { dossier: updated, events: [...events, event] };
+  }
+
+  // ───────────── processing ─────────────
+
+  async process(id: string, input: ProcessAction, actor: Actor, now: Date): Promise<DossierDetail> {
+    const done = await this.database.db.transaction(async (tx) => {
+      const d = await this.locked(tx, id);
+      const { version } = (await this.procedureOf(tx, d))!;
+      const steps = version.steps as Step[];
+      const currentAgency = (await dossierRepository.agency(tx, d.currentAgencyId ?? d.agencyId))!;
+      const cal = await this.calendarOf(tx, currentAgency.unitId);
+      const slip = (kind: string, to: DossierStatus, extra: Partial<NewDossierEvent> = {}): NewDossierEvent => ({
+        dossierId: d.id, kind, fromStatus: d.status, toStatus: to, at: now, fromStaffId: actor.staffId, fromUnitId: currentAgency.unitId, toUnitId: currentAgency.unitId, ...extra,
+      });
+      const stepEnd = () => ({ step: d.currentStep + 1, stepDueAt: d.stepDueAt, stepResult: d.stepDueAt ? timeliness(cal, now, d.stepDueAt) : null });
+      let patch: Partial<NewDossier> = {};
+      let event: NewDossierEvent;
+
+      switch (input.action) {
+        case 'assign': {
+          const to = this.transitionOr409(d.status, d.status === 'received' ? 'start_processing' : 'handover');
+          const assignee = await this.pickAssignee(tx, input.staffId, steps[d.currentStep]?.role ?? 'specialist', currentAgency.unitId, true);
+          patch = { status: to, assigneeId: assignee };
+          event = slip('assign', to, { toStaffId: assignee, step: d.currentStep + 1, stepDueAt: d.stepDueAt, note: input.note ?? null });
+          break;
+        }
+        case 'forward': {
+          const to = this.transitionOr409(d.status, 'handover');
+          const target = input.toAgencyId ? await dossierRepository.agency(tx, input.toAgencyId) : currentAgency;
+          if (!target) throw fieldError('body.toAgencyId', { vi: 'Không tìm thấy cơ quan nhận', en: 'Receiving agency not found' });
+          const next = input.toAgencyId ? d.currentStep : d.currentStep + 1;
+          if (next >= steps.length) throw ApiError.conflict({ vi: 'Đây là bước cuối của quy trình: hãy ra kết quả', en: 'This is the last step of the process: resolve the dossier' });
+          const assignee = await this.pickAssignee(tx, input.staffId, steps[next]!.role, target.unitId, false);
+          const stepDueAt = input.toAgencyId ? d.stepDueAt : this.nextStepDue(cal, d, steps[next]!);
+          patch = { status: to, currentStep: next, currentAgencyId: target.id, assigneeId: assignee, stepDueAt };
+          event = slip('forward', to, { ...stepEnd(), toUnitId: target.unitId, toStaffId: assignee, note: input.note ?? null, data: { toStep: steps[next]!.code, nextStepDueAt: iso(stepDueAt) } });
+          break;
+        }
+        case 'send_back': {
+          const to = this.transitionOr409(d.status, 'handover');
+          if (d.currentStep === 0) throw ApiError.conflict({ vi: 'Hồ sơ đang ở bước đầu tiên, không thể trả lại bước trước', en: 'The dossier is at the first step; there is no step to send it back to' });
+          const back = d.currentStep - 1;
+          const previous = await dossierRepository.lastActorOfStep(tx, d.id, back + 1);
+          const stepDueAt = this.stepDueFromNow(cal, now, steps[back]!, d.dueAt);
+          patch = { status: to, currentStep: back, assigneeId: previous, stepDueAt };
+          event = slip('send_back', to, { ...stepEnd(), toStaffId: previous, note: input.note, data: { toStep: steps[back]!.code } });
+          break;
+        }
+        case 'request_supplement': {
+          const to = this.transitionOr409(d.status, 'request_supplement');
+          const s = supplementRequest(d.supplementCount);
+          patch = { status: to, pausedSince: now, supplementCount: s.count, flaggedLate: d.flaggedLate || s.flaggedLate };
+          event = slip('supplement_requested', to, { data: { missingItems: input.missingItems, request: s.count, flaggedLate: s.flaggedLate } });
+          break;
+        }
+        case 'supplement_received':
+        case 'resume': {
+          const to = this.transitionOr409(d.status, input.action === 'resume' ? 'resume' : 'supplement_received');
+          patch = { status: to, ...this.resumePatch(cal, d, now) };
+          event = slip(input.action, to, { note: input.note ?? null, data: { dueAt: iso(patch.dueAt ?? d.dueAt) } });
+          break;
+        }
+        case 'notify_obligation': {
+          const to = this.transitionOr409(d.status, 'notify_obligation');
+          patch = { status: to, pausedSince: version.obligationPausesClock ? now : null };
+          event = slip('obligation_notified', to, { note: input.note, data: { amountVnd: input.amountVnd, pausesClock: version.obligationPausesClock } });
+          break;
+        }
+        case 'record_payment': {
+          await dossierRepository.addPayment(tx, { dossierId: d.id, amountVnd: input.amountVnd, method: input.method, paidAt: now, recordedById: actor.staffId });
+          const payment = { amountVnd: input.amountVnd, method: input.method, online: input.method !== 'cash' };
+          if (d.status === 'awaiting_obligation') {
+            const to = this.transitionOr409(d.status, 'obligation_paid');
+            patch = { status: to, ...this.resumePatch(cal, d, now) };
+            event = slip('obligation_paid', to, { data: payment });
+          } else {
+            if (!['received', 'in_process', 'resolved'].includes(d.status)) this.transitionOr409(d.status, 'obligation_paid');
+            event = slip('payment', d.status, { data: payment });
+          }
+          break;
+        }
+        case 'suspend': {
+          const to = this.transitionOr409(d.status, 'suspend');
+          patch = { status: to, pausedSince: now };
+          event = slip('suspended', to, { note: input.legalReason });
+          break;
+        }
+        case 'extend': {
+          if (d.status !== 'in_process') this.transitionOr409(d.status, 'handover');
+          const newDueAt = new Date(input.newDueAt);
+          const check = checkExtension(cal, { dueAt: d.dueAt!, alreadyExtended: d.extendedDueAt !== null, now, newDueAt });
+          if (!check.ok) throw ApiError.conflict(check.reason);
+          patch = { extendedDueAt: newDueAt, deadlineVersion: d.deadlineVersion + 1 };
+          await dossierRepository.addDocuments(tx, [{ dossierId: d.id, kind: 'apology', name: 'Văn bản xin lỗi và hẹn lại ngày trả kết quả', reference: input.reason, createdById: actor.staffId }]);
+          event = slip('extended', d.status, { note: input.reason, data: { originalDueAt: iso(d.dueAt), newDueAt: newDueAt.toISOString() } });
+          break;
+        }
+        case 'resolve': {
+          const to = this.transitionOr409(d.status, 'resolve');
+          patch = { status: to, resolvedAt: now, assigneeId: null };
+          await dossierRepository.addDocuments(tx, input.documents.map((doc) => ({ dossierId: d.id, kind: 'result', name: doc.name, reference: doc.reference ?? null, createdById: actor.staffId })));
+          // Decision 766 measures against the original appointment, never the extended one.
+          event = slip('resolved', to, { ...stepEnd(), toUnitId: await this.centerUnit(tx, d.returnCenterId), note: input.note ?? null, data: { outcome: input.outcome, result: d.dueAt ? timeliness(cal, now, d.dueAt) : null } });
+          break;
+        }
+      }
+      await dossierRepository.appendEvents(tx, [event]);
+      return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
+    });
+    await this.afterCommit(done.dossier, done.events);
+    return this.detail(id, actor, now);
+  }
+
+  async returnResult(id: string, input: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }, actor: Actor, now: Date): Promise<DossierDetail> {
+    const done = await this.database.db.transaction(async (tx) => {
+      const d = await this.locked(tx, id);
+      const to = this.transitionOr409(d.status, 'return_result');
+      const unit = await this.centerUnit(tx, d.returnCenterId);
+      const event: NewDossierEvent = {
+        dossierId: d.id, kind: 'returned', fromStatus: d.status, toStatus: to, at: now, fromStaffId: actor.staffId, fromUnitId: unit, toUnitId: unit, note: input.note ?? null,
+        data: { method: input.method, receivedBy: input.receivedBy },
+      };
+      await dossierRepository.appendEvents(tx, [event]);
+      return { dossier: await dossierRepository.update(tx, d.id, { status: to, returnedAt: now }), events: [event] };
+    });
+    await this.afterCommit(done.dossier, done.events);
+    return this.detail(id, actor, now);
+  }
+
+  async close(id: string, input: { kind: 'withdraw' | 'stop'; reason: string }, actor: Actor, now: Date): Promise<DossierDetail> {
+    const done = await this.database.db.transaction(async (tx) => {
+      const d = await this.locked(tx, id);
+      const to = this.transitionOr409(d.status, input.kind);
+      const event: NewDossierEvent = { dossierId: d.id, kind: input.kind === 'withdraw' ? 'withdrawn' : 'stopped', fromStatus: d.status, toStatus: to, at: now, fromStaffId: actor.staffId, note: input.reason };
+      await dossierRepository.appendEvents(tx, [event]);
+      return { dossier: await dossierRepository.update(tx, d.id, { status: to, assigneeId: null, pausedSince: null }), events: [event] };
+    });
+    await this.afterCommit(done.dossier, done.events);
+    return this.detail(id, actor, now);
+  }
+
+  /**
+   * The one place realtime news about a dossier leaves, after its transaction committed.
+   * Deadline alerts are (re)scheduled here too, keyed by the dossier's deadline version.
+   */
+  async afterCommit(dossier: Dossier, _events: NewDossierEvent[]): Promise<void> {
+    const data = { dossierId: dossier.id, code: dossier.code, status: dossier.status, deadlineVersion: dossier.deadlineVersion };
+    const rooms = new Set([Room.center(dossier.receivingCenterId), Room.center(dossier.returnCenterId), ...(dossier.assigneeId ? [Room.user(dossier.assigneeId)] : [])]);
+    for (const room of rooms) await this.realtime.publish(Namespace.staff, room, ServerEvent.dossierUpdated, data);
+  }
+
+  // ───────────── reads ─────────────
+
+  async list(actor: Actor, query: { scope: 'mine' | 'all'; status?: DossierStatus; due?: 'overdue' | 'due_soon'; q?: string; limit: number }, now: Date): Promise<DossierSummary[]> {
+    const cal = await this.calendarOf(this.database.db, null);
+    const dueBefore = query.due === 'overdue' ? now : query.due === 'due_soon' ? addWorkingTime(cal, now, workingDayLength(cal)) : undefined;
+    const rows = await dossierRepository.list(this.database.db, centerFilterOf(actor), {
+      assigneeId: query.scope === 'mine' ? actor.staffId : undefined, status: query.status, dueBefore, q: query.q, limit: query.limit,
+    });
+    return rows.map((r) => summaryOfRow(r, cal, now));
+  }
+
+  async detail(id: string, actor: Actor | null, now: Date): Promise<DossierDetail> {
+    const db = this.database.db;
+    const d = await dossierRepository.byId(db, id);
+    if (!d) throw notFound();
+    const [agency, currentAgency, receiving, returning, procedure, events, documents, payments, assignee] = await Promise.all([
+      dossierRepository.agency(db, d.agencyId),
+      dossierRepository.agency(db, d.currentAgencyId ?? d.agencyId),
+      dossierRepository.center(db, d.receivingCenterId),
+      dossierRepository.center(db, d.returnCenterId),
+      this.procedureOf(db, d),
+      dossierRepository.events(db, d.id),
+      dossierRepository.documents(db, d.id),
+      dossierRepository.payments(db, d.id),
+      d.assigneeId ? dossierRepository.staffName(db, d.assigneeId) : Promise.resolve(null),
+    ]);
+    const cal = await this.calendarOf(db, agency!.unitId);
+    return {
+      ...summaryOfDossier(d, { agency: agency!.name, assignee: assignee ?? null }, cal, now),
+      applicantIdNumber: d.applicantIdNumber,
+      ticketId: d.ticketId,
+      currentStep: d.currentStep,
+      steps: procedure!.version.steps as Step[],
+      supplementCount: d.supplementCount,
+      deadlineVersion: d.deadlineVersion,
+      feeVnd: procedure!.version.feeVnd,
+      currentAgency: { id: currentAgency!.id, name: currentAgency!.name },
+      receivingCenter: { id: receiving!.id, name: receiving!.name, address: receiving!.address },
+      returnCenter: { id: returning!.id, name: returning!.name, address: returning!.address },
+      events: events.map((e) => ({
+        id: e.id, kind: e.kind, at: iso(e.at)!, fromStatus: e.from_status as DossierStatus | null, toStatus: e.to_status as DossierStatus | null, fromUnit: e.from_unit, toUnit: e.to_unit,
+        fromStaff: e.from_staff, toStaff: e.to_staff, step: e.step, stepDueAt: iso(e.step_due_at), stepResult: e.step_result as 'early' | 'on_time' | 'late' | null, note: e.note, data: e.data,
+      })),
+      documents: documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, reference: doc.reference, createdAt: doc.createdAt.toISOString() })),
+      payments: payments.map((p) => ({ amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt.toISOString() })),
+      actions: actor ? actionsFor(actor, d, await this.reach(actor, d.id)) : [],
+    };
+  }
+
+  /** Citizen lookup: a wrong code and a wrong phone answer alike, so neither can be probed. */
+  async track(code: string, phoneLast4: string): Promise<Tracking> {
+    const db = this.database.db;
+    const d = await dossierRepository.byCode(db, code.trim());
+    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
+    const [center, events] = await Promise.all([dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id)]);
+    return {
+      code: d.code,
+      title: d.title,
+      status: d.status,
+      receivedAt: iso(d.receivedAt),
+      appointmentAt: iso(d.dueAt),
+      extendedDueAt: iso(d.extendedDueAt),
+      collectAt: { name: center!.name, address: center!.address },
+      timeline: events.map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
+    };
+  }
+
+  async intakeOptions(actor: Actor) {
+    return dossierRepository.intakeOptions(this.database.db, centerFilterOf(actor));
+  }
+
+  // ───────────── helpers ─────────────
+
+  /** Which parts of the dossier the caller's grants reach: processing, intake, return. */
+  private async reach(actor: Actor, id: string) {
+    const [agency, intake, handover] = await Promise.all((['dossier_agency', 'dossier_intake', 'dossier_return'] as const).map((t) => this.scope.covers(actor, t, id)));
+    return { agency: agency!, intake: intake!, handover: handover! };
+  }
+
+  private transitionOr409(from: DossierStatus, action: DossierAction): DossierStatus {
+    const r = transition(from, action);
+    if (!r.ok) throw ApiError.conflict(r.reason, { status: from, action });
+    return r.to;
+  }
+
+  private async locked(tx: Tx, id: string): Promise<Dossier> {
+    const d = await dossierRepository.lock(tx, id);
+    if (!d) throw notFound();
+    return d;
+  }
+
+  private async procedureOf(db: Parameters<typeof dossierRepository.byId>[0], d: Dossier) {
+    return dossierRepository.procedureVersion(db, d.procedureVersionId);
+  }
+
+  private async centerUnit(tx: Tx, centerId: string): Promise<string> {
+    return (await dossierRepository.center(tx, centerId))!.unitId;
+  }
+
+  private calendarOf(db: Parameters<typeof calendarRepository.forUnit>[0], unitId: string | null): Promise<WorkCalendar> {
+    return calendarRepository.forUnit(db, unitId);
+  }
+
+  /** By hand (the person must work for the agency) or round-robin among the step's role there. */
+  private async pickAssignee(tx: Tx, staffId: string | undefined, role: string, agencyUnitId: string, required: boolean): Promise<string | null> {
+    if (staffId) {
+      if (!(await dossierRepository.staffCoversAgency(tx, staffId, agencyUnitId))) {
+        throw fieldError('body.staffId', { vi: 'Cán bộ này không thuộc cơ quan đang xử lý hồ sơ', en: 'This person does not work for the agency handling the dossier' });
+      }
+      return staffId;
+    }
+    const [first] = await dossierRepository.roundRobinCandidates(tx, role, agencyUnitId);
+    if (!first && required) throw ApiError.conflict({ vi: `Cơ quan chưa có cán bộ vai trò "${role}" để phân công tự động; hãy chọn người`, en: `The agency has nobody with the role "${role}" to assign automatically; choose a person` });
+    return first ?? null;
+  }
+
+  /** The next step's due follows the plan: the previous step's due plus its duration, never past the dossier's due. */
+  private nextStepDue(cal: WorkCalendar, d: Dossier, step: Step): Date {
+    return stepDueTimes(cal, d.stepDueAt ?? d.receivedAt!, [step], d.dueAt!)[0]!;
+  }
+
+  private stepDueFromNow(cal: WorkCalendar, now: Date, step: Step, due: Date | null): Date {
+    return stepDueTimes(cal, now, [step], due ?? addWorkingTime(cal, now, step.durationDays * workingDayLength(cal)))[0]!;
+  }
+
+  /** The clock did not run while paused: due, step due and extended due move by the paused working time. */
+  private resumePatch(cal: WorkCalendar, d: Dossier, now: Date): Partial<NewDossier> {
+    if (!d.pausedSince) return { pausedSince: null };
+    const shift = (at: Date | null) => (at ? shiftByPause(cal, at, d.pausedSince!, now) : null);
+    return { pausedSince: null, dueAt: shift(d.dueAt), stepDueAt: shift(d.stepDueAt), extendedDueAt: shift(d.extendedDueAt), deadlineVersion: d.deadlineVersion + 1 };
+  }
+
+}
+
+/** Which buttons the dossier page shows: the state machine's allowed actions × the caller's roles. */
+function actionsFor(actor: Actor, d: Dossier, reach: { agency: boolean; intake: boolean; handover: boolean }): string[] {
+  const has = (roles: readonly string[]) => actor.roles.some((g) => roles.includes(g.role));
+  const access = (r: { access: { kind: string; roles?: readonly string[] | 'any' } }) => (r.access.roles === 'any' ? true : has(r.access.roles ?? []));
+  const allowed = new Set<string>(allowedActions(d.status));
+  const out: string[] = [];
+  if (reach.intake && access(routes.decideIntake)) for (const a of ['accept', 'request_intake_supplement', 'refuse_at_intake']) if (allowed.has(a)) out.push(a);
+  if (reach.agency && access(routes.processDossier)) {
+    if (allowed.has('start_processing') || allowed.has('handover')) out.push('assign');
+    if (allowed.has('handover')) out.push('forward', 'send_back');
+    for (const a of ['request_supplement', 'supplement_received', 'notify_obligation', 'suspend', 'resume']) if (allowed.has(a)) out.push(a);
+    if (allowed.has('obligation_paid') || ['received', 'in_process', 'resolved'].includes(d.status)) out.push('record_payment');
+    if (d.status === 'in_process' && !d.extendedDueAt) out.push('extend');
+    if (allowed.has('resolve')) out.push('resolve');
+  }
+  if (reach.handover && access(routes.returnDossier) && allowed.has('return_result')) out.push('return');
+  if (access(routes.closeDossier)) for (const a of ['withdraw', 'stop']) if (allowed.has(a)) out.push(a);
+  return out;
+}

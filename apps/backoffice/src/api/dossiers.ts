@@ -1,0 +1,23 @@
+import type { CounterIntake, DossierDetail, DossierSummary, IntakeOutcome, ProcessAction, RouteResponse } from '@motcua/contracts';
+import { api } from './client.js';
+
+export type IntakeOptions = RouteResponse<'intakeOptions'>;
+export type ListQuery = { scope?: 'mine' | 'all'; status?: string; due?: string; q?: string };
+
+export const listDossiers = (query: ListQuery) => api.request<DossierSummary[]>('GET', '/dossiers', { query: { ...query, q: query.q || undefined, status: query.status || undefined, due: query.due || undefined } });
+export const getDossier = (id: string) => api.request<DossierDetail>('GET', `/dossiers/${id}`);
+export const intakeOptions = () => api.request<IntakeOptions>('GET', '/dossiers/intake-options');
+export const receiveDossier = (centerId: string, body: CounterIntake) => api.request<DossierDetail>('POST', `/centers/${centerId}/dossiers`, { body });
+export const decideIntake = (id: string, body: IntakeOutcome) => api.request<DossierDetail>('POST', `/dossiers/${id}/intake-decision`, { body });
+export const processDossier = (id: string, body: ProcessAction) => api.request<DossierDetail>('POST', `/dossiers/${id}/actions`, { body });
+export const returnDossier = (id: string, body: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }) => api.request<DossierDetail>('POST', `/dossiers/${id}/return`, { body });
+export const closeDossier = (id: string, body: { kind: 'withdraw' | 'stop'; reason: string }) => api.request<DossierDetail>('POST', `/dossiers/${id}/close`, { body });
+
+/** Local date and time in the viewer's locale, Vietnam time. */
+export function formatTime(iso: string | null, locale: string): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/** Lines of a textarea, blank ones dropped. */
+export const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);

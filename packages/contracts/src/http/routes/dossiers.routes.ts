@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineRoute } from '../route.js';
+import { ZCenterParams, ZIdParams } from '../common.js';
+import {
+  ZCloseRequest, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZProcessAction,
+  ZReturnRequest, ZTrackQuery, ZTracking,
+} from '../dossiers.js';
+import { centerParam } from './access.js';
+
+const dossierParam = { type: 'dossier', from: 'params', key: 'id' } as const;
+/** Processing is the business of the competent (and current) agency, intake decisions of the receiving center, hand-over of the return point. */
+const agencyParam = { type: 'dossier_agency', from: 'params', key: 'id' } as const;
+const intakeParam = { type: 'dossier_intake', from: 'params', key: 'id' } as const;
+const returnParam = { type: 'dossier_return', from: 'params', key: 'id' } as const;
+/** Officers of the receiving center take dossiers in and hand results back. */
+const counterStaff = ['officer', 'center_manager'] as const;
+/** Specialists of the competent agency process; managers step in. */
+const processors = ['specialist', 'center_manager'] as const;
+
+/** Dossier intake on every channel, processing, return and citizen tracking (issue #5). */
+export const dossierRoutes = {
+  intakeOptions: defineRoute({
+    method: 'GET', path: '/dossiers/intake-options', tag: 'dossiers', summary: 'Procedures, units, centers and agencies the intake form offers',
+    access: { kind: 'staff', roles: 'any' }, response: ZIntakeOptions,
+  }),
+  intakeAtCenter: defineRoute({
+    method: 'POST', path: '/centers/:centerId/dossiers', tag: 'dossiers',
+    summary: 'Receive a dossier at the counter (optionally from the ticket being served) or by post: accept, request completion or refuse',
+    access: { kind: 'staff', roles: counterStaff, scope: centerParam }, params: ZCenterParams, body: ZCounterIntake, response: ZDossierDetail,
+  }),
+  intakeOnline: defineRoute({
+    method: 'POST', path: '/intake/online', tag: 'dossiers', status: 200,
+    summary: 'A dossier submitted on the public service portal; a repeated idempotency key returns the same dossier',
+    access: { kind: 'public', rateLimit: { limit: 120, windowSeconds: 60 } }, body: ZOnlineIntake, response: ZDossierDetail,
+  }),
+  listDossiers: defineRoute({
+    method: 'GET', path: '/dossiers', tag: 'dossiers', summary: 'My inbox (or every dossier in my scope), by due time; search by code, applicant name or phone',
+    access: { kind: 'staff', roles: 'any' }, query: ZDossierListQuery, response: z.array(ZDossierSummary),
+  }),
+  getDossier: defineRoute({
+    method: 'GET', path: '/dossiers/:id', tag: 'dossiers', summary: 'A dossier with its control slip, documents, payments and the actions allowed to me now',
+    access: { kind: 'staff', roles: 'any', scope: dossierParam }, params: ZIdParams, response: ZDossierDetail,
+  }),
+  decideIntake: defineRoute({
+    method: 'POST', path: '/dossiers/:id/intake-decision', tag: 'dossiers', status: 200, summary: 'Accept, request completion of, or refuse a submitted dossier',
+    access: { kind: 'staff', roles: counterStaff, scope: intakeParam }, params: ZIdParams, body: ZIntakeOutcome, response: ZDossierDetail,
+  }),
+  processDossier: defineRoute({
+    method: 'POST', path: '/dossiers/:id/actions', tag: 'dossiers', status: 200,
+    summary: 'Assign, forward, send back, supplement, financial obligation, suspend, resume, extend with apology, resolve',
+    access: { kind: 'staff', roles: processors, scope: agencyParam }, params: ZIdParams, body: ZProcessAction, response: ZDossierDetail,
+  }),
+  returnDossier: defineRoute({
+    method: 'POST', path: '/dossiers/:id/return', tag: 'dossiers', status: 200, summary: 'Hand the result over (counter, post or online) and record who received it',
+    access: { kind: 'staff', roles: counterStaff, scope: returnParam }, params: ZIdParams, body: ZReturnRequest, response: ZDossierDetail,
+  }),
+  closeDossier: defineRoute({
+    method: 'POST', path: '/dossiers/:id/close', tag: 'dossiers', status: 200, summary: 'Withdrawal by the applicant or a stop notice (only before a decision)',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZIdParams, body: ZCloseRequest, response: ZDossierDetail,
+  }),
+  trackDossier: defineRoute({
+    method: 'GET', path: '/track', tag: 'dossiers', summary: 'Citizen tracking: dossier code + last 4 digits of the phone → status timeline and appointment, no personal data',
+    access: { kind: 'public', rateLimit: { limit: 20, windowSeconds: 60 } }, query: ZTrackQuery, response: ZTracking,
+  }),
+} as const;
