@@ -59,19 +59,6 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
   };
 }
 
-/** Another API process on the same database and Redis (a second instance behind a load balancer). */
-export async function startSecondApi(stack: Stack): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: stack.database.url, REDIS_URL: process.env.MOTCUA_TEST_REDIS_URL!, REDIS_PREFIX: stack.prefix, PORT: String(port), LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false' };
-  const api = startApp('api-2', apiMain, env, { quiet: true });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 30_000))) {
-    await api.stop();
-    throw new Error(`second API did not start:\n${api.tail()}`);
-  }
-  return { baseUrl, stop: () => api.stop() };
-}
-
 export async function json(res: Response): Promise<any> {
   return res.json();
 }

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
+import { AnalyticsRollupScheduler } from './schedulers/analytics-rollup.scheduler.js';
 import { QueueExpiryScheduler } from './schedulers/queue-expiry.scheduler.js';
 
 @Module({})
@@ -38,6 +39,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: RealtimePublisher, inject: [REDIS], useFactory: (redis: Redis) => new RealtimePublisher(redis, config.REDIS_PREFIX) },
         ...processors,
         QueueExpiryScheduler,
+        AnalyticsRollupScheduler,
       ],
       exports: [DATABASE, REDIS],
     };

@@ -15,3 +15,4 @@ export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/ticket.repository.js';
 export * from './repositories/dossier.repository.js';
+export * from './repositories/analytics.repository.js';

@@ -1,6 +1,7 @@
 import type { JobHandlerClass } from './job-handler.js';
+import { RollupProcessor } from './analytics/rollup.processor.js';
 import { ExpireDaysProcessor } from './queue/expire-days.processor.js';
 import { PingProcessor } from './system/ping.processor.js';
 
 /** Every processor class, registered as a provider and checked against the contracts' job table. */
-export const processors = [PingProcessor, ExpireDaysProcessor] satisfies JobHandlerClass[];
+export const processors = [PingProcessor, ExpireDaysProcessor, RollupProcessor] satisfies JobHandlerClass[];

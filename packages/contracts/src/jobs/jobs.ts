@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const QueueName = {
   system: 'system',
   queue: 'queue',
+  analytics: 'analytics',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -11,6 +12,8 @@ export const JobName = {
   systemPing: 'system.ping',
   /** Closes the tickets of past business days that are still waiting or called (hourly; centers may span time zones). */
   queueExpireDays: 'queue.expire-days',
+  /** Rewrites the analytics read models of some local days (default: today and yesterday) from the raw rows. */
+  analyticsRollup: 'analytics.rollup',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -18,6 +21,7 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const jobs = {
   [JobName.systemPing]: { queue: QueueName.system, payload: z.object({ pingId: z.uuid() }) },
   [JobName.queueExpireDays]: { queue: QueueName.queue, payload: z.object({}) },
+  [JobName.analyticsRollup]: { queue: QueueName.analytics, payload: z.object({ days: z.array(z.iso.date()).max(800).optional() }) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>;

@@ -8,3 +8,4 @@ export * from './notifications.js';
 export * from './calendars.js';
 export * from './audit.js';
 export * from './system.js';
+export * from './analytics.js';

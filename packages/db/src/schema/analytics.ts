@@ -1,0 +1,64 @@
+import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './_helpers.js';
+import { channel } from './enums.js';
+
+/**
+ * Dossier read model: one row per local day × competent agency × receiving center ×
+ * procedure × channel. Flows (received, resolved, paid) count what happened that day;
+ * the in-progress columns are a snapshot at the end of that day. Dashboards read only
+ * these rows; the worker rewrites a day from the raw rows, so it can always be rebuilt.
+ */
+export const dossierDailyStats = pgTable(
+  'dossier_daily_stats',
+  {
+    day: date().notNull(),
+    agencyId: uuid().notNull(),
+    /** Unit of the competent agency (766 counts by it) and of the receiving center. */
+    agencyUnitId: uuid().notNull(),
+    receivingCenterId: uuid().notNull(),
+    receivingUnitId: uuid().notNull(),
+    procedureId: uuid().notNull(),
+    field: text().notNull(),
+    channel: channel().notNull(),
+    received: integer().notNull().default(0),
+    resolvedEarly: integer().notNull().default(0),
+    resolvedOnTime: integer().notNull().default(0),
+    resolvedLate: integer().notNull().default(0),
+    inProgressInTime: integer().notNull().default(0),
+    inProgressOverdue: integer().notNull().default(0),
+    withFee: integer().notNull().default(0),
+    paidOnline: integer().notNull().default(0),
+    dissatisfied: integer().notNull().default(0),
+    digitised: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ name: 'dossier_daily_stats_pkey', columns: [t.day, t.agencyId, t.receivingCenterId, t.procedureId, t.channel] }),
+    index('dossier_daily_stats_agency_unit_idx').on(t.agencyUnitId, t.day),
+    index('dossier_daily_stats_receiving_unit_idx').on(t.receivingUnitId, t.day),
+  ],
+);
+
+/** Queue read model: one row per local day × center × service × hour of arrival. */
+export const queueHourlyStats = pgTable(
+  'queue_hourly_stats',
+  {
+    day: date().notNull(),
+    centerId: uuid().notNull(),
+    unitId: uuid().notNull(),
+    serviceId: uuid().notNull(),
+    hour: smallint().notNull(),
+    issued: integer().notNull().default(0),
+    called: integer().notNull().default(0),
+    served: integer().notNull().default(0),
+    noShow: integer().notNull().default(0),
+    waitSecondsSum: integer().notNull().default(0),
+    serviceSecondsSum: integer().notNull().default(0),
+    /** Called within the 15-minute target. */
+    withinTarget: integer().notNull().default(0),
+    /** Waits by whole minute, 0…120 (the last bucket holds everything longer): p90 without raw rows. */
+    waitHistogram: integer().array().notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'queue_hourly_stats_pkey', columns: [t.day, t.centerId, t.serviceId, t.hour] }), index('queue_hourly_stats_unit_idx').on(t.unitId, t.day)],
+);
