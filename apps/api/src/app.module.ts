@@ -9,6 +9,7 @@ import { ScopeService } from './common/scope.service.js';
 import { RouteGuard } from './common/route.guard.js';
 import { CONFIG, type ApiConfig } from './config/config.js';
 import { InfraModule } from './infra/infra.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AssignmentsModule } from './modules/assignments/assignments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         DossiersModule,
         StaffModule,
         QueueModule,
+        AnalyticsModule,
         HealthModule,
         SystemModule,
       ],

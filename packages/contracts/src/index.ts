@@ -13,3 +13,4 @@ export * from './http/org.js';
 export * from './http/staff.js';
 export * from './http/queue.js';
 export * from './http/dossiers.js';
+export * from './http/analytics.js';

@@ -1,3 +1,4 @@
+import { analyticsMatrix } from './analytics.samples.js';
 import { dossierMatrix } from './dossiers.samples.js';
 import { foundationMatrix } from './foundation.samples.js';
 import type { MatrixPart } from './matrix.js';
@@ -5,4 +6,4 @@ import { queueMatrix } from './queue.samples.js';
 import { staffMatrix } from './staff.samples.js';
 
 /** Every feature's part of the permission matrix; a new route table brings its part here. */
-export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, queueMatrix, dossierMatrix];
+export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, queueMatrix, dossierMatrix, analyticsMatrix];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { foundationRoutes } from './routes/foundation.routes.js';
 import { queueRoutes } from './routes/queue.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
@@ -13,6 +14,7 @@ export const routes = {
   ...staffRoutes,
   ...queueRoutes,
   ...dossierRoutes,
+  ...analyticsRoutes,
 } as const;
 
 

@@ -57,9 +57,10 @@ describe('analytics read model', () => {
       raw.push(row);
       const [d] = await sql`
         insert into dossiers (code, agency_id, receiving_center_id, return_center_id, procedure_version_id, channel, status, applicant_name, received_at, due_at, resolved_at, flagged_late)
-        values (${'T-' + i}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${fee ? paid.id : free.id}, ${channel}, ${resolvedAt ? 'resolved' : 'in_process'}, 'Nguyễn Văn A', ${receivedAt}, ${dueAt}, ${resolvedAt}, ${row.flaggedLate})
+        values (${'T-' + i}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${fee ? paid.id : free.id}, ${channel}, ${resolvedAt ? 'resolved' : 'in_process'}, 'Nguyễn Văn A',
+          ${receivedAt.toISOString()}, ${dueAt.toISOString()}, ${resolvedAt?.toISOString() ?? null}, ${row.flaggedLate})
         returning id`;
-      if (row.paidOnline) await sql`insert into dossier_payments (dossier_id, amount_vnd, method, paid_at) values (${d!.id}, 50000, 'portal', ${receivedAt})`;
+      if (row.paidOnline) await sql`insert into dossier_payments (dossier_id, amount_vnd, method, paid_at) values (${d!.id}, 50000, 'portal', ${receivedAt.toISOString()})`;
       if (row.withResult) await sql`insert into dossier_documents (dossier_id, kind, name) values (${d!.id}, 'result', 'Kết quả')`;
     }
     for (const day of ['2026-03-01', ...DAYS]) await database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, day, TZ));

@@ -135,6 +135,29 @@ export const analyticsRepository = {
       group by 1 order by 1`);
   },
 
+  /** Every unit at or below the given ones, plus the units of the given centers: what a leader's grants reach. */
+  async unitsInScope(db: DbOrTx, unitIds: string[], centerIds: string[]): Promise<string[]> {
+    if (!unitIds.length && !centerIds.length) return [];
+    const ids = (list: string[]) => sql`array[${sql.join(list.length ? list.map((u) => sql`${u}`) : [sql`null`], sql`, `)}]::uuid[]`;
+    const rows = await db.execute<{ id: string }>(sql`
+      with recursive down as (
+        select id from administrative_units where id = any(${ids(unitIds)})
+        union select u.id from administrative_units u join down on u.parent_id = down.id
+      )
+      select id from down union select unit_id from centers where id = any(${ids(centerIds)})`);
+    return rows.map((r) => r.id);
+  },
+
+  /** Display names of the groups a report shows. */
+  async labels(db: DbOrTx): Promise<{ units: Map<string, string>; procedures: Map<string, string>; fields: Map<string, string> }> {
+    const [units, procedures, fields] = await Promise.all([
+      db.execute<{ id: string; name: string }>(sql`select id, name from administrative_units`),
+      db.execute<{ id: string; name: string }>(sql`select id, name from procedures`),
+      db.execute<{ field: string; name: string }>(sql`select distinct on (field) field, name_vi as name from services order by field, sort_order`),
+    ]);
+    return { units: new Map(units.map((u) => [u.id, u.name])), procedures: new Map(procedures.map((p) => [p.id, p.name])), fields: new Map(fields.map((f) => [f.field, f.name])) };
+  },
+
   /** Replays every day of history into the read models, one transaction per day. */
   async rebuildAll(db: DbOrTx & { transaction: (fn: (tx: DbOrTx) => Promise<void>) => Promise<void> }, timeZone: string, onDay: (day: string, index: number, total: number) => void = () => {}): Promise<number> {
     const { from, to } = await this.historyRange(db, timeZone);
