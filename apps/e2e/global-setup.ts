@@ -36,6 +36,8 @@ export default async function globalSetup() {
     throw new Error(`API did not start:\n${api.tail()}`);
   }
   process.env.E2E_BASE_URL = baseUrl;
+  // Browser tests may prepare rows the UI under test does not create (e.g. a ticket being served).
+  process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
 
   return async () => {

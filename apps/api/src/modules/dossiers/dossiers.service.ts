@@ -387,7 +387,8 @@ export class DossiersService {
       appointmentAt: iso(d.dueAt),
       extendedDueAt: iso(d.extendedDueAt),
       collectAt: { name: center!.name, address: center!.address },
-      timeline: events.map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
+      // Status changes only: handovers inside the agency are internal.
+      timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
     };
   }
 
