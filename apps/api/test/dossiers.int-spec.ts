@@ -166,7 +166,7 @@ describe('dossiers', () => {
     expect(JSON.stringify(t)).not.toMatch(/Lan|0912|Huỳnh|Bùi/);
     expect((await send(null, 'GET', `/track?code=${ret.code}&phoneLast4=0000`)).status).toBe(404);
     // Guessing the second factor is rate-limited (20 a minute per address).
-    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => send(null, 'GET', `/track?code=${ret.code}&phoneLast4=${String(1000 + i)}`).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => send(null, 'GET', `/track?code=${ret.code}&phoneLast4=${String(1000 + i)}`).then((res) => res.status)));
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
   });
 
