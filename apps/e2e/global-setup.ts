@@ -39,7 +39,7 @@ export default async function globalSetup() {
     throw new Error(`API did not start:\n${api.tail()}`);
   }
   process.env.E2E_BASE_URL = baseUrl;
-  // Tests that must arrange data no API sets yet (e.g. opening hours at any hour of the day).
+  // Browser tests may prepare rows the UI under test does not create (e.g. a ticket being served).
   process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
 

@@ -88,6 +88,25 @@ describe('dossiers', () => {
     const codes = (await stack.database.sql`select code from dossiers where code like 'H12.32002-261201-%' order by code`).map((r) => r.code);
     // Three counter dossiers before it (refused requests take no number), so the online one is number 4: the repeats burnt none.
     expect(codes.at(-1)).toBe('H12.32002-261201-0004');
+    // The officer of the receiving center then accepts it: the appointment starts at acceptance.
+    const accepted = await ok(await send('canbo.anxuyen1', 'POST', `/dossiers/${results[0]!.body.id}/intake-decision`, { kind: 'accept' }, '2026-12-01T10:00:00+07:00'));
+    expect(accepted).toMatchObject({ status: 'received', receivedAt: new Date('2026-12-01T10:00:00+07:00').toISOString() });
+  });
+
+  it('round-robin alternates between the specialists of the agency; a post intake keeps its channel', async () => {
+    const sql = stack.database.sql;
+    const [second] = await sql`insert into staff (username, password_hash, full_name, home_center_id, home_unit_id) values ('chuyenvien.anxuyen2', 'x', 'Phan Thị Thu', ${ids.anXuyen!}, ${ids.unitAnXuyen!}) returning id`;
+    await sql`insert into staff_roles (staff_id, role, scope_center_id) values (${second!.id}, 'specialist', ${ids.anXuyen!})`;
+    const a = await ok(await receive('CTR-TT', { channel: 'post' }), 201);
+    const b = await ok(await receive('CTR-TT'), 201);
+    expect(a.channel).toBe('post');
+    const first = await ok(await act('quanly.anxuyen', a.id, { action: 'assign' }));
+    const next = await ok(await act('quanly.anxuyen', b.id, { action: 'assign' }));
+    // Neither was assigned yet (ties go by username); then the one assigned least recently.
+    expect([first.assignee.id, next.assignee.id]).toEqual([ids['chuyenvien.anxuyen'], second!.id]);
+    const third = await ok(await act('quanly.anxuyen', (await ok(await receive('CTR-TT'), 201)).id, { action: 'assign' }));
+    expect(third.assignee.id).toBe(ids['chuyenvien.anxuyen']);
+    await sql`update staff set active = false where id = ${second!.id}`;
   });
 
   it('assigns round-robin, forwards with control-slip rows, refuses invalid transitions with the state machine reason', async () => {
@@ -146,6 +165,9 @@ describe('dossiers', () => {
     expect(t.timeline.map((e: { status: string }) => e.status)).toContain('resolved');
     expect(JSON.stringify(t)).not.toMatch(/Lan|0912|Huỳnh|Bùi/);
     expect((await send(null, 'GET', `/track?code=${ret.code}&phoneLast4=0000`)).status).toBe(404);
+    // Guessing the second factor is rate-limited (20 a minute per address).
+    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => send(null, 'GET', `/track?code=${ret.code}&phoneLast4=${String(1000 + i)}`).then((res) => res.status)));
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
   });
 
   it('boundary-free: received in Tân Thành, decided by the provincial land office, returned in An Xuyên', async () => {
@@ -213,5 +235,5 @@ describe('dossiers', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 180_000);
 });

@@ -199,7 +199,8 @@ export const dossierRepository = {
 
   /**
    * Active staff holding `role` whose grant covers the agency's unit (a unit grant on it or
-   * an ancestor, or a center grant on a center of that unit), least recently assigned first.
+   * an ancestor, or a center grant on a center of that unit), least recently handed a dossier
+   * first (by insert time, which only moves forward).
    */
   async roundRobinCandidates(db: DbOrTx, role: string, agencyUnitId: string): Promise<string[]> {
     const rows = await db.execute<{ id: string }>(sql`
@@ -208,7 +209,7 @@ export const dossierRepository = {
       select s.id from staff s
       where s.active and exists (select 1 from staff_roles r where r.staff_id = s.id and r.role = ${role}
               and (r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId})))
-      order by (select max(e.at) from dossier_events e where e.to_staff_id = s.id and e.kind in ('assign', 'forward')) asc nulls first, s.username`);
+      order by (select max(e.created_at) from dossier_events e where e.to_staff_id = s.id and e.kind in ('assign', 'forward')) asc nulls first, s.username`);
     return rows.map((r) => r.id);
   },
 

@@ -8,7 +8,7 @@ import {
 } from '@motcua/core';
 import { calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { ScopeService } from '../../common/scope.service.js';
@@ -20,6 +20,8 @@ type Step = { code: string; name: string; role: string; durationDays: number };
 type Procedure = NonNullable<Awaited<ReturnType<typeof dossierRepository.procedureInForce>>>;
 type IntakeInput = Omit<CounterIntake, 'outcome' | 'channel' | 'ticketId'>;
 type Committed = { dossier: Dossier; events: NewDossierEvent[] };
+/** What deciding on a dossier reads; intake loads it before taking the day's number, so the sequence row stays locked briefly. */
+type DecideContext = { agency: { id: string; unitId: string }; version: Procedure['version']; cal: WorkCalendar; receivingUnitId: string };
 
 const fieldError = (path: string, message: Bilingual) => ApiError.validation([{ path, message }], message);
 const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
@@ -32,6 +34,8 @@ const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
  */
 @Injectable()
 export class DossiersService {
+  private readonly logger = new Logger(DossiersService.name);
+
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
@@ -46,7 +50,7 @@ export class DossiersService {
         throw fieldError('body.ticketId', { vi: 'Phiếu số này không đang được phục vụ tại một quầy của trung tâm', en: 'This ticket is not being served at a counter of this center' });
       }
       const created = await this.create(tx, centerId, input, { channel: input.channel, ticketId: input.ticketId ?? null, actor }, now);
-      return this.decide(tx, created.dossier, input.outcome, actor, now, created.events);
+      return this.decide(tx, created.dossier, input.outcome, actor, now, created.events, created.context);
     });
     await this.afterCommit(done.dossier, done.events);
     return this.detail(done.dossier.id, actor, now);
@@ -73,7 +77,7 @@ export class DossiersService {
   }
 
   /** A new dossier in state "submitted", with its code, routing and the papers handed in. */
-  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; actor: Actor | null }, now: Date): Promise<Committed> {
+  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; actor: Actor | null }, now: Date): Promise<Committed & { context: DecideContext }> {
     const center = await dossierRepository.center(tx, centerId);
     if (!center) throw fieldError('body.receivingCenterId', { vi: 'Không tìm thấy trung tâm tiếp nhận', en: 'Receiving center not found' });
     const procedure = await dossierRepository.procedureInForce(tx, input.procedureId, businessDate(now, center.timeZone));
@@ -85,6 +89,8 @@ export class DossiersService {
     const returnCenter = input.returnCenterId ? await dossierRepository.center(tx, input.returnCenterId) : center;
     if (!returnCenter) throw fieldError('body.returnCenterId', { vi: 'Không tìm thấy nơi trả kết quả', en: 'Return point not found' });
     const agency = await this.competentAgency(tx, procedure, input, center.unitId);
+    const context: DecideContext = { agency, version: procedure.version, cal: await this.calendarOf(tx, agency.unitId), receivingUnitId: center.unitId };
+    // Taken last: the sequence row stays locked until commit, so everything read before it is off the critical path.
     const number = await dossierRepository.nextNumber(tx, agency.id, businessDate(now, center.timeZone));
     const dossier = await dossierRepository.insert(tx, {
       code: formatDossierCode(agency.electronicId, now, center.timeZone, number),
@@ -110,7 +116,7 @@ export class DossiersService {
       fromUnitId: center.unitId, toUnitId: agency.unitId, data: { channel: origin.channel, ticketId: origin.ticketId ?? null },
     };
     await dossierRepository.appendEvents(tx, [event]);
-    return { dossier, events: [event] };
+    return { dossier, events: [event], context };
   }
 
   /**
@@ -142,11 +148,11 @@ export class DossiersService {
   }
 
   /** Accept (receipt + appointment), ask to complete the file (once, in full) or refuse with reasons. */
-  private async decide(tx: Tx, dossier: Dossier, outcome: IntakeOutcome, actor: Actor, now: Date, events: NewDossierEvent[]): Promise<Committed> {
+  private async decide(tx: Tx, dossier: Dossier, outcome: IntakeOutcome, actor: Actor, now: Date, events: NewDossierEvent[], loaded?: DecideContext): Promise<Committed> {
     const action: DossierAction = outcome.kind === 'accept' ? 'accept' : outcome.kind === 'request_supplement' ? 'request_intake_supplement' : 'refuse_at_intake';
     const to = this.transitionOr409(dossier.status, action);
-    const agency = (await dossierRepository.agency(tx, dossier.agencyId))!;
-    const base = { dossierId: dossier.id, fromStatus: dossier.status, toStatus: to, at: now, fromStaffId: actor.staffId, fromUnitId: await this.centerUnit(tx, dossier.receivingCenterId) };
+    const { agency, version, cal, receivingUnitId } = loaded ?? (await this.decideContext(tx, dossier));
+    const base = { dossierId: dossier.id, fromStatus: dossier.status, toStatus: to, at: now, fromStaffId: actor.staffId, fromUnitId: receivingUnitId };
     if (outcome.kind === 'request_supplement') {
       const event: NewDossierEvent = { ...base, kind: 'intake_supplement', data: { missingItems: outcome.missingItems } };
       await dossierRepository.appendEvents(tx, [event]);
@@ -157,8 +163,6 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: await dossierRepository.update(tx, dossier.id, { status: to }), events: [...events, event] };
     }
-    const { version } = (await this.procedureOf(tx, dossier))!;
-    const cal = await this.calendarOf(tx, agency.unitId);
     const dueAt = computeDue(cal, now, { unit: version.timeLimitUnit, value: version.timeLimitValue });
     const steps = version.steps as Step[];
     const stepDues = stepDueTimes(cal, now, steps, dueAt);
@@ -173,6 +177,12 @@ export class DossiersService {
       status: to, receivedAt: now, dueAt, currentStep, stepDueAt: stepDues[currentStep] ?? dueAt, deadlineVersion: dossier.deadlineVersion + 1,
     });
     return { dossier: updated, events: [...events, event] };
+  }
+
+  private async decideContext(tx: Tx, dossier: Dossier): Promise<DecideContext> {
+    const agency = (await dossierRepository.agency(tx, dossier.agencyId))!;
+    const { version } = (await this.procedureOf(tx, dossier))!;
+    return { agency, version, cal: await this.calendarOf(tx, agency.unitId), receivingUnitId: await this.centerUnit(tx, dossier.receivingCenterId) };
   }
 
   // ───────────── processing ─────────────
@@ -321,7 +331,12 @@ export class DossiersService {
   async afterCommit(dossier: Dossier, _events: NewDossierEvent[]): Promise<void> {
     const data = { dossierId: dossier.id, code: dossier.code, status: dossier.status, deadlineVersion: dossier.deadlineVersion };
     const rooms = new Set([Room.center(dossier.receivingCenterId), Room.center(dossier.returnCenterId), ...(dossier.assigneeId ? [Room.user(dossier.assigneeId)] : [])]);
-    for (const room of rooms) await this.realtime.publish(Namespace.staff, room, ServerEvent.dossierUpdated, data);
+    // The command is committed: a Redis hiccup must not turn it into an error; clients resync on the sequence gap.
+    try {
+      for (const room of rooms) await this.realtime.publish(Namespace.staff, room, ServerEvent.dossierUpdated, data);
+    } catch (e) {
+      this.logger.warn(`dossier.updated for ${dossier.code} not published: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   // ───────────── reads ─────────────
@@ -387,7 +402,8 @@ export class DossiersService {
       appointmentAt: iso(d.dueAt),
       extendedDueAt: iso(d.extendedDueAt),
       collectAt: { name: center!.name, address: center!.address },
-      timeline: events.map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
+      // Status changes only: handovers inside the agency are internal.
+      timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
     };
   }
 
