@@ -14,7 +14,9 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CentersModule } from './modules/centers/centers.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
+import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
+import { UnitsModule } from './modules/units/units.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { DashboardGateway, PublicGateway, StaffGateway } from './realtime/realtime.gateways.js';
@@ -44,6 +46,8 @@ export class AppModule {
         AuditModule,
         DevicesModule,
         StaffModule,
+        UnitsModule,
+        ProceduresModule,
         HealthModule,
         SystemModule,
       ],
@@ -57,7 +61,7 @@ export class AppModule {
         StaffGateway,
         DashboardGateway,
       ],
-      exports: [CONFIG],
+      exports: [CONFIG, ScopeService],
     };
   }
 }

@@ -13,3 +13,6 @@ export * from './repositories/assignment.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
+export * from './repositories/unit.repository.js';
+export * from './repositories/center-setup.repository.js';
+export * from './repositories/procedure.repository.js';

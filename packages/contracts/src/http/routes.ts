@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { foundationRoutes } from './routes/foundation.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 
 /**
@@ -9,9 +10,10 @@ import { staffRoutes } from './routes/staff.routes.js';
 export const routes = {
   ...foundationRoutes,
   ...staffRoutes,
+  ...orgRoutes,
 } as const;
 
 
 export type RouteId = keyof typeof routes;
-export type RouteBody<K extends RouteId> = (typeof routes)[K] extends { body: infer B extends z.ZodType } ? z.infer<B> : never;
+export type RouteBody<K extends RouteId> = z.infer<NonNullable<(typeof routes)[K]['body']>>;
 export type RouteResponse<K extends RouteId> = z.infer<(typeof routes)[K]['response']>;
