@@ -1,4 +1,4 @@
-import type { Role } from '@motcua/contracts';
+import { centerAdmins, type Role } from '@motcua/contracts';
 import { NotFoundView } from '@motcua/web';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
@@ -15,6 +15,8 @@ declare module 'vue-router' {
 /** Each feature adds its pages here; the side navigation is built from their `meta.nav`. */
 const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
+  { path: '/my-counters', name: 'my-counters', component: () => import('../views/MyCountersView.vue'), meta: { nav: { label: 'mine.nav', roles: ['officer'], order: 5 } } },
+  { path: '/assignments', name: 'assignments', component: () => import('../views/AssignmentBoardView.vue'), meta: { nav: { label: 'board.nav', roles: centerAdmins, order: 10 } } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
   { path: '/account', name: 'account', component: () => import('../views/AccountView.vue'), meta: { nav: { label: 'nav.account', order: 100 } } },
 ];

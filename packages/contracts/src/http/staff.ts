@@ -59,6 +59,7 @@ export const ZCopyBoardRequest = z
   .refine((v) => v.fromDate !== v.toDate, { path: ['toDate'], error: msg('Ngày đích phải khác ngày nguồn', 'The target day must differ from the source day') });
 /** Where the signed-in officer may work today. */
 export const ZMyAssignments = z.object({ date: ZDate, assignments: z.array(ZAssignment.extend({ centerId: ZId, counterLabel: z.string() })) });
+export type MyAssignments = z.infer<typeof ZMyAssignments>;
 
 export const ZDevice = z.object({
   id: ZId,
