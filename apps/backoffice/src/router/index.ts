@@ -1,4 +1,4 @@
-import { centerAdmins, type Role } from '@motcua/contracts';
+import { centerAdmins, orgAdmins, type Role } from '@motcua/contracts';
 import { NotFoundView } from '@motcua/web';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
@@ -17,6 +17,9 @@ const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
   { path: '/my-counters', name: 'my-counters', component: () => import('../views/MyCountersView.vue'), meta: { nav: { label: 'mine.nav', roles: ['officer'], order: 5 } } },
   { path: '/assignments', name: 'assignments', component: () => import('../views/AssignmentBoardView.vue'), meta: { nav: { label: 'board.nav', roles: centerAdmins, order: 10 } } },
+  { path: '/staff', name: 'staff', component: () => import('../views/StaffView.vue'), meta: { nav: { label: 'staff.nav', roles: centerAdmins, order: 20 } } },
+  { path: '/devices', name: 'devices', component: () => import('../views/DevicesView.vue'), meta: { nav: { label: 'devices.nav', roles: centerAdmins, order: 30 } } },
+  { path: '/audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { nav: { label: 'audit.nav', roles: orgAdmins, order: 80 } } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
   { path: '/account', name: 'account', component: () => import('../views/AccountView.vue'), meta: { nav: { label: 'nav.account', order: 100 } } },
 ];
