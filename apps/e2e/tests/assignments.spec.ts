@@ -84,6 +84,10 @@ test('an officer’s “my counters” page lists exactly today’s counter, and
     const counter2 = center.counters.find((c: { number: number }) => c.number === 2);
     expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter2.id, staffId: officer.id } })).status()).toBe(200);
     await expect(list.getByRole('link')).toHaveText(['Quầy 2']);
+    // Back to the demo seed's board, which other browser tests rely on.
+    const counter1 = center.counters.find((c: { number: number }) => c.number === 1);
+    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter1.id, staffId: officer.id } })).status()).toBe(200);
+    await expect(list.getByRole('link')).toHaveText(['Quầy 1']);
   } finally {
     await manager.close();
   }

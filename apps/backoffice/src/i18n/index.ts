@@ -2,10 +2,11 @@ import { createAppI18n } from '@motcua/web';
 import { adminMessages } from './admin.js';
 import { assignmentMessages } from './assignments.js';
 import { messages } from './messages.js';
+import { organisationMessages } from './organisation.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages, assignmentMessages, adminMessages];
+const features: Messages[] = [messages, assignmentMessages, adminMessages, organisationMessages];
 
 export const { i18n, setLocale } = createAppI18n('backoffice', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),
