@@ -5,6 +5,7 @@ export * from './errors.js';
 export { useRealtime, type RealtimeStatus } from './composables/useRealtime.js';
 export { useForm } from './composables/useForm.js';
 export * from './dates.js';
+export * from './latest.js';
 export { default as LanguageSwitch } from './components/LanguageSwitch.vue';
 export { default as StatusBadge } from './components/StatusBadge.vue';
 export { default as LoadingState } from './components/LoadingState.vue';
