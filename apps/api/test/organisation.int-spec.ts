@@ -160,6 +160,16 @@ describe('organisation and staff administration', () => {
       expect(again.status).not.toBe(200);
     });
 
+    it('the same username created ten times at once: one account, nine field errors', async () => {
+      const body = { username: 'canbo.songsong', fullName: 'Cán bộ Song Song', homeCenterId: anXuyen.id, roles: [{ role: 'officer', scopeUnitId: null, scopeCenterId: anXuyen.id }] };
+      const results = await Promise.all(Array.from({ length: 10 }, () => send('quanly.anxuyen', 'POST', '/staff', body, 'en')));
+      expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(400)]);
+      const refused = await Promise.all(results.filter((r) => r.status === 400).map((r) => json(r)));
+      expect(new Set(refused.map((r) => JSON.stringify(r.error.details)))).toEqual(new Set([JSON.stringify([{ path: 'body.username', message: 'This username is already in use' }])]));
+      const [row] = await stack.database.sql`select count(*)::int as n, (select count(*)::int from audit_log where action = 'staff.create' and after->>'username' = 'canbo.songsong') as audited from staff where username = 'canbo.songsong'`;
+      expect(row).toEqual({ n: 1, audited: 1 });
+    });
+
     it('refuses bad input field by field, in Vietnamese or English, writing nothing', async () => {
       const [foreignService] = await stack.database.sql`select id from services where center_id = ${tanThanh.id} limit 1`;
       const staffRows = await count('staff');

@@ -16,13 +16,13 @@ async function signIn(page: Page, username: string) {
   await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 }
 
-/** Tomorrow in the centers' time zone, as the board's date field shows it. */
-const tomorrow = () => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
+/** Tomorrow in the centers' time zone, as the board's date field shows it. */
+const tomorrow = () => addDays(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), 1);
 
 test('a manager builds tomorrow’s board by dragging; it persists, and warns about a missing skill', async ({ page }) => {
   const errors: string[] = [];
@@ -50,7 +50,7 @@ test('a manager builds tomorrow’s board by dragging; it persists, and warns ab
   expect(errors).toEqual([]);
 });
 
-test('the keyboard way: pick a counter on the card and press Enter; free it again', async ({ page }) => {
+test('the keyboard way: pick a counter on the card and press Enter; free a counter; copy the previous day', async ({ page }) => {
   await signIn(page, 'quanly.anxuyen');
   await page.goto(`/backoffice/assignments?date=${tomorrow()}`);
   await page.getByTestId('counter-2').getByRole('button', { name: 'Để trống quầy' }).click();
@@ -61,6 +61,13 @@ test('the keyboard way: pick a counter on the card and press Enter; free it agai
   // Whoever held the counter goes back to the pool.
   await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
   await expect(page.getByTestId('person-canbo.anxuyen2')).toBeVisible();
+
+  // "Copy the previous day" onto the (empty) day after tomorrow brings tomorrow's board over.
+  await page.getByTestId('board-date').fill(addDays(tomorrow(), 1));
+  await expect(page.getByTestId('counter-3').getByText('Kéo cán bộ vào đây')).toBeVisible();
+  await page.getByRole('button', { name: 'Chép lịch ngày hôm trước' }).click();
+  await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
+  await expect(page.getByTestId('counter-1').getByTestId('placed-chuyenvien.anxuyen')).toBeVisible();
 });
 
 test('an officer’s “my counters” page lists exactly today’s counter, and follows the manager live', async ({ page, browser }) => {
