@@ -83,6 +83,17 @@ describe('organisation and staff administration', () => {
       expect(await count('audit_log')).toBe(audit);
     });
 
+    it('five identical imports at once: the unit exists once, and each import either landed whole or was refused with 409', async () => {
+      const csv = 'code,name,level,parent_code\nX-PAR,Xã Song Song,commune,96\n';
+      const results = await Promise.all(Array.from({ length: 5 }, () => send('tinh.quantri', 'POST', '/units/import', { csv })));
+      const statuses = results.map((r) => r.status);
+      expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+      const landed = (await Promise.all(results.filter((r) => r.status === 200).map((r) => json(r)))) as Array<{ created: number; updated: number }>;
+      expect(landed.filter((r) => r.created === 1)).toHaveLength(1);
+      const [row] = await stack.database.sql`select count(*)::int as n, (select count(*)::int from audit_log where entity = 'unit' and after->>'code' = 'X-PAR') as audited from administrative_units where code = 'X-PAR'`;
+      expect(row).toEqual({ n: 1, audited: landed.length });
+    });
+
     it('refuses a province admin’s line outside their province', async () => {
       const res = await json(await send('tinh.quantri', 'POST', '/units/import', { csv: 'code,name,level,parent_code\nP-2,Tỉnh khác,province,\n' }, 'en'));
       expect(res.errors).toEqual([{ line: 2, message: 'This unit is outside your scope' }]);

@@ -21,3 +21,10 @@ export function asFieldError(e: unknown, fields: Record<string, { path: string; 
 export const taken = (path: string, what: Bilingual) => ({ path, message: { vi: `${what.vi} đã được dùng`, en: `This ${what.en} is already in use` } });
 
 export const unknownRef = (path: string, what: Bilingual) => ({ path, message: { vi: `Không có ${what.vi} này`, en: `There is no such ${what.en}` } });
+
+/** A whole import raced another writer on a unique key: nothing was written; the person imports again. */
+export function asImportConflict(e: unknown): never {
+  if (pgCode(e).code === '23505')
+    throw ApiError.conflict({ vi: 'Cùng lúc có thao tác khác vừa ghi các mục này; chưa có gì được ghi, hãy nhập lại', en: 'Another change wrote these records at the same moment; nothing was written, import again' });
+  throw e;
+}

@@ -3,7 +3,7 @@ import { auditRepository, procedureRepository, type DatabaseHandle, type Procedu
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import type { CommandContext } from '../../common/command-context.js';
-import { asFieldError, taken } from '../../common/db-errors.js';
+import { asFieldError, asImportConflict, taken } from '../../common/db-errors.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { csvBoolean, parseCsv } from '../../common/csv.js';
 
@@ -153,7 +153,7 @@ export class ProceduresService {
       });
       return { ...counts, errors: [] };
     } catch (e) {
-      asFieldError(e, fields);
+      asImportConflict(e);
     }
   }
 

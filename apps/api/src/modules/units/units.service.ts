@@ -3,7 +3,7 @@ import { auditRepository, unitRepository, type AdministrativeUnit, type Database
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import type { CommandContext } from '../../common/command-context.js';
-import { asFieldError, taken, unknownRef } from '../../common/db-errors.js';
+import { asFieldError, asImportConflict, taken, unknownRef } from '../../common/db-errors.js';
 import { ScopeService } from '../../common/scope.service.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { centerFilterOf } from '../centers/centers.service.js';
@@ -108,7 +108,12 @@ export class UnitsService {
     }
     if (errors.length) return { created: 0, updated: 0, errors };
 
-    const result = await db.transaction(async (tx) => {
+    const result = await this.importRows(planned, known, ctx).catch(asImportConflict);
+    return { ...result, errors: [] };
+  }
+
+  private importRows(planned: Array<{ values: Omit<UnitValues, 'parentId'>; parentCode: string | null; existing?: AdministrativeUnit }>, known: Map<string, AdministrativeUnit>, ctx: CommandContext) {
+    return this.database.db.transaction(async (tx) => {
       const ids = new Map([...known.values()].map((u) => [u.code, u.id]));
       let created = 0;
       let updated = 0;
@@ -128,7 +133,6 @@ export class UnitsService {
       }
       return { created, updated };
     });
-    return { ...result, errors: [] };
   }
 
   /** A non-admin may touch a unit, or hang one under a parent, only inside their own subtree. */
