@@ -17,7 +17,9 @@ import { CentersModule } from './modules/centers/centers.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
+import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
+import { UnitsModule } from './modules/units/units.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { DashboardGateway, PublicGateway, StaffGateway } from './realtime/realtime.gateways.js';
@@ -50,6 +52,8 @@ export class AppModule {
         StaffModule,
         QueueModule,
         AnalyticsModule,
+        UnitsModule,
+        ProceduresModule,
         HealthModule,
         SystemModule,
       ],
@@ -63,7 +67,7 @@ export class AppModule {
         StaffGateway,
         DashboardGateway,
       ],
-      exports: [CONFIG],
+      exports: [CONFIG, ScopeService],
     };
   }
 }

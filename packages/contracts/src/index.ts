@@ -3,6 +3,7 @@ export * from './i18n.js';
 export * from './enums.js';
 export * from './http/route.js';
 export * from './http/routes.js';
+export * from './http/routes/access.js';
 export * from './http/health.js';
 export * from './http/system.js';
 export * from './realtime/events.js';

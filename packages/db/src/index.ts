@@ -16,3 +16,6 @@ export * from './repositories/calendar.repository.js';
 export * from './repositories/ticket.repository.js';
 export * from './repositories/dossier.repository.js';
 export * from './repositories/analytics.repository.js';
+export * from './repositories/unit.repository.js';
+export * from './repositories/center-setup.repository.js';
+export * from './repositories/procedure.repository.js';

@@ -27,3 +27,11 @@ describe('createApiClient', () => {
     await expect(proxy.request('GET', '/x')).rejects.toMatchObject({ status: 502, code: 'UNKNOWN' });
   });
 });
+
+describe('fillPath', () => {
+  it('fills route parameters, encoded, and refuses a missing one', async () => {
+    const { fillPath } = await import('./api-client.js');
+    expect(fillPath('/centers/:centerId/assignments', { centerId: 'a b' })).toBe('/centers/a%20b/assignments');
+    expect(() => fillPath('/staff/:id', {})).toThrow(/missing path parameter id/);
+  });
+});

@@ -24,6 +24,15 @@ export interface ApiClient {
   request<T>(method: string, path: string, options?: { body?: unknown; query?: Record<string, string | number | undefined>; schema?: z.ZodType<T> }): Promise<T>;
 }
 
+/** "/centers/:centerId/counters" with { centerId } → "/centers/<id>/counters" (values URL-encoded). */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`missing path parameter ${key} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
 export function createApiClient({ baseUrl = '/api', locale = () => 'vi', fetchImpl = (...a: Parameters<typeof fetch>) => fetch(...a) }: { baseUrl?: string; locale?: () => string; fetchImpl?: typeof fetch } = {}): ApiClient {
   return {
     async request<T>(method: string, path: string, options: { body?: unknown; query?: Record<string, string | number | undefined>; schema?: z.ZodType<T> } = {}) {

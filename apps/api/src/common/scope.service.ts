@@ -47,12 +47,13 @@ export class ScopeService {
     if (place.centerId !== device.centerId) throw forbidden();
   }
 
-  /** Whether any grant of the actor (any role) covers a resource; for socket rooms. */
-  async covers(actor: Actor, type: ScopeTarget['type'], id: string): Promise<boolean> {
-    if (actor.roles.some((g) => g.role === 'admin')) return true;
+  /** Whether a grant of the actor (of the given roles, or any) covers a resource; for socket rooms and second targets of a command. */
+  async covers(actor: Actor, type: ScopeTarget['type'], id: string, roles?: readonly string[]): Promise<boolean> {
+    const grants = roles ? actor.roles.filter((g) => roles.includes(g.role)) : actor.roles;
+    if (grants.some((g) => g.role === 'admin')) return true;
     const place = await scopeRepository.place(this.database.db, type, id);
     if (!place) return false;
-    return covers(actor.roles, place);
+    return covers(grants, place);
   }
 
   private targetId(scope: ScopeTarget, input: ValidatedInput): string | undefined {

@@ -1,4 +1,4 @@
-import type { Role } from '@motcua/contracts';
+import { centerAdmins, orgAdmins, type Role } from '@motcua/contracts';
 import { NotFoundView } from '@motcua/web';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
@@ -17,6 +17,14 @@ declare module 'vue-router' {
 /** Each feature adds its pages here; the side navigation is built from their `meta.nav`. */
 const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
+  { path: '/my-counters', name: 'my-counters', component: () => import('../views/MyCountersView.vue'), meta: { nav: { label: 'mine.nav', roles: ['officer'], order: 5 } } },
+  { path: '/assignments', name: 'assignments', component: () => import('../views/AssignmentBoardView.vue'), meta: { nav: { label: 'board.nav', roles: centerAdmins, order: 10 } } },
+  { path: '/staff', name: 'staff', component: () => import('../views/StaffView.vue'), meta: { nav: { label: 'staff.nav', roles: centerAdmins, order: 20 } } },
+  { path: '/devices', name: 'devices', component: () => import('../views/DevicesView.vue'), meta: { nav: { label: 'devices.nav', roles: centerAdmins, order: 30 } } },
+  { path: '/centers', name: 'centers', component: () => import('../views/CenterSetupView.vue'), meta: { nav: { label: 'org.centers.nav', roles: centerAdmins, order: 40 } } },
+  { path: '/units', name: 'units', component: () => import('../views/UnitsView.vue'), meta: { nav: { label: 'org.units.nav', roles: orgAdmins, order: 50 } } },
+  { path: '/procedures', name: 'procedures', component: () => import('../views/ProceduresView.vue'), meta: { nav: { label: 'org.procedures.nav', roles: orgAdmins, order: 60 } } },
+  { path: '/audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { nav: { label: 'audit.nav', roles: orgAdmins, order: 80 } } },
   { path: '/dossiers', name: 'dossiers', component: () => import('../views/dossiers/DossierInboxView.vue'), meta: { nav: { label: 'dossierNav.dossiers', order: 10 } } },
   {
     path: '/dossiers/new', name: 'dossier-intake', component: () => import('../views/dossiers/DossierIntakeView.vue'),
@@ -25,7 +33,8 @@ const pages: RouteRecordRaw[] = [
   { path: '/dossiers/:id', name: 'dossier', component: () => import('../views/dossiers/DossierView.vue') },
   { path: '/dossiers/:id/print/:form', name: 'dossier-print', component: () => import('../views/dossiers/DossierPrintView.vue'), meta: { bare: true } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
-  { path: '/my-counter', name: 'my-counter', component: () => import('../views/queue/MyCounterView.vue'), meta: { nav: { label: 'queue.nav.myCounter', roles: ['officer'], order: 10 } } },
+  // Reached from "My counters today": opens the officer's counter directly.
+  { path: '/my-counter', name: 'my-counter', component: () => import('../views/queue/MyCounterView.vue') },
   { path: '/counter/:counterId', name: 'counter', component: () => import('../views/queue/WorkstationView.vue'), props: true },
   {
     path: '/live/:centerId?', name: 'live', component: () => import('../views/queue/LiveBoardView.vue'), props: true,

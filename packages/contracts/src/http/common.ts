@@ -23,6 +23,16 @@ export const ZCode = z
 
 export const ZOk = z.object({ ok: z.literal(true) });
 
+type Patch<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I extends z.ZodType> ? I : T[K]> };
+/**
+ * The body of a PATCH: every field optional and without its default, so that a field
+ * left out keeps its stored value instead of being reset (`.partial()` keeps defaults).
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<Patch<T>> {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, ((v instanceof z.ZodDefault ? v.unwrap() : v) as z.ZodType).optional()]));
+  return z.object(shape) as unknown as z.ZodObject<Patch<T>>;
+}
+
 /** Result of a CSV/JSON import: what happened per line, nothing written when any line is wrong. */
 export const ZImportResult = z.object({
   created: z.number().int().nonnegative(),

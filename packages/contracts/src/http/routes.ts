@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { foundationRoutes } from './routes/foundation.routes.js';
 import { queueRoutes } from './routes/queue.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import { dossierRoutes } from './routes/dossiers.routes.js';
 
@@ -15,9 +16,10 @@ export const routes = {
   ...queueRoutes,
   ...dossierRoutes,
   ...analyticsRoutes,
+  ...orgRoutes,
 } as const;
 
 
 export type RouteId = keyof typeof routes;
-export type RouteBody<K extends RouteId> = (typeof routes)[K] extends { body: infer B extends z.ZodType } ? z.infer<B> : never;
+export type RouteBody<K extends RouteId> = z.infer<NonNullable<(typeof routes)[K]['body']>>;
 export type RouteResponse<K extends RouteId> = z.infer<(typeof routes)[K]['response']>;

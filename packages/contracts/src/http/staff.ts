@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../i18n.js';
 import { ZRoleGrant } from './auth.js';
-import { ZDate, ZDateTime, ZId, ZName } from './common.js';
+import { patchOf, ZDate, ZDateTime, ZId, ZName } from './common.js';
 
 export const ZSkill = z.object({ serviceId: ZId, weight: z.number().int().min(1).max(10) });
 
@@ -37,7 +37,7 @@ export const ZStaffInput = z.object({
   roles: z.array(ZRoleGrant).min(1, { error: msg('Hãy chọn ít nhất một vai trò', 'Choose at least one role') }),
   skills: z.array(ZSkill).default([]),
 });
-export const ZStaffUpdate = ZStaffInput.omit({ username: true }).partial().extend({ active: z.boolean().optional() });
+export const ZStaffUpdate = patchOf(ZStaffInput.omit({ username: true })).extend({ active: z.boolean().optional() });
 /** A new account's first password, shown once to the manager who created it. */
 export const ZStaffCreated = z.object({ staff: ZStaff, temporaryPassword: z.string() });
 
@@ -59,6 +59,7 @@ export const ZCopyBoardRequest = z
   .refine((v) => v.fromDate !== v.toDate, { path: ['toDate'], error: msg('Ngày đích phải khác ngày nguồn', 'The target day must differ from the source day') });
 /** Where the signed-in officer may work today. */
 export const ZMyAssignments = z.object({ date: ZDate, assignments: z.array(ZAssignment.extend({ centerId: ZId, counterLabel: z.string() })) });
+export type MyAssignments = z.infer<typeof ZMyAssignments>;
 
 export const ZDevice = z.object({
   id: ZId,

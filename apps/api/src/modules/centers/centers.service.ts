@@ -4,21 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
-
-type CenterRow = Awaited<ReturnType<typeof centerRepository.list>>[number];
-
-export const toCenter = (c: CenterRow): Center => ({
-  id: c.id,
-  code: c.code,
-  name: c.name,
-  unitId: c.unitId,
-  timeZone: c.timeZone,
-  openingHours: c.openingHours,
-  address: c.address,
-  allowCallSpecific: c.allowCallSpecific,
-  priorityRatio: c.priorityRatio,
-  noShowAfterRecalls: c.noShowAfterRecalls,
-});
+import { toCenter, toCounter, toPriority, toService } from './center.mappers.js';
 
 /** The centers an actor's grants reach: list routes filter by scope instead of refusing. */
 export function centerFilterOf(actor: Actor): CenterFilter {
@@ -42,9 +28,9 @@ export class CentersService {
     if (!d) throw ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
     return {
       ...toCenter(d.center),
-      services: d.services.map((s) => ({ id: s.id, centerId: s.centerId, code: s.code, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, typicalServiceMinutes: s.typicalServiceMinutes, field: s.field, isOpen: s.isOpen, sortOrder: s.sortOrder })),
-      counters: d.counters.map((c) => ({ id: c.id, centerId: c.centerId, label: c.label, number: c.number, state: c.state, services: c.services })),
-      priorityCategories: d.priorityCategories.map((p) => ({ id: p.id, centerId: p.centerId, code: p.code, nameVi: p.nameVi, nameEn: p.nameEn, weight: p.weight })),
+      services: d.services.map(toService),
+      counters: d.counters.map(toCounter),
+      priorityCategories: d.priorityCategories.map(toPriority),
     };
   }
 }

@@ -1,12 +1,110 @@
-import { auditRepository, generatePassword, hashPassword, sessionRepository, staffRepository, type DatabaseHandle } from '@motcua/db';
+import { centerAdmins, type Role, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
+import { auditRepository, centerSetupRepository, generatePassword, hashPassword, sessionRepository, staffRepository, type DatabaseHandle, type StaffProfile, type StaffValues } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
-import { ApiError } from '../../common/api-error.js';
+import { ApiError, type Bilingual } from '../../common/api-error.js';
+import type { CommandContext } from '../../common/command-context.js';
+import { asFieldError, taken, unknownRef } from '../../common/db-errors.js';
+import { ScopeService } from '../../common/scope.service.js';
 import { DATABASE } from '../../infra/tokens.js';
+import { centerFilterOf } from '../centers/centers.service.js';
+
+type Issue = { path: string; message: Bilingual };
+
+const fields = {
+  staff_username_key: taken('body.username', { vi: 'Tên đăng nhập', en: 'username' }),
+  staff_home_center_id_centers_id_fk: unknownRef('body.homeCenterId', { vi: 'trung tâm', en: 'center' }),
+  staff_home_unit_id_administrative_units_id_fk: unknownRef('body.homeUnitId', { vi: 'đơn vị', en: 'unit' }),
+  staff_roles_scope_center_id_centers_id_fk: unknownRef('body.roles', { vi: 'trung tâm trong phạm vi vai trò', en: 'center in a role scope' }),
+  staff_roles_scope_unit_id_administrative_units_id_fk: unknownRef('body.roles', { vi: 'đơn vị trong phạm vi vai trò', en: 'unit in a role scope' }),
+};
+
+/** What each kind of administrator may hand out: nobody but an admin makes admins; a center manager staffs counters and desks. */
+const grantableBy: Record<string, readonly Role[]> = {
+  admin: ['admin', 'province_admin', 'center_manager', 'officer', 'specialist', 'leader'],
+  province_admin: ['province_admin', 'center_manager', 'officer', 'specialist', 'leader'],
+  center_manager: ['officer', 'specialist'],
+};
+
+export const toStaff = (s: StaffProfile): Staff => ({
+  id: s.id,
+  username: s.username,
+  fullName: s.fullName,
+  email: s.email,
+  phone: s.phone,
+  homeUnitId: s.homeUnitId,
+  homeCenterId: s.homeCenterId,
+  active: s.active,
+  lockedUntil: s.lockedUntil?.toISOString() ?? null,
+  roles: s.roles,
+  skills: s.skills,
+});
 
 @Injectable()
 export class StaffService {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(ScopeService) private readonly scope: ScopeService,
+  ) {}
+
+  async list(ctx: CommandContext): Promise<Staff[]> {
+    const filter = centerFilterOf({ ...ctx.actor, roles: ctx.actor.roles.filter((g) => (centerAdmins as readonly string[]).includes(g.role)) });
+    return (await staffRepository.list(this.database.db, filter)).map(toStaff);
+  }
+
+  /** A new account with a temporary password, shown once; the person must change it at first sign-in. */
+  async create(input: RouteBody<'createStaff'>, ctx: CommandContext): Promise<{ staff: Staff; temporaryPassword: string }> {
+    await this.assertGrants(input.roles, [], ctx.actor);
+    const home = await this.home(input.homeCenterId, input.homeUnitId);
+    await this.assertSkills(input.skills, home.homeCenterId);
+    const temporaryPassword = generatePassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    try {
+      const staff = await this.database.db.transaction(async (tx) => {
+        const row = await staffRepository.create(tx, { username: input.username, passwordHash, mustChangePassword: true, fullName: input.fullName, email: input.email, phone: input.phone, active: true, ...home });
+        await staffRepository.replaceRoles(tx, row.id, input.roles);
+        await staffRepository.replaceSkills(tx, row.id, input.skills);
+        const after = toStaff((await staffRepository.profile(tx, row.id))!);
+        await auditRepository.append(tx, { actorId: ctx.actor.staffId, action: 'staff.create', entity: 'staff', entityId: row.id, before: null, after, ip: ctx.ip }, ctx.now);
+        return after;
+      });
+      return { staff, temporaryPassword };
+    } catch (e) {
+      asFieldError(e, fields);
+    }
+  }
+
+  /** Roles, skills, home, contact; `active: false` also ends every session of the person at once. */
+  async update(id: string, patch: RouteBody<'updateStaff'>, ctx: CommandContext): Promise<Staff> {
+    const current = await staffRepository.profile(this.database.db, id);
+    if (!current) throw ApiError.notFound({ vi: 'cán bộ này', en: 'This staff member' });
+    if (patch.active === false && id === ctx.actor.staffId) throw ApiError.validation([{ path: 'body.active', message: { vi: 'Bạn không thể tự khóa tài khoản của mình', en: 'You cannot deactivate your own account' } }]);
+    if (patch.roles) await this.assertGrants(patch.roles, current.roles, ctx.actor);
+    const homeChanges = patch.homeCenterId !== undefined || patch.homeUnitId !== undefined;
+    if (patch.homeCenterId && patch.homeCenterId !== current.homeCenterId && !(await this.scope.covers(ctx.actor, 'center', patch.homeCenterId, centerAdmins)))
+      throw ApiError.forbidden({ vi: 'Trung tâm mới nằm ngoài phạm vi của bạn', en: 'The new center is outside your scope' });
+    const home = homeChanges ? await this.home(patch.homeCenterId === undefined ? current.homeCenterId : patch.homeCenterId, patch.homeUnitId === undefined ? null : patch.homeUnitId) : undefined;
+    const skills = patch.skills ?? (homeChanges ? current.skills : undefined);
+    if (skills) await this.assertSkills(skills, home ? home.homeCenterId : current.homeCenterId);
+
+    const values: Partial<StaffValues> = { ...home };
+    for (const key of ['fullName', 'email', 'phone', 'active'] as const) if (patch[key] !== undefined) Object.assign(values, { [key]: patch[key] });
+    try {
+      return await this.database.db.transaction(async (tx) => {
+        const before = toStaff((await staffRepository.profile(tx, id, true))!);
+        await staffRepository.update(tx, id, values);
+        if (patch.roles) await staffRepository.replaceRoles(tx, id, patch.roles);
+        if (patch.skills) await staffRepository.replaceSkills(tx, id, patch.skills);
+        if (patch.active === false) await sessionRepository.deleteForStaff(tx, id);
+        const after = toStaff((await staffRepository.profile(tx, id))!);
+        const action = before.active && !after.active ? 'staff.deactivate' : !before.active && after.active ? 'staff.reactivate' : 'staff.update';
+        await auditRepository.append(tx, { actorId: ctx.actor.staffId, action, entity: 'staff', entityId: id, before, after, ip: ctx.ip }, ctx.now);
+        return after;
+      });
+    } catch (e) {
+      asFieldError(e, fields);
+    }
+  }
 
   /** A new temporary password, shown once: unlocks the account, ends its sessions, and asks for a change at next sign-in. */
   async resetPassword(id: string, actor: Actor, ip?: string, now = new Date()): Promise<{ temporaryPassword: string }> {
@@ -21,4 +119,47 @@ export class StaffService {
     });
     return { temporaryPassword };
   }
+
+  /** The home unit follows the home center when only the center is given. */
+  private async home(homeCenterId: string | null, homeUnitId: string | null) {
+    if (!homeCenterId) return { homeCenterId: null, homeUnitId };
+    const detail = await centerSetupRepository.centerUnit(this.database.db, homeCenterId);
+    if (!detail) throw ApiError.validation([unknownRef('body.homeCenterId', { vi: 'trung tâm', en: 'center' })]);
+    return { homeCenterId, homeUnitId: homeUnitId ?? detail };
+  }
+
+  /** Skills are services of the person's home center, each once. */
+  private async assertSkills(skills: Array<{ serviceId: string }>, homeCenterId: string | null) {
+    const ids = skills.map((s) => s.serviceId);
+    const own = new Set(homeCenterId ? await centerSetupRepository.servicesOfCenter(this.database.db, homeCenterId, ids) : []);
+    const issues: Issue[] = skills.flatMap((s, i) => {
+      if (ids.indexOf(s.serviceId) !== i) return [{ path: `body.skills.${i}.serviceId`, message: { vi: 'Dịch vụ này đã có trong danh sách', en: 'This service is already listed' } }];
+      if (!own.has(s.serviceId)) return [{ path: `body.skills.${i}.serviceId`, message: { vi: 'Kỹ năng phải là dịch vụ của trung tâm nơi cán bộ làm việc', en: 'A skill must be a service of the person’s home center' } }];
+      return [];
+    });
+    if (issues.length) throw ApiError.validation(issues);
+  }
+
+  /**
+   * The grants an actor hands out (and those they take away) must be roles they may
+   * give, scoped to a place inside their own scope: nobody widens their own reach.
+   */
+  private async assertGrants(next: RoleGrant[], previous: RoleGrant[], actor: Actor) {
+    const allowed = new Set(actor.roles.flatMap((g) => grantableBy[g.role] ?? []));
+    const admin = actor.roles.some((g) => g.role === 'admin');
+    const issues: Issue[] = [];
+    next.forEach((g, i) => {
+      if (g.role === 'admin' ? g.scopeUnitId || g.scopeCenterId : Boolean(g.scopeUnitId) === Boolean(g.scopeCenterId))
+        issues.push({ path: `body.roles.${i}`, message: { vi: 'Vai trò quản trị hệ thống không có phạm vi; các vai trò khác có đúng một đơn vị hoặc một trung tâm', en: 'The admin role has no scope; every other role has exactly one unit or one center' } });
+    });
+    if (issues.length) throw ApiError.validation(issues);
+    if (admin) return;
+    const changed = [...next.filter((g) => !previous.some((p) => same(p, g))), ...previous.filter((p) => !next.some((g) => same(p, g)))];
+    for (const g of changed) {
+      const inScope = g.scopeCenterId ? await this.scope.covers(actor, 'center', g.scopeCenterId, centerAdmins) : g.scopeUnitId ? await this.scope.covers(actor, 'unit', g.scopeUnitId, centerAdmins) : false;
+      if (!allowed.has(g.role) || !inScope) throw ApiError.forbidden({ vi: 'Bạn không thể trao hoặc thu hồi vai trò này ở phạm vi này', en: 'You cannot grant or remove this role in this scope' });
+    }
+  }
 }
+
+const same = (a: RoleGrant, b: RoleGrant) => a.role === b.role && a.scopeUnitId === b.scopeUnitId && a.scopeCenterId === b.scopeCenterId;

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { defineRoute } from '../route.js';
-import { ZCenterParams, ZIdParams, ZImportResult } from '../common.js';
+import { patchOf, ZCenterParams, ZIdParams, ZImportResult } from '../common.js';
 import { ZAgency, ZAgencyInput, ZCenter, ZCenterInput, ZCounter, ZCounterInput, ZCsvImportRequest, ZPriorityCategory, ZPriorityCategoryInput, ZProcedure, ZProcedureImportRequest, ZProcedureInput, ZProcedureVersionInput, ZService, ZServiceInput, ZUnit, ZUnitInput } from '../org.js';
 import { ZStaff, ZStaffCreated, ZStaffInput, ZStaffUpdate } from '../staff.js';
 import { centerAdmins, centerParam, orgAdmins } from './access.js';
 
 
-/**
- * Organisation and staff management (issue #3), specified but not served yet: an entry
- * is composed into `routes` (../routes.ts) when its controller lands, and the
- * permission-matrix test then demands a sample request for it.
- */
-export const adminRoutes = {
+/** Organisation and staff management: units, agencies, centers and their setup, procedures, staff. */
+export const orgRoutes = {
   listUnits: defineRoute({
     method: 'GET', path: '/units', tag: 'organisation',
     summary: 'Administrative units within my scope', access: { kind: 'staff', roles: 'any' }, response: z.array(ZUnit),
@@ -24,7 +20,7 @@ export const adminRoutes = {
   updateUnit: defineRoute({
     method: 'PATCH', path: '/units/:id', tag: 'organisation', summary: 'Update an administrative unit',
     access: { kind: 'staff', roles: orgAdmins, scope: { type: 'unit', from: 'params', key: 'id' } },
-    params: ZIdParams, body: ZUnitInput.partial(), response: ZUnit,
+    params: ZIdParams, body: patchOf(ZUnitInput), response: ZUnit,
   }),
   importUnits: defineRoute({
     method: 'POST', path: '/units/import', tag: 'organisation', status: 200,
@@ -44,7 +40,7 @@ export const adminRoutes = {
   updateAgency: defineRoute({
     method: 'PATCH', path: '/agencies/:id', tag: 'organisation', summary: 'Update an agency',
     access: { kind: 'staff', roles: orgAdmins, scope: { type: 'agency', from: 'params', key: 'id' } },
-    params: ZIdParams, body: ZAgencyInput.partial(), response: ZAgency,
+    params: ZIdParams, body: patchOf(ZAgencyInput), response: ZAgency,
   }),
 
   createCenter: defineRoute({
@@ -54,7 +50,7 @@ export const adminRoutes = {
   }),
   updateCenter: defineRoute({
     method: 'PATCH', path: '/centers/:centerId', tag: 'organisation', summary: 'Update a center (hours, time zone, queue rules)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCenterInput.omit({ unitId: true }).partial(), response: ZCenter,
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: patchOf(ZCenterInput.omit({ unitId: true })), response: ZCenter,
   }),
   createService: defineRoute({
     method: 'POST', path: '/centers/:centerId/services', tag: 'organisation', summary: 'Add a service (queue category) to a center',
@@ -63,7 +59,7 @@ export const adminRoutes = {
   updateService: defineRoute({
     method: 'PATCH', path: '/services/:id', tag: 'organisation', summary: 'Update a service; open or pause it',
     access: { kind: 'staff', roles: centerAdmins, scope: { type: 'service', from: 'params', key: 'id' } },
-    params: ZIdParams, body: ZServiceInput.partial(), response: ZService,
+    params: ZIdParams, body: patchOf(ZServiceInput), response: ZService,
   }),
   createCounter: defineRoute({
     method: 'POST', path: '/centers/:centerId/counters', tag: 'organisation', summary: 'Add a counter with its service profile',
@@ -72,7 +68,7 @@ export const adminRoutes = {
   updateCounter: defineRoute({
     method: 'PATCH', path: '/counters/:id', tag: 'organisation', summary: 'Update a counter label or service profile',
     access: { kind: 'staff', roles: centerAdmins, scope: { type: 'counter', from: 'params', key: 'id' } },
-    params: ZIdParams, body: ZCounterInput.partial(), response: ZCounter,
+    params: ZIdParams, body: patchOf(ZCounterInput), response: ZCounter,
   }),
   createPriorityCategory: defineRoute({
     method: 'POST', path: '/centers/:centerId/priority-categories', tag: 'organisation', summary: 'Add a priority category',
@@ -81,7 +77,7 @@ export const adminRoutes = {
   updatePriorityCategory: defineRoute({
     method: 'PATCH', path: '/priority-categories/:id', tag: 'organisation', summary: 'Update a priority category',
     access: { kind: 'staff', roles: centerAdmins, scope: { type: 'priority_category', from: 'params', key: 'id' } },
-    params: ZIdParams, body: ZPriorityCategoryInput.partial(), response: ZPriorityCategory,
+    params: ZIdParams, body: patchOf(ZPriorityCategoryInput), response: ZPriorityCategory,
   }),
 
   listProcedures: defineRoute({

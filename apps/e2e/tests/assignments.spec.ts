@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const shots = '../../artifacts/screenshots';
+
+const account = (username: string) => {
+  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
+  if (!found) throw new Error(`demo account ${username} missing`);
+  return found;
+};
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/backoffice/sign-in');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(account(username).password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+/** Tomorrow in the centers' time zone, as the board's date field shows it. */
+const tomorrow = () => addDays(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), 1);
+
+test('a manager builds tomorrow’s board by dragging; it persists, and warns about a missing skill', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, 'quanly.anxuyen');
+  await page.getByRole('link', { name: 'Phân công quầy' }).click();
+  await expect(page.getByTestId('board-date')).toHaveValue(tomorrow());
+  await expect(page.getByRole('status').filter({ hasText: 'Trực tuyến' })).toBeVisible();
+
+  await page.getByTestId('person-canbo.anxuyen1').dragTo(page.getByTestId('counter-2'));
+  await expect(page.getByTestId('counter-2').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
+  await page.getByTestId('person-canbo.anxuyen2').dragTo(page.getByTestId('counter-3'));
+  await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen2')).toBeVisible();
+  // The specialist has no counter skill: the board still places them, and says so on the card.
+  await page.getByTestId('person-chuyenvien.anxuyen').dragTo(page.getByTestId('counter-1'));
+  await expect(page.getByTestId('counter-1').getByRole('note')).toContainText('chưa có kỹ năng');
+  await page.screenshot({ path: `${shots}/assignment-board-tomorrow.png`, fullPage: true });
+
+  await page.reload();
+  await expect(page.getByTestId('board-date')).toHaveValue(tomorrow());
+  await expect(page.getByTestId('counter-2').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
+  await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen2')).toBeVisible();
+  await expect(page.getByTestId('counter-1').getByTestId('placed-chuyenvien.anxuyen')).toBeVisible();
+  await expect(page.getByTestId('board-pool').locator('article')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the keyboard way: pick a counter on the card and press Enter; free a counter; copy the previous day', async ({ page }) => {
+  await signIn(page, 'quanly.anxuyen');
+  await page.goto(`/backoffice/assignments?date=${tomorrow()}`);
+  await page.getByTestId('counter-2').getByRole('button', { name: 'Để trống quầy' }).click();
+  const card = page.getByTestId('person-canbo.anxuyen1');
+  await expect(card).toBeVisible();
+  await card.getByRole('combobox').selectOption({ label: 'Quầy 3' });
+  await card.getByRole('combobox').press('Enter');
+  // Whoever held the counter goes back to the pool.
+  await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
+  await expect(page.getByTestId('person-canbo.anxuyen2')).toBeVisible();
+
+  // "Copy the previous day" onto the (empty) day after tomorrow brings tomorrow's board over.
+  await page.getByTestId('board-date').fill(addDays(tomorrow(), 1));
+  await expect(page.getByTestId('counter-3').getByText('Kéo cán bộ vào đây')).toBeVisible();
+  await page.getByRole('button', { name: 'Chép lịch ngày hôm trước' }).click();
+  await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
+  await expect(page.getByTestId('counter-1').getByTestId('placed-chuyenvien.anxuyen')).toBeVisible();
+});
+
+test('an officer’s “my counters” page lists exactly today’s counter, and follows the manager live', async ({ page, browser }) => {
+  await signIn(page, 'canbo.anxuyen1');
+  await page.getByRole('link', { name: 'Quầy của tôi hôm nay' }).click();
+  const list = page.getByTestId('my-counters');
+  // The demo seed puts this officer on Quầy 1 today; tomorrow’s board (Quầy 3) is not today’s.
+  await expect(list.getByRole('link')).toHaveText(['Quầy 1']);
+  await expect(list.getByRole('link')).toHaveAttribute('href', /\/counter\/[0-9a-f-]{36}$/);
+  await page.screenshot({ path: `${shots}/my-counters-today.png`, fullPage: true });
+
+  // The manager moves the officer to Quầy 2 for today, from another browser: the page follows without a reload.
+  const manager = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  try {
+    const api = manager.request;
+    expect((await api.post('/api/auth/sign-in', { data: { username: 'quanly.anxuyen', password: account('quanly.anxuyen').password } })).status()).toBe(200);
+    const me = await (await api.get('/api/auth/me')).json();
+    const center = await (await api.get(`/api/centers/${me.homeCenterId}`)).json();
+    const officer = (await (await api.get('/api/staff')).json()).find((s: { username: string }) => s.username === 'canbo.anxuyen1');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const counter2 = center.counters.find((c: { number: number }) => c.number === 2);
+    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter2.id, staffId: officer.id } })).status()).toBe(200);
+    await expect(list.getByRole('link')).toHaveText(['Quầy 2']);
+    // Back to the demo seed's board, which other browser tests rely on.
+    const counter1 = center.counters.find((c: { number: number }) => c.number === 1);
+    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter1.id, staffId: officer.id } })).status()).toBe(200);
+    await expect(list.getByRole('link')).toHaveText(['Quầy 1']);
+  } finally {
+    await manager.close();
+  }
+});
