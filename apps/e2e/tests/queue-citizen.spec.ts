@@ -84,13 +84,24 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   // Hall display, landscape and portrait, each with its sound switched on once.
   const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const tvErrors = watchErrors(tv);
+  // Records what the TV says (headless Chromium has no voices to hear).
+  await tv.addInitScript(() => {
+    type Utterance = { text: string; lang: string };
+    const g = globalThis as unknown as { said: string[]; speechSynthesis: { speak(u: Utterance): void } };
+    g.said = [];
+    const speak = g.speechSynthesis.speak.bind(g.speechSynthesis);
+    g.speechSynthesis.speak = (u) => {
+      if (u.text) g.said.push(`${u.lang}: ${u.text}`);
+      speak(u);
+    };
+  });
   await tv.goto(`/display/${centerId}`);
   await enableSound(tv);
   await expect(tv.getByTestId('waiting-A')).toContainText(/[1-9]/);
   await tv.screenshot({ path: `${shots}/queue-display-landscape.png` });
 
   const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await portrait.goto(`/display/${centerId}`);
+  await portrait.goto(`/display/${centerId}?sound=off`);
   await expect(portrait.getByTestId('display')).toHaveClass(/board--portrait/);
   await expect(portrait.getByTestId('waiting-A')).toContainText(/[1-9]/);
   await enableSound(portrait);
@@ -116,7 +127,13 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const callToDisplayMs = Date.now() - started;
   console.log(`call-next → display shows ${calledCode}: ${callToDisplayMs} ms`);
   await expect(portrait.getByTestId('latest-call')).toContainText(calledCode, { timeout: 1000 });
-  // queue.updated brings the waiting count down without a refetch.
+  const said = () => tv.evaluate(() => (globalThis as unknown as { said: string[] }).said);
+  const announcement = `vi-VN: Mời số ${calledCode.split('').join(' ')} đến quầy số 1`;
+  await expect.poll(said, { timeout: 10_000 }).toEqual([announcement]);
+  // A recall is announced again, after the first one has finished.
+  expect((await officer.post(`/api/counters/${counterId}/recall`)).status()).toBe(200);
+  await expect.poll(said, { timeout: 15_000 }).toEqual([announcement, announcement]);
+  // The waiting count falls once the call is made.
   await expect(tv.getByTestId('waiting-A').locator('.board__count')).toHaveText(String(waitingBefore - 1));
   await tv.screenshot({ path: `${shots}/queue-display-landscape-called.png` });
   await portrait.screenshot({ path: `${shots}/queue-display-portrait.png` });
