@@ -16,6 +16,12 @@ declare module 'vue-router' {
 const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
+  { path: '/my-counter', name: 'my-counter', component: () => import('../views/queue/MyCounterView.vue'), meta: { nav: { label: 'queue.nav.myCounter', roles: ['officer'], order: 10 } } },
+  { path: '/counter/:counterId', name: 'counter', component: () => import('../views/queue/WorkstationView.vue'), props: true },
+  {
+    path: '/live/:centerId?', name: 'live', component: () => import('../views/queue/LiveBoardView.vue'), props: true,
+    meta: { nav: { label: 'queue.nav.live', roles: ['admin', 'province_admin', 'center_manager', 'leader'], order: 20 } },
+  },
   { path: '/account', name: 'account', component: () => import('../views/AccountView.vue'), meta: { nav: { label: 'nav.account', order: 100 } } },
 ];
 

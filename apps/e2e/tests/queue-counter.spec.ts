@@ -1,0 +1,146 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const shots = '../../artifacts/screenshots';
+
+const account = (username: string) => {
+  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
+  if (!found) throw new Error(`demo account ${username} missing`);
+  return found;
+};
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/backoffice/sign-in');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(account(username).password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+interface Desk {
+  counter: { id: string; centerId: string; label: string; state: string; services: Array<{ serviceId: string; weight: number }> };
+  current: { code: string; status: string } | null;
+  otherCounters: Array<{ id: string }>;
+  services: Array<{ serviceId: string }>;
+}
+const desk = async (request: APIRequestContext, counterId: string) => (await (await request.get(`/api/counters/${counterId}/workstation`)).json()) as Desk;
+
+/** Other browser tests share this database: finish whatever this counter still has in hand. */
+async function clearDesk(request: APIRequestContext, counterId: string) {
+  const current = (await desk(request, counterId)).current;
+  if (current?.status === 'called') await request.post(`/api/counters/${counterId}/start`);
+  if (current) expect((await request.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
+}
+
+/**
+ * Issue a ticket as staff. The browser stack runs on the real clock, so late in the
+ * day the center may be outside its opening hours: then open it all day for this
+ * test (the API caches a center's calendar for a minute) and put the hours back after.
+ */
+async function issueTicket(request: APIRequestContext, centerId: string, serviceId: string, restore: Array<() => Promise<unknown>>) {
+  const issue = () => request.post(`/api/centers/${centerId}/tickets`, { data: { serviceId } });
+  let answer = await issue();
+  if (answer.status() === 409 && (await answer.json()).error.details?.openingHoursToday) {
+    const { openingHours } = (await (await request.get(`/api/centers/${centerId}`)).json()) as { openingHours: Record<string, unknown> };
+    const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
+    expect((await request.patch(`/api/centers/${centerId}`, { data: { openingHours: allDay } })).status()).toBe(200);
+    restore.push(() => request.patch(`/api/centers/${centerId}`, { data: { openingHours } }));
+    await expect.poll(async () => (answer = await issue()).status(), { timeout: 75_000, intervals: [2000] }).toBe(201);
+  }
+  expect(answer.status()).toBe(201);
+  return (await answer.json()) as { code: string };
+}
+
+test('the officer serves a ticket issued live, by keyboard, and the manager’s live board follows it', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const restore: Array<() => Promise<unknown>> = [];
+  const managerContext = await browser.newContext();
+  try {
+    await serveOneTicket(page, await managerContext.newPage(), restore);
+  } finally {
+    for (const undo of restore) await undo();
+    await managerContext.close();
+  }
+});
+
+async function serveOneTicket(page: Page, board: Page, restore: Array<() => Promise<unknown>>) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // The officer opens the counter assigned to them today from "Quầy của tôi".
+  await signIn(page, 'canbo.anxuyen1');
+  await page.getByRole('link', { name: 'Quầy của tôi' }).click();
+  await expect(page).toHaveURL(/\/backoffice\/counter\/[0-9a-f-]{36}$/);
+  const counterId = page.url().split('/counter/')[1]!;
+  await clearDesk(page.request, counterId);
+  const mine = await desk(page.request, counterId);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(mine.counter.label);
+  if (mine.counter.state !== 'open') {
+    await page.getByRole('button', { name: /Mở quầy/ }).click();
+    await expect(page.getByTestId('counter-state')).toHaveText('Đang mở');
+  }
+
+  // The manager watches the center live board.
+  await signIn(board, 'quanly.anxuyen');
+  await board.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
+  await expect(board).toHaveURL(new RegExp(`/backoffice/live/${mine.counter.centerId}$`));
+  const boardCounter = board.locator(`[data-counter="${mine.counter.label}"]`);
+  await expect(boardCounter).toContainText('Đang mở');
+
+  // A ticket is issued for this counter's main service; it appears in the waiting line without a reload.
+  const serviceId = [...mine.counter.services].sort((a, b) => b.weight - a.weight)[0]!.serviceId;
+  const { code } = await issueTicket(board.request, mine.counter.centerId, serviceId, restore);
+  await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible({ timeout: 5000 });
+
+  // N calls the next ticket; other tests may have left older tickets of this service, so serve them first.
+  for (let i = 0; i < 50; i++) {
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('current-status')).toHaveText('Đã gọi');
+    if ((await page.getByTestId('current-code').textContent()) === code) break;
+    await page.keyboard.press('s');
+    await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+    await page.keyboard.press('d');
+    await expect(page.getByTestId('current-code')).toHaveCount(0);
+  }
+  await expect(page.getByTestId('current-code')).toHaveText(code);
+  await expect(boardCounter).toContainText(code, { timeout: 5000 });
+  await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đã gọi');
+
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+  await expect(page.getByRole('button', { name: /Hoàn thành/ })).toBeEnabled();
+  await expect(page.getByRole('button', { name: /Gọi số tiếp/ })).toBeDisabled();
+  await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đang phục vụ', { timeout: 5000 });
+  // Two people wait for a service no counter of this center serves, so no other test ever calls them: the chart has something to show.
+  const elsewhere = mine.services.filter((s) => !mine.counter.services.some((c) => c.serviceId === s.serviceId)).at(-1)!.serviceId;
+  for (let i = 0; i < 2; i++) await issueTicket(board.request, mine.counter.centerId, elsewhere, restore);
+  await expect.poll(async () => Number(await board.getByTestId('total-waiting').locator('dd').textContent())).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: `${shots}/backoffice-workstation.png`, fullPage: true });
+  await board.screenshot({ path: `${shots}/backoffice-live-board.png`, fullPage: true });
+
+  const servedBefore = Number(await page.getByTestId('served-today').textContent());
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('current-code')).toHaveCount(0);
+  await expect(page.getByTestId('served-today')).toHaveText(String(servedBefore + 1));
+  await expect(page.getByTestId('desk-notice')).toHaveText(`Đã hoàn thành số ${code}`);
+  await expect(boardCounter).not.toContainText(code, { timeout: 5000 });
+
+  // Another counter's workstation is refused to this officer.
+  await page.goto(`/backoffice/counter/${mine.otherCounters[0]!.id}`);
+  await expect(page.getByRole('heading', { name: 'Bạn không được phân công quầy này hôm nay' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/backoffice-workstation-refused.png` });
+
+  expect(errors).toEqual([]);
+}
+
+test('the manager pauses and reopens a service from the live board', async ({ page }) => {
+  await signIn(page, 'quanly.anxuyen');
+  await page.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
+  const toggle = page.getByTestId('live-services').getByRole('switch').first();
+  await expect(toggle).toHaveText('Đang mở');
+  await toggle.click();
+  await expect(toggle).toHaveText('Tạm dừng');
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveText('Đang mở');
+});
