@@ -39,8 +39,6 @@ export default async function globalSetup() {
     throw new Error(`API did not start:\n${api.tail()}`);
   }
   process.env.E2E_BASE_URL = baseUrl;
-  // Tests that must arrange data no API sets yet (e.g. opening hours at any hour of the day).
-  process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
 
   return async () => {
