@@ -64,6 +64,13 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const trackingUrl = (await qr.getAttribute('alt'))!;
   expect(trackingUrl).toMatch(new RegExp(`^${baseURL}/t/[A-Z2-9]{10}$`));
   await page.screenshot({ path: `${shots}/queue-kiosk-slip.png` });
+  // Printed, only the slip remains, on 80 mm receipt paper.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print')).toBeHidden();
+  await expect(slip).toBeVisible();
+  expect(Math.round((await slip.boundingBox())!.width)).toBe(Math.round((80 / 25.4) * 96));
+  await page.screenshot({ path: `${shots}/queue-kiosk-slip-print.png`, clip: { x: 0, y: 0, width: 360, height: 720 } });
+  await page.emulateMedia({ media: 'screen' });
 
   // Hall display, landscape and portrait, each with its sound switched on once.
   const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -184,7 +191,13 @@ test('a kiosk with nobody signed in asks for its pairing code once, then issues 
   await manager.dispose();
 
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(`/kiosk/${centerId}`);
+  // `?print=auto`: each slip goes to the printer by itself (Chromium started with --kiosk-printing).
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { printed: number; print: () => void };
+    g.printed = 0;
+    g.print = () => void g.printed++;
+  });
+  await page.goto(`/kiosk/${centerId}?print=auto`);
   await expect(page.getByTestId('service-HT')).toBeFocused();
   await page.keyboard.press('2'); // the second service by its number key
   const noPriority = page.getByRole('button', { name: /Không, lấy số thường/ });
@@ -199,4 +212,5 @@ test('a kiosk with nobody signed in asks for its pairing code once, then issues 
   await form.getByRole('textbox').fill(pairingCode);
   await form.getByRole('button', { name: /Ghép nối/ }).click();
   await expect(page.getByTestId('slip-number')).toHaveText(/^B\d{3,4}$/);
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
 });
