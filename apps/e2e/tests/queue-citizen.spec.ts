@@ -1,4 +1,3 @@
-import { createDatabase } from '@motcua/db';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 
 const shots = '../../artifacts/screenshots';
@@ -23,20 +22,6 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/**
- * The demo center keeps office hours (07:30–17:00, Monday to Friday, Vietnam time); the
- * browser tests run at any hour, so the center is opened all week first.
- */
-async function openAllDay(centerId: string) {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL missing: run through `npm test`');
-  const handle = createDatabase(url, { max: 1 });
-  const allDay = [{ start: '00:00', end: '23:59' }];
-  const hours = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, allDay]));
-  await handle.sql`update centers set opening_hours = ${JSON.stringify(hours)}::jsonb where id = ${centerId}`;
-  await handle.close();
-}
-
 /** The one-time "click to enable sound" button; a browser that allows autoplay never shows it. */
 async function enableSound(page: Page) {
   await expect(page.getByTestId('display')).toBeVisible();
@@ -55,7 +40,6 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const center = centers.find((c) => c.code === AN_XUYEN);
   expect(center, 'An Xuyên center in the manager’s list').toBeTruthy();
   const centerId = center!.id;
-  await openAllDay(centerId);
 
   // Kiosk: choose "Hộ tịch" (counter 1's main service), no priority, get the slip.
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -80,17 +64,35 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const trackingUrl = (await qr.getAttribute('alt'))!;
   expect(trackingUrl).toMatch(new RegExp(`^${baseURL}/t/[A-Z2-9]{10}$`));
   await page.screenshot({ path: `${shots}/queue-kiosk-slip.png` });
+  // Printed, only the slip remains, on 80 mm receipt paper.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print')).toBeHidden();
+  await expect(slip).toBeVisible();
+  expect(Math.round((await slip.boundingBox())!.width)).toBe(Math.round((80 / 25.4) * 96));
+  await page.screenshot({ path: `${shots}/queue-kiosk-slip-print.png`, clip: { x: 0, y: 0, width: 360, height: 720 } });
+  await page.emulateMedia({ media: 'screen' });
 
   // Hall display, landscape and portrait, each with its sound switched on once.
   const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const tvErrors = watchErrors(tv);
+  // Records what the TV says (headless Chromium has no voices to hear).
+  await tv.addInitScript(() => {
+    type Utterance = { text: string; lang: string };
+    const g = globalThis as unknown as { said: string[]; speechSynthesis: { speak(u: Utterance): void } };
+    g.said = [];
+    const speak = g.speechSynthesis.speak.bind(g.speechSynthesis);
+    g.speechSynthesis.speak = (u) => {
+      if (u.text) g.said.push(`${u.lang}: ${u.text}`);
+      speak(u);
+    };
+  });
   await tv.goto(`/display/${centerId}`);
   await enableSound(tv);
   await expect(tv.getByTestId('waiting-A')).toContainText(/[1-9]/);
   await tv.screenshot({ path: `${shots}/queue-display-landscape.png` });
 
   const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await portrait.goto(`/display/${centerId}`);
+  await portrait.goto(`/display/${centerId}?sound=off`);
   await expect(portrait.getByTestId('display')).toHaveClass(/board--portrait/);
   await expect(portrait.getByTestId('waiting-A')).toContainText(/[1-9]/);
   await enableSound(portrait);
@@ -107,16 +109,29 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   await signIn(officer, 'canbo.anxuyen1');
   const mine = (await (await officer.get('/api/me/assignments')).json()) as { assignments: Array<{ counterId: string; centerId: string }> };
   const counterId = mine.assignments.find((a) => a.centerId === centerId)!.counterId;
+  // Other browser tests share the database: finish whatever counter 1 still has in hand.
+  const inHand = ((await (await officer.get(`/api/counters/${counterId}/workstation`)).json()) as { current: { status: string } | null }).current;
+  if (inHand?.status === 'called') await officer.post(`/api/counters/${counterId}/start`);
+  if (inHand) expect((await officer.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
   const waitingBefore = Number(await tv.getByTestId('waiting-A').locator('.board__count').textContent());
   const started = Date.now();
   const called = await officer.post(`/api/counters/${counterId}/call-next`);
   expect(called.status(), await called.text()).toBe(200);
+  const answered = Date.now();
   const calledCode = ((await called.json()) as { current: { code: string } | null }).current!.code;
   await expect(tv.getByTestId('latest-call')).toContainText(calledCode, { timeout: 1000 });
-  const callToDisplayMs = Date.now() - started;
-  console.log(`call-next → display shows ${calledCode}: ${callToDisplayMs} ms`);
+  // The 1 s budget runs from the API's answer (the event is published before it): on a loaded
+  // machine the request alone can take half a second, which is the API's figure, not the display's.
+  const shown = Date.now();
+  console.log(`call-next → display shows ${calledCode}: ${shown - started} ms (API answered after ${answered - started} ms)`);
   await expect(portrait.getByTestId('latest-call')).toContainText(calledCode, { timeout: 1000 });
-  // queue.updated brings the waiting count down without a refetch.
+  const said = () => tv.evaluate(() => (globalThis as unknown as { said: string[] }).said);
+  const announcement = `vi-VN: Mời số ${calledCode.split('').join(' ')} đến quầy số 1`;
+  await expect.poll(said, { timeout: 10_000 }).toEqual([announcement]);
+  // A recall is announced again, after the first one has finished.
+  expect((await officer.post(`/api/counters/${counterId}/recall`)).status()).toBe(200);
+  await expect.poll(said, { timeout: 15_000 }).toEqual([announcement, announcement]);
+  // The waiting count falls once the call is made.
   await expect(tv.getByTestId('waiting-A').locator('.board__count')).toHaveText(String(waitingBefore - 1));
   await tv.screenshot({ path: `${shots}/queue-display-landscape-called.png` });
   await portrait.screenshot({ path: `${shots}/queue-display-portrait.png` });
@@ -171,14 +186,19 @@ test('a kiosk with nobody signed in asks for its pairing code once, then issues 
   const manager = await playwrightRequest.newContext({ baseURL });
   await signIn(manager, 'quanly.anxuyen');
   const centerId = ((await (await manager.get('/api/centers')).json()) as Array<{ id: string; code: string }>).find((c) => c.code === AN_XUYEN)!.id;
-  await openAllDay(centerId);
   const created = await manager.post(`/api/centers/${centerId}/devices`, { data: { kind: 'kiosk', name: 'Ki-ốt sảnh chính' } });
   expect(created.status(), await created.text()).toBe(201);
   const { pairingCode } = (await created.json()) as { pairingCode: string };
   await manager.dispose();
 
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(`/kiosk/${centerId}`);
+  // `?print=auto`: each slip goes to the printer by itself (Chromium started with --kiosk-printing).
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { printed: number; print: () => void };
+    g.printed = 0;
+    g.print = () => void g.printed++;
+  });
+  await page.goto(`/kiosk/${centerId}?print=auto`);
   await expect(page.getByTestId('service-HT')).toBeFocused();
   await page.keyboard.press('2'); // the second service by its number key
   const noPriority = page.getByRole('button', { name: /Không, lấy số thường/ });
@@ -193,4 +213,5 @@ test('a kiosk with nobody signed in asks for its pairing code once, then issues 
   await form.getByRole('textbox').fill(pairingCode);
   await form.getByRole('button', { name: /Ghép nối/ }).click();
   await expect(page.getByTestId('slip-number')).toHaveText(/^B\d{3,4}$/);
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
 });

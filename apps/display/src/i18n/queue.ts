@@ -7,7 +7,6 @@ export const queueMessages = {
         none: 'Không phải chờ',
         range: 'Khoảng {min}–{max} phút',
         exact: 'Khoảng {min} phút',
-        ahead: 'Không có ai trước bạn | 1 người trước bạn | {n} người trước bạn',
         waiting: '{n} người đang chờ',
       },
       kiosk: {
@@ -32,7 +31,6 @@ export const queueMessages = {
       },
       slip: {
         yourNumber: 'Số của bạn',
-        service: 'Dịch vụ',
         time: 'Giờ lấy số',
         ahead: 'Số người trước bạn',
         estimate: 'Thời gian chờ dự kiến',
@@ -44,7 +42,6 @@ export const queueMessages = {
       },
       display: {
         nowCalling: 'Mời số',
-        toCounter: 'đến {counter}',
         counterNo: 'Quầy {n}',
         lastCalls: 'Vừa gọi',
         counter: 'Quầy',
@@ -53,7 +50,6 @@ export const queueMessages = {
         noCalls: 'Chưa gọi số nào',
         enableSound: 'Bấm để bật âm thanh',
         reconnecting: 'Đang kết nối lại…',
-        portrait: 'Dọc',
       },
       announce: {
         say: 'Mời số {code} đến quầy số {counter}',
@@ -80,7 +76,6 @@ export const queueMessages = {
       },
       rate: {
         ask: 'Mời đánh giá lượt phục vụ vé {code}',
-        at: '{counter}',
         idle: 'Cảm ơn quý khách. Xin mời lượt tiếp theo.',
         very_satisfied: 'Rất hài lòng',
         satisfied: 'Hài lòng',
@@ -99,7 +94,6 @@ export const queueMessages = {
         none: 'No wait',
         range: 'About {min}–{max} min',
         exact: 'About {min} min',
-        ahead: 'Nobody before you | 1 person before you | {n} people before you',
         waiting: '{n} waiting',
       },
       kiosk: {
@@ -124,7 +118,6 @@ export const queueMessages = {
       },
       slip: {
         yourNumber: 'Your number',
-        service: 'Service',
         time: 'Issued at',
         ahead: 'People before you',
         estimate: 'Estimated wait',
@@ -136,7 +129,6 @@ export const queueMessages = {
       },
       display: {
         nowCalling: 'Now calling',
-        toCounter: 'to {counter}',
         counterNo: 'Counter {n}',
         lastCalls: 'Last calls',
         counter: 'Counter',
@@ -145,7 +137,6 @@ export const queueMessages = {
         noCalls: 'No number called yet',
         enableSound: 'Click to enable sound',
         reconnecting: 'Reconnecting…',
-        portrait: 'Portrait',
       },
       announce: {
         say: 'Number {code}, please go to counter {counter}',
@@ -172,7 +163,6 @@ export const queueMessages = {
       },
       rate: {
         ask: 'Please rate the service for ticket {code}',
-        at: '{counter}',
         idle: 'Thank you. Next, please.',
         very_satisfied: 'Very satisfied',
         satisfied: 'Satisfied',

@@ -112,6 +112,20 @@ describe('DisplayView', () => {
     expect(fetch.mock.calls.length - before).toBe(1);
   });
 
+  it('stays silent with ?sound=off (a second screen in the same hall) but still shows the call', async () => {
+    const w = await mountDisplay('?sound=off');
+    room.handlers!.onCall!(call('B011', 2));
+    await flushPromises();
+    expect(w.get('[data-testid=latest-call]').text()).toContain('B011');
+    expect(spoken).toEqual([]);
+  });
+
+  it('says on screen when the center in its address does not exist, instead of retrying forever', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy trung tâm này' } }), { status: 404 })));
+    const w = await mountDisplay();
+    expect(w.get('[data-testid=display-error]').text()).toBe('Không tìm thấy trung tâm này');
+  });
+
   it('uses the stacked layout with ?orientation=portrait', async () => {
     const w = await mountDisplay('?orientation=portrait');
     expect(w.get('[data-testid=display]').classes()).toContain('board--portrait');

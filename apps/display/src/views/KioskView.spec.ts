@@ -71,6 +71,22 @@ describe('KioskView', () => {
     w.unmount();
   });
 
+  it('moves between services with the arrow keys, skipping paused ones, and Enter takes the focused one', async () => {
+    serve((url, init) => (init.method === 'POST' ? json(issued) : json(kiosk())));
+    const w = await mountKiosk();
+    expect(document.activeElement).toBe(w.get('[data-testid=service-HT]').element);
+    await press('ArrowRight');
+    expect(document.activeElement).toBe(w.get('[data-testid=service-DD]').element);
+    await press('ArrowRight'); // KD is paused: back to the first
+    expect(document.activeElement).toBe(w.get('[data-testid=service-HT]').element);
+    await press('ArrowLeft');
+    expect(document.activeElement).toBe(w.get('[data-testid=service-DD]').element);
+    (document.activeElement as HTMLButtonElement).click(); // what Enter does on a focused button
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ serviceId: DD, priorityCategoryId: null });
+    w.unmount();
+  });
+
   it('issues a ticket with the number key and shows the slip with the number and a QR code to the tracking page', async () => {
     serve((url, init) => (init.method === 'POST' ? json(issued) : json(kiosk())));
     const w = await mountKiosk();
