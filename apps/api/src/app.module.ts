@@ -14,6 +14,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CentersModule } from './modules/centers/centers.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         DevicesModule,
         StaffModule,
+        NotificationsModule,
         HealthModule,
         SystemModule,
       ],

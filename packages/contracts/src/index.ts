@@ -11,3 +11,4 @@ export * from './http/common.js';
 export * from './http/auth.js';
 export * from './http/org.js';
 export * from './http/staff.js';
+export * from './http/notifications.js';

@@ -13,3 +13,5 @@ export * from './repositories/assignment.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
+export * from './repositories/alert.repository.js';
+export * from './repositories/notification.repository.js';

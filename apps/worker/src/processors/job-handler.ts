@@ -1,4 +1,4 @@
-import { jobs, type JobName } from '@motcua/contracts';
+import { jobs, type JobName, type JobPayload } from '@motcua/contracts';
 import { UnrecoverableError, type Job } from 'bullmq';
 
 /** A processor declares the job names it handles; the worker checks each name has exactly one. */
@@ -11,10 +11,10 @@ export interface JobHandlerClass {
  * The payload checked against the contract first: a malformed job can never
  * succeed, so it fails at once, without retries, and stays visible as failed.
  */
-export function parsePayload<N extends JobName>(job: Job, name: N) {
+export function parsePayload<N extends JobName>(job: Job, name: N): JobPayload<N> {
   const result = jobs[name].payload.safeParse(job.data);
   if (!result.success) throw new UnrecoverableError(`Malformed ${name} payload: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
-  return result.data;
+  return result.data as JobPayload<N>;
 }
 
 /** Every job name of the contracts has exactly one handler, or the worker refuses to start. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { foundationRoutes } from './routes/foundation.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 
 /**
@@ -9,6 +10,7 @@ import { staffRoutes } from './routes/staff.routes.js';
 export const routes = {
   ...foundationRoutes,
   ...staffRoutes,
+  ...notificationRoutes,
 } as const;
 
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZNotificationCreated } from '../http/notifications.js';
 import { ZPing } from '../http/system.js';
 
 /** Socket.IO namespaces (DESIGN.md "Real-time contract"). */
@@ -30,6 +31,8 @@ export const ServerEvent = {
   systemPong: 'system.pong',
   /** The assignment board of a center changed for a day: counters and officers refetch it. */
   assignmentChanged: 'assignment.changed',
+  /** A notification for the person in room `user:<id>`: the bell counts it, the list shows it. */
+  notificationCreated: 'notification.created',
 } as const;
 
 export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.date() });
@@ -37,11 +40,13 @@ export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.dat
 export const ZServerEvents = {
   [ServerEvent.systemPong]: envelope(ZPing),
   [ServerEvent.assignmentChanged]: envelope(ZAssignmentChanged),
+  [ServerEvent.notificationCreated]: envelope(ZNotificationCreated),
 } as const;
 
 export interface StaffServerToClient {
   'system.pong': (e: Envelope<z.infer<typeof ZPing>>) => void;
   'assignment.changed': (e: Envelope<z.infer<typeof ZAssignmentChanged>>) => void;
+  'notification.created': (e: Envelope<z.infer<typeof ZNotificationCreated>>) => void;
 }
 export interface StaffClientToServer {
   /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */

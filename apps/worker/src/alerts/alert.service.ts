@@ -1,0 +1,99 @@
+import { JobName, Namespace, Room, ServerEvent, type JobPayload } from '@motcua/contracts';
+import { findPlanned, planAlerts } from '@motcua/core';
+import { alertRepository, type AlertTarget, type DatabaseHandle, type Notification } from '@motcua/db';
+import { alertJob, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { CONFIG, type WorkerConfig } from '../config/config.js';
+import { DATABASE, LOGGER } from '../infra/tokens.js';
+import type { Logger } from 'pino';
+import { alertText } from './alert-texts.js';
+
+type FirePayload = JobPayload<typeof JobName.alertFire>;
+export type FireResult = { outcome: 'gone' | 'stale' } | { outcome: 'not_yet'; at: Date } | { outcome: 'fired'; created: number };
+
+// Tết can close 9 calendar days in a row: a due-soon warning may come that long before the due time.
+const DUE_SOON_HORIZON_MS = 16 * 24 * 3600_000;
+const BATCH = 500;
+
+/** Decides and records alerts. Jobs only wake it up: the database says whether there is anything to do. */
+@Injectable()
+export class AlertService {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(DeadlineScheduler) private readonly scheduler: DeadlineScheduler,
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async fire(p: FirePayload, now: Date): Promise<FireResult> {
+    const [target] = await alertRepository.targets(this.database.db, [p.dossierId]);
+    if (!target) return { outcome: 'gone' };
+    return this.fireTarget(target, p, now);
+  }
+
+  private async fireTarget(target: AlertTarget, p: FirePayload, now: Date): Promise<FireResult> {
+    const planned = findPlanned(planAlerts(target.calendar, target.subject, now), p.kind, p.stage, p.deadlineVersion);
+    // Paused, resolved, re-planned under a newer deadline version: this wake-up is stale.
+    if (!planned) return { outcome: 'stale' };
+    if (planned.at.getTime() > now.getTime()) return { outcome: 'not_yet', at: planned.at };
+    const recipients = await alertRepository.recipients(this.database.db, target, p.kind);
+    const text = alertText(p.kind, target.code, p.stage, planned.at);
+    const created = await this.database.db.transaction(async (tx) => {
+      const rows = await alertRepository.insertOnce(tx, recipients.map((recipientId) => ({ recipientId, dossierId: target.subject.id, kind: p.kind, deadlineVersion: p.deadlineVersion, stage: p.stage, ...text })));
+      await alertRepository.createDeliveries(tx, rows, target.unitId);
+      return rows;
+    });
+    await this.push(created);
+    return { outcome: 'fired', created: created.length };
+  }
+
+  /** Real-time push to each recipient's room, then marked pushed (the sweep re-pushes what a crash left). */
+  async push(rows: readonly Notification[]): Promise<void> {
+    if (!rows.length) return;
+    const unread = await alertRepository.unreadCounts(this.database.db, [...new Set(rows.map((r) => r.recipientId))]);
+    for (const n of rows) {
+      await this.realtime.publish(Namespace.staff, Room.user(n.recipientId), ServerEvent.notificationCreated, {
+        notification: {
+          id: n.id, kind: n.kind, dossierId: n.dossierId, deadlineVersion: n.deadlineVersion, stage: n.stage, title: n.title, body: n.body,
+          readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
+        },
+        unread: unread.get(n.recipientId) ?? 0,
+      });
+    }
+    await alertRepository.markPushed(this.database.db, rows.map((r) => r.id), new Date());
+  }
+
+  /**
+   * The repair pass (Redis flushed, jobs lost, worker killed): fires every alert that is
+   * due but has no notification, re-adds the jobs of alerts due before the next two
+   * sweeps, and pushes notifications a crash left unpushed.
+   */
+  async sweep(now: Date): Promise<{ fired: number; scheduled: number; pushed: number }> {
+    let fired = 0;
+    let scheduled = 0;
+    const soon = now.getTime() + 2 * this.config.ALERT_SWEEP_EVERY_MS;
+    for (let after: string | null = null; ; ) {
+      const ids = await alertRepository.candidates(this.database.db, new Date(now.getTime() + DUE_SOON_HORIZON_MS), after, BATCH);
+      if (!ids.length) break;
+      after = ids.at(-1)!;
+      const [targets, notified] = await Promise.all([alertRepository.targets(this.database.db, ids), alertRepository.notifiedKeys(this.database.db, ids)]);
+      const jobs = [];
+      for (const target of targets) {
+        for (const a of planAlerts(target.calendar, target.subject, now)) {
+          if (a.at.getTime() <= now.getTime()) {
+            if (notified.has(`${target.subject.id}|${a.kind}|${a.stage}|${a.deadlineVersion}`)) continue;
+            const r = await this.fireTarget(target, { dossierId: target.subject.id, kind: a.kind, stage: a.stage, deadlineVersion: a.deadlineVersion }, now);
+            if (r.outcome === 'fired') fired++;
+          } else if (a.at.getTime() <= soon) jobs.push(alertJob(target.subject.id, a, now));
+        }
+      }
+      await this.scheduler.add(jobs);
+      scheduled += jobs.length;
+    }
+    const stuck = await alertRepository.unpushed(this.database.db, new Date(now.getTime() - 5000), 1000);
+    await this.push(stuck);
+    if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
+    return { fired, scheduled, pushed: stuck.length };
+  }
+}
