@@ -126,7 +126,7 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
   it('the bell: my notifications paged, unread count, mark read — only my own', async () => {
     const me = await signIn(stack, w.assignee.username, w.password);
     const boss = await signIn(stack, w.manager.username, w.password);
-    const get = (cookie: string, path: string) => fetch(`${stack.baseUrl}/api${path}`, { headers: { cookie } }).then((r) => r.json());
+    const get = (cookie: string, path: string): Promise<any> => fetch(`${stack.baseUrl}/api${path}`, { headers: { cookie } }).then((r) => r.json());
     const post = (cookie: string, body: unknown) => fetch(`${stack.baseUrl}/api/me/notifications/read`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const { unread } = await get(me, '/me/notifications/unread-count');
     expect(unread).toBeGreaterThanOrEqual(6);
