@@ -16,6 +16,8 @@ export interface Stack {
   api: App;
   worker?: App;
   prefix: string;
+  /** The environment the processes got, to start another worker like them. */
+  env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     REDIS_PREFIX: prefix,
     PORT: String(port),
     WORKER_HEALTH_PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.MOTCUA_TEST_LOG_LEVEL ?? 'warn',
     RUN_MIGRATIONS: 'false',
     ...options.env,
   };
@@ -49,6 +51,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     api,
     worker,
     prefix,
+    env,
     async stop() {
       await Promise.all([api.stop(), worker?.stop()]);
       await database.drop();

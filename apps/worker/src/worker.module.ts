@@ -11,7 +11,7 @@ import { AlertService } from './alerts/alert.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, LOGGER, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
-import { registerSchedules, schedules } from './schedulers/index.js';
+import { ensureSchedules, registerSchedules, schedules } from './schedulers/index.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,9 +29,12 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   // @Processor() options are static; concurrency is a deployment setting, so it is applied once the workers exist.
   async onApplicationBootstrap(): Promise<void> {
     for (const processor of processors) this.moduleRef.get(processor).worker.concurrency = this.config.WORKER_CONCURRENCY;
-    const register = () => registerSchedules(this.scheduledQueue, schedules(this.config));
-    await register();
-    this.#scheduleTimer = setInterval(() => register().catch((e: Error) => this.logger.warn({ err: e }, 'could not re-register job schedulers')), this.config.ALERT_SWEEP_EVERY_MS);
+    await registerSchedules(this.scheduledQueue, schedules(this.config));
+    this.#scheduleTimer = setInterval(() => {
+      ensureSchedules(this.scheduledQueue, schedules(this.config))
+        .then((restored) => restored && this.logger.warn('Redis had lost the job schedulers: registered again, sweeping now'))
+        .catch((e: Error) => this.logger.warn({ err: e }, 'could not check the job schedulers'));
+    }, this.config.ALERT_SWEEP_EVERY_MS);
   }
 
   static forRoot(config: WorkerConfig): DynamicModule {

@@ -14,6 +14,8 @@ export type FireResult = { outcome: 'gone' | 'stale' } | { outcome: 'not_yet'; a
 // Tết can close 9 calendar days in a row: a due-soon warning may come that long before the due time.
 const DUE_SOON_HORIZON_MS = 16 * 24 * 3600_000;
 const BATCH = 500;
+/** pg advisory lock key of the alert sweep. */
+const SWEEP_LOCK = 6_001;
 
 /** Decides and records alerts. Jobs only wake it up: the database says whether there is anything to do. */
 @Injectable()
@@ -48,18 +50,18 @@ export class AlertService {
     return { outcome: 'fired', created: created.length };
   }
 
-  /** Real-time push to each recipient's room, then marked pushed (the sweep re-pushes what a crash left). */
+  /** Real-time push to each recipient's room, once per notification even across crashes; the sweep pushes what a crash left unpushed. */
   async push(rows: readonly Notification[]): Promise<void> {
     if (!rows.length) return;
     const unread = await alertRepository.unreadCounts(this.database.db, [...new Set(rows.map((r) => r.recipientId))]);
     for (const n of rows) {
-      await this.realtime.publish(Namespace.staff, Room.user(n.recipientId), ServerEvent.notificationCreated, {
+      await this.realtime.publishOnce(Namespace.staff, Room.user(n.recipientId), ServerEvent.notificationCreated, {
         notification: {
           id: n.id, kind: n.kind, dossierId: n.dossierId, deadlineVersion: n.deadlineVersion, stage: n.stage, title: n.title, body: n.body,
           readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
         },
         unread: unread.get(n.recipientId) ?? 0,
-      });
+      }, `notification:${n.id}`);
     }
     await alertRepository.markPushed(this.database.db, rows.map((r) => r.id), new Date());
   }
@@ -69,7 +71,24 @@ export class AlertService {
    * due but has no notification, re-adds the jobs of alerts due before the next two
    * sweeps, and pushes notifications a crash left unpushed.
    */
-  async sweep(now: Date): Promise<{ fired: number; scheduled: number; pushed: number }> {
+  async sweep(now: Date): Promise<{ fired: number; scheduled: number; pushed: number } | { skipped: 'another sweep is running' }> {
+    // Repeats pile up while a long sweep runs; one at a time is enough. A session advisory
+    // lock dies with its connection, so a killed worker never blocks the next sweep.
+    const conn = await this.database.sql.reserve();
+    try {
+      const [row] = await conn`select pg_try_advisory_lock(${SWEEP_LOCK}) as ok`;
+      if (!row!.ok) return { skipped: 'another sweep is running' };
+      try {
+        return await this.repair(now);
+      } finally {
+        await conn`select pg_advisory_unlock(${SWEEP_LOCK})`;
+      }
+    } finally {
+      conn.release();
+    }
+  }
+
+  private async repair(now: Date): Promise<{ fired: number; scheduled: number; pushed: number }> {
     let fired = 0;
     let scheduled = 0;
     const soon = now.getTime() + 2 * this.config.ALERT_SWEEP_EVERY_MS;
@@ -79,14 +98,18 @@ export class AlertService {
       after = ids.at(-1)!;
       const [targets, notified] = await Promise.all([alertRepository.targets(this.database.db, ids), alertRepository.notifiedKeys(this.database.db, ids)]);
       const jobs = [];
+      const missed: (() => Promise<FireResult>)[] = [];
       for (const target of targets) {
         for (const a of planAlerts(target.calendar, target.subject, now)) {
           if (a.at.getTime() <= now.getTime()) {
             if (notified.has(`${target.subject.id}|${a.kind}|${a.stage}|${a.deadlineVersion}`)) continue;
-            const r = await this.fireTarget(target, { dossierId: target.subject.id, kind: a.kind, stage: a.stage, deadlineVersion: a.deadlineVersion }, now);
-            if (r.outcome === 'fired') fired++;
+            missed.push(() => this.fireTarget(target, { dossierId: target.subject.id, kind: a.kind, stage: a.stage, deadlineVersion: a.deadlineVersion }, now));
           } else if (a.at.getTime() <= soon) jobs.push(alertJob(target.subject.id, a, now));
         }
+      }
+      for (let i = 0; i < missed.length; i += this.config.WORKER_CONCURRENCY) {
+        const results = await Promise.all(missed.slice(i, i + this.config.WORKER_CONCURRENCY).map((fire) => fire()));
+        fired += results.filter((r) => r.outcome === 'fired').length;
       }
       await this.scheduler.add(jobs);
       scheduled += jobs.length;

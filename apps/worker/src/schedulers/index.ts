@@ -26,3 +26,15 @@ export async function registerSchedules(queue: Queue, defs: readonly ScheduleDef
     await queue.upsertJobScheduler(d.id, d.every ? { every: d.every } : { pattern: d.pattern!, tz: d.tz }, { name: d.job, data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } } });
   }
 }
+
+/**
+ * Redis that lost its data (flushed, replaced) lost the schedulers too: register them
+ * again and sweep at once, so missed alerts come back within one sweep period.
+ */
+export async function ensureSchedules(queue: Queue, defs: readonly ScheduleDef[]): Promise<boolean> {
+  const present = await Promise.all(defs.map((d) => queue.getJobScheduler(d.id)));
+  if (present.every(Boolean)) return false;
+  await registerSchedules(queue, defs);
+  await queue.add(JobName.alertSweep, {}, { removeOnComplete: true, removeOnFail: { count: 100 } });
+  return true;
+}

@@ -72,14 +72,15 @@ export const alertRepository = {
    * comes a working day earlier, so callers pass a horizon past the longest holiday),
    * online submissions not acted on, and in-process steps due by then.
    */
-  async candidates(db: DbOrTx, horizon: Date, after: string | null, limit: number): Promise<string[]> {
+  async candidates(db: DbOrTx, horizonAt: Date, after: string | null, limit: number): Promise<string[]> {
+    const horizon = sql`${horizonAt.toISOString()}::timestamptz`;
     const rows = await db
       .select({ id: dossiers.id })
       .from(dossiers)
       .where(
         and(
           inArray(dossiers.status, [...ACTIVE]),
-          after ? sql`${dossiers.id} > ${after}` : undefined,
+          after ? sql`${dossiers.id} > ${after}::uuid` : undefined,
           or(
             sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt}) <= ${horizon}`,
             and(eq(dossiers.status, 'submitted'), eq(dossiers.channel, 'online')),
