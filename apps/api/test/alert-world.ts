@@ -74,7 +74,7 @@ export async function insertDossiers(database: TestDatabase, w: AlertWorld, spec
 export function schedulerFor(database: TestDatabase, prefix: string, redisUrl = process.env.MOTCUA_TEST_REDIS_URL!) {
   const connection = createRedis(redisUrl, 'bullmq');
   const queue = new Queue(QueueName.alerts, { connection, prefix });
-  const scheduler = new DeadlineScheduler(queue, (ids) => alertRepository.targets(database.db, ids));
+  const scheduler = new DeadlineScheduler(queue, connection, (ids) => alertRepository.targets(database.db, ids));
   return {
     scheduler,
     queue,

@@ -52,8 +52,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: RealtimePublisher, inject: [REDIS], useFactory: (redis: Redis) => new RealtimePublisher(redis, config.REDIS_PREFIX) },
         {
           provide: DeadlineScheduler,
-          inject: [getQueueToken(QueueName.alerts), DATABASE],
-          useFactory: (queue: Queue, database: DatabaseHandle) => new DeadlineScheduler(queue, (ids) => alertRepository.targets(database.db, ids)),
+          inject: [getQueueToken(QueueName.alerts), REDIS, DATABASE],
+          useFactory: (queue: Queue, redis: Redis, database: DatabaseHandle) => new DeadlineScheduler(queue, redis, (ids) => alertRepository.targets(database.db, ids)),
         },
         AlertService,
         ...processors,

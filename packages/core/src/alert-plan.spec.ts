@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alertJobId, findPlanned, planAlerts, type AlertSubject } from './alert-plan.js';
+import fc from 'fast-check';
+import { alertJobId, findPlanned, planAlerts, workingTimeBefore, type AlertSubject } from './alert-plan.js';
+import { oneWorkingDayBefore } from './deadline.js';
+import { workingDayLength } from './calendar.js';
 import { createCalendar, instantOf } from './calendar.js';
 import { defaultHolidays } from './holidays.js';
 
@@ -81,5 +84,23 @@ describe('planAlerts — Vietnamese working days', () => {
     expect(findPlanned(plan, 'overdue', 0, 1)?.jobId).toBe(alertJobId(ID, 'overdue', 0, 1));
     expect(findPlanned(plan, 'overdue', 0, 0)).toBeUndefined();
     expect(findPlanned(planAlerts(cal, { ...d, status: 'awaiting_supplement' }, now), 'overdue', 0, 1)).toBeUndefined();
+  });
+});
+
+describe('workingTimeBefore', () => {
+  it('agrees with oneWorkingDayBefore (walking forward from receipt) for any due time over Tết 2026', () => {
+    const from = vn('2026-02-02 08:00');
+    fc.assert(
+      fc.property(fc.integer({ min: 3 * 24 * 60, max: 45 * 24 * 60 }), (minutes) => {
+        const due = new Date(Math.ceil((from.getTime() + minutes * 60_000) / 900_000) * 900_000);
+        const soon = workingTimeBefore(cal, due, workingDayLength(cal));
+        expect(soon > from ? soon : null).toEqual(oneWorkingDayBefore(cal, due, from));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('lands on the previous close when the walk ends exactly at an opening', () => {
+    expect(workingTimeBefore(cal, vn('2026-03-04 07:30'), workingDayLength(cal))).toEqual(vn('2026-03-02 17:00'));
   });
 });

@@ -1,6 +1,5 @@
 import type { AlertKind, Channel, DossierStatus } from '@motcua/contracts';
-import { HOUR, addWorkingTime, type WorkCalendar } from './calendar.js';
-import { oneWorkingDayBefore } from './deadline.js';
+import { HOUR, addWorkingTime, instantOf, localDate, nextDate, windowsOn, workingDayLength, type WorkCalendar } from './calendar.js';
 
 /** What the alert planner needs to know about a dossier (DOMAIN.md "Alerts"). */
 export interface AlertSubject {
@@ -56,8 +55,11 @@ export function planAlerts(cal: WorkCalendar, d: AlertSubject, now: Date): Plann
   const due = d.extendedDueAt ?? d.dueAt;
   if (due) {
     // A due time already passed makes the warning pointless: overdue says more.
-    const soon = now.getTime() < due.getTime() ? oneWorkingDayBefore(cal, due, d.receivedAt ?? d.submittedAt) : null;
-    if (soon) add('due_soon', 0, soon);
+    if (now.getTime() < due.getTime()) {
+      const soon = workingTimeBefore(cal, due, workingDayLength(cal));
+      // A limit of one working day or less leaves no room for a warning.
+      if (soon.getTime() > (d.receivedAt ?? d.submittedAt).getTime()) add('due_soon', 0, soon);
+    }
     add('overdue', 0, due);
   }
   if (d.status === 'in_process' && d.stepDueAt) add('step_overdue', d.currentStep, d.stepDueAt);
@@ -67,4 +69,29 @@ export function planAlerts(cal: WorkCalendar, d: AlertSubject, now: Date): Plann
 /** The planned alert a woken job stands for; undefined when the dossier no longer wants it (stale job). */
 export function findPlanned(plan: readonly PlannedAlert[], kind: AlertKind, stage: number, deadlineVersion: number): PlannedAlert | undefined {
   return plan.find((a) => a.kind === kind && a.stage === stage && a.deadlineVersion === deadlineVersion);
+}
+
+// Ten years of closed days would be a broken calendar, not a long deadline.
+const MAX_DAYS_WALKED = 3660;
+
+/**
+ * The instant `ms` of working time before `to`, walking office windows backwards — only
+ * as far as needed, so planning stays cheap for 20-day procedures. Landing exactly on an
+ * opening gives the previous close, as `addWorkingTime` does going forward; the result
+ * equals `oneWorkingDayBefore` for ms = one working day.
+ */
+export function workingTimeBefore(cal: WorkCalendar, to: Date, ms: number): Date {
+  let remaining = ms;
+  let date = localDate(to, cal.timeZone);
+  for (let i = 0; i < MAX_DAYS_WALKED; i++, date = nextDate(date, -1)) {
+    const windows = windowsOn(cal, date);
+    for (let j = windows.length - 1; j >= 0; j--) {
+      const start = instantOf(date, windows[j]!.start, cal.timeZone).getTime();
+      if (start >= to.getTime()) continue;
+      const end = Math.min(instantOf(date, windows[j]!.end, cal.timeZone).getTime(), to.getTime());
+      if (remaining < end - start) return new Date(end - remaining);
+      remaining -= end - start;
+    }
+  }
+  throw new Error(`The calendar has no office hours in the ${MAX_DAYS_WALKED} days before ${to.toISOString()}`);
 }

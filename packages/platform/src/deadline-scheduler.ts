@@ -1,6 +1,7 @@
 import { JobName, QueueName, type AlertKind, type JobPayload } from '@motcua/contracts';
 import { alertJobId, INTAKE_SLA_HOURS, planAlerts, systemClock, type AlertSubject, type Clock, type PlannedAlert, type WorkCalendar } from '@motcua/core';
 import type { JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 
 /** What the scheduler needs per dossier; the API and the worker load it with `alertRepository.targets`. */
 export interface SchedulableDossier {
@@ -33,6 +34,8 @@ export const alertJob = (dossierId: string, a: PlannedAlert, now: Date) => ({
 export class DeadlineScheduler {
   constructor(
     private readonly queue: Queue,
+    /** A plain connection to the queue's Redis, to check many job ids in one pipeline. */
+    private readonly redis: Redis,
     private readonly load: DossierLoader,
     private readonly clock: Clock = systemClock,
   ) {
@@ -41,19 +44,30 @@ export class DeadlineScheduler {
 
   async sync(dossierIds: string | readonly string[]): Promise<{ added: number; removed: number }> {
     const ids = typeof dossierIds === 'string' ? [dossierIds] : dossierIds;
+    return this.schedule(await this.load(ids), { pastToo: true });
+  }
+
+  /**
+   * One wake-up per dossier in Redis: its next future alert (the processor chains the one
+   * after), plus — with `pastToo` — those already due, which the processor fires if not done.
+   * Keeps Redis memory to one job per active dossier.
+   */
+  async schedule(targets: readonly SchedulableDossier[], options: { pastToo: boolean }): Promise<{ added: number; removed: number }> {
     const now = this.clock.now();
-    const targets = await this.load(ids);
     const jobs = [];
     const stale: string[] = [];
     for (const { subject, calendar } of targets) {
       const plan = planAlerts(calendar, subject, now);
-      jobs.push(...plan.map((a) => alertJob(subject.id, a, now)));
+      const next = plan.find((a) => a.at.getTime() > now.getTime());
+      const wanted = [...(options.pastToo ? plan.filter((a) => a.at.getTime() <= now.getTime()) : []), ...(next ? [next] : [])];
+      jobs.push(...wanted.map((a) => alertJob(subject.id, a, now)));
       const planned = new Set(plan.map((a) => a.jobId));
       stale.push(...candidateIds(subject).filter((id) => !planned.has(id)));
     }
     await this.add(jobs);
+    const existing = await this.existing(stale);
     // A job running right now is locked and stays; the processor will find it stale.
-    const removed = await Promise.all(stale.map((id) => this.queue.remove(id).catch(() => 0)));
+    const removed = await Promise.all(existing.map((id) => this.queue.remove(id).catch(() => 0)));
     return { added: jobs.length, removed: removed.filter((r) => r === 1).length };
   }
 
@@ -61,6 +75,16 @@ export class DeadlineScheduler {
   async add(jobs: ReturnType<typeof alertJob>[], chunk = 1000): Promise<void> {
     for (let i = 0; i < jobs.length; i += chunk) await this.queue.addBulk(jobs.slice(i, i + chunk));
   }
+
+  /** The ids that have a job in Redis, checked in one pipeline (most candidates never existed). */
+  private async existing(ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.exists(this.queue.toKey(id));
+    const results = (await pipeline.exec()) ?? [];
+    return ids.filter((_, i) => results[i]?.[1] === 1);
+  }
+
 }
 
 /** Job ids this dossier may have had: its current and previous deadline version, current and previous step. */

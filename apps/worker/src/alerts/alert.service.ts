@@ -1,5 +1,5 @@
 import { JobName, Namespace, Room, ServerEvent, type JobPayload } from '@motcua/contracts';
-import { findPlanned, planAlerts } from '@motcua/core';
+import { findPlanned, planAlerts, type WorkCalendar } from '@motcua/core';
 import { alertRepository, type AlertTarget, type DatabaseHandle, type Notification } from '@motcua/db';
 import { alertJob, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -14,6 +14,7 @@ export type FireResult = { outcome: 'gone' | 'stale' } | { outcome: 'not_yet'; a
 // Tết can close 9 calendar days in a row: a due-soon warning may come that long before the due time.
 const DUE_SOON_HORIZON_MS = 16 * 24 * 3600_000;
 const BATCH = 500;
+const CALENDAR_TTL_MS = 60_000;
 /** pg advisory lock key of the alert sweep. */
 const SWEEP_LOCK = 6_001;
 
@@ -28,8 +29,20 @@ export class AlertService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  #calendars = new Map<string, Promise<WorkCalendar>>();
+  #calendarsLoadedAt = 0;
+
+  /** Calendars change rarely (an admin edits holidays); a minute of caching saves several queries per alert. */
+  private calendars(): Map<string, Promise<WorkCalendar>> {
+    if (Date.now() - this.#calendarsLoadedAt > CALENDAR_TTL_MS) {
+      this.#calendars = new Map();
+      this.#calendarsLoadedAt = Date.now();
+    }
+    return this.#calendars;
+  }
+
   async fire(p: FirePayload, now: Date): Promise<FireResult> {
-    const [target] = await alertRepository.targets(this.database.db, [p.dossierId]);
+    const [target] = await alertRepository.targets(this.database.db, [p.dossierId], this.calendars());
     if (!target) return { outcome: 'gone' };
     return this.fireTarget(target, p, now);
   }
@@ -47,6 +60,8 @@ export class AlertService {
       return rows;
     });
     await this.push(created);
+    // Redis holds only each dossier's next wake-up: chain the one after this alert.
+    await this.scheduler.schedule([target], { pastToo: false });
     return { outcome: 'fired', created: created.length };
   }
 
@@ -96,7 +111,7 @@ export class AlertService {
       const ids = await alertRepository.candidates(this.database.db, new Date(now.getTime() + DUE_SOON_HORIZON_MS), after, BATCH);
       if (!ids.length) break;
       after = ids.at(-1)!;
-      const [targets, notified] = await Promise.all([alertRepository.targets(this.database.db, ids), alertRepository.notifiedKeys(this.database.db, ids)]);
+      const [targets, notified] = await Promise.all([alertRepository.targets(this.database.db, ids, this.calendars()), alertRepository.notifiedKeys(this.database.db, ids)]);
       const jobs = [];
       const missed: (() => Promise<FireResult>)[] = [];
       for (const target of targets) {

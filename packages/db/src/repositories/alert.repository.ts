@@ -31,8 +31,11 @@ export interface NewNotification {
 const ACTIVE = ['submitted', 'received', 'in_process'] as const;
 
 export const alertRepository = {
-  /** Dossiers with what the planner needs; the current step's due time is the latest control-slip row for that step. */
-  async targets(db: DbOrTx, ids: readonly string[]): Promise<AlertTarget[]> {
+  /**
+   * Dossiers with what the planner needs; the current step's due time is the latest
+   * control-slip row for that step. Pass `calendars` to share loaded calendars between calls.
+   */
+  async targets(db: DbOrTx, ids: readonly string[], calendars = new Map<string, Promise<WorkCalendar>>()): Promise<AlertTarget[]> {
     if (!ids.length) return [];
     const rows = await db
       .select({
@@ -45,7 +48,6 @@ export const alertRepository = {
       .innerJoin(agencies, eq(agencies.id, dossiers.agencyId))
       .innerJoin(centers, eq(centers.id, dossiers.receivingCenterId))
       .where(inArray(dossiers.id, [...ids]));
-    const calendars = new Map<string, Promise<WorkCalendar>>();
     const calendarOf = (unitId: string, tz: string) => {
       const key = `${unitId}|${tz}`;
       if (!calendars.has(key)) calendars.set(key, calendarRepository.forUnit(db, unitId, tz));
