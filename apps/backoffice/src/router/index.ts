@@ -16,6 +16,8 @@ declare module 'vue-router' {
 const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
+  { path: '/notifications', name: 'notifications', component: () => import('../views/NotificationsView.vue'), meta: { nav: { label: 'notifications.nav', order: 10 } } },
+  { path: '/admin/deliveries', name: 'deliveries', component: () => import('../views/DeliveryLogView.vue'), meta: { nav: { label: 'deliveries.nav', roles: ['admin'], order: 80 } } },
   { path: '/account', name: 'account', component: () => import('../views/AccountView.vue'), meta: { nav: { label: 'nav.account', order: 100 } } },
 ];
 
