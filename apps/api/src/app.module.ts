@@ -18,6 +18,7 @@ import { DevicesModule } from './modules/devices/devices.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         AnalyticsModule,
         UnitsModule,
         ProceduresModule,
+        NotificationsModule,
         HealthModule,
         SystemModule,
       ],

@@ -16,7 +16,7 @@ export interface Stack {
   api: App;
   worker?: App;
   prefix: string;
-  /** The environment the API runs with, for starting another API process on the same database. */
+  /** The environment the processes got: to start another API or worker like them. */
   env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
@@ -34,7 +34,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     REDIS_PREFIX: prefix,
     PORT: String(port),
     WORKER_HEALTH_PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.MOTCUA_TEST_LOG_LEVEL ?? 'warn',
     RUN_MIGRATIONS: 'false',
     ...options.env,
   };

@@ -15,3 +15,4 @@ export * from './http/staff.js';
 export * from './http/queue.js';
 export * from './http/dossiers.js';
 export * from './http/analytics.js';
+export * from './http/notifications.js';

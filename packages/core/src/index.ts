@@ -8,3 +8,4 @@ export * from './dossier-rules.js';
 export * from './queue-routing.js';
 export * from './wait-estimate.js';
 export * from './indicators.js';
+export * from './alert-plan.js';

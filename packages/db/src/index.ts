@@ -19,3 +19,5 @@ export * from './repositories/analytics.repository.js';
 export * from './repositories/unit.repository.js';
 export * from './repositories/center-setup.repository.js';
 export * from './repositories/procedure.repository.js';
+export * from './repositories/alert.repository.js';
+export * from './repositories/notification.repository.js';

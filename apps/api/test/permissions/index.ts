@@ -8,3 +8,5 @@ import { staffMatrix } from './staff.samples.js';
 
 /** Every feature's part of the permission matrix; a new route table brings its part here. */
 export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, orgMatrix, queueMatrix, dossierMatrix, analyticsMatrix];
+import { notificationsMatrix } from './notifications.samples.js';
+export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, notificationsMatrix];

@@ -1,7 +1,9 @@
+import { AlertFireProcessor } from './alerts/alert-fire.processor.js';
 import type { JobHandlerClass } from './job-handler.js';
 import { RollupProcessor } from './analytics/rollup.processor.js';
 import { ExpireDaysProcessor } from './queue/expire-days.processor.js';
+import { ScheduledProcessor } from './scheduled/scheduled.processor.js';
 import { PingProcessor } from './system/ping.processor.js';
 
 /** Every processor class, registered as a provider and checked against the contracts' job table. */
-export const processors = [PingProcessor, ExpireDaysProcessor, RollupProcessor] satisfies JobHandlerClass[];
+export const processors = [PingProcessor, AlertFireProcessor, ScheduledProcessor, ExpireDaysProcessor, RollupProcessor] satisfies JobHandlerClass[];

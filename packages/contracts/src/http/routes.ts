@@ -3,6 +3,7 @@ import { analyticsRoutes } from './routes/analytics.routes.js';
 import { foundationRoutes } from './routes/foundation.routes.js';
 import { queueRoutes } from './routes/queue.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import { dossierRoutes } from './routes/dossiers.routes.js';
 
@@ -17,6 +18,7 @@ export const routes = {
   ...dossierRoutes,
   ...analyticsRoutes,
   ...orgRoutes,
+  ...notificationRoutes,
 } as const;
 
 

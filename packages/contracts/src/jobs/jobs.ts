@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { ZAlertKind } from '../enums.js';
 
 /** BullMQ queues. Explicit strings: renaming a class must never orphan jobs in flight. */
 export const QueueName = {
   system: 'system',
   queue: 'queue',
   analytics: 'analytics',
+  /** Delayed wake-up calls at alert instants. */
+  alerts: 'alerts',
+  /** One job per email/webhook delivery, retried with backoff. */
+  deliveries: 'deliveries',
+  /** Repeatable jobs (BullMQ job schedulers): sweeps, digests, end-of-day expiry, rollups. */
+  scheduled: 'scheduled',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,6 +21,8 @@ export const JobName = {
   queueExpireDays: 'queue.expire-days',
   /** Rewrites the analytics read models of some local days (default: today and yesterday) from the raw rows. */
   analyticsRollup: 'analytics.rollup',
+  alertFire: 'alert.fire',
+  alertSweep: 'alert.sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -22,6 +31,12 @@ export const jobs = {
   [JobName.systemPing]: { queue: QueueName.system, payload: z.object({ pingId: z.uuid() }) },
   [JobName.queueExpireDays]: { queue: QueueName.queue, payload: z.object({}) },
   [JobName.analyticsRollup]: { queue: QueueName.analytics, payload: z.object({ days: z.array(z.iso.date()).max(800).optional() }) },
+  // Kept tiny (Redis holds one per planned alert): the processor re-reads the dossier anyway.
+  [JobName.alertFire]: {
+    queue: QueueName.alerts,
+    payload: z.object({ dossierId: z.uuid(), kind: ZAlertKind, stage: z.number().int().nonnegative(), deadlineVersion: z.number().int().nonnegative() }),
+  },
+  [JobName.alertSweep]: { queue: QueueName.scheduled, payload: z.object({}) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCall } from '../http/queue.js';
+import { ZNotificationCreated } from '../http/notifications.js';
 import { ZPing } from '../http/system.js';
 
 /** Socket.IO namespaces (DESIGN.md "Real-time contract"). */
@@ -37,6 +38,8 @@ export const ServerEvent = {
   queueUpdated: 'queue.updated',
   /** A dossier changed state, assignee or deadline: inboxes and dossier pages refetch it. */
   dossierUpdated: 'dossier.updated',
+  /** A notification for the person in room `user:<id>`: the bell counts it, the list shows it. */
+  notificationCreated: 'notification.created',
 } as const;
 
 export const ZQueueUpdated = z.object({
@@ -56,6 +59,7 @@ export const ZServerEvents = {
   [ServerEvent.ticketCalled]: envelope(ZCall),
   [ServerEvent.queueUpdated]: envelope(ZQueueUpdated),
   [ServerEvent.dossierUpdated]: envelope(ZDossierUpdated),
+  [ServerEvent.notificationCreated]: envelope(ZNotificationCreated),
 } as const;
 
 export interface StaffServerToClient {
@@ -64,6 +68,7 @@ export interface StaffServerToClient {
   'ticket.called': (e: Envelope<z.infer<typeof ZCall>>) => void;
   'queue.updated': (e: Envelope<QueueUpdated>) => void;
   'dossier.updated': (e: Envelope<z.infer<typeof ZDossierUpdated>>) => void;
+  'notification.created': (e: Envelope<z.infer<typeof ZNotificationCreated>>) => void;
 }
 export interface StaffClientToServer {
   /** Join a room the caller's role and scope allow; the ack says whether it was accepted. */

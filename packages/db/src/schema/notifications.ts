@@ -1,7 +1,9 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { dossiers } from './dossiers.js';
 import { notificationKind } from './enums.js';
+import { administrativeUnits } from './organisation.js';
 import { staff } from './staff.js';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
@@ -14,29 +16,53 @@ export const notifications = pgTable(
     dossierId: uuid().references(() => dossiers.id),
     kind: notificationKind().notNull(),
     deadlineVersion: integer().notNull().default(0),
+    /** Step number (step_overdue), SLA hours (intake_sla), local date as yyyymmdd (digest), else 0. */
+    stage: integer().notNull().default(0),
     title: text().notNull(),
     body: text().notNull(),
     readAt: timestamp(tz),
+    /** Set once the real-time push went out; the sweep pushes rows a crash left unpushed. */
+    pushedAt: timestamp(tz),
     ...timestamps,
   },
   (t) => [
-    // A retried or duplicated alert job can never notify twice.
-    uniqueIndex('notifications_once_key').on(t.dossierId, t.kind, t.deadlineVersion, t.recipientId),
+    // A retried or duplicated alert job can never notify twice; a digest (no dossier) once a day per leader.
+    unique('notifications_once_key').on(t.dossierId, t.kind, t.deadlineVersion, t.stage, t.recipientId).nullsNotDistinct(),
     index('notifications_recipient_idx').on(t.recipientId, t.readAt),
+    index('notifications_unpushed_idx').on(t.createdAt).where(sql`pushed_at is null`),
   ],
 );
+export type Notification = typeof notifications.$inferSelect;
 
 export const notificationDeliveries = pgTable(
   'notification_deliveries',
   {
     id: id(),
     notificationId: uuid().notNull().references(() => notifications.id, { onDelete: 'cascade' }),
+    /** `email` or `webhook:<webhook id>`. */
     channel: text().notNull(),
+    /** The address or URL it goes to, as it was when the notification was made. */
+    target: text().notNull().default(''),
     status: text().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     lastError: text(),
     deliveredAt: timestamp(tz),
     ...timestamps,
   },
-  (t) => [uniqueIndex('notification_deliveries_key').on(t.notificationId, t.channel)],
+  (t) => [uniqueIndex('notification_deliveries_key').on(t.notificationId, t.channel), index('notification_deliveries_status_idx').on(t.status, t.createdAt)],
+);
+export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
+
+/** A unit's signed webhook: alerts of dossiers handled in the unit are POSTed with an HMAC-SHA256 signature. */
+export const alertWebhooks = pgTable(
+  'alert_webhooks',
+  {
+    id: id(),
+    unitId: uuid().notNull().references(() => administrativeUnits.id),
+    url: text().notNull(),
+    secret: text().notNull(),
+    active: boolean().notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('alert_webhooks_unit_idx').on(t.unitId)],
 );

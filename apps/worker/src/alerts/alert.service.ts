@@ -1,0 +1,137 @@
+import { JobName, Namespace, Room, ServerEvent, type JobPayload } from '@motcua/contracts';
+import { findPlanned, planAlerts, type WorkCalendar } from '@motcua/core';
+import { alertRepository, type AlertTarget, type DatabaseHandle, type Notification } from '@motcua/db';
+import { alertJob, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { CONFIG, type WorkerConfig } from '../config/config.js';
+import { DATABASE, LOGGER } from '../infra/tokens.js';
+import type { Logger } from 'pino';
+import { alertText } from './alert-texts.js';
+
+type FirePayload = JobPayload<typeof JobName.alertFire>;
+export type FireResult = { outcome: 'gone' | 'stale' } | { outcome: 'not_yet'; at: Date } | { outcome: 'fired'; created: number };
+
+// Tết can close 9 calendar days in a row: a due-soon warning may come that long before the due time.
+const DUE_SOON_HORIZON_MS = 16 * 24 * 3600_000;
+const BATCH = 500;
+const CALENDAR_TTL_MS = 60_000;
+/** pg advisory lock key of the alert sweep. */
+const SWEEP_LOCK = 6_001;
+
+/** Decides and records alerts. Jobs only wake it up: the database says whether there is anything to do. */
+@Injectable()
+export class AlertService {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(DeadlineScheduler) private readonly scheduler: DeadlineScheduler,
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  #calendars = new Map<string, Promise<WorkCalendar>>();
+  #calendarsLoadedAt = 0;
+
+  /** Calendars change rarely (an admin edits holidays); a minute of caching saves several queries per alert. */
+  private calendars(): Map<string, Promise<WorkCalendar>> {
+    if (Date.now() - this.#calendarsLoadedAt > CALENDAR_TTL_MS) {
+      this.#calendars = new Map();
+      this.#calendarsLoadedAt = Date.now();
+    }
+    return this.#calendars;
+  }
+
+  async fire(p: FirePayload, now: Date): Promise<FireResult> {
+    const [target] = await alertRepository.targets(this.database.db, [p.dossierId], this.calendars());
+    if (!target) return { outcome: 'gone' };
+    return this.fireTarget(target, p, now);
+  }
+
+  private async fireTarget(target: AlertTarget, p: FirePayload, now: Date): Promise<FireResult> {
+    const planned = findPlanned(planAlerts(target.calendar, target.subject, now), p.kind, p.stage, p.deadlineVersion);
+    // Paused, resolved, re-planned under a newer deadline version: this wake-up is stale.
+    if (!planned) return { outcome: 'stale' };
+    if (planned.at.getTime() > now.getTime()) return { outcome: 'not_yet', at: planned.at };
+    const recipients = await alertRepository.recipients(this.database.db, target, p.kind);
+    const text = alertText(p.kind, target.code, p.stage, planned.at);
+    const created = await this.database.db.transaction(async (tx) => {
+      const rows = await alertRepository.insertOnce(tx, recipients.map((recipientId) => ({ recipientId, dossierId: target.subject.id, kind: p.kind, deadlineVersion: p.deadlineVersion, stage: p.stage, ...text })));
+      await alertRepository.createDeliveries(tx, rows, target.unitId);
+      return rows;
+    });
+    await this.push(created);
+    // Redis holds only each dossier's next wake-up: chain the one after this alert.
+    await this.scheduler.schedule([target], { pastToo: false });
+    return { outcome: 'fired', created: created.length };
+  }
+
+  /** Real-time push to each recipient's room, once per notification even across crashes; the sweep pushes what a crash left unpushed. */
+  async push(rows: readonly Notification[]): Promise<void> {
+    if (!rows.length) return;
+    const unread = await alertRepository.unreadCounts(this.database.db, [...new Set(rows.map((r) => r.recipientId))]);
+    for (const n of rows) {
+      await this.realtime.publishOnce(Namespace.staff, Room.user(n.recipientId), ServerEvent.notificationCreated, {
+        notification: {
+          id: n.id, kind: n.kind, dossierId: n.dossierId, deadlineVersion: n.deadlineVersion, stage: n.stage, title: n.title, body: n.body,
+          readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
+        },
+        unread: unread.get(n.recipientId) ?? 0,
+      }, `notification:${n.id}`);
+    }
+    await alertRepository.markPushed(this.database.db, rows.map((r) => r.id), new Date());
+  }
+
+  /**
+   * The repair pass (Redis flushed, jobs lost, worker killed): fires every alert that is
+   * due but has no notification, re-adds the jobs of alerts due before the next two
+   * sweeps, and pushes notifications a crash left unpushed.
+   */
+  async sweep(now: Date): Promise<{ fired: number; scheduled: number; pushed: number } | { skipped: 'another sweep is running' }> {
+    // Repeats pile up while a long sweep runs; one at a time is enough. A session advisory
+    // lock dies with its connection, so a killed worker never blocks the next sweep.
+    const conn = await this.database.sql.reserve();
+    try {
+      const [row] = await conn`select pg_try_advisory_lock(${SWEEP_LOCK}) as ok`;
+      if (!row!.ok) return { skipped: 'another sweep is running' };
+      try {
+        return await this.repair(now);
+      } finally {
+        await conn`select pg_advisory_unlock(${SWEEP_LOCK})`;
+      }
+    } finally {
+      conn.release();
+    }
+  }
+
+  private async repair(now: Date): Promise<{ fired: number; scheduled: number; pushed: number }> {
+    let fired = 0;
+    let scheduled = 0;
+    const soon = now.getTime() + 2 * this.config.ALERT_SWEEP_EVERY_MS;
+    for (let after: string | null = null; ; ) {
+      const ids = await alertRepository.candidates(this.database.db, new Date(now.getTime() + DUE_SOON_HORIZON_MS), after, BATCH);
+      if (!ids.length) break;
+      after = ids.at(-1)!;
+      const [targets, notified] = await Promise.all([alertRepository.targets(this.database.db, ids, this.calendars()), alertRepository.notifiedKeys(this.database.db, ids)]);
+      const jobs = [];
+      const missed: (() => Promise<FireResult>)[] = [];
+      for (const target of targets) {
+        for (const a of planAlerts(target.calendar, target.subject, now)) {
+          if (a.at.getTime() <= now.getTime()) {
+            if (notified.has(`${target.subject.id}|${a.kind}|${a.stage}|${a.deadlineVersion}`)) continue;
+            missed.push(() => this.fireTarget(target, { dossierId: target.subject.id, kind: a.kind, stage: a.stage, deadlineVersion: a.deadlineVersion }, now));
+          } else if (a.at.getTime() <= soon) jobs.push(alertJob(target.subject.id, a, now));
+        }
+      }
+      for (let i = 0; i < missed.length; i += this.config.WORKER_CONCURRENCY) {
+        const results = await Promise.all(missed.slice(i, i + this.config.WORKER_CONCURRENCY).map((fire) => fire()));
+        fired += results.filter((r) => r.outcome === 'fired').length;
+      }
+      await this.scheduler.add(jobs);
+      scheduled += jobs.length;
+    }
+    const stuck = await alertRepository.unpushed(this.database.db, new Date(now.getTime() - 5000), 1000);
+    await this.push(stuck);
+    if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
+    return { fired, scheduled, pushed: stuck.length };
+  }
+}
