@@ -3,14 +3,13 @@ import { adminMessages } from './admin.js';
 import { assignmentMessages } from './assignments.js';
 import { dossierMessages } from './dossiers.js';
 import { messages } from './messages.js';
+import { notificationMessages } from './notifications.js';
 import { organisationMessages } from './organisation.js';
 import { queueMessages } from './queue.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages, queueMessages, dossierMessages, assignmentMessages, adminMessages, organisationMessages];
-import { notificationMessages } from './notifications.js';
-const features: Messages[] = [messages, notificationMessages];
+const features: Messages[] = [messages, queueMessages, dossierMessages, assignmentMessages, adminMessages, organisationMessages, notificationMessages];
 
 export const { i18n, setLocale } = createAppI18n('backoffice', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),
