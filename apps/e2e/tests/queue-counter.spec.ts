@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 const shots = '../../artifacts/screenshots';
 
@@ -50,23 +50,22 @@ async function issueTicket(request: APIRequestContext, centerId: string, service
   return (await answer.json()) as { code: string };
 }
 
-test('the officer serves a ticket issued live, by keyboard, and the manager’s live board follows it', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+/** Runs `fn` with the manager signed in on a second browser; undoes opening-hour changes afterwards. */
+async function withManager(browser: Browser, fn: (board: Page, restore: Array<() => Promise<unknown>>) => Promise<void>) {
   const restore: Array<() => Promise<unknown>> = [];
-  const managerContext = await browser.newContext();
+  const context = await browser.newContext();
   try {
-    await serveOneTicket(page, await managerContext.newPage(), restore);
+    const board = await context.newPage();
+    await signIn(board, 'quanly.anxuyen');
+    await fn(board, restore);
   } finally {
     for (const undo of restore) await undo();
-    await managerContext.close();
+    await context.close();
   }
-});
+}
 
-async function serveOneTicket(page: Page, board: Page, restore: Array<() => Promise<unknown>>) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  // The officer opens the counter assigned to them today from "Quầy của tôi".
+/** Opens the officer's own workstation from "Quầy của tôi", with nothing in hand and the counter open. */
+async function openMyCounter(page: Page) {
   await signIn(page, 'canbo.anxuyen1');
   await page.getByRole('link', { name: 'Quầy của tôi' }).click();
   await expect(page).toHaveURL(/\/backoffice\/counter\/[0-9a-f-]{36}$/);
@@ -79,9 +78,36 @@ async function serveOneTicket(page: Page, board: Page, restore: Array<() => Prom
     await page.getByRole('button', { name: /Mở quầy/ }).click();
     await expect(page.getByTestId('counter-state')).toHaveText('Đang mở');
   }
+  return mine;
+}
+
+/** N until `code` is the current ticket; other tests may have left older tickets of this counter's services, so serve those first. */
+async function callUntil(page: Page, code: string) {
+  for (let i = 0; i < 50; i++) {
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('current-status')).toHaveText('Đã gọi');
+    if ((await page.getByTestId('current-code').textContent()) === code) return;
+    await page.keyboard.press('s');
+    await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+    await page.keyboard.press('d');
+    await expect(page.getByTestId('current-code')).toHaveCount(0);
+  }
+  throw new Error(`${code} was never called`);
+}
+
+test('the officer serves a ticket issued live, by keyboard, and the manager’s live board follows it', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await withManager(browser, (board, restore) => serveOneTicket(page, board, restore));
+});
+
+async function serveOneTicket(page: Page, board: Page, restore: Array<() => Promise<unknown>>) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // The officer opens the counter assigned to them today from "Quầy của tôi".
+  const mine = await openMyCounter(page);
 
   // The manager watches the center live board.
-  await signIn(board, 'quanly.anxuyen');
   await board.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
   await expect(board).toHaveURL(new RegExp(`/backoffice/live/${mine.counter.centerId}$`));
   const boardCounter = board.locator(`[data-counter="${mine.counter.label}"]`);
@@ -92,17 +118,8 @@ async function serveOneTicket(page: Page, board: Page, restore: Array<() => Prom
   const { code } = await issueTicket(board.request, mine.counter.centerId, serviceId, restore);
   await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible({ timeout: 5000 });
 
-  // N calls the next ticket; other tests may have left older tickets of this service, so serve them first.
-  for (let i = 0; i < 50; i++) {
-    await page.keyboard.press('n');
-    await expect(page.getByTestId('current-status')).toHaveText('Đã gọi');
-    if ((await page.getByTestId('current-code').textContent()) === code) break;
-    await page.keyboard.press('s');
-    await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
-    await page.keyboard.press('d');
-    await expect(page.getByTestId('current-code')).toHaveCount(0);
-  }
-  await expect(page.getByTestId('current-code')).toHaveText(code);
+  // N calls it.
+  await callUntil(page, code);
   await expect(boardCounter).toContainText(code, { timeout: 5000 });
   await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đã gọi');
 
@@ -143,4 +160,45 @@ test('the manager pauses and reopens a service from the live board', async ({ pa
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();
   await expect(toggle).toHaveText('Đang mở');
+});
+
+test('a ticket being served is transferred to another service with the dialog: same number, marked, back in line by its arrival time', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const mine = await openMyCounter(page);
+  // This counter's second service, so the transferred ticket comes back to the same line.
+  const [main, second] = [...mine.counter.services].sort((a, b) => b.weight - a.weight);
+  let code = '';
+  await withManager(browser, async (board, restore) => {
+    ({ code } = await issueTicket(board.request, mine.counter.centerId, main!.serviceId, restore));
+  });
+  await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible();
+  await callUntil(page, code);
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+
+  await page.keyboard.press('t');
+  const dialog = page.getByRole('dialog', { name: `Chuyển số ${code}` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Chuyển số' }).click();
+  // Nothing chosen: the API's field message shows next to the field.
+  await expect(dialog.getByText('Hãy chọn dịch vụ hoặc quầy nhận chuyển')).toBeVisible();
+  // Letters typed in the dialog are not shortcuts.
+  await dialog.getByLabel('Dịch vụ nhận').focus();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+  await dialog.getByLabel('Dịch vụ nhận').selectOption(second!.serviceId);
+  await page.screenshot({ path: `${shots}/backoffice-workstation-transfer.png` });
+  await dialog.getByRole('button', { name: 'Chuyển số' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('desk-notice')).toHaveText(`Đã chuyển số ${code}`);
+  await expect(page.getByTestId('current-code')).toHaveCount(0);
+  const row = page.locator(`[data-testid=waiting-line] [data-code="${code}"]`);
+  await expect(row).toContainText('Chuyển đến');
+
+  // Served again under the same number.
+  await callUntil(page, code);
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('current-code')).toHaveCount(0);
 });
