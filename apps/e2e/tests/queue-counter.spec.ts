@@ -160,6 +160,12 @@ test('the manager pauses and reopens a service from the live board', async ({ pa
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();
   await expect(toggle).toHaveText('Đang mở');
+
+  // On a wall screen the board alone fills a 1080p TV.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('button', { name: 'Toàn màn hình' }).click();
+  await expect.poll(() => page.evaluate("document.fullscreenElement?.getAttribute('aria-labelledby')")).toBe('live-title');
+  await page.screenshot({ path: `${shots}/backoffice-live-board-wall.png` });
 });
 
 test('a ticket being served is transferred to another service with the dialog: same number, marked, back in line by its arrival time', async ({ page, browser }) => {
