@@ -14,6 +14,9 @@ export default async function globalSetup() {
   if (!redisUrl || !process.env.MOTCUA_TEST_PG_URL) throw new Error('Run browser tests through `npm test` (it provides PostgreSQL and Redis).');
   const database = await createTestDatabase();
   const seeded = await seedDemo(database.db);
+  // Browser tests run at any hour; kiosks refuse tickets outside opening hours, so the test centers never close.
+  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
+  await database.sql`update centers set opening_hours = ${JSON.stringify(allDay)}::jsonb`;
 
   const port = await freePort();
   const env = {
@@ -36,6 +39,8 @@ export default async function globalSetup() {
     throw new Error(`API did not start:\n${api.tail()}`);
   }
   process.env.E2E_BASE_URL = baseUrl;
+  // Tests that must arrange data no API sets yet (e.g. opening hours at any hour of the day).
+  process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
 
   return async () => {

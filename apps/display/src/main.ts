@@ -6,4 +6,6 @@ import { i18n } from './i18n/index.js';
 import { router } from './router/index.js';
 
 document.documentElement.lang = i18n.global.locale.value;
-createApp(App).use(createPinia()).use(i18n).use(router).mount('#app');
+const app = createApp(App).use(createPinia()).use(i18n).use(router);
+// Mount once the first route is known, so full-screen pages never flash the top bar.
+void router.isReady().then(() => app.mount('#app'));

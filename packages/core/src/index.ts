@@ -6,3 +6,4 @@ export * from './deadline.js';
 export * from './dossier-state.js';
 export * from './queue-routing.js';
 export * from './wait-estimate.js';
+export * from './indicators.js';

@@ -37,6 +37,11 @@ export class ScopeService {
   async authorizeDevice(device: { centerId: string }, access: Extract<RouteAccess, { kind: 'device' }>, input: ValidatedInput): Promise<void> {
     if (!access.scope) return;
     const id = this.targetId(access.scope, input);
+    // A center target needs no lookup: it is the device's center or it is not (kiosks issue many tickets a second).
+    if (access.scope.type === 'center' && id) {
+      if (id !== device.centerId) throw forbidden();
+      return;
+    }
     const place = id ? await scopeRepository.place(this.database.db, access.scope.type, id) : undefined;
     if (!place) throw ApiError.notFound({ vi: 'đối tượng này', en: 'This item' });
     if (place.centerId !== device.centerId) throw forbidden();

@@ -1,9 +1,10 @@
 import { createAppI18n } from '@motcua/web';
 import { messages } from './messages.js';
+import { queueMessages } from './queue.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages];
+const features: Messages[] = [messages, queueMessages];
 
 export const { i18n, setLocale } = createAppI18n('display', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),

@@ -10,6 +10,7 @@ import { hashToken, newSessionToken } from '../auth/session-token.js';
 // Read aloud from a manager's screen and typed on a TV remote: no 0/O/1/I.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PAIRING_MINUTES = 15;
+const DEVICE_CACHE_MS = 2_000;
 
 export const toDevice = (d: DeviceRow): Device => ({
   id: d.id,
@@ -30,7 +31,13 @@ export interface DeviceIdentity {
 /** Displays and kiosks: paired once with a short code, then identified by an httpOnly device cookie scoped to one center. */
 @Injectable()
 export class DevicesService {
+  readonly #cache = new Map<string, { at: number; identity: DeviceIdentity | undefined }>();
+
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  private forget(deviceId: string): void {
+    for (const [hash, entry] of this.#cache) if (entry.identity?.deviceId === deviceId) this.#cache.delete(hash);
+  }
 
   async list(centerId: string): Promise<Device[]> {
     return (await deviceRepository.list(this.database.db, centerId)).map(toDevice);
@@ -58,10 +65,20 @@ export class DevicesService {
     return { identity: { deviceId: row.id, centerId: row.centerId, kind: row.kind }, token };
   }
 
-  async resolve(token: string | undefined): Promise<DeviceIdentity | undefined> {
+  /**
+   * The device behind a cookie. Kept for a few seconds (a kiosk calls many times a
+   * minute); a revocation on this instance is seen at once, on others within DEVICE_CACHE_MS.
+   */
+  async resolve(token: string | undefined, now = Date.now()): Promise<DeviceIdentity | undefined> {
     if (!token) return undefined;
-    const row = await deviceRepository.byToken(this.database.db, hashToken(token));
-    return row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind } : undefined;
+    const hash = hashToken(token);
+    const hit = this.#cache.get(hash);
+    if (hit && now - hit.at < DEVICE_CACHE_MS) return hit.identity;
+    const row = await deviceRepository.byToken(this.database.db, hash);
+    const identity = row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind } : undefined;
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(hash, { at: now, identity });
+    return identity;
   }
 
   async revoke(id: string, actor: Actor, ip?: string, now = new Date()): Promise<Device> {
@@ -71,6 +88,8 @@ export class DevicesService {
       return device;
     });
     if (!row) throw ApiError.notFound({ vi: 'thiết bị này', en: 'This device' });
+    // After commit: a request in between cannot cache the device as still valid.
+    this.forget(id);
     return toDevice(row);
   }
 }

@@ -9,9 +9,14 @@ type Center = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfi
 class Cached<T> {
   readonly #entries = new Map<string, { at: number; value: Promise<T> }>();
   constructor(private readonly ttlMs: number) {}
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
   get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     const hit = this.#entries.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value;
+    if (this.#entries.size > 1000) for (const [k, e] of this.#entries) if (now - e.at >= this.ttlMs) this.#entries.delete(k);
     const value = load();
     value.catch(() => this.#entries.delete(key));
     this.#entries.set(key, { at: now, value });
@@ -24,8 +29,19 @@ class Cached<T> {
 export class CenterContext {
   readonly #calendars = new Cached<WorkCalendar>(60_000);
   readonly #waitInputs = new Cached<{ recent: Map<string, number[]>; open: Map<string, number> }>(5_000);
+  readonly #openings = new Cached<{ isOpenNow: boolean; windows: Array<{ start: string; end: string }> }>(60_000);
+  readonly #configs = new Cached<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>(2_000);
 
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  /** The center, its services and priority categories: read on every ticket, so kept for 2 s (a pause here is seen at once). */
+  config(centerId: string) {
+    return this.#configs.get(centerId, () => ticketRepository.centerConfig(this.database.db, centerId));
+  }
+
+  forget(centerId: string): void {
+    this.#configs.delete(centerId);
+  }
 
   /** The center's own opening hours with the holidays of its unit's calendar. */
   calendar(center: Center): Promise<WorkCalendar> {
@@ -35,7 +51,13 @@ export class CenterContext {
     });
   }
 
-  async openingToday(center: Center, now: Date) {
+  /** Whether the center is open now and its hours today; the answer holds for the rest of the minute. */
+  openingToday(center: Center, now: Date) {
+    const minute = Math.floor(now.getTime() / 60_000);
+    return this.#openings.get(`${center.id}:${minute}`, () => this.computeOpening(center, new Date(minute * 60_000)), now.getTime());
+  }
+
+  private async computeOpening(center: Center, now: Date) {
     const cal = await this.calendar(center);
     const today = localDate(now, center.timeZone);
     const windows = windowsOn(cal, today);
@@ -46,7 +68,7 @@ export class CenterContext {
   /** Estimated wait for someone with `peopleAhead` in a service, as a range. */
   async estimate(center: Center, service: { id: string; typicalServiceMinutes: number }, peopleAhead: number) {
     const inputs = await this.#waitInputs.get(center.id, async () => {
-      const serviceIds = (await ticketRepository.centerConfig(this.database.db, center.id))?.services.map((s) => s.id) ?? [];
+      const serviceIds = (await this.config(center.id))?.services.map((s) => s.id) ?? [];
       const [recent, open] = await Promise.all([ticketRepository.recentServiceMs(this.database.db, center.id, serviceIds), ticketRepository.openCountersPerService(this.database.db, center.id)]);
       return { recent, open };
     });

@@ -54,7 +54,7 @@ export class QueueService {
   }
 
   async issue(centerId: string, input: IssueTicketRequest, actor: Actor | undefined, now: Date): Promise<IssuedTicket> {
-    const config = await ticketRepository.centerConfig(this.database.db, centerId);
+    const config = await this.context.config(centerId);
     if (!config) throw centerNotFound();
     const { center } = config;
     const service = config.services.find((s) => s.id === input.serviceId);
@@ -82,7 +82,7 @@ export class QueueService {
       trackingCode: newTrackingCode(),
       actorId: actor?.staffId ?? null,
     });
-    await this.realtime.updated({ centerId: center.id, reason: 'issued', services: [{ serviceId: service.id, waiting: ticket.ahead + 1 }] });
+    this.realtime.issuedSoon(center.id, center.timeZone);
     return {
       id: ticket.id,
       code: ticket.code,
@@ -161,6 +161,7 @@ export class QueueService {
       return updated;
     });
     if (!row) throw ApiError.notFound({ vi: 'dịch vụ này', en: 'This service' });
+    this.context.forget(row.centerId);
     await this.realtime.updated({ centerId: row.centerId, reason: 'service', services: [] });
     return { id: row.id, centerId: row.centerId, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, ticketPrefix: row.ticketPrefix, typicalServiceMinutes: row.typicalServiceMinutes, field: row.field, isOpen: row.isOpen, sortOrder: row.sortOrder };
   }

@@ -1,0 +1,19 @@
+import {
+  routes, ZDeviceSession, ZDisplaySnapshot, ZIssuedTicket, ZKioskSnapshot, ZRating, ZRatingPrompt, ZTicketTracking,
+  type IssueTicketRequest,
+} from '@motcua/contracts';
+import { api } from './client.js';
+
+/** Fills the `:name` placeholders of a contract path. */
+export function pathOf(path: string, params: Record<string, string>): string {
+  return path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+}
+
+export const fetchKiosk = (centerId: string) => api.request('GET', pathOf(routes.kiosk.path, { centerId }), { schema: ZKioskSnapshot });
+export const issueTicket = (centerId: string, body: IssueTicketRequest) => api.request('POST', pathOf(routes.issueTicket.path, { centerId }), { body, schema: ZIssuedTicket });
+export const pairDevice = (code: string) => api.request('POST', routes.pairDevice.path, { body: { code }, schema: ZDeviceSession });
+export const fetchDisplay = (centerId: string) => api.request('GET', pathOf(routes.display.path, { centerId }), { schema: ZDisplaySnapshot });
+export const fetchTracking = (code: string) => api.request('GET', pathOf(routes.trackTicket.path, { code }), { schema: ZTicketTracking });
+export const fetchRatingPrompt = (counterId: string) => api.request('GET', pathOf(routes.ratingPrompt.path, { counterId }), { schema: ZRatingPrompt });
+export const rateTicket = (counterId: string, body: { ticketId: string; level: 'very_satisfied' | 'satisfied' | 'not_satisfied'; reason: string | null }) =>
+  api.request('POST', pathOf(routes.rate.path, { counterId }), { body, schema: ZRating });

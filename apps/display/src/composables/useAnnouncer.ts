@@ -1,0 +1,172 @@
+import { onScopeDispose, ref, shallowRef } from 'vue';
+
+/** One call to announce: a chime, then each text in turn (Vietnamese first, English optionally). */
+export interface Announcement {
+  /** Same ticket at the same counter: a pending duplicate is dropped, a recall after it started is spoken again. */
+  key: string;
+  texts: { text: string; lang: string }[];
+}
+
+/** Where sound goes; the browser version is below, tests pass fakes. */
+export interface AnnouncerOutput {
+  chime(): Promise<void>;
+  speak(text: string, lang: string): Promise<void>;
+}
+
+/**
+ * Plays announcements strictly one after another. Other panels interrupt or
+ * overwrite the current call when a second one arrives (novosga#78, FQM#138);
+ * here a new call waits for the current one to finish, and a failing voice
+ * never blocks the calls behind it.
+ */
+export function createAnnouncementQueue(out: AnnouncerOutput) {
+  const pending: Announcement[] = [];
+  const current = shallowRef<Announcement | null>(null);
+  let running: Promise<void> | null = null;
+
+  async function drain() {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      current.value = next;
+      try {
+        await out.chime();
+      } catch {
+        // No audio device: the voice may still work.
+      }
+      for (const { text, lang } of next.texts) {
+        try {
+          await out.speak(text, lang);
+        } catch {
+          // A voice that fails must not stop the queue.
+        }
+      }
+    }
+    current.value = null;
+    running = null;
+  }
+
+  return {
+    current,
+    /** Queues a call; false when the same call is already waiting to be spoken. */
+    enqueue(a: Announcement): boolean {
+      if (pending.some((p) => p.key === a.key)) return false;
+      pending.push(a);
+      running ??= drain();
+      return true;
+    },
+    get size() {
+      return pending.length + (current.value ? 1 : 0);
+    },
+    /** Resolves when everything queued so far has been played. */
+    idle(): Promise<void> {
+      return running ?? Promise.resolve();
+    },
+  };
+}
+
+/** "A023" is spoken character by character ("A không hai ba"), as halls announce it. */
+export function spokenCode(code: string): string {
+  return code.split('').join(' ');
+}
+
+type AudioContextCtor = new () => AudioContext;
+
+/**
+ * Browser sound: a two-tone chime made with an oscillator (no audio file to
+ * load) and the Web Speech API. Speech engines sometimes never fire `end`
+ * (novosga#39: "voice stops after a while"), so every utterance has a time limit.
+ */
+export function createBrowserOutput(env: { audioContext?: AudioContextCtor; speech?: SpeechSynthesis; Utterance?: typeof SpeechSynthesisUtterance } = {}) {
+  const Ctx = env.audioContext ?? (globalThis as { AudioContext?: AudioContextCtor }).AudioContext;
+  const speech = env.speech ?? globalThis.speechSynthesis;
+  const Utterance = env.Utterance ?? globalThis.SpeechSynthesisUtterance;
+  let ctx: AudioContext | null = null;
+
+  const context = () => (ctx ??= Ctx ? new Ctx() : null);
+  const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+  function pickVoice(lang: string): SpeechSynthesisVoice | undefined {
+    const want = lang.toLowerCase().slice(0, 2);
+    return speech?.getVoices().find((v) => v.lang.toLowerCase().replace('_', '-').startsWith(want));
+  }
+
+  const output: AnnouncerOutput = {
+    async chime() {
+      const ac = context();
+      if (!ac) return;
+      const t0 = ac.currentTime;
+      for (const [i, freq] of [880, 660].entries()) {
+        const osc = ac.createOscillator();
+        const gain = ac.createGain();
+        osc.type = 'sine';
+        osc.frequency.value = freq;
+        const start = t0 + i * 0.4;
+        gain.gain.setValueAtTime(0.0001, start);
+        gain.gain.exponentialRampToValueAtTime(0.5, start + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.6);
+        osc.connect(gain).connect(ac.destination);
+        osc.start(start);
+        osc.stop(start + 0.65);
+      }
+      await wait(1100);
+    },
+    speak(text, lang) {
+      if (!speech || !Utterance) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const u = new Utterance(text);
+        u.lang = lang;
+        u.rate = 0.9;
+        const voice = pickVoice(lang);
+        if (voice) u.voice = voice;
+        const limit = setTimeout(() => {
+          speech.cancel();
+          resolve();
+        }, Math.max(6000, text.length * 200));
+        const finish = () => {
+          clearTimeout(limit);
+          // A short pause so two calls are heard as two.
+          setTimeout(resolve, 400);
+        };
+        u.addEventListener('end', finish);
+        u.addEventListener('error', finish);
+        speech.speak(u);
+      });
+    },
+  };
+
+  return {
+    output,
+    /** True when the browser lets this page play sound without a click (kiosk browsers started with an autoplay flag). */
+    allowedWithoutGesture(): boolean {
+      return context()?.state === 'running';
+    },
+    /** Call from a click: browsers unlock audio and speech only inside a user gesture. */
+    async unlock(): Promise<void> {
+      const ac = context();
+      if (ac && ac.state !== 'running') await ac.resume();
+      if (speech && Utterance) speech.speak(new Utterance(''));
+    },
+    close() {
+      void ctx?.close();
+      speech?.cancel();
+    },
+  };
+}
+
+/** The display's announcer: browser sound behind a queue, with the "click to enable sound" state. */
+export function useAnnouncer() {
+  const browser = createBrowserOutput();
+  const queue = createAnnouncementQueue(browser.output);
+  const soundOn = ref(browser.allowedWithoutGesture());
+  onScopeDispose(() => browser.close());
+  return {
+    soundOn,
+    current: queue.current,
+    async enableSound() {
+      await browser.unlock();
+      soundOn.value = true;
+    },
+    announce(a: Announcement) {
+      if (soundOn.value) queue.enqueue(a);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { WaitEstimate } from '@motcua/contracts';
+
+/** Centers run on Vietnam time whatever the device's own clock zone is. */
+export const CENTER_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+type T = (key: string, named?: Record<string, unknown>) => string;
+
+/** "Khoảng 10–15 phút", "Khoảng 5 phút" or "Không phải chờ". */
+export function waitText(e: Pick<WaitEstimate, 'minMinutes' | 'maxMinutes'>, t: T): string {
+  if (e.maxMinutes <= 0) return t('queue.wait.none');
+  if (e.minMinutes === e.maxMinutes) return t('queue.wait.exact', { min: e.minMinutes });
+  return t('queue.wait.range', { min: e.minMinutes, max: e.maxMinutes });
+}
+
+/** "07:30–11:30, 13:30–17:00" */
+export function hoursText(ranges: { start: string; end: string }[]): string {
+  return ranges.map((r) => `${r.start.slice(0, 5)}–${r.end.slice(0, 5)}`).join(', ');
+}
+
+/** Hour and minute in the center's time zone, e.g. "09:05". */
+export function timeOfDay(at: Date | string, locale = 'vi-VN'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: CENTER_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+}
+
+export function dateLong(at: Date, locale = 'vi-VN'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: CENTER_TIME_ZONE, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+}

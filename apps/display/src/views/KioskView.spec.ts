@@ -1,0 +1,154 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n/index.js';
+import { router } from '../router/index.js';
+import KioskView from './KioskView.vue';
+
+// The live feed needs a server; these tests drive the kiosk through HTTP answers only.
+vi.mock('../composables/useCenterRoom.js', () => ({ useCenterRoom: () => ({ status: { value: 'online' }, join: () => {}, leave: () => {} }) }));
+
+const CENTER = '11111111-1111-4111-8111-111111111111';
+const HT = '22222222-2222-4222-8222-222222222222';
+const DD = '33333333-3333-4333-8333-333333333333';
+const KD = '44444444-4444-4444-8444-444444444444';
+const ELDER = '55555555-5555-4555-8555-555555555555';
+const est = (peopleAhead: number, minMinutes: number, maxMinutes: number) => ({ peopleAhead, minMinutes, maxMinutes });
+
+const kiosk = (over: Record<string, unknown> = {}) => ({
+  centerId: CENTER,
+  centerName: 'TTPVHCC An Xuyên',
+  isOpenNow: true,
+  openingHoursToday: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }],
+  services: [
+    { id: HT, code: 'HT', nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 12, estimate: est(12, 10, 15) },
+    { id: DD, code: 'DD', nameVi: 'Đất đai', nameEn: 'Land', ticketPrefix: 'B', isOpen: true, waiting: 0, estimate: est(0, 0, 0) },
+    { id: KD, code: 'KD', nameVi: 'Kinh doanh', nameEn: 'Business', ticketPrefix: 'C', isOpen: false, waiting: 0, estimate: est(0, 0, 0) },
+  ],
+  priorityCategories: [],
+  ...over,
+});
+const issued = { id: HT, code: 'B001', number: 1, centerName: 'TTPVHCC An Xuyên', serviceNameVi: 'Đất đai', serviceNameEn: 'Land', priority: false, arrivedAt: '2026-11-25T02:14:00Z', estimate: est(0, 0, 0), trackingCode: 'ABCDEFGH23' };
+const error = (status: number, code: string, message: string) => new Response(JSON.stringify({ error: { code, message } }), { status, headers: { 'content-type': 'application/json' } });
+
+type Handler = (url: string, init: RequestInit) => Response;
+let calls: { method: string; url: string; body: unknown }[];
+function serve(handler: Handler) {
+  calls = [];
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+    calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(init.body as string) : undefined });
+    return handler(url, init);
+  }));
+}
+const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+
+async function mountKiosk() {
+  const w = mount(KioskView, { props: { centerId: CENTER }, global: { plugins: [i18n, router] }, attachTo: document.body });
+  await flushPromises();
+  return w;
+}
+const press = async (key: string) => {
+  window.dispatchEvent(new KeyboardEvent('keydown', { key }));
+  await flushPromises();
+};
+
+describe('KioskView', () => {
+  beforeEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('lists services with their waiting count and wait range, a paused one disabled with the reason', async () => {
+    serve(() => json(kiosk()));
+    const w = await mountKiosk();
+    const ht = w.get('[data-testid=service-HT]');
+    expect(ht.text()).toContain('12 người đang chờ');
+    expect(ht.text()).toContain('Khoảng 10–15 phút');
+    expect(ht.text()).toContain('About 10–15 min');
+    const kd = w.get('[data-testid=service-KD]');
+    expect(kd.attributes('disabled')).toBeDefined();
+    expect(kd.text()).toContain('Tạm dừng cấp số');
+    w.unmount();
+  });
+
+  it('issues a ticket with the number key and shows the slip with the number and a QR code to the tracking page', async () => {
+    serve((url, init) => (init.method === 'POST' ? json(issued) : json(kiosk())));
+    const w = await mountKiosk();
+    await press('2');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip-qr]').exists()).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: `/api/centers/${CENTER}/tickets`, body: { serviceId: DD, priorityCategoryId: null } });
+    expect(w.get('[data-testid=slip-number]').text()).toBe('B001');
+    expect(w.get('[data-testid=slip-qr]').attributes('alt')).toBe(`${location.origin}/t/ABCDEFGH23`);
+    expect(w.get('[data-testid=slip-qr]').attributes('src')).toMatch(/^data:image\/png;base64,/);
+    w.unmount();
+  });
+
+  it('asks for a priority category when the center has some, and sends the one chosen', async () => {
+    serve((url, init) => (init.method === 'POST' ? json({ ...issued, priority: true }) : json(kiosk({ priorityCategories: [{ id: ELDER, nameVi: 'Người cao tuổi', nameEn: 'Elderly' }] }))));
+    const w = await mountKiosk();
+    await press('1');
+    expect(w.text()).toContain('Bạn có thuộc đối tượng ưu tiên không?');
+    await press('2');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ serviceId: HT, priorityCategoryId: ELDER });
+    expect(w.get('[data-testid=slip]').text()).toContain('Ưu tiên');
+    w.unmount();
+  });
+
+  it('refuses while the center is closed and shows today’s hours', async () => {
+    serve(() => json(kiosk({ isOpenNow: false })));
+    const w = await mountKiosk();
+    expect(w.get('[data-testid=kiosk-closed]').text()).toContain('Giờ làm việc hôm nay: 07:30–11:30, 13:30–17:00');
+    expect(w.get('[data-testid=kiosk-closed]').text()).toContain('Opening hours today');
+    expect(w.findAll('.kiosk__service').every((b) => b.attributes('disabled') !== undefined)).toBe(true);
+    await press('1');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    w.unmount();
+  });
+
+  it('shows the API’s reason when it refuses the ticket', async () => {
+    serve((url, init) => (init.method === 'POST' ? error(409, 'CONFLICT', 'Dịch vụ đang tạm dừng cấp số') : json(kiosk())));
+    const w = await mountKiosk();
+    await press('1');
+    expect(w.get('[data-testid=kiosk-refused]').text()).toContain('Dịch vụ đang tạm dừng cấp số');
+    expect(w.get('[data-testid=kiosk-refused]').text()).toContain('Could not issue a ticket');
+    w.unmount();
+  });
+
+  it('asks for a pairing code on 401, pairs, then issues the ticket it was asked for', async () => {
+    let paired = false;
+    serve((url, init) => {
+      if (url.endsWith('/devices/pair')) {
+        paired = true;
+        return json({ deviceId: KD, centerId: CENTER, kind: 'kiosk' });
+      }
+      if (init.method === 'POST') return paired ? json(issued) : error(401, 'UNAUTHENTICATED', 'Chưa đăng nhập');
+      return json(kiosk());
+    });
+    const w = await mountKiosk();
+    await press('2');
+    const form = w.get('[data-testid=kiosk-pair]');
+    await form.get('input').setValue('ab12cd34');
+    await form.trigger('submit');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
+    expect(calls.find((c) => c.url.endsWith('/devices/pair'))?.body).toEqual({ code: 'ab12cd34' });
+    expect(calls.filter((c) => c.url.endsWith('/tickets'))).toHaveLength(2);
+    w.unmount();
+  });
+
+  it('returns to the service list 20 seconds after the slip', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serve((url, init) => (init.method === 'POST' ? json(issued) : json(kiosk())));
+    const w = await mountKiosk();
+    await press('2');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
+    vi.advanceTimersByTime(19_000);
+    await flushPromises();
+    expect(w.find('[data-testid=slip]').exists()).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    await flushPromises();
+    expect(w.find('[data-testid=slip]').exists()).toBe(false);
+    expect(w.find('[data-testid=service-HT]').exists()).toBe(true);
+    w.unmount();
+  });
+});

@@ -1,0 +1,66 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n/index.js';
+import TrackingView from './TrackingView.vue';
+
+const room = vi.hoisted(() => ({ handlers: null as null | { onCall?: () => void; onResync: () => void }, joined: [] as string[] }));
+vi.mock('../composables/useCenterRoom.js', async () => {
+  const { ref } = await import('vue');
+  return { useCenterRoom: (h: typeof room.handlers) => ((room.handlers = h), { status: ref('online'), join: (id: string) => room.joined.push(id), leave: () => {} }) };
+});
+
+const CENTER = '11111111-1111-4111-8111-111111111111';
+const ticket = (over: Record<string, unknown> = {}) => ({
+  code: 'A023', status: 'waiting', centerId: CENTER, centerName: 'TTPVHCC An Xuyên', serviceNameVi: 'Hộ tịch', serviceNameEn: 'Civil status',
+  arrivedAt: '2026-11-25T02:14:00Z', estimate: { peopleAhead: 4, minMinutes: 5, maxMinutes: 10 }, counterLabel: null, counterNumber: null, calledAt: null, ...over,
+});
+
+describe('TrackingView', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('shows my number, status, people ahead and the wait, and follows the center live', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(ticket()))));
+    const w = mount(TrackingView, { props: { code: 'ABCDEFGH23' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(w.get('[data-testid=track-number]').text()).toBe('A023');
+    expect(w.get('[data-testid=track-status]').text()).toBe('Đang chờ đến lượt');
+    expect(w.get('[data-testid=track-ahead]').text()).toBe('4');
+    expect(w.text()).toContain('Khoảng 5–10 phút');
+    expect(room.joined).toContain(CENTER);
+  });
+
+  it('refetches once, a second after a burst of events, and highlights the counter with a vibration when called', async () => {
+    vi.useFakeTimers();
+    const answers = [ticket(), ticket({ status: 'called', counterLabel: 'Quầy 5', counterNumber: 5, estimate: null })];
+    const fetch = vi.fn(async () => new Response(JSON.stringify(answers.shift() ?? ticket())));
+    vi.stubGlobal('fetch', fetch);
+    const vibrate = vi.fn();
+    vi.stubGlobal('navigator', { ...navigator, vibrate });
+    const w = mount(TrackingView, { props: { code: 'ABCDEFGH23' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    for (let i = 0; i < 5; i++) room.handlers!.onCall!();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await flushPromises();
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(w.get('[data-testid=track-counter]').text()).toContain('Quầy 5');
+    expect(w.get('[data-testid=track-card]').classes()).toContain('track__card--called');
+    expect(vibrate).toHaveBeenCalledOnce();
+  });
+
+  it('says kindly that a bad code is not found, without asking the server for a malformed one', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy' } }), { status: 404 }));
+    vi.stubGlobal('fetch', fetch);
+    const bad = mount(TrackingView, { props: { code: 'nope' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(bad.get('[data-testid=track-not-found]').text()).toContain('Không tìm thấy phiếu này');
+    expect(fetch).not.toHaveBeenCalled();
+    const unknown = mount(TrackingView, { props: { code: 'ZZZZZZZZZZ' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(unknown.find('[data-testid=track-not-found]').exists()).toBe(true);
+  });
+});

@@ -1,0 +1,196 @@
+import { createDatabase } from '@motcua/db';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const shots = '../../artifacts/screenshots';
+const AN_XUYEN = 'TT-32002';
+
+const account = (username: string) => {
+  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
+  if (!found) throw new Error(`demo account ${username} missing`);
+  return found;
+};
+
+async function signIn(api: APIRequestContext, username: string) {
+  const res = await api.post('/api/auth/sign-in', { data: account(username) });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Fails the test on any console error of the page (a socket that reconnects is not an error). */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/**
+ * The demo center keeps office hours (07:30–17:00, Monday to Friday, Vietnam time); the
+ * browser tests run at any hour, so the center is opened all week first.
+ */
+async function openAllDay(centerId: string) {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL missing: run through `npm test`');
+  const handle = createDatabase(url, { max: 1 });
+  const allDay = [{ start: '00:00', end: '23:59' }];
+  const hours = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, allDay]));
+  await handle.sql`update centers set opening_hours = ${JSON.stringify(hours)}::jsonb where id = ${centerId}`;
+  await handle.close();
+}
+
+/** The one-time "click to enable sound" button; a browser that allows autoplay never shows it. */
+async function enableSound(page: Page) {
+  await expect(page.getByTestId('display')).toBeVisible();
+  const button = page.getByTestId('enable-sound');
+  if (await button.isVisible()) await button.click();
+  await expect(button).toHaveCount(0);
+}
+
+test('a ticket taken at the kiosk shows on the display and the phone; the officer calls it and the display shows it within a second; the citizen rates it', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+
+  // The manager's session (the page's cookies) authorises the kiosk to issue tickets.
+  await signIn(page.request, 'quanly.anxuyen');
+  const centers = (await (await page.request.get('/api/centers')).json()) as Array<{ id: string; code: string }>;
+  const center = centers.find((c) => c.code === AN_XUYEN);
+  expect(center, 'An Xuyên center in the manager’s list').toBeTruthy();
+  const centerId = center!.id;
+  await openAllDay(centerId);
+
+  // Kiosk: choose "Hộ tịch" (counter 1's main service), no priority, get the slip.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/kiosk/${centerId}`);
+  const service = page.getByTestId('service-HT');
+  await expect(service).toBeEnabled();
+  expect((await service.boundingBox())!.height).toBeGreaterThanOrEqual(96);
+  await page.screenshot({ path: `${shots}/queue-kiosk.png` });
+  await service.click();
+  const noPriority = page.getByRole('button', { name: /Không, lấy số thường/ });
+  const slip = page.getByTestId('slip');
+  await expect(noPriority.or(slip)).toBeVisible();
+  if (await noPriority.isVisible()) {
+    await page.screenshot({ path: `${shots}/queue-kiosk-priority.png` });
+    await noPriority.click();
+  }
+  await expect(slip).toBeVisible();
+  const code = (await page.getByTestId('slip-number').textContent())!.trim();
+  expect(code).toMatch(/^A\d{3,4}$/);
+  const qr = page.getByTestId('slip-qr');
+  await expect(qr).toHaveAttribute('src', /^data:image\/png;base64,/);
+  const trackingUrl = (await qr.getAttribute('alt'))!;
+  expect(trackingUrl).toMatch(new RegExp(`^${baseURL}/t/[A-Z2-9]{10}$`));
+  await page.screenshot({ path: `${shots}/queue-kiosk-slip.png` });
+
+  // Hall display, landscape and portrait, each with its sound switched on once.
+  const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const tvErrors = watchErrors(tv);
+  await tv.goto(`/display/${centerId}`);
+  await enableSound(tv);
+  await expect(tv.getByTestId('waiting-A')).toContainText(/[1-9]/);
+  await tv.screenshot({ path: `${shots}/queue-display-landscape.png` });
+
+  const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await portrait.goto(`/display/${centerId}`);
+  await expect(portrait.getByTestId('display')).toHaveClass(/board--portrait/);
+  await expect(portrait.getByTestId('waiting-A')).toContainText(/[1-9]/);
+  await enableSound(portrait);
+
+  // The phone that scanned the QR code.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(trackingUrl);
+  await expect(phone.getByTestId('track-number')).toHaveText(code);
+  await expect(phone.getByTestId('track-status')).toHaveText('Đang chờ đến lượt');
+  await phone.screenshot({ path: `${shots}/queue-tracking.png` });
+
+  // The officer of counter 1 calls the next ticket through the API; the display shows it within a second.
+  const officer = await playwrightRequest.newContext({ baseURL });
+  await signIn(officer, 'canbo.anxuyen1');
+  const mine = (await (await officer.get('/api/me/assignments')).json()) as { assignments: Array<{ counterId: string; centerId: string }> };
+  const counterId = mine.assignments.find((a) => a.centerId === centerId)!.counterId;
+  const waitingBefore = Number(await tv.getByTestId('waiting-A').locator('.board__count').textContent());
+  const started = Date.now();
+  const called = await officer.post(`/api/counters/${counterId}/call-next`);
+  expect(called.status(), await called.text()).toBe(200);
+  const calledCode = ((await called.json()) as { current: { code: string } | null }).current!.code;
+  await expect(tv.getByTestId('latest-call')).toContainText(calledCode, { timeout: 1000 });
+  const callToDisplayMs = Date.now() - started;
+  console.log(`call-next → display shows ${calledCode}: ${callToDisplayMs} ms`);
+  await expect(portrait.getByTestId('latest-call')).toContainText(calledCode, { timeout: 1000 });
+  // queue.updated brings the waiting count down without a refetch.
+  await expect(tv.getByTestId('waiting-A').locator('.board__count')).toHaveText(String(waitingBefore - 1));
+  await tv.screenshot({ path: `${shots}/queue-display-landscape-called.png` });
+  await portrait.screenshot({ path: `${shots}/queue-display-portrait.png` });
+
+  // A network drop: the badge shows, and once back the display resyncs from the snapshot without a reload.
+  await tv.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+  await tv.context().setOffline(true);
+  await expect(tv.getByTestId('reconnecting')).toBeVisible({ timeout: 30_000 });
+  await tv.screenshot({ path: `${shots}/queue-display-reconnecting.png` });
+  // A ticket issued meanwhile: the TV misses its event and must learn it from the snapshot.
+  const kiosk = (await (await page.request.get(`/api/public/centers/${centerId}/kiosk`)).json()) as { services: Array<{ id: string; code: string }> };
+  const missed = await page.request.post(`/api/centers/${centerId}/tickets`, { data: { serviceId: kiosk.services.find((s) => s.code === 'HT')!.id } });
+  expect(missed.status(), await missed.text()).toBe(201);
+  const waitingNow = await tv.getByTestId('waiting-A').locator('.board__count').textContent();
+  await tv.context().setOffline(false);
+  await expect(tv.getByTestId('reconnecting')).toHaveCount(0, { timeout: 30_000 });
+  await expect(tv.getByTestId('waiting-A').locator('.board__count')).toHaveText(String(Number(waitingNow) + 1));
+  expect(await tv.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  if (calledCode === code) {
+    // The phone follows live (a debounced refetch, about a second).
+    await expect(phone.getByTestId('track-counter')).toContainText('Quầy 1', { timeout: 5000 });
+    await phone.screenshot({ path: `${shots}/queue-tracking-called.png` });
+  }
+
+  // The officer serves and finishes; the counter's tablet asks for a rating of that ticket, once.
+  expect((await officer.post(`/api/counters/${counterId}/start`)).status()).toBe(200);
+  expect((await officer.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
+  const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await tablet.goto(`/rate/${counterId}`);
+  await expect(tablet.getByTestId('rate-ask')).toContainText(`Mời đánh giá lượt phục vụ vé ${calledCode}`);
+  await tablet.screenshot({ path: `${shots}/queue-rating.png` });
+  const prompt = (await (await tablet.request.get(`/api/public/counters/${counterId}/rating`)).json()) as { ticket: { id: string } };
+  await tablet.getByTestId('rate-very_satisfied').click();
+  await expect(tablet.getByTestId('rate-thanks')).toBeVisible();
+  await tablet.screenshot({ path: `${shots}/queue-rating-thanks.png` });
+  const again = await tablet.request.post(`/api/public/counters/${counterId}/ratings`, { data: { ticketId: prompt.ticket.id, level: 'satisfied' } });
+  expect(again.status()).toBe(409);
+
+  await officer.dispose();
+  expect(errors).toEqual([]);
+  expect(tvErrors).toEqual([]);
+});
+
+test('the tracking page says kindly that an unknown code is not found', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/t/ZZZZZZZZZZ');
+  await expect(page.getByTestId('track-not-found')).toContainText('Không tìm thấy phiếu này');
+});
+
+test('a kiosk with nobody signed in asks for its pairing code once, then issues tickets as a paired device', async ({ page, baseURL }) => {
+  const manager = await playwrightRequest.newContext({ baseURL });
+  await signIn(manager, 'quanly.anxuyen');
+  const centerId = ((await (await manager.get('/api/centers')).json()) as Array<{ id: string; code: string }>).find((c) => c.code === AN_XUYEN)!.id;
+  await openAllDay(centerId);
+  const created = await manager.post(`/api/centers/${centerId}/devices`, { data: { kind: 'kiosk', name: 'Ki-ốt sảnh chính' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { pairingCode } = (await created.json()) as { pairingCode: string };
+  await manager.dispose();
+
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(`/kiosk/${centerId}`);
+  await expect(page.getByTestId('service-HT')).toBeFocused();
+  await page.keyboard.press('2'); // the second service by its number key
+  const noPriority = page.getByRole('button', { name: /Không, lấy số thường/ });
+  await expect(noPriority.or(page.getByTestId('kiosk-pair'))).toBeVisible();
+  if (await noPriority.isVisible()) await page.keyboard.press('1');
+  const form = page.getByTestId('kiosk-pair');
+  await expect(form).toBeVisible();
+  await form.getByRole('textbox').fill('WRONG123');
+  await form.getByRole('button', { name: /Ghép nối/ }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await page.screenshot({ path: `${shots}/queue-kiosk-pairing.png` });
+  await form.getByRole('textbox').fill(pairingCode);
+  await form.getByRole('button', { name: /Ghép nối/ }).click();
+  await expect(page.getByTestId('slip-number')).toHaveText(/^B\d{3,4}$/);
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { classify766, dossierIndicators, emptyCounts, percentile, queueIndicators, ratio, score766, type DossierCounts } from './indicators.js';
+
+const at = (iso: string) => new Date(iso);
+const due = at('2026-03-10T10:00:00Z');
+const periodEnd = at('2026-03-31T17:00:00Z');
+
+describe('classify766 (Decision 766 indicator 2.1)', () => {
+  it('is on time when the result is ready by the appointment, late a minute after', () => {
+    expect(classify766({ dueAt: due, finishedAt: at('2026-03-10T10:00:00Z'), supplements: [] }, periodEnd)).toBe('on_time');
+    expect(classify766({ dueAt: due, finishedAt: at('2026-03-10T10:01:00Z'), supplements: [] }, periodEnd)).toBe('late');
+  });
+
+  it('deducts the time the applicant took to complete a supplement', () => {
+    // Two days late on the calendar, but the applicant took three days to bring the missing paper.
+    const d = { dueAt: due, finishedAt: at('2026-03-12T10:00:00Z'), supplements: [{ requestedAt: at('2026-03-02T10:00:00Z'), completedAt: at('2026-03-05T10:00:00Z') }] };
+    expect(classify766(d, periodEnd)).toBe('on_time');
+    // The same without the supplement is late.
+    expect(classify766({ ...d, supplements: [] }, periodEnd)).toBe('late');
+  });
+
+  it('counts a dossier still waiting for a supplement at the time of the request', () => {
+    const waiting = { dueAt: due, finishedAt: null, supplements: [{ requestedAt: at('2026-03-09T10:00:00Z'), completedAt: null }] };
+    expect(classify766(waiting, periodEnd)).toBe('in_time');
+    expect(classify766({ ...waiting, supplements: [{ requestedAt: at('2026-03-11T10:00:00Z'), completedAt: null }] }, periodEnd)).toBe('overdue');
+  });
+
+  it('makes a second supplement request late, even when the dates are fine', () => {
+    const twice = [
+      { requestedAt: at('2026-03-02T10:00:00Z'), completedAt: at('2026-03-03T10:00:00Z') },
+      { requestedAt: at('2026-03-04T10:00:00Z'), completedAt: at('2026-03-05T10:00:00Z') },
+    ];
+    expect(classify766({ dueAt: due, finishedAt: at('2026-03-06T10:00:00Z'), supplements: twice }, periodEnd)).toBe('late');
+    expect(classify766({ dueAt: due, finishedAt: null, supplements: twice }, periodEnd)).toBe('overdue');
+  });
+
+  it('uses the end of the period for dossiers in progress, and ignores a result after it', () => {
+    expect(classify766({ dueAt: at('2026-04-10T10:00:00Z'), finishedAt: null, supplements: [] }, periodEnd)).toBe('in_time');
+    expect(classify766({ dueAt: due, finishedAt: null, supplements: [] }, periodEnd)).toBe('overdue');
+    expect(classify766({ dueAt: at('2026-04-10T10:00:00Z'), finishedAt: at('2026-04-02T10:00:00Z'), supplements: [] }, periodEnd)).toBe('in_time');
+  });
+});
+
+describe('dossier indicators', () => {
+  const counts: DossierCounts = {
+    ...emptyCounts(),
+    received: 200, receivedOnline: 90, carriedOver: 10,
+    resolvedEarly: 120, resolvedOnTime: 50, resolvedLate: 10,
+    inProgressInTime: 15, inProgressOverdue: 5,
+    withFee: 80, paidOnline: 20, dissatisfied: 4, digitised: 150,
+  };
+
+  it('computes each rate from a data set with known answers', () => {
+    const ind = dossierIndicators(counts);
+    expect(ind.resolved).toBe(180);
+    expect(ind.toProcess).toBe(200);
+    expect(ind.onTimeRate).toBeCloseTo(170 / 180);
+    expect(ind.onTimeRate766).toBeCloseTo(185 / 200);
+    expect(ind.lateRate).toBeCloseTo(15 / 200);
+    expect(ind.onlineRate).toBeCloseTo(0.45);
+    expect(ind.onlinePaymentRate).toBeCloseTo(0.25);
+    expect(ind.satisfaction766).toBeCloseTo(1 - 15 / 200 - 4 / 200);
+    expect(ind.digitisationRate).toBeCloseTo(0.75);
+  });
+
+  it('keeps "no data" apart from zero', () => {
+    const none = dossierIndicators(emptyCounts());
+    expect(none.onTimeRate).toBeNull();
+    expect(none.onlinePaymentRate).toBeNull();
+    expect(none.satisfaction766).toBeNull();
+    const zero = dossierIndicators({ ...emptyCounts(), received: 10, resolvedLate: 10, withFee: 10 });
+    expect(zero.onTimeRate).toBe(0);
+    expect(zero.onlinePaymentRate).toBe(0);
+    expect(ratio(0, 0)).toBeNull();
+    expect(ratio(0, 5)).toBe(0);
+  });
+
+  it('scores Decision 766 groups with their thresholds, leaving unknown groups out of the total', () => {
+    const s = score766(dossierIndicators(counts));
+    expect(s.groups.progress).toBeCloseTo(20 * (185 / 200));
+    expect(s.groups.online).toBeCloseTo(12 * (0.45 / 0.5));
+    expect(s.groups.payment).toBeCloseTo(10 * (0.25 / 0.3));
+    expect(s.groups.satisfaction).toBe(18); // 90.5% reaches the 90% threshold
+    expect(s.groups.transparency).toBeNull();
+    expect(s.outOf).toBe(82);
+  });
+
+  it('caps a group at its maximum once the threshold is reached', () => {
+    const s = score766(dossierIndicators({ ...counts, receivedOnline: 150, paidOnline: 40 }));
+    expect(s.groups.online).toBe(12);
+    expect(s.groups.payment).toBe(10);
+  });
+});
+
+describe('queue indicators', () => {
+  it('averages, takes the 90th percentile, and the share served within the target', () => {
+    const min = 60_000;
+    const q = queueIndicators({ waitsMs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map((m) => m * min), servicesMs: [5 * min, 7 * min], issued: 12, noShows: 2 });
+    expect(q.avgWaitMs).toBe(6.5 * min);
+    expect(q.p90WaitMs).toBe(9 * min);
+    expect(q.avgServiceMs).toBe(6 * min);
+    expect(q.noShowRate).toBeCloseTo(2 / 12);
+    expect(q.servedWithinTarget).toBeCloseTo(0.9);
+    expect(percentile([], 90)).toBeNull();
+    expect(queueIndicators({ waitsMs: [], servicesMs: [], issued: 0, noShows: 0 }).noShowRate).toBeNull();
+  });
+});

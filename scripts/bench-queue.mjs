@@ -1,0 +1,160 @@
+// `npm run bench:queue`: the ticket write path through the API against the same
+// statement run directly in SQL, in the same run (ratio), with display sockets connected;
+// then how long a call takes to reach 1,000 hall displays.
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { startApp, waitForHttp } from './lib/proc.mjs';
+import { build, ensureDependencies, root } from './lib/setup.mjs';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const DISPLAYS_DURING_WRITES = 200;
+const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 1000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 30);
+const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 8 });
+/** Keep-alive HTTP without fetch's per-request overhead: the load client must not be the bottleneck. */
+function request(base, method, pathname, { body, cookie } = {}) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(`${base}${pathname}`, { method, agent, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(data ? { 'content-length': Buffer.byteLength(data) } : {}) } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+async function load(task) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        const t = performance.now();
+        await task();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { rate: REQUESTS / seconds, ...percentiles(latencies) };
+}
+
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return { p50: pct(50), p99: pct(99), n: sorted.length };
+}
+
+const fmt = (r) => `${r.rate.toFixed(0).padStart(6)} tickets/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+
+async function connectDisplays(base, centerId, count) {
+  const { io } = await import('socket.io-client');
+  const sockets = [];
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, async () => {
+        const s = io(`${base}/public`, { transports: ['websocket'], forceNew: true });
+        await new Promise((resolve) => s.once('connect', resolve));
+        await new Promise((resolve) => s.emit('subscribe', `center:${centerId}`, resolve));
+        sockets.push(s);
+      }),
+    );
+  }
+  return sockets;
+}
+
+async function main() {
+  await ensureDependencies();
+  await build();
+  const tmp = path.join(os.tmpdir(), `motcua-bench-queue-${process.pid}`);
+  const pg = await startPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
+  const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort() });
+  const { prepareTemplate, createTestDatabase } = await import('@motcua/db/testing');
+  const { seedDemo, ticketRepository } = await import('@motcua/db');
+  const { businessDate } = await import('@motcua/core');
+  process.env.MOTCUA_TEST_PG_URL = pg.url;
+  process.env.MOTCUA_TEST_TEMPLATE = 'bench_template';
+  await prepareTemplate(pg.url, 'bench_template');
+  const database = await createTestDatabase();
+  const seeded = await seedDemo(database.db);
+  const admin = seeded.accounts.find((a) => a.role === 'admin');
+  const [center] = await database.sql`select id from centers where code = 'TT-32002'`;
+  await database.sql`update centers set opening_hours = ${JSON.stringify(ALL_DAY)}::jsonb where id = ${center.id}`;
+  const svc = await database.sql`select id, ticket_prefix from services where center_id = ${center.id} order by sort_order limit 2`;
+  const [counter] = await database.sql`select id from counters where center_id = ${center.id} order by number limit 1`;
+
+  const port = await freePort();
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: redis.url, PORT: String(port), WORKER_HEALTH_PORT: String(await freePort()), LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false' };
+  const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
+  const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
+  const base = `http://127.0.0.1:${port}`;
+  const sockets = [];
+  try {
+    if (!(await waitForHttp(`${base}/api/health`, api))) throw new Error(`API did not start:\n${api.tail()}`);
+    const signIn = await request(base, 'POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
+    const staffCookie = signIn.headers['set-cookie'][0].split(';')[0];
+    // A paired kiosk issues the tickets, as in a hall.
+    const device = JSON.parse((await request(base, 'POST', `/api/centers/${center.id}/devices`, { cookie: staffCookie, body: { kind: 'kiosk', name: 'Ki-ốt đo tải' } })).body);
+    const paired = await request(base, 'POST', '/api/devices/pair', { body: { code: device.pairingCode } });
+    const kioskCookie = paired.headers['set-cookie'][0].split(';')[0];
+
+    sockets.push(...(await connectDisplays(base, center.id, DISPLAYS_DURING_WRITES)));
+    console.log(`\nTicket issue at ${CONCURRENCY} concurrent clients, ${REQUESTS} tickets each, ${sockets.length} display sockets connected (2 cores, same run):\n`);
+    const today = businessDate(new Date());
+    let n = 0;
+    const direct = await load(() =>
+      ticketRepository.issue(database.db, { centerId: center.id, serviceId: svc[0].id, priorityCategoryId: null, businessDate: today, prefix: svc[0].ticket_prefix, arrivedAt: new Date(), trackingCode: `BENCH${String(n++).padStart(5, '0')}`, actorId: null }),
+    );
+    const failures = [];
+    const viaApi = await load(async () => {
+      const res = await request(base, 'POST', `/api/centers/${center.id}/tickets`, { cookie: kioskCookie, body: { serviceId: svc[1].id } });
+      if (res.status !== 201) failures.push(`${res.status} ${res.body}`);
+    });
+    if (failures.length) throw new Error(`${failures.length} API requests failed, e.g. ${failures[0]}`);
+    console.log(`  same statement in SQL (baseline)        ${fmt(direct)}`);
+    console.log(`  POST /api/centers/:id/tickets           ${fmt(viaApi)}`);
+    console.log(`    (kiosk cookie, validate, open hours, number, wait estimate, push to displays)`);
+    console.log(`\n  ratio API / direct SQL: ${(viaApi.rate / direct.rate).toFixed(2)}   (target ≥ 0.50; API p99 target ≤ 50 ms)\n`);
+
+    sockets.push(...(await connectDisplays(base, center.id, DISPLAYS - sockets.length)));
+    const latencies = [];
+    let sentAt = 0;
+    let received = 0;
+    for (const s of sockets) s.on('ticket.called', () => { latencies.push(performance.now() - sentAt); received++; });
+    for (let i = 0; i < CALLS; i++) {
+      received = 0;
+      sentAt = performance.now();
+      const res = await request(base, 'POST', `/api/counters/${counter.id}/call-next`, { cookie: staffCookie });
+      if (res.status !== 200) throw new Error(`call-next failed: ${res.status} ${res.body}`);
+      const deadline = performance.now() + 5000;
+      while (received < sockets.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+      await request(base, 'POST', `/api/counters/${counter.id}/start`, { cookie: staffCookie });
+      await request(base, 'POST', `/api/counters/${counter.id}/done`, { cookie: staffCookie });
+    }
+    const call = percentiles(latencies);
+    console.log(`Call to display: ${CALLS} calls × ${sockets.length} display sockets (${call.n} deliveries, from the officer's click to each socket):\n`);
+    console.log(`  p50 ${call.p50.toFixed(1)} ms   p99 ${call.p99.toFixed(1)} ms   (target p99 ≤ 100 ms)\n`);
+  } finally {
+    for (const s of sockets) s.close();
+    await Promise.all([api.stop(), worker.stop()]);
+    await database.drop();
+    await redis.stop();
+    await pg.stop();
+    process.exit(0);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
