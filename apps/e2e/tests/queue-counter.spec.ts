@@ -208,3 +208,13 @@ test('a ticket being served is transferred to another service with the dialog: s
   await page.keyboard.press('d');
   await expect(page.getByTestId('current-code')).toHaveCount(0);
 });
+
+test('an administrator picks a center for the live board', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
+  await expect(page.getByText('Chọn trung tâm để xem các quầy và hàng chờ.')).toBeVisible();
+  await page.getByLabel('Trung tâm').selectOption({ label: 'Trung tâm Phục vụ hành chính công phường An Xuyên' });
+  await expect(page).toHaveURL(/\/backoffice\/live\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trung tâm Phục vụ hành chính công phường An Xuyên');
+  await expect(page.locator('[data-counter="Quầy 1"]')).toBeVisible();
+});
