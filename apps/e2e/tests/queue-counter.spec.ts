@@ -31,35 +31,21 @@ async function clearDesk(request: APIRequestContext, counterId: string) {
   if (current) expect((await request.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
 }
 
-/**
- * Issue a ticket as staff. The browser stack runs on the real clock, so late in the
- * day the center may be outside its opening hours: then open it all day for this
- * test (the API caches a center's calendar for a minute) and put the hours back after.
- */
-async function issueTicket(request: APIRequestContext, centerId: string, serviceId: string, restore: Array<() => Promise<unknown>>) {
-  const issue = () => request.post(`/api/centers/${centerId}/tickets`, { data: { serviceId } });
-  let answer = await issue();
-  if (answer.status() === 409 && (await answer.json()).error.details?.openingHoursToday) {
-    const { openingHours } = (await (await request.get(`/api/centers/${centerId}`)).json()) as { openingHours: Record<string, unknown> };
-    const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
-    expect((await request.patch(`/api/centers/${centerId}`, { data: { openingHours: allDay } })).status()).toBe(200);
-    restore.push(() => request.patch(`/api/centers/${centerId}`, { data: { openingHours } }));
-    await expect.poll(async () => (answer = await issue()).status(), { timeout: 75_000, intervals: [2000] }).toBe(201);
-  }
+/** Issue a ticket as staff (global-setup keeps the test centers open at any hour). */
+async function issueTicket(request: APIRequestContext, centerId: string, serviceId: string) {
+  const answer = await request.post(`/api/centers/${centerId}/tickets`, { data: { serviceId } });
   expect(answer.status()).toBe(201);
   return (await answer.json()) as { code: string };
 }
 
-/** Runs `fn` with the manager signed in on a second browser; undoes opening-hour changes afterwards. */
-async function withManager(browser: Browser, fn: (board: Page, restore: Array<() => Promise<unknown>>) => Promise<void>) {
-  const restore: Array<() => Promise<unknown>> = [];
+/** Runs `fn` with the manager signed in on a second browser. */
+async function withManager(browser: Browser, fn: (board: Page) => Promise<void>) {
   const context = await browser.newContext();
   try {
     const board = await context.newPage();
     await signIn(board, 'quanly.anxuyen');
-    await fn(board, restore);
+    await fn(board);
   } finally {
-    for (const undo of restore) await undo();
     await context.close();
   }
 }
@@ -81,26 +67,32 @@ async function openMyCounter(page: Page) {
   return mine;
 }
 
+/** A shortcut, once the previous command has been answered (keys pressed meanwhile are dropped on purpose). */
+async function press(page: Page, key: string) {
+  await expect(page.getByTestId('desk-actions')).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
+  await page.keyboard.press(key);
+}
+
 /** N until `code` is the current ticket; other tests may have left older tickets of this counter's services, so serve those first. */
 async function callUntil(page: Page, code: string) {
   for (let i = 0; i < 50; i++) {
-    await page.keyboard.press('n');
+    await press(page, 'n');
     await expect(page.getByTestId('current-status')).toHaveText('Đã gọi');
     if ((await page.getByTestId('current-code').textContent()) === code) return;
-    await page.keyboard.press('s');
+    await press(page, 's');
     await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
-    await page.keyboard.press('d');
+    await press(page, 'd');
     await expect(page.getByTestId('current-code')).toHaveCount(0);
   }
   throw new Error(`${code} was never called`);
 }
 
 test('the officer serves a ticket issued live, by keyboard, and the manager’s live board follows it', async ({ page, browser }) => {
-  test.setTimeout(120_000);
-  await withManager(browser, (board, restore) => serveOneTicket(page, board, restore));
+  test.setTimeout(60_000);
+  await withManager(browser, (board) => serveOneTicket(page, board));
 });
 
-async function serveOneTicket(page: Page, board: Page, restore: Array<() => Promise<unknown>>) {
+async function serveOneTicket(page: Page, board: Page) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -115,7 +107,7 @@ async function serveOneTicket(page: Page, board: Page, restore: Array<() => Prom
 
   // A ticket is issued for this counter's main service; it appears in the waiting line without a reload.
   const serviceId = [...mine.counter.services].sort((a, b) => b.weight - a.weight)[0]!.serviceId;
-  const { code } = await issueTicket(board.request, mine.counter.centerId, serviceId, restore);
+  const { code } = await issueTicket(board.request, mine.counter.centerId, serviceId);
   await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible({ timeout: 5000 });
 
   // N calls it.
@@ -123,20 +115,20 @@ async function serveOneTicket(page: Page, board: Page, restore: Array<() => Prom
   await expect(boardCounter).toContainText(code, { timeout: 5000 });
   await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đã gọi');
 
-  await page.keyboard.press('s');
+  await press(page, 's');
   await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
   await expect(page.getByRole('button', { name: /Hoàn thành/ })).toBeEnabled();
   await expect(page.getByRole('button', { name: /Gọi số tiếp/ })).toBeDisabled();
   await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đang phục vụ', { timeout: 5000 });
   // Two people wait for a service no counter of this center serves, so no other test ever calls them: the chart has something to show.
   const elsewhere = mine.services.filter((s) => !mine.counter.services.some((c) => c.serviceId === s.serviceId)).at(-1)!.serviceId;
-  for (let i = 0; i < 2; i++) await issueTicket(board.request, mine.counter.centerId, elsewhere, restore);
+  for (let i = 0; i < 2; i++) await issueTicket(board.request, mine.counter.centerId, elsewhere);
   await expect.poll(async () => Number(await board.getByTestId('total-waiting').locator('dd').textContent())).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: `${shots}/backoffice-workstation.png`, fullPage: true });
   await board.screenshot({ path: `${shots}/backoffice-live-board.png`, fullPage: true });
 
   const servedBefore = Number(await page.getByTestId('served-today').textContent());
-  await page.keyboard.press('d');
+  await press(page, 'd');
   await expect(page.getByTestId('current-code')).toHaveCount(0);
   await expect(page.getByTestId('served-today')).toHaveText(String(servedBefore + 1));
   await expect(page.getByTestId('desk-notice')).toHaveText(`Đã hoàn thành số ${code}`);
@@ -169,20 +161,20 @@ test('the manager pauses and reopens a service from the live board', async ({ pa
 });
 
 test('a ticket being served is transferred to another service with the dialog: same number, marked, back in line by its arrival time', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(60_000);
   const mine = await openMyCounter(page);
   // This counter's second service, so the transferred ticket comes back to the same line.
   const [main, second] = [...mine.counter.services].sort((a, b) => b.weight - a.weight);
   let code = '';
-  await withManager(browser, async (board, restore) => {
-    ({ code } = await issueTicket(board.request, mine.counter.centerId, main!.serviceId, restore));
+  await withManager(browser, async (board) => {
+    ({ code } = await issueTicket(board.request, mine.counter.centerId, main!.serviceId));
   });
   await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible();
   await callUntil(page, code);
-  await page.keyboard.press('s');
+  await press(page, 's');
   await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
 
-  await page.keyboard.press('t');
+  await press(page, 't');
   const dialog = page.getByRole('dialog', { name: `Chuyển số ${code}` });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Chuyển số' }).click();
@@ -203,9 +195,9 @@ test('a ticket being served is transferred to another service with the dialog: s
 
   // Served again under the same number.
   await callUntil(page, code);
-  await page.keyboard.press('s');
+  await press(page, 's');
   await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
-  await page.keyboard.press('d');
+  await press(page, 'd');
   await expect(page.getByTestId('current-code')).toHaveCount(0);
 });
 
