@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 const shots = '../../artifacts/screenshots';
 
@@ -31,42 +31,27 @@ async function clearDesk(request: APIRequestContext, counterId: string) {
   if (current) expect((await request.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
 }
 
-/**
- * Issue a ticket as staff. The browser stack runs on the real clock, so late in the
- * day the center may be outside its opening hours: then open it all day for this
- * test (the API caches a center's calendar for a minute) and put the hours back after.
- */
-async function issueTicket(request: APIRequestContext, centerId: string, serviceId: string, restore: Array<() => Promise<unknown>>) {
-  const issue = () => request.post(`/api/centers/${centerId}/tickets`, { data: { serviceId } });
-  let answer = await issue();
-  if (answer.status() === 409 && (await answer.json()).error.details?.openingHoursToday) {
-    const { openingHours } = (await (await request.get(`/api/centers/${centerId}`)).json()) as { openingHours: Record<string, unknown> };
-    const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
-    expect((await request.patch(`/api/centers/${centerId}`, { data: { openingHours: allDay } })).status()).toBe(200);
-    restore.push(() => request.patch(`/api/centers/${centerId}`, { data: { openingHours } }));
-    await expect.poll(async () => (answer = await issue()).status(), { timeout: 75_000, intervals: [2000] }).toBe(201);
-  }
+/** Issue a ticket as staff (global-setup keeps the test centers open at any hour). */
+async function issueTicket(request: APIRequestContext, centerId: string, serviceId: string) {
+  const answer = await request.post(`/api/centers/${centerId}/tickets`, { data: { serviceId } });
   expect(answer.status()).toBe(201);
   return (await answer.json()) as { code: string };
 }
 
-test('the officer serves a ticket issued live, by keyboard, and the manager’s live board follows it', async ({ page, browser }) => {
-  test.setTimeout(120_000);
-  const restore: Array<() => Promise<unknown>> = [];
-  const managerContext = await browser.newContext();
+/** Runs `fn` with the manager signed in on a second browser. */
+async function withManager(browser: Browser, fn: (board: Page) => Promise<void>) {
+  const context = await browser.newContext();
   try {
-    await serveOneTicket(page, await managerContext.newPage(), restore);
+    const board = await context.newPage();
+    await signIn(board, 'quanly.anxuyen');
+    await fn(board);
   } finally {
-    for (const undo of restore) await undo();
-    await managerContext.close();
+    await context.close();
   }
-});
+}
 
-async function serveOneTicket(page: Page, board: Page, restore: Array<() => Promise<unknown>>) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  // The officer opens the counter assigned to them today from "Quầy của tôi".
+/** Opens the officer's own workstation from "Quầy của tôi", with nothing in hand and the counter open. */
+async function openMyCounter(page: Page) {
   await signIn(page, 'canbo.anxuyen1');
   await page.getByRole('link', { name: 'Quầy của tôi' }).click();
   await expect(page).toHaveURL(/\/backoffice\/counter\/[0-9a-f-]{36}$/);
@@ -79,9 +64,42 @@ async function serveOneTicket(page: Page, board: Page, restore: Array<() => Prom
     await page.getByRole('button', { name: /Mở quầy/ }).click();
     await expect(page.getByTestId('counter-state')).toHaveText('Đang mở');
   }
+  return mine;
+}
+
+/** A shortcut, once the previous command has been answered (keys pressed meanwhile are dropped on purpose). */
+async function press(page: Page, key: string) {
+  await expect(page.getByTestId('desk-actions')).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
+  await page.keyboard.press(key);
+}
+
+/** N until `code` is the current ticket; other tests may have left older tickets of this counter's services, so serve those first. */
+async function callUntil(page: Page, code: string) {
+  for (let i = 0; i < 50; i++) {
+    await press(page, 'n');
+    await expect(page.getByTestId('current-status')).toHaveText('Đã gọi');
+    if ((await page.getByTestId('current-code').textContent()) === code) return;
+    await press(page, 's');
+    await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+    await press(page, 'd');
+    await expect(page.getByTestId('current-code')).toHaveCount(0);
+  }
+  throw new Error(`${code} was never called`);
+}
+
+test('the officer serves a ticket issued live, by keyboard, and the manager’s live board follows it', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await withManager(browser, (board) => serveOneTicket(page, board));
+});
+
+async function serveOneTicket(page: Page, board: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // The officer opens the counter assigned to them today from "Quầy của tôi".
+  const mine = await openMyCounter(page);
 
   // The manager watches the center live board.
-  await signIn(board, 'quanly.anxuyen');
   await board.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
   await expect(board).toHaveURL(new RegExp(`/backoffice/live/${mine.counter.centerId}$`));
   const boardCounter = board.locator(`[data-counter="${mine.counter.label}"]`);
@@ -89,37 +107,28 @@ async function serveOneTicket(page: Page, board: Page, restore: Array<() => Prom
 
   // A ticket is issued for this counter's main service; it appears in the waiting line without a reload.
   const serviceId = [...mine.counter.services].sort((a, b) => b.weight - a.weight)[0]!.serviceId;
-  const { code } = await issueTicket(board.request, mine.counter.centerId, serviceId, restore);
+  const { code } = await issueTicket(board.request, mine.counter.centerId, serviceId);
   await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible({ timeout: 5000 });
 
-  // N calls the next ticket; other tests may have left older tickets of this service, so serve them first.
-  for (let i = 0; i < 50; i++) {
-    await page.keyboard.press('n');
-    await expect(page.getByTestId('current-status')).toHaveText('Đã gọi');
-    if ((await page.getByTestId('current-code').textContent()) === code) break;
-    await page.keyboard.press('s');
-    await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
-    await page.keyboard.press('d');
-    await expect(page.getByTestId('current-code')).toHaveCount(0);
-  }
-  await expect(page.getByTestId('current-code')).toHaveText(code);
+  // N calls it.
+  await callUntil(page, code);
   await expect(boardCounter).toContainText(code, { timeout: 5000 });
   await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đã gọi');
 
-  await page.keyboard.press('s');
+  await press(page, 's');
   await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
   await expect(page.getByRole('button', { name: /Hoàn thành/ })).toBeEnabled();
   await expect(page.getByRole('button', { name: /Gọi số tiếp/ })).toBeDisabled();
   await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đang phục vụ', { timeout: 5000 });
   // Two people wait for a service no counter of this center serves, so no other test ever calls them: the chart has something to show.
   const elsewhere = mine.services.filter((s) => !mine.counter.services.some((c) => c.serviceId === s.serviceId)).at(-1)!.serviceId;
-  for (let i = 0; i < 2; i++) await issueTicket(board.request, mine.counter.centerId, elsewhere, restore);
+  for (let i = 0; i < 2; i++) await issueTicket(board.request, mine.counter.centerId, elsewhere);
   await expect.poll(async () => Number(await board.getByTestId('total-waiting').locator('dd').textContent())).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: `${shots}/backoffice-workstation.png`, fullPage: true });
   await board.screenshot({ path: `${shots}/backoffice-live-board.png`, fullPage: true });
 
   const servedBefore = Number(await page.getByTestId('served-today').textContent());
-  await page.keyboard.press('d');
+  await press(page, 'd');
   await expect(page.getByTestId('current-code')).toHaveCount(0);
   await expect(page.getByTestId('served-today')).toHaveText(String(servedBefore + 1));
   await expect(page.getByTestId('desk-notice')).toHaveText(`Đã hoàn thành số ${code}`);
@@ -143,4 +152,61 @@ test('the manager pauses and reopens a service from the live board', async ({ pa
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();
   await expect(toggle).toHaveText('Đang mở');
+
+  // On a wall screen the board alone fills a 1080p TV.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('button', { name: 'Toàn màn hình' }).click();
+  await expect.poll(() => page.evaluate("document.fullscreenElement?.getAttribute('aria-labelledby')")).toBe('live-title');
+  await page.screenshot({ path: `${shots}/backoffice-live-board-wall.png` });
+});
+
+test('a ticket being served is transferred to another service with the dialog: same number, marked, back in line by its arrival time', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const mine = await openMyCounter(page);
+  // This counter's second service, so the transferred ticket comes back to the same line.
+  const [main, second] = [...mine.counter.services].sort((a, b) => b.weight - a.weight);
+  let code = '';
+  await withManager(browser, async (board) => {
+    ({ code } = await issueTicket(board.request, mine.counter.centerId, main!.serviceId));
+  });
+  await expect(page.locator(`[data-testid=waiting-line] [data-code="${code}"]`)).toBeVisible();
+  await callUntil(page, code);
+  await press(page, 's');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+
+  await press(page, 't');
+  const dialog = page.getByRole('dialog', { name: `Chuyển số ${code}` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Chuyển số' }).click();
+  // Nothing chosen: the API's field message shows next to the field.
+  await expect(dialog.getByText('Hãy chọn dịch vụ hoặc quầy nhận chuyển')).toBeVisible();
+  // Letters typed in the dialog are not shortcuts.
+  await dialog.getByLabel('Dịch vụ nhận').focus();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+  await dialog.getByLabel('Dịch vụ nhận').selectOption(second!.serviceId);
+  await page.screenshot({ path: `${shots}/backoffice-workstation-transfer.png` });
+  await dialog.getByRole('button', { name: 'Chuyển số' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('desk-notice')).toHaveText(`Đã chuyển số ${code}`);
+  await expect(page.getByTestId('current-code')).toHaveCount(0);
+  const row = page.locator(`[data-testid=waiting-line] [data-code="${code}"]`);
+  await expect(row).toContainText('Chuyển đến');
+
+  // Served again under the same number.
+  await callUntil(page, code);
+  await press(page, 's');
+  await expect(page.getByTestId('current-status')).toHaveText('Đang phục vụ');
+  await press(page, 'd');
+  await expect(page.getByTestId('current-code')).toHaveCount(0);
+});
+
+test('an administrator picks a center for the live board', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
+  await expect(page.getByText('Chọn trung tâm để xem các quầy và hàng chờ.')).toBeVisible();
+  await page.getByLabel('Trung tâm').selectOption({ label: 'Trung tâm Phục vụ hành chính công phường An Xuyên' });
+  await expect(page).toHaveURL(/\/backoffice\/live\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trung tâm Phục vụ hành chính công phường An Xuyên');
+  await expect(page.locator('[data-counter="Quầy 1"]')).toBeVisible();
 });
