@@ -53,7 +53,8 @@ async function withManager(browser: Browser, fn: (board: Page) => Promise<void>)
 /** Opens the officer's own workstation from "Quầy của tôi", with nothing in hand and the counter open. */
 async function openMyCounter(page: Page) {
   await signIn(page, 'canbo.anxuyen1');
-  await page.getByRole('link', { name: 'Quầy của tôi' }).click();
+  await page.getByRole('link', { name: 'Quầy của tôi hôm nay' }).click();
+  await page.getByRole('main').getByRole('link', { name: /^Quầy \d+$/ }).first().click();
   await expect(page).toHaveURL(/\/backoffice\/counter\/[0-9a-f-]{36}$/);
   const counterId = page.url().split('/counter/')[1]!;
   await clearDesk(page.request, counterId);

@@ -2,19 +2,12 @@
 export const queueMessages = {
   vi: {
     queue: {
-      nav: { myCounter: 'Quầy của tôi', live: 'Điều hành trực tiếp' },
+      nav: { live: 'Điều hành trực tiếp' },
       ticketStatus: { waiting: 'Đang chờ', called: 'Đã gọi', serving: 'Đang phục vụ', done: 'Đã xong', no_show: 'Vắng mặt', transferred: 'Đã chuyển', cancelled: 'Đã huỷ', expired: 'Hết hạn' },
       counterState: { open: 'Đang mở', serving: 'Đang phục vụ', paused: 'Tạm dừng', closed: 'Đã đóng' },
       minutes: '{n} phút',
       priority: 'Ưu tiên',
       transferred: 'Chuyển đến',
-      my: {
-        title: 'Quầy của tôi',
-        none: 'Bạn chưa được phân công quầy hôm nay',
-        noneHint: 'Hãy liên hệ quản lý trung tâm để được phân công quầy.',
-        several: 'Hôm nay bạn được phân công các quầy sau:',
-        open: 'Mở quầy làm việc',
-      },
       ws: {
         current: 'Số hiện tại',
         idle: 'Chưa gọi số nào',
@@ -84,19 +77,12 @@ export const queueMessages = {
   },
   en: {
     queue: {
-      nav: { myCounter: 'My counter', live: 'Live board' },
+      nav: { live: 'Live board' },
       ticketStatus: { waiting: 'Waiting', called: 'Called', serving: 'Serving', done: 'Done', no_show: 'No-show', transferred: 'Transferred', cancelled: 'Cancelled', expired: 'Expired' },
       counterState: { open: 'Open', serving: 'Serving', paused: 'Paused', closed: 'Closed' },
       minutes: '{n} min',
       priority: 'Priority',
       transferred: 'Transferred in',
-      my: {
-        title: 'My counter',
-        none: 'You are not assigned to a counter today',
-        noneHint: 'Ask the center manager to assign you to a counter.',
-        several: 'Today you are assigned to these counters:',
-        open: 'Open the workstation',
-      },
       ws: {
         current: 'Current ticket',
         idle: 'No ticket called',

@@ -33,8 +33,6 @@ const pages: RouteRecordRaw[] = [
   { path: '/dossiers/:id', name: 'dossier', component: () => import('../views/dossiers/DossierView.vue') },
   { path: '/dossiers/:id/print/:form', name: 'dossier-print', component: () => import('../views/dossiers/DossierPrintView.vue'), meta: { bare: true } },
   { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
-  // Reached from "My counters today": opens the officer's counter directly.
-  { path: '/my-counter', name: 'my-counter', component: () => import('../views/queue/MyCounterView.vue') },
   { path: '/counter/:counterId', name: 'counter', component: () => import('../views/queue/WorkstationView.vue'), props: true },
   {
     path: '/live/:centerId?', name: 'live', component: () => import('../views/queue/LiveBoardView.vue'), props: true,

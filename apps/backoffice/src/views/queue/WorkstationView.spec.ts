@@ -32,7 +32,7 @@ async function render(answers: Array<(url: string, init: RequestInit) => Respons
     if (!next) throw new Error(`unexpected ${init.method} ${url}`);
     return next(url, init);
   }));
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p/>' } }, { path: '/my-counter', name: 'my-counter', component: { template: '<p/>' } }] });
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p/>' } }, { path: '/my-counters', name: 'my-counters', component: { template: '<p/>' } }] });
   const wrapper = mount(WorkstationView, { props: { counterId: id(3) }, global: { plugins: [i18n, router] }, attachTo: document.body });
   await flushPromises();
   return { wrapper, calls };
@@ -54,7 +54,7 @@ describe('WorkstationView', () => {
     const { wrapper } = await render([() => json(403, { error: { code: 'FORBIDDEN', message: 'Bạn không được phân công quầy này hôm nay' } })]);
     unmount = () => wrapper.unmount();
     expect(wrapper.find('h1').text()).toBe('Bạn không được phân công quầy này hôm nay');
-    expect(wrapper.find('[role=alert] a').attributes('href')).toBe('/my-counter');
+    expect(wrapper.find('[role=alert] a').attributes('href')).toBe('/my-counters');
   });
 
   it('calls the next ticket with N, greys out impossible actions and shows a 409 message from the API', async () => {
