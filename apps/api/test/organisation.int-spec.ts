@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
@@ -142,7 +143,7 @@ describe('organisation and staff administration', () => {
   });
 
   describe('staff', () => {
-    it('creates an account with a temporary password shown once; deactivating it ends its sessions at once', async () => {
+    it('creates an account with a temporary password shown once; deactivating it ends its sessions and live connection at once', async () => {
       const [service] = await stack.database.sql`select id from services where center_id = ${anXuyen.id} order by sort_order limit 1`;
       const res = await send('quanly.anxuyen', 'POST', '/staff', {
         username: 'Canbo.Moi',
@@ -161,8 +162,17 @@ describe('organisation and staff administration', () => {
 
       const cookie = await signIn(stack, 'canbo.moi', temporaryPassword);
       expect((await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
-      const off = await send('quanly.anxuyen', 'PATCH', `/staff/${staff.id}`, { active: false });
-      expect((await json(off)).active).toBe(false);
+      const socket = io(`${stack.baseUrl}/staff`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+      await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+      const dropped = new Promise<string>((resolve) => socket.on('disconnect', (reason) => resolve(reason)));
+      try {
+        const off = await send('quanly.anxuyen', 'PATCH', `/staff/${staff.id}`, { active: false });
+        expect((await json(off)).active).toBe(false);
+        // The live connection ends too, not only the cookie.
+        expect(await dropped).toBe('io server disconnect');
+      } finally {
+        socket.close();
+      }
       expect((await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
       expect(await stack.database.sql`select 1 from sessions where staff_id = ${staff.id}`).toHaveLength(0);
       const [audit] = await stack.database.sql`select before, after from audit_log where action = 'staff.deactivate' and entity_id = ${staff.id}`;

@@ -49,6 +49,11 @@ export class RealtimePublisher {
     return envelope;
   }
 
+  /** Closes every socket in a room on every instance, e.g. a deactivated person's (`user:<id>`). */
+  disconnect(namespace: Namespace, room: string): void {
+    this.#emitter.of(namespace).in(room).disconnectSockets(true);
+  }
+
   /** The last sequence number sent to a room, for snapshot endpoints. */
   async lastSeq(namespace: Namespace, room: string): Promise<number> {
     return Number((await this.redis.get(`${this.prefix}:seq:${namespace}:${room}`)) ?? 0);

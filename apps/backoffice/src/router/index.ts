@@ -17,7 +17,7 @@ declare module 'vue-router' {
 /** Each feature adds its pages here; the side navigation is built from their `meta.nav`. */
 const pages: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true } },
-  { path: '/my-counters', name: 'my-counters', component: () => import('../views/MyCountersView.vue'), meta: { nav: { label: 'mine.nav', roles: ['officer'], order: 5 } } },
+  { path: '/my-counters', name: 'my-counters', component: () => import('../views/MyCountersView.vue'), meta: { nav: { label: 'mine.nav', roles: ['officer', 'specialist'], order: 5 } } },
   { path: '/assignments', name: 'assignments', component: () => import('../views/AssignmentBoardView.vue'), meta: { nav: { label: 'board.nav', roles: centerAdmins, order: 10 } } },
   { path: '/staff', name: 'staff', component: () => import('../views/StaffView.vue'), meta: { nav: { label: 'staff.nav', roles: centerAdmins, order: 20 } } },
   { path: '/devices', name: 'devices', component: () => import('../views/DevicesView.vue'), meta: { nav: { label: 'devices.nav', roles: centerAdmins, order: 30 } } },

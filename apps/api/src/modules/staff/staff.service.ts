@@ -1,5 +1,6 @@
-import { centerAdmins, type Role, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
+import { centerAdmins, Namespace, Room, type Role, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
 import { auditRepository, centerSetupRepository, generatePassword, hashPassword, sessionRepository, staffRepository, type DatabaseHandle, type StaffProfile, type StaffValues } from '@motcua/db';
+import { RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
@@ -45,6 +46,7 @@ export class StaffService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
   ) {}
 
   async list(ctx: CommandContext): Promise<Staff[]> {
@@ -89,8 +91,9 @@ export class StaffService {
 
     const values: Partial<StaffValues> = { ...home };
     for (const key of ['fullName', 'email', 'phone', 'active'] as const) if (patch[key] !== undefined) Object.assign(values, { [key]: patch[key] });
+    let updated: Staff;
     try {
-      return await this.database.db.transaction(async (tx) => {
+      updated = await this.database.db.transaction(async (tx) => {
         const before = toStaff((await staffRepository.profile(tx, id, true))!);
         await staffRepository.update(tx, id, values);
         if (patch.roles) await staffRepository.replaceRoles(tx, id, patch.roles);
@@ -104,6 +107,9 @@ export class StaffService {
     } catch (e) {
       asFieldError(e, fields);
     }
+    // Ended sessions must not keep a live socket either.
+    if (patch.active === false) this.realtime.disconnect(Namespace.staff, Room.user(id));
+    return updated;
   }
 
   /** A new temporary password, shown once: unlocks the account, ends its sessions, and asks for a change at next sign-in. */
@@ -117,6 +123,7 @@ export class StaffService {
       await sessionRepository.deleteForStaff(tx, id);
       await auditRepository.append(tx, { actorId: actor.staffId, action: 'staff.reset_password', entity: 'staff', entityId: id, before: null, after: { mustChangePassword: true }, ip });
     });
+    this.realtime.disconnect(Namespace.staff, Room.user(id));
     return { temporaryPassword };
   }
 
