@@ -15,3 +15,4 @@ export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/alert.repository.js';
 export * from './repositories/notification.repository.js';
+export * from './repositories/delivery.repository.js';

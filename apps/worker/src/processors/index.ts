@@ -1,7 +1,8 @@
 import { AlertFireProcessor } from './alerts/alert-fire.processor.js';
+import { DeliverySendProcessor } from './deliveries/delivery-send.processor.js';
 import type { JobHandlerClass } from './job-handler.js';
 import { ScheduledProcessor } from './scheduled/scheduled.processor.js';
 import { PingProcessor } from './system/ping.processor.js';
 
 /** Every processor class, registered as a provider and checked against the contracts' job table. */
-export const processors = [PingProcessor, AlertFireProcessor, ScheduledProcessor] satisfies JobHandlerClass[];
+export const processors = [PingProcessor, AlertFireProcessor, DeliverySendProcessor, ScheduledProcessor] satisfies JobHandlerClass[];

@@ -16,6 +16,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   systemPing: 'system.ping',
   alertFire: 'alert.fire',
+  deliverySend: 'delivery.send',
   alertSweep: 'alert.sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
@@ -28,6 +29,7 @@ export const jobs = {
     queue: QueueName.alerts,
     payload: z.object({ dossierId: z.uuid(), kind: ZAlertKind, stage: z.number().int().nonnegative(), deadlineVersion: z.number().int().nonnegative() }),
   },
+  [JobName.deliverySend]: { queue: QueueName.deliveries, payload: z.object({ deliveryId: z.uuid() }) },
   [JobName.alertSweep]: { queue: QueueName.scheduled, payload: z.object({}) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
