@@ -90,7 +90,7 @@ describe('alert deliveries: email and signed webhook, retried with backoff, stat
     const [admin] = await stack.database.sql`insert into staff (username, password_hash, full_name) select 'admin.' || ${w.unitId.slice(0, 6)}, password_hash, 'Quản trị' from staff where id = ${w.manager.id} returning id, username`;
     await stack.database.sql`insert into staff_roles (staff_id, role) values (${admin!.id}, 'admin')`;
     const cookie = await signIn(stack, admin!.username, w.password);
-    const log: { total: number; items: { attempts: number }[] } = await (await fetch(`${stack.baseUrl}/api/admin/notification-deliveries?status=sent`, { headers: { cookie } })).json();
+    const log = (await (await fetch(`${stack.baseUrl}/api/admin/notification-deliveries?status=sent`, { headers: { cookie } })).json()) as { total: number; items: { attempts: number }[] };
     expect(log.total).toBe(3);
     expect(log.items.map((d: { attempts: number }) => d.attempts).sort()).toEqual([1, 1, 2]);
     const officer = await signIn(stack, w.assignee.username, w.password);
