@@ -8,6 +8,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertService } from './alerts/alert.service.js';
+import { DeliveryService } from './deliveries/delivery.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, LOGGER, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
@@ -58,6 +59,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           useFactory: (queue: Queue, redis: Redis, database: DatabaseHandle) => new DeadlineScheduler(queue, redis, (ids) => alertRepository.targets(database.db, ids)),
         },
         AlertService,
+        DeliveryService,
         ...processors,
         QueueExpiryScheduler,
         AnalyticsRollupScheduler,

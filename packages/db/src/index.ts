@@ -21,3 +21,4 @@ export * from './repositories/center-setup.repository.js';
 export * from './repositories/procedure.repository.js';
 export * from './repositories/alert.repository.js';
 export * from './repositories/notification.repository.js';
+export * from './repositories/delivery.repository.js';

@@ -1,11 +1,12 @@
 import { JobName, Namespace, Room, ServerEvent, type JobPayload } from '@motcua/contracts';
 import { findPlanned, planAlerts, type WorkCalendar } from '@motcua/core';
-import { alertRepository, type AlertTarget, type DatabaseHandle, type Notification } from '@motcua/db';
+import { alertRepository, deliveryRepository, type AlertTarget, type DatabaseHandle, type Notification } from '@motcua/db';
 import { alertJob, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type WorkerConfig } from '../config/config.js';
 import { DATABASE, LOGGER } from '../infra/tokens.js';
 import type { Logger } from 'pino';
+import { DeliveryService } from '../deliveries/delivery.service.js';
 import { alertText } from './alert-texts.js';
 
 type FirePayload = JobPayload<typeof JobName.alertFire>;
@@ -27,6 +28,7 @@ export class AlertService {
     @Inject(DeadlineScheduler) private readonly scheduler: DeadlineScheduler,
     @Inject(CONFIG) private readonly config: WorkerConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DeliveryService) private readonly deliveries: DeliveryService,
   ) {}
 
   #calendars = new Map<string, Promise<WorkCalendar>>();
@@ -54,12 +56,12 @@ export class AlertService {
     if (planned.at.getTime() > now.getTime()) return { outcome: 'not_yet', at: planned.at };
     const recipients = await alertRepository.recipients(this.database.db, target, p.kind);
     const text = alertText(p.kind, target.code, p.stage, planned.at);
-    const created = await this.database.db.transaction(async (tx) => {
+    const { created, deliveries } = await this.database.db.transaction(async (tx) => {
       const rows = await alertRepository.insertOnce(tx, recipients.map((recipientId) => ({ recipientId, dossierId: target.subject.id, kind: p.kind, deadlineVersion: p.deadlineVersion, stage: p.stage, ...text })));
-      await alertRepository.createDeliveries(tx, rows, target.unitId);
-      return rows;
+      return { created: rows, deliveries: await alertRepository.createDeliveries(tx, rows, target.unitId, this.deliveries.emailEnabled) };
     });
     await this.push(created);
+    await this.deliveries.enqueue(deliveries.map((d) => d.id));
     // Redis holds only each dossier's next wake-up: chain the one after this alert.
     await this.scheduler.schedule([target], { pastToo: false });
     return { outcome: 'fired', created: created.length };
@@ -131,6 +133,8 @@ export class AlertService {
     }
     const stuck = await alertRepository.unpushed(this.database.db, new Date(now.getTime() - 5000), 1000);
     await this.push(stuck);
+    // Deliveries whose job a crash or a Redis loss took away (a waiting one keeps its job: same id).
+    await this.deliveries.enqueue(await deliveryRepository.stalePending(this.database.db, new Date(now.getTime() - Math.max(60_000, 2 * this.config.ALERT_SWEEP_EVERY_MS)), 1000));
     if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
     return { fired, scheduled, pushed: stuck.length };
   }

@@ -12,6 +12,12 @@ const ZWorkerEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** How often the alert sweep repairs missed alerts and lost jobs (5 minutes; tests use seconds). */
   ALERT_SWEEP_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(300_000),
+  /** Email of notifications; unset means no email deliveries (in-app and webhooks only). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().min(3).default('Một Cửa <no-reply@motcua.local>'),
+  /** Email/webhook retries: attempts in all, and the first backoff (doubling each time). */
+  DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 export type WorkerConfig = z.infer<typeof ZWorkerEnv>;

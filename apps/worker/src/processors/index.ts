@@ -1,4 +1,5 @@
 import { AlertFireProcessor } from './alerts/alert-fire.processor.js';
+import { DeliverySendProcessor } from './deliveries/delivery-send.processor.js';
 import type { JobHandlerClass } from './job-handler.js';
 import { RollupProcessor } from './analytics/rollup.processor.js';
 import { ExpireDaysProcessor } from './queue/expire-days.processor.js';
@@ -7,3 +8,4 @@ import { PingProcessor } from './system/ping.processor.js';
 
 /** Every processor class, registered as a provider and checked against the contracts' job table. */
 export const processors = [PingProcessor, AlertFireProcessor, ScheduledProcessor, ExpireDaysProcessor, RollupProcessor] satisfies JobHandlerClass[];
+export const processors = [PingProcessor, AlertFireProcessor, DeliverySendProcessor, ScheduledProcessor] satisfies JobHandlerClass[];

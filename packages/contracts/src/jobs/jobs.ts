@@ -22,6 +22,7 @@ export const JobName = {
   /** Rewrites the analytics read models of some local days (default: today and yesterday) from the raw rows. */
   analyticsRollup: 'analytics.rollup',
   alertFire: 'alert.fire',
+  deliverySend: 'delivery.send',
   alertSweep: 'alert.sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
@@ -36,6 +37,7 @@ export const jobs = {
     queue: QueueName.alerts,
     payload: z.object({ dossierId: z.uuid(), kind: ZAlertKind, stage: z.number().int().nonnegative(), deadlineVersion: z.number().int().nonnegative() }),
   },
+  [JobName.deliverySend]: { queue: QueueName.deliveries, payload: z.object({ deliveryId: z.uuid() }) },
   [JobName.alertSweep]: { queue: QueueName.scheduled, payload: z.object({}) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 

@@ -163,13 +163,13 @@ export const alertRepository = {
   },
 
   /** Email and webhook deliveries for new notifications: email where the person has an address, each active webhook of the unit. */
-  async createDeliveries(tx: DbOrTx, created: readonly { id: string; recipientId: string }[], unitId: string | null) {
+  async createDeliveries(tx: DbOrTx, created: readonly { id: string; recipientId: string }[], unitId: string | null, withEmail: boolean) {
     if (!created.length) return [];
     const people = await tx.select({ id: staff.id, email: staff.email }).from(staff).where(inArray(staff.id, created.map((c) => c.recipientId)));
     const hooks = unitId ? await tx.select().from(alertWebhooks).where(and(eq(alertWebhooks.unitId, unitId), eq(alertWebhooks.active, true))) : [];
     const email = new Map(people.map((p) => [p.id, p.email]));
     const rows = created.flatMap((n) => [
-      ...(email.get(n.recipientId) ? [{ notificationId: n.id, channel: 'email', target: email.get(n.recipientId)! }] : []),
+      ...(withEmail && email.get(n.recipientId) ? [{ notificationId: n.id, channel: 'email', target: email.get(n.recipientId)! }] : []),
       ...hooks.map((h) => ({ notificationId: n.id, channel: `webhook:${h.id}`, target: h.url })),
     ]);
     if (!rows.length) return [];
