@@ -7,5 +7,4 @@ import { ScheduledProcessor } from './scheduled/scheduled.processor.js';
 import { PingProcessor } from './system/ping.processor.js';
 
 /** Every processor class, registered as a provider and checked against the contracts' job table. */
-export const processors = [PingProcessor, AlertFireProcessor, ScheduledProcessor, ExpireDaysProcessor, RollupProcessor] satisfies JobHandlerClass[];
-export const processors = [PingProcessor, AlertFireProcessor, DeliverySendProcessor, ScheduledProcessor] satisfies JobHandlerClass[];
+export const processors = [PingProcessor, AlertFireProcessor, DeliverySendProcessor, ScheduledProcessor, ExpireDaysProcessor, RollupProcessor] satisfies JobHandlerClass[];
