@@ -179,7 +179,12 @@ describe('dossiers', () => {
     expect(d.events.at(-1)).toMatchObject({ kind: 'received', fromUnit: 'Phường Tân Thành', toUnit: 'Tỉnh Cà Mau' });
     // Processing belongs to the competent agency, not to the receiving center: no button, and 403.
     expect(d.actions).not.toContain('assign');
-    expect((await ok(await send('quanly.tinh', 'GET', `/dossiers/${d.id}`))).actions).toContain('assign');
+    const asProvince = await ok(await send('quanly.tinh', 'GET', `/dossiers/${d.id}`));
+    expect(asProvince.actions).toContain('assign');
+    // The picker offers people of the competent agency only.
+    expect(asProvince.assignable.map((p: { id: string }) => p.id)).toContain(ids['quanly.tinh']);
+    expect(asProvince.assignable.map((p: { id: string }) => p.id)).not.toContain(ids['chuyenvien.anxuyen']);
+    expect(d.assignable).toEqual([]);
     expect((await act('quanly.tanthanh', d.id, { action: 'assign', staffId: ids['quanly.tinh'] })).status).toBe(403);
     await ok(await act('quanly.tinh', d.id, { action: 'assign', staffId: ids['quanly.tinh'] }));
     // Financial obligation pauses this procedure's clock until paid.
