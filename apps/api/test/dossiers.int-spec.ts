@@ -179,7 +179,12 @@ describe('dossiers', () => {
     expect(d.events.at(-1)).toMatchObject({ kind: 'received', fromUnit: 'Phường Tân Thành', toUnit: 'Tỉnh Cà Mau' });
     // Processing belongs to the competent agency, not to the receiving center: no button, and 403.
     expect(d.actions).not.toContain('assign');
-    expect((await ok(await send('quanly.tinh', 'GET', `/dossiers/${d.id}`))).actions).toContain('assign');
+    const asProvince = await ok(await send('quanly.tinh', 'GET', `/dossiers/${d.id}`));
+    expect(asProvince.actions).toContain('assign');
+    // The picker offers people of the competent agency only.
+    expect(asProvince.assignable.map((p: { id: string }) => p.id)).toContain(ids['quanly.tinh']);
+    expect(asProvince.assignable.map((p: { id: string }) => p.id)).not.toContain(ids['chuyenvien.anxuyen']);
+    expect(d.assignable).toEqual([]);
     expect((await act('quanly.tanthanh', d.id, { action: 'assign', staffId: ids['quanly.tinh'] })).status).toBe(403);
     await ok(await act('quanly.tinh', d.id, { action: 'assign', staffId: ids['quanly.tinh'] }));
     // Financial obligation pauses this procedure's clock until paid.
@@ -195,6 +200,25 @@ describe('dossiers', () => {
     expect((await send('quanly.tanthanh', 'POST', `/dossiers/${d.id}/return`, { method: 'counter', receivedBy: 'Lê Văn Đất' })).status).toBe(403);
     const ret = await ok(await send('canbo.anxuyen1', 'POST', `/dossiers/${d.id}/return`, { method: 'counter', receivedBy: 'Lê Văn Đất' }, '2026-12-04T14:00:00+07:00'));
     expect(ret.events.at(-1)).toMatchObject({ kind: 'returned', fromUnit: 'Phường An Xuyên', data: { method: 'counter', receivedBy: 'Lê Văn Đất' } });
+  });
+
+  it('suspension needs a legal ground and its days do not count; withdrawal only before a decision', async () => {
+    const d = await ok(await receive('CTR-TT'), 201);
+    await ok(await act('chuyenvien.anxuyen', d.id, { action: 'assign' }));
+    const noGround = await act('chuyenvien.anxuyen', d.id, { action: 'suspend', legalReason: ' ' });
+    expect((await json(noGround)).error.details[0].path).toBe('body.legalReason');
+    await ok(await act('chuyenvien.anxuyen', d.id, { action: 'suspend', legalReason: 'Niêm yết công khai 15 ngày (Điều 14 Nghị định 62/2021)' }, '2026-12-02T09:00:00+07:00'));
+    // Wed 09:00 → Wed 09:00 a week later: 5 working days paused.
+    const resumed = await ok(await act('chuyenvien.anxuyen', d.id, { action: 'resume' }, '2026-12-09T09:00:00+07:00'));
+    expect(resumed.dueAt).toBe(new Date('2026-12-17T09:00:00+07:00').toISOString());
+    expect(resumed.events.find((e: { kind: string }) => e.kind === 'suspended').note).toMatch(/Niêm yết/);
+    const w = await ok(await send('canbo.anxuyen1', 'POST', `/dossiers/${d.id}/close`, { kind: 'withdraw', reason: 'Người nộp xin rút' }));
+    expect(w.status).toBe('withdrawn');
+    const again = await send('chuyenvien.anxuyen', 'POST', `/dossiers/${d.id}/actions`, { action: 'resume' });
+    expect(again.status).toBe(409);
+    expect((await json(again)).error.message).toMatch(/final state/);
+    const resolvedStop = await send('canbo.anxuyen1', 'POST', `/dossiers/${ids.first}/close`, { kind: 'stop', reason: 'Thử' });
+    expect(resolvedStop.status).toBe(409);
   });
 
   it('the control slip is append-only in the database', async () => {

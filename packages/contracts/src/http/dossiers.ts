@@ -141,6 +141,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   payments: z.array(z.object({ amountVnd: z.number().int(), method: z.string(), paidAt: z.string() })),
   /** The actions the caller may take now (state machine × role). */
   actions: z.array(z.string()),
+  /** People of the current agency a processor may hand the dossier to (empty for others). */
+  assignable: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.string()) })),
 });
 export type DossierDetail = z.infer<typeof ZDossierDetail>;
 

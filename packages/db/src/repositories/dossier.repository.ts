@@ -213,6 +213,18 @@ export const dossierRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** Who may be handed a dossier of this agency (same coverage as round-robin), for the assign and forward pickers. */
+  async assignable(db: DbOrTx, agencyUnitId: string): Promise<Array<{ id: string; name: string; roles: string[] }>> {
+    const rows = await db.execute<{ id: string; full_name: string; roles: string[] }>(sql`
+      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
+                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
+      select s.id, s.full_name, array_agg(distinct r.role::text order by r.role::text) as roles from staff s join staff_roles r on r.staff_id = s.id
+      where s.active and r.role in ('specialist', 'leader', 'officer', 'center_manager')
+        and (r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId}))
+      group by s.id, s.full_name order by s.full_name`);
+    return rows.map((r) => ({ id: r.id, name: r.full_name, roles: r.roles }));
+  },
+
   /** Whether a person may be handed a dossier of this agency (same coverage as round-robin, any processing role). */
   async staffCoversAgency(db: DbOrTx, staffId: string, agencyUnitId: string): Promise<boolean> {
     const rows = await db.execute(sql`

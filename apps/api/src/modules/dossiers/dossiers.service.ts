@@ -384,7 +384,7 @@ export class DossiersService {
       })),
       documents: documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, reference: doc.reference, createdAt: doc.createdAt.toISOString() })),
       payments: payments.map((p) => ({ amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt.toISOString() })),
-      actions: actor ? actionsFor(actor, d, await this.reach(actor, d.id)) : [],
+      ...(await this.actionsAndPeople(actor, d, currentAgency!.unitId)),
     };
   }
 
@@ -412,6 +412,13 @@ export class DossiersService {
   }
 
   // ───────────── helpers ─────────────
+
+  private async actionsAndPeople(actor: Actor | null, d: Dossier, agencyUnitId: string) {
+    if (!actor) return { actions: [], assignable: [] };
+    const actions = actionsFor(actor, d, await this.reach(actor, d.id));
+    const picks = actions.includes('assign') || actions.includes('forward');
+    return { actions, assignable: picks ? await dossierRepository.assignable(this.database.db, agencyUnitId) : [] };
+  }
 
   /** Which parts of the dossier the caller's grants reach: processing, intake, return. */
   private async reach(actor: Actor, id: string) {
