@@ -1,5 +1,7 @@
 import { createDatabase, type DatabaseHandle } from '@motcua/db';
-import { closeRedis, createRedis, JobProducer, RealtimePublisher } from '@motcua/platform';
+import { QueueName } from '@motcua/contracts';
+import { alertRepository } from '@motcua/db';
+import { closeRedis, createRedis, DeadlineScheduler, JobProducer, RealtimePublisher } from '@motcua/platform';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
@@ -13,9 +15,15 @@ import { BULL_REDIS, DATABASE, REDIS } from './tokens.js';
     { provide: REDIS, inject: [CONFIG], useFactory: (c: ApiConfig) => createRedis(c.REDIS_URL, 'command') },
     { provide: BULL_REDIS, inject: [CONFIG], useFactory: (c: ApiConfig) => createRedis(c.REDIS_URL, 'bullmq') },
     { provide: JobProducer, inject: [BULL_REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new JobProducer(r, c.REDIS_PREFIX) },
+    // Dossier commands keep their alert jobs in line through it (the worker's sweep uses the same class).
+    {
+      provide: DeadlineScheduler,
+      inject: [JobProducer, BULL_REDIS, DATABASE],
+      useFactory: (jobs: JobProducer, r: Redis, d: DatabaseHandle) => new DeadlineScheduler(jobs.queue(QueueName.alerts), r, (ids) => alertRepository.targets(d.db, ids)),
+    },
     { provide: RealtimePublisher, inject: [REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new RealtimePublisher(r, c.REDIS_PREFIX) },
   ],
-  exports: [DATABASE, REDIS, BULL_REDIS, JobProducer, RealtimePublisher],
+  exports: [DATABASE, REDIS, BULL_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

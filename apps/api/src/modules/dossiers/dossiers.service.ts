@@ -1,5 +1,5 @@
 import {
-  Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type OnlineIntake,
+  JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type OnlineIntake,
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
@@ -7,7 +7,7 @@ import {
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
 import { calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
-import { RealtimePublisher } from '@motcua/platform';
+import { DeadlineScheduler, JobProducer, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
@@ -40,6 +40,8 @@ export class DossiersService {
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(DeadlineScheduler) private readonly deadlines: DeadlineScheduler,
+    @Inject(JobProducer) private readonly jobs: JobProducer,
   ) {}
 
   // ───────────── intake ─────────────
@@ -337,6 +339,12 @@ export class DossiersService {
     } catch (e) {
       this.logger.warn(`dossier.updated for ${dossier.code} not published: ${e instanceof Error ? e.message : String(e)}`);
     }
+    // Alerts follow the new due time or state; a lost call is repaired by the worker's sweep.
+    await this.deadlines.sync(dossier.id).catch((e: Error) => this.logger.warn(`alerts of ${dossier.code} not rescheduled: ${e.message}`));
+    // Dashboards move within seconds: one rollup of today for a burst of commands.
+    await this.jobs
+      .enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 1000 }, delay: 500, removeOnComplete: true })
+      .catch((e: Error) => this.logger.warn(`analytics rollup not requested: ${e.message}`));
   }
 
   // ───────────── reads ─────────────
