@@ -46,8 +46,8 @@ describe('dossiers', () => {
     const [counter] = await sql`select id from counters where center_id = ${ids.anXuyen!} order by number limit 1`;
     const [service] = await sql`select id from services where center_id = ${ids.anXuyen!} limit 1`;
     const [ticket] = await sql`
-      insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, serving_at, counter_id, officer_id)
-      values (${ids.anXuyen!}, ${service!.id}, '2026-12-01', 1, 'E001', 'serving', now(), now(), ${counter!.id}, ${ids['canbo.anxuyen1']!}) returning id`;
+      insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, serving_at, counter_id, officer_id, tracking_code)
+      values (${ids.anXuyen!}, ${service!.id}, '2026-12-01', 1, 'E001', 'serving', now(), now(), ${counter!.id}, ${ids['canbo.anxuyen1']!}, 'DOSSIERT01') returning id`;
     const d = await ok(await receive('CTR-TT', { ticketId: ticket!.id, documents: [{ name: 'Tờ khai thay đổi thông tin cư trú' }] }), 201);
     expect(d.code).toBe('H12.32002-261201-0001');
     expect(d.status).toBe('received');

@@ -26,8 +26,8 @@ async function servedTicket(): Promise<string> {
   const handle = createDatabase(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
     const [row] = await handle.sql`
-      insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, counter_id, officer_id)
-      select c.id, s.id, (now() at time zone 'Asia/Ho_Chi_Minh')::date, 901, 'E901', 'serving', now(), now(), now(), k.id, st.id
+      insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, counter_id, officer_id, tracking_code)
+      select c.id, s.id, (now() at time zone 'Asia/Ho_Chi_Minh')::date, 901, 'E901', 'serving', now(), now(), now(), k.id, st.id, 'DOSSIERE01'
       from centers c join services s on s.center_id = c.id and s.code = 'CTR' join counters k on k.center_id = c.id and k.number = 1, staff st
       where c.code = 'TT-32002' and st.username = 'canbo.anxuyen1' returning id`;
     return row!.id as string;
