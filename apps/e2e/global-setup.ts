@@ -30,6 +30,8 @@ export default async function globalSetup() {
     WEB_ROOT: path.join(root, 'apps'),
     LOG_LEVEL: 'warn',
     RUN_MIGRATIONS: 'true',
+    // Alerts of dossiers a test inserts arrive within seconds, not the production 5 minutes.
+    ALERT_SWEEP_EVERY_MS: '2000',
   };
   const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
   const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
