@@ -40,6 +40,9 @@ async function main() {
     app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: '6mb' });
     app.set('trust proxy', config.TRUST_PROXY);
+    // API answers are never cached by validators; hashing every JSON body for an ETag is wasted work.
+    app.set('etag', false);
+    app.disable('x-powered-by');
     app.use(cookieParser());
     if (config.NODE_ENV === 'test') app.use(testClock);
     app.setGlobalPrefix('api');
