@@ -39,6 +39,7 @@ export const notificationMessages = {
       lastError: 'Lỗi gần nhất',
       updated: 'Cập nhật',
       empty: 'Chưa có lượt gửi nào',
+      queues: 'Mở bảng theo dõi hàng đợi công việc (Bull Board)',
     },
   },
   en: {
@@ -80,6 +81,7 @@ export const notificationMessages = {
       lastError: 'Last error',
       updated: 'Updated',
       empty: 'No deliveries yet',
+      queues: 'Open the job queue dashboard (Bull Board)',
     },
   },
 };
