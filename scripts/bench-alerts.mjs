@@ -89,11 +89,12 @@ async function main() {
     const memory = (await usedMemory(redis)) - beforeJobs;
     const delayed = await queue.getDelayedCount();
 
-    // Lateness: BURST alerts due within one minute, fired by the real worker with the 100,000 others still waiting.
+    // Lateness: BURST alerts due within one minute, fired by the real worker (32 jobs in parallel: each waits mostly on
+    // PostgreSQL and Redis round trips) with the 100,000 others still waiting.
     const burstStart = new Date(Date.now() + 20_000);
     const burst = await dossiers(sql, w, { count: BURST, receivedAt: new Date(burstStart.getTime() - 3600_000), dueBase: burstStart, dueStepMs: 60_000 / BURST });
     for (let i = 0; i < burst.length; i += CHUNK) await scheduler.sync(burst.slice(i, i + CHUNK));
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: redisServer.url, REDIS_PREFIX: prefix, WORKER_HEALTH_PORT: String(await freePort()), LOG_LEVEL: 'warn', WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '16' };
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: redisServer.url, REDIS_PREFIX: prefix, WORKER_HEALTH_PORT: String(await freePort()), LOG_LEVEL: 'warn', WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '32' };
     worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
     if (!(await waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, worker, 30_000))) throw new Error(`worker did not start:\n${worker.tail()}`);
     const deadline = burstStart.getTime() + 60_000 + 120_000;
