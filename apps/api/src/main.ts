@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { APP_VERSION, loadConfig, type ApiConfig } from './config/config.js';
 import { RedisIoAdapter } from './infra/redis-io.adapter.js';
+import { mountQueueDashboard } from './infra/queue-dashboard.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
 import { testClock } from './common/now.decorator.js';
@@ -54,6 +55,7 @@ async function main() {
 
     const server = app.getHttpAdapter().getInstance();
     mountDocs(server, { version: APP_VERSION, serverUrl: config.PUBLIC_URL });
+    mountQueueDashboard(server, app);
     const web = config.WEB_ROOT ? mountWeb(server, config.WEB_ROOT) : [];
 
     await app.listen(config.PORT, config.HOST);

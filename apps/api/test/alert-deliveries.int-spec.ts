@@ -95,5 +95,14 @@ describe('alert deliveries: email and signed webhook, retried with backoff, stat
     expect(log.items.map((d: { attempts: number }) => d.attempts).sort()).toEqual([1, 1, 2]);
     const officer = await signIn(stack, w.assignee.username, w.password);
     expect((await fetch(`${stack.baseUrl}/api/admin/notification-deliveries`, { headers: { cookie: officer } })).status).toBe(403);
+
+    // The queue dashboard (Bull Board): admins only, and it sees the real queues.
+    expect((await fetch(`${stack.baseUrl}/api/admin/queues`)).status).toBe(401);
+    expect((await fetch(`${stack.baseUrl}/api/admin/queues`, { headers: { cookie: officer } })).status).toBe(403);
+    const board = await fetch(`${stack.baseUrl}/api/admin/queues`, { headers: { cookie } });
+    expect(board.status).toBe(200);
+    expect(await board.text()).toMatch(/<html/i);
+    const queues = (await (await fetch(`${stack.baseUrl}/api/admin/queues/api/queues`, { headers: { cookie } })).json()) as { queues: { name: string }[] };
+    expect(queues.queues.map((q) => q.name).sort()).toEqual(['alerts', 'deliveries', 'scheduled', 'system']);
   });
 });

@@ -1,4 +1,7 @@
+import { QueueName } from '@motcua/contracts';
 import { alertJobId } from '@motcua/core';
+import { closeRedis, createRedis } from '@motcua/platform';
+import { Queue } from 'bullmq';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlertWorld, insertDossiers, schedulerFor, waitFor, type AlertWorld } from './alert-world.js';
@@ -143,5 +146,29 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
     expect(bad.status).toBe(400);
     expect((await post(me, { all: true })).status).toBe(200);
     expect(await get(me, '/me/notifications?unread=true')).toMatchObject({ total: 0, unread: 0, items: [] });
+  });
+
+  it('the morning digest tells each leader the overdue and due-today dossiers by commune, once a day', async () => {
+    const other = await createAlertWorld(stack.database);
+    await insertDossiers(stack.database, other, { dueAt: new Date(Date.now() - 3600_000), count: 2 });
+    await insertDossiers(stack.database, other, { dueAt: new Date(Date.now() + 60_000) });
+    await insertDossiers(stack.database, other, { dueAt: new Date(Date.now() - 3600_000), status: 'awaiting_supplement' });
+    const connection = createRedis(process.env.MOTCUA_TEST_REDIS_URL!, 'bullmq');
+    const scheduled = new Queue(QueueName.scheduled, { connection, prefix: stack.prefix });
+    try {
+      // The job scheduler runs it at 07:30; here it is run by hand, twice.
+      for (const i of [1, 2]) {
+        const job = await scheduled.add('alert.digest', {}, { jobId: `digest-now-${i}` });
+        await waitFor('the digest job', async () => (await job.getState()) === 'completed' || (await scheduled.getJob(job.id!)) === undefined);
+      }
+      expect((await scheduled.getJobSchedulers()).map((j) => [j.key, j.pattern ?? j.every]).sort()).toEqual([['alert-digest', '30 7 * * *'], ['alert-sweep', 600000]]);
+    } finally {
+      await scheduled.close();
+      await closeRedis(connection);
+    }
+    const rows = await stack.database.sql`select title, body from notifications where recipient_id = ${other.leader.id} and kind = 'digest'`;
+    expect(rows).toHaveLength(1);
+    const [unit] = await stack.database.sql`select name from administrative_units where id = ${other.unitId}`;
+    expect(rows[0]).toEqual({ title: '2 / 1', body: `${unit!.name}: 2 hồ sơ quá hạn, 1 hồ sơ đến hạn hôm nay` });
   });
 });

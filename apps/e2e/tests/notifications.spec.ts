@@ -53,6 +53,8 @@ test('an overdue dossier rings the bell live; the notifications page marks it re
     await page.getByRole('link', { name: 'Nhật ký gửi thông báo' }).click();
     await expect(page.getByRole('heading', { name: 'Nhật ký gửi thông báo' })).toBeVisible();
     await page.screenshot({ path: `${shots}/backoffice-delivery-log.png`, fullPage: true });
+    const board = await page.request.get(await page.getByRole('link', { name: /Bull Board/ }).getAttribute('href') ?? '');
+    expect(board.status()).toBe(200);
     expect(errors).toEqual([]);
   } finally {
     await sql.end();

@@ -19,7 +19,7 @@ export const notificationMessages = {
         overdue: 'Hồ sơ {code} đã quá hạn',
         step_overdue: 'Bước {stage} của hồ sơ {code} đã quá hạn',
         intake_sla: 'Hồ sơ trực tuyến {code} chưa được tiếp nhận sau {stage} giờ làm việc',
-        digest: 'Tổng hợp hồ sơ quá hạn và đến hạn hôm nay',
+        digest: 'Tổng hợp sáng nay: {code} hồ sơ quá hạn / đến hạn hôm nay',
         system: 'Thông báo hệ thống',
       },
     },
@@ -39,6 +39,7 @@ export const notificationMessages = {
       lastError: 'Lỗi gần nhất',
       updated: 'Cập nhật',
       empty: 'Chưa có lượt gửi nào',
+      queues: 'Mở bảng theo dõi hàng đợi công việc (Bull Board)',
     },
   },
   en: {
@@ -60,7 +61,7 @@ export const notificationMessages = {
         overdue: 'Dossier {code} is overdue',
         step_overdue: 'Step {stage} of dossier {code} is overdue',
         intake_sla: 'Online dossier {code} not taken in after {stage} working hours',
-        digest: 'Digest of overdue and due-today dossiers',
+        digest: 'Morning digest: {code} dossiers overdue / due today',
         system: 'System notice',
       },
     },
@@ -80,6 +81,7 @@ export const notificationMessages = {
       lastError: 'Last error',
       updated: 'Updated',
       empty: 'No deliveries yet',
+      queues: 'Open the job queue dashboard (Bull Board)',
     },
   },
 };

@@ -1,5 +1,5 @@
 import { JobName, Namespace, Room, ServerEvent, type JobPayload } from '@motcua/contracts';
-import { findPlanned, planAlerts, type WorkCalendar } from '@motcua/core';
+import { findPlanned, localDate, planAlerts, type WorkCalendar } from '@motcua/core';
 import { alertRepository, deliveryRepository, type AlertTarget, type DatabaseHandle, type Notification } from '@motcua/db';
 import { alertJob, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -137,5 +137,33 @@ export class AlertService {
     await this.deliveries.enqueue(await deliveryRepository.stalePending(this.database.db, new Date(now.getTime() - Math.max(60_000, 2 * this.config.ALERT_SWEEP_EVERY_MS)), 1000));
     if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
     return { fired, scheduled, pushed: stuck.length };
+  }
+
+  /**
+   * The leaders' morning digest: overdue and due-today dossiers by commune of their units.
+   * Once per leader per local day (the date is the notification's stage), however often it runs.
+   */
+  async digest(now: Date): Promise<{ notified: number }> {
+    const day = Number(localDate(now, this.config.DIGEST_TZ).replaceAll('-', ''));
+    const byLeader = new Map<string, Map<string, { overdue: number; dueToday: number }>>();
+    for (const { staffId, unitId } of await alertRepository.leaders(this.database.db)) {
+      const units = byLeader.get(staffId) ?? new Map();
+      for (const r of await alertRepository.digest(this.database.db, unitId, now, this.config.DIGEST_TZ)) units.set(r.unit, r);
+      byLeader.set(staffId, units);
+    }
+    const rows = [...byLeader]
+      .filter(([, units]) => units.size > 0)
+      .map(([recipientId, units]) => ({
+        recipientId, dossierId: null, kind: 'digest' as const, deadlineVersion: 0, stage: day,
+        title: `${[...units.values()].reduce((n, u) => n + u.overdue, 0)} / ${[...units.values()].reduce((n, u) => n + u.dueToday, 0)}`,
+        body: [...units].map(([unit, u]) => `${unit}: ${u.overdue} hồ sơ quá hạn, ${u.dueToday} hồ sơ đến hạn hôm nay`).join('\n'),
+      }));
+    const { created, deliveries } = await this.database.db.transaction(async (tx) => {
+      const inserted = await alertRepository.insertOnce(tx, rows);
+      return { created: inserted, deliveries: await alertRepository.createDeliveries(tx, inserted, null, this.deliveries.emailEnabled) };
+    });
+    await this.push(created);
+    await this.deliveries.enqueue(deliveries.map((d) => d.id));
+    return { notified: created.length };
   }
 }

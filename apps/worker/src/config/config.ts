@@ -18,6 +18,9 @@ const ZWorkerEnv = z.object({
   /** Email/webhook retries: attempts in all, and the first backoff (doubling each time). */
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(10_000),
+  /** The leaders' daily digest (overdue and due today, by commune): cron in DIGEST_TZ, 07:30 local. */
+  DIGEST_CRON: z.string().min(9).default('30 7 * * *'),
+  DIGEST_TZ: z.string().min(1).default('Asia/Ho_Chi_Minh'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 export type WorkerConfig = z.infer<typeof ZWorkerEnv>;

@@ -13,7 +13,10 @@ export interface ScheduleDef {
 
 /** Every repeatable job of the system. Add yours here (end-of-day ticket expiry, analytics rollups…). */
 export function schedules(config: WorkerConfig): ScheduleDef[] {
-  return [{ id: 'alert-sweep', job: JobName.alertSweep, every: config.ALERT_SWEEP_EVERY_MS }];
+  return [
+    { id: 'alert-sweep', job: JobName.alertSweep, every: config.ALERT_SWEEP_EVERY_MS },
+    { id: 'alert-digest', job: JobName.alertDigest, pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
+  ];
 }
 
 /**

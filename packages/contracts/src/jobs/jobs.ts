@@ -24,6 +24,7 @@ export const JobName = {
   alertFire: 'alert.fire',
   deliverySend: 'delivery.send',
   alertSweep: 'alert.sweep',
+  alertDigest: 'alert.digest',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -39,6 +40,7 @@ export const jobs = {
   },
   [JobName.deliverySend]: { queue: QueueName.deliveries, payload: z.object({ deliveryId: z.uuid() }) },
   [JobName.alertSweep]: { queue: QueueName.scheduled, payload: z.object({}) },
+  [JobName.alertDigest]: { queue: QueueName.scheduled, payload: z.object({}) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>;

@@ -175,4 +175,31 @@ export const alertRepository = {
     if (!rows.length) return [];
     return tx.insert(notificationDeliveries).values(rows).onConflictDoNothing().returning({ id: notificationDeliveries.id });
   },
+
+  /** Active leaders and the units they oversee. */
+  async leaders(db: DbOrTx): Promise<{ staffId: string; unitId: string }[]> {
+    const rows = await db
+      .selectDistinct({ staffId: staffRoles.staffId, unitId: staffRoles.scopeUnitId })
+      .from(staffRoles)
+      .innerJoin(staff, eq(staff.id, staffRoles.staffId))
+      .where(and(eq(staffRoles.role, 'leader'), eq(staff.active, true), sql`${staffRoles.scopeUnitId} is not null`));
+    return rows.map((r) => ({ staffId: r.staffId, unitId: r.unitId! }));
+  },
+
+  /** Per commune (unit of the competent agency) under `unitId`: running dossiers overdue at `now`, and due later today (local date in `timeZone`). */
+  async digest(db: DbOrTx, unitId: string, now: Date, timeZone: string): Promise<{ unit: string; overdue: number; dueToday: number }[]> {
+    const at = sql`${now.toISOString()}::timestamptz`;
+    const due = sql`coalesce(d.extended_due_at, d.due_at)`;
+    const rows = await db.execute(sql`
+      with recursive sub as (select id from administrative_units where id = ${unitId}::uuid union all select u.id from administrative_units u join sub on u.parent_id = sub.id)
+      select u.name as unit,
+             count(*) filter (where ${due} < ${at})::int as overdue,
+             count(*) filter (where ${due} >= ${at} and (${due} at time zone ${timeZone})::date = (${at} at time zone ${timeZone})::date)::int as due_today
+      from dossiers d join agencies a on a.id = d.agency_id join administrative_units u on u.id = a.unit_id
+      where a.unit_id in (select id from sub) and d.status in ('received', 'in_process')
+      group by u.name order by u.name`);
+    return [...rows]
+      .map((r) => ({ unit: String(r.unit), overdue: Number(r.overdue), dueToday: Number(r.due_today) }))
+      .filter((r) => r.overdue + r.dueToday > 0);
+  },
 };

@@ -11,7 +11,7 @@ import { parsePayload } from '../job-handler.js';
  */
 @Processor(QueueName.scheduled)
 export class ScheduledProcessor extends WorkerHost {
-  static readonly handles = [JobName.alertSweep] as const;
+  static readonly handles = [JobName.alertSweep, JobName.alertDigest] as const;
 
   constructor(@Inject(AlertService) private readonly alerts: AlertService) {
     super();
@@ -22,6 +22,9 @@ export class ScheduledProcessor extends WorkerHost {
       case JobName.alertSweep:
         parsePayload(job, JobName.alertSweep);
         return this.alerts.sweep(new Date());
+      case JobName.alertDigest:
+        parsePayload(job, JobName.alertDigest);
+        return this.alerts.digest(new Date());
       default:
         throw new Error(`No handler for scheduled job "${job.name}"`);
     }
