@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { QueueName } from '@motcua/contracts';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlertWorld, insertDossiers, schedulerFor, waitFor, type AlertWorld } from './alert-world.js';
@@ -103,6 +104,7 @@ describe('alert deliveries: email and signed webhook, retried with backoff, stat
     expect(board.status).toBe(200);
     expect(await board.text()).toMatch(/<html/i);
     const queues = (await (await fetch(`${stack.baseUrl}/api/admin/queues/api/queues`, { headers: { cookie } })).json()) as { queues: { name: string }[] };
-    expect(queues.queues.map((q) => q.name).sort()).toEqual(['alerts', 'deliveries', 'scheduled', 'system']);
+    // Every queue of the contracts, and only those.
+    expect(queues.queues.map((q) => q.name).sort()).toEqual(Object.values(QueueName).sort());
   });
 });
