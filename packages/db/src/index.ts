@@ -22,3 +22,4 @@ export * from './repositories/procedure.repository.js';
 export * from './repositories/alert.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/delivery.repository.js';
+export * from './repositories/webhook.repository.js';

@@ -2,10 +2,18 @@ import type { MatrixPart } from './matrix.js';
 
 /** Everyone has their own notifications; only admins read the delivery log. */
 export const notificationsMatrix: MatrixPart = {
+  async fixtures({ sql, target }) {
+    const [center] = await sql`select unit_id from centers where id = ${target.centerId!}`;
+    const [hook] = await sql`insert into alert_webhooks (unit_id, url, secret) values (${center!.unit_id}, 'https://example.invalid/hook', 'matrix-secret') returning id`;
+    return { unitId: center!.unit_id, webhookId: hook!.id };
+  },
   samples: {
     myNotifications: () => ({ path: '/me/notifications?page=1&pageSize=5' }),
     myUnreadCount: () => ({ path: '/me/notifications/unread-count' }),
     markNotificationsRead: () => ({ path: '/me/notifications/read', body: { all: true } }),
     listDeliveries: () => ({ path: '/admin/notification-deliveries?page=1' }),
+    listWebhooks: (t) => ({ path: `/units/${t.unitId}/webhooks` }),
+    createWebhook: (t) => ({ path: `/units/${t.unitId}/webhooks`, body: { url: 'https://example.invalid/alerts' } }),
+    disableWebhook: (t) => ({ path: `/units/${t.unitId}/webhooks/${t.webhookId}/disable` }),
   },
 };

@@ -53,3 +53,14 @@ export type DeliveryPage = z.infer<typeof ZDeliveryPage>;
 /** Pushed to `user:<id>` on /staff when a notification is created for that person. */
 export const ZNotificationCreated = z.object({ notification: ZNotification, unread: z.number().int().nonnegative() });
 export type NotificationCreated = z.infer<typeof ZNotificationCreated>;
+
+/** A unit's alert webhook; its signing secret is shown once, when it is created. */
+export const ZWebhook = z.object({ id: ZId, unitId: ZId, url: z.string(), active: z.boolean(), createdAt: ZDateTime });
+export type Webhook = z.infer<typeof ZWebhook>;
+export const ZWebhookInput = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: msg('Địa chỉ phải bắt đầu bằng http:// hoặc https://', 'The address must start with http:// or https://') })
+    .max(500, { error: msg('Địa chỉ tối đa 500 ký tự', 'The address must be at most 500 characters') }),
+});
+export const ZWebhookCreated = z.object({ webhook: ZWebhook, secret: z.string().describe('HMAC-SHA256 key of the X-Motcua-Signature header; shown only now') });
+export const ZUnitWebhookParams = z.object({ id: ZId, webhookId: ZId });

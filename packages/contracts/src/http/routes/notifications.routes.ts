@@ -1,6 +1,10 @@
 import { defineRoute } from '../route.js';
-import { ZOk } from '../common.js';
-import { ZDeliveryPage, ZDeliveryQuery, ZMarkRead, ZNotificationPage, ZNotificationQuery, ZUnreadCount } from '../notifications.js';
+import { z } from 'zod';
+import { ZIdParams, ZOk } from '../common.js';
+import { ZDeliveryPage, ZDeliveryQuery, ZMarkRead, ZNotificationPage, ZNotificationQuery, ZUnitWebhookParams, ZUnreadCount, ZWebhook, ZWebhookCreated, ZWebhookInput } from '../notifications.js';
+import { orgAdmins } from './access.js';
+
+const unitParam = { type: 'unit', from: 'params', key: 'id' } as const;
 
 /** My notifications (the bell) and, for admins, the email/webhook delivery log. */
 export const notificationRoutes = {
@@ -19,5 +23,17 @@ export const notificationRoutes = {
   listDeliveries: defineRoute({
     method: 'GET', path: '/admin/notification-deliveries', tag: 'notifications', summary: 'Email and webhook deliveries with their status, attempts and last error',
     access: { kind: 'staff', roles: ['admin'] }, query: ZDeliveryQuery, response: ZDeliveryPage,
+  }),
+  listWebhooks: defineRoute({
+    method: 'GET', path: '/units/:id/webhooks', tag: 'notifications', summary: 'Alert webhooks of a unit (secrets are never shown again)',
+    access: { kind: 'staff', roles: orgAdmins, scope: unitParam }, params: ZIdParams, response: z.array(ZWebhook),
+  }),
+  createWebhook: defineRoute({
+    method: 'POST', path: '/units/:id/webhooks', tag: 'notifications', summary: 'Send this unit’s alerts to an address, signed with a new secret shown once',
+    access: { kind: 'staff', roles: orgAdmins, scope: unitParam }, params: ZIdParams, body: ZWebhookInput, response: ZWebhookCreated,
+  }),
+  disableWebhook: defineRoute({
+    method: 'POST', path: '/units/:id/webhooks/:webhookId/disable', tag: 'notifications', status: 200, summary: 'Stop sending alerts to a webhook',
+    access: { kind: 'staff', roles: orgAdmins, scope: unitParam }, params: ZUnitWebhookParams, response: ZWebhook,
   }),
 } as const;
