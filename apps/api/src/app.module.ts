@@ -10,6 +10,7 @@ import { RouteGuard } from './common/route.guard.js';
 import { CONFIG, type ApiConfig } from './config/config.js';
 import { InfraModule } from './infra/infra.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { AssignmentsModule } from './modules/assignments/assignments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         StaffModule,
         QueueModule,
         AnalyticsModule,
+        CalendarModule,
         UnitsModule,
         ProceduresModule,
         NotificationsModule,

@@ -16,3 +16,4 @@ export * from './http/queue.js';
 export * from './http/dossiers.js';
 export * from './http/analytics.js';
 export * from './http/notifications.js';
+export * from './http/calendar.js';

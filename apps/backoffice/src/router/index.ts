@@ -39,6 +39,7 @@ const pages: RouteRecordRaw[] = [
     meta: { nav: { label: 'queue.nav.live', roles: ['admin', 'province_admin', 'center_manager', 'leader'], order: 20 } },
   },
   { path: '/notifications', name: 'notifications', component: () => import('../views/NotificationsView.vue'), meta: { nav: { label: 'notifications.nav', order: 10 } } },
+  { path: '/calendar', name: 'calendar', component: () => import('../views/CalendarView.vue'), meta: { nav: { label: 'calendar.nav', roles: orgAdmins, order: 70 } } },
   { path: '/admin/webhooks', name: 'webhooks', component: () => import('../views/WebhooksView.vue'), meta: { nav: { label: 'webhooks.nav', roles: orgAdmins, order: 81 } } },
   { path: '/admin/deliveries', name: 'deliveries', component: () => import('../views/DeliveryLogView.vue'), meta: { nav: { label: 'deliveries.nav', roles: ['admin'], order: 80 } } },
   { path: '/account', name: 'account', component: () => import('../views/AccountView.vue'), meta: { nav: { label: 'nav.account', order: 100 } } },

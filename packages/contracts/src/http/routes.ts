@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { analyticsRoutes } from './routes/analytics.routes.js';
+import { calendarRoutes } from './routes/calendar.routes.js';
 import { foundationRoutes } from './routes/foundation.routes.js';
 import { queueRoutes } from './routes/queue.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
@@ -17,6 +18,7 @@ export const routes = {
   ...queueRoutes,
   ...dossierRoutes,
   ...analyticsRoutes,
+  ...calendarRoutes,
   ...orgRoutes,
   ...notificationRoutes,
 } as const;

@@ -1,5 +1,5 @@
 import { createCalendar, DEFAULT_TIME_ZONE, type WorkCalendar } from '@motcua/core';
-import { asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, between, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { calendarDays, calendars } from '../schema/calendars.js';
 import { scopeRepository } from './scope.repository.js';
@@ -22,5 +22,22 @@ export const calendarRepository = {
   async defaultCalendar(db: DbOrTx) {
     const [row] = await db.select().from(calendars).where(isNull(calendars.unitId));
     return row;
+  },
+
+  async daysOf(db: DbOrTx, calendarId: string, year: number) {
+    return db.select({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays)
+      .where(and(eq(calendarDays.calendarId, calendarId), between(calendarDays.date, `${year}-01-01`, `${year}-12-31`))).orderBy(asc(calendarDays.date));
+  },
+
+  /** Sets what a date is; returns what it was (for the audit log). */
+  async setDay(tx: DbOrTx, calendarId: string, day: { date: string; kind: 'holiday' | 'day_off' | 'working_day'; name: string }) {
+    const [before] = await tx.select().from(calendarDays).where(and(eq(calendarDays.calendarId, calendarId), eq(calendarDays.date, day.date)));
+    await tx.insert(calendarDays).values({ calendarId, ...day }).onConflictDoUpdate({ target: [calendarDays.calendarId, calendarDays.date], set: { kind: day.kind, name: day.name } });
+    return before;
+  },
+
+  async clearDay(tx: DbOrTx, calendarId: string, date: string) {
+    const [before] = await tx.delete(calendarDays).where(and(eq(calendarDays.calendarId, calendarId), eq(calendarDays.date, date))).returning();
+    return before;
   },
 };

@@ -1,0 +1,9 @@
+import type { MatrixPart } from './matrix.js';
+
+export const calendarMatrix: MatrixPart = {
+  samples: {
+    calendarDays: () => ({ path: '/calendar/days?year=2026' }),
+    setCalendarDay: () => ({ path: '/calendar/days/2031-06-02', body: { kind: 'day_off', name: 'Thử quyền' } }),
+    clearCalendarDay: () => ({ path: '/calendar/days/2031-06-03' }),
+  },
+};

@@ -1,0 +1,36 @@
+export const calendarMessages = {
+  vi: {
+    calendar: {
+      nav: 'Lịch làm việc',
+      title: 'Lịch làm việc và ngày nghỉ',
+      intro: 'Ngày lễ, ngày nghỉ bù và ngày làm bù của năm. Hạn giải quyết hồ sơ tính theo lịch này; thay đổi có hiệu lực trong vòng một phút.',
+      year: 'Năm',
+      date: 'Ngày',
+      kind: 'Loại',
+      name: 'Tên hoặc căn cứ',
+      save: 'Lưu ngày này',
+      clear: 'Bỏ',
+      clearConfirm: 'Trả ngày {date} về lịch thường?',
+      dateRequired: 'Hãy chọn ngày',
+      empty: 'Năm này chưa có ngày lễ hay ngày nghỉ nào',
+      kinds: { holiday: 'Ngày lễ', day_off: 'Nghỉ bù', working_day: 'Làm bù' },
+    },
+  },
+  en: {
+    calendar: {
+      nav: 'Working calendar',
+      title: 'Working calendar and days off',
+      intro: 'Holidays, swapped days off and compensatory working days of the year. Dossier deadlines are counted on this calendar; changes apply within a minute.',
+      year: 'Year',
+      date: 'Date',
+      kind: 'Kind',
+      name: 'Name or legal basis',
+      save: 'Save this day',
+      clear: 'Remove',
+      clearConfirm: 'Give {date} back its ordinary rule?',
+      dateRequired: 'Choose a date',
+      empty: 'No holiday or day off in this year yet',
+      kinds: { holiday: 'Holiday', day_off: 'Day off', working_day: 'Working day' },
+    },
+  },
+};
