@@ -1,4 +1,3 @@
-import { createDatabase } from '@motcua/db';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
 const shots = '../../artifacts/screenshots';
@@ -21,28 +20,23 @@ async function signedIn(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
-/** A ticket being served at An Xuyên counter 1 by the officer, as the queue workstation would leave it. */
-async function servedTicket(): Promise<string> {
-  const handle = createDatabase(process.env.E2E_DATABASE_URL!, { max: 1 });
-  try {
-    const [row] = await handle.sql`
-      insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, counter_id, officer_id, tracking_code)
-      select c.id, s.id, (now() at time zone 'Asia/Ho_Chi_Minh')::date, 901, 'E901', 'serving', now(), now(), now(), k.id, st.id, 'DOSSIERE01'
-      from centers c join services s on s.center_id = c.id and s.code = 'CTR' join counters k on k.center_id = c.id and k.number = 1, staff st
-      where c.code = 'TT-32002' and st.username = 'canbo.anxuyen1' returning id`;
-    return row!.id as string;
-  } finally {
-    await handle.close();
-  }
-}
-
 test('an officer receives a dossier from the served ticket and prints the slip; a specialist resolves it; the officer returns it; the citizen follows each step', async ({ browser }) => {
   test.setTimeout(90_000);
-  const ticketId = await servedTicket();
   const officer = await signedIn(browser, 'canbo.anxuyen1');
 
-  // Intake at the counter from the ticket being served.
-  await officer.goto(`/backoffice/dossiers/new?ticketId=${ticketId}`);
+  // A citizen's ticket is issued and the officer calls it at counter 1 and starts serving it (through the queue API).
+  const centers = (await (await officer.request.get('/api/centers')).json()) as Array<{ id: string; code: string }>;
+  const center = centers.find((c) => c.code === 'TT-32002')!;
+  const detail = (await (await officer.request.get(`/api/centers/${center.id}`)).json()) as { services: Array<{ id: string; code: string }>; counters: Array<{ id: string; number: number }> };
+  const counterId = detail.counters.find((c) => c.number === 1)!.id;
+  expect((await officer.request.post(`/api/centers/${center.id}/tickets`, { data: { serviceId: detail.services.find((s) => s.code === 'HT')!.id } })).status()).toBe(201);
+  expect((await officer.request.post(`/api/counters/${counterId}/call-next`)).status()).toBe(200);
+  const serving = await (await officer.request.post(`/api/counters/${counterId}/start`)).json();
+  const ticketId = serving.current.id as string;
+
+  // Intake at the counter from the ticket being served, opened from the workstation.
+  await officer.goto(`/backoffice/counter/${counterId}`);
+  await officer.getByTestId('receive-dossier').click();
   await expect(officer.locator('#i-ticket')).toHaveValue(ticketId);
   await officer.locator('#i-procedure').selectOption({ label: 'CTR-TT — Đăng ký thường trú' });
   await officer.locator('#i-name').fill('Nguyễn Thị Lan');

@@ -9,6 +9,7 @@ export const queueMessages = {
       priority: 'Ưu tiên',
       transferred: 'Chuyển đến',
       ws: {
+        receiveDossier: 'Tiếp nhận hồ sơ cho vé này',
         current: 'Số hiện tại',
         idle: 'Chưa gọi số nào',
         idleHint: 'Bấm “Gọi số tiếp” hoặc phím N / Space.',
@@ -84,6 +85,7 @@ export const queueMessages = {
       priority: 'Priority',
       transferred: 'Transferred in',
       ws: {
+        receiveDossier: 'Receive a dossier for this ticket',
         current: 'Current ticket',
         idle: 'No ticket called',
         idleHint: 'Press “Call next” or the N / Space key.',
