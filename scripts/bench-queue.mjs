@@ -5,6 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { load, percentiles } from './lib/load.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 
@@ -29,30 +30,6 @@ function request(base, method, pathname, { body, cookie } = {}) {
     if (data) req.write(data);
     req.end();
   });
-}
-
-async function load(task) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t = performance.now();
-        await task();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { rate: REQUESTS / seconds, ...percentiles(latencies) };
-}
-
-function percentiles(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  return { p50: pct(50), p99: pct(99), n: sorted.length };
 }
 
 const fmt = (r) => `${r.rate.toFixed(0).padStart(6)} tickets/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
@@ -113,13 +90,12 @@ async function main() {
     const today = businessDate(new Date());
     let n = 0;
     const direct = await load(() =>
-      ticketRepository.issue(database.db, { centerId: center.id, serviceId: svc[0].id, priorityCategoryId: null, businessDate: today, prefix: svc[0].ticket_prefix, arrivedAt: new Date(), trackingCode: `BENCH${String(n++).padStart(5, '0')}`, actorId: null }),
-    );
+      ticketRepository.issue(database.db, { centerId: center.id, serviceId: svc[0].id, priorityCategoryId: null, businessDate: today, prefix: svc[0].ticket_prefix, arrivedAt: new Date(), trackingCode: `BENCH${String(n++).padStart(5, '0')}`, actorId: null }), { requests: REQUESTS, concurrency: CONCURRENCY });
     const failures = [];
     const viaApi = await load(async () => {
       const res = await request(base, 'POST', `/api/centers/${center.id}/tickets`, { cookie: kioskCookie, body: { serviceId: svc[1].id } });
       if (res.status !== 201) failures.push(`${res.status} ${res.body}`);
-    });
+    }, { requests: REQUESTS, concurrency: CONCURRENCY });
     if (failures.length) throw new Error(`${failures.length} API requests failed, e.g. ${failures[0]}`);
     console.log(`  same statement in SQL (baseline)        ${fmt(direct)}`);
     console.log(`  POST /api/centers/:id/tickets           ${fmt(viaApi)}`);

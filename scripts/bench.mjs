@@ -3,32 +3,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { load } from './lib/load.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-
-/** Runs `task` REQUESTS times with CONCURRENCY in flight; returns rate and latency percentiles. */
-async function load(task) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t = performance.now();
-        await task();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { rate: REQUESTS / seconds, p50: pct(50), p99: pct(99) };
-}
 
 const fmt = (r) => `${r.rate.toFixed(0).padStart(6)} ops/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
 
@@ -59,8 +39,8 @@ async function main() {
     const body = JSON.stringify({ message: 'bench' });
 
     console.log(`\nWrite path at ${CONCURRENCY} concurrent clients, ${REQUESTS} operations each (2 cores, same run):\n`);
-    const direct = await load(() => database.sql`insert into system_pings (message) values ('bench')`);
-    const viaApi = await load(() => fetch(`${base}/api/system/pings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body }).then((r) => r.arrayBuffer()));
+    const direct = await load(() => database.sql`insert into system_pings (message) values ('bench')`, { requests: REQUESTS, concurrency: CONCURRENCY });
+    const viaApi = await load(() => fetch(`${base}/api/system/pings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body }).then((r) => r.arrayBuffer()), { requests: REQUESTS, concurrency: CONCURRENCY });
     console.log(`  direct INSERT (baseline)                     ${fmt(direct)}`);
     console.log(`  POST /api/system/pings (auth, validate,      ${fmt(viaApi)}`);
     console.log(`    insert, enqueue BullMQ job)`);
