@@ -90,7 +90,7 @@ async function main() {
     const today = businessDate(new Date());
     let n = 0;
     const direct = await load(() =>
-      ticketRepository.issue(database.db, { centerId: center.id, serviceId: svc[0].id, priorityCategoryId: null, businessDate: today, prefix: svc[0].ticket_prefix, arrivedAt: new Date(), trackingCode: `BENCH${String(n++).padStart(5, '0')}`, actorId: null }), { requests: REQUESTS, concurrency: CONCURRENCY });
+      ticketRepository.issue(database.db, { centerId: center.id, serviceId: svc[0].id, businessDate: today, prefix: svc[0].ticket_prefix }, [{ priorityCategoryId: null, arrivedAt: new Date(), trackingCode: `BENCH${String(n++).padStart(5, '0')}`, actorId: null }]), { requests: REQUESTS, concurrency: CONCURRENCY });
     const failures = [];
     const viaApi = await load(async () => {
       const res = await request(base, 'POST', `/api/centers/${center.id}/tickets`, { cookie: kioskCookie, body: { serviceId: svc[1].id } });

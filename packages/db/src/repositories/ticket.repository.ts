@@ -5,12 +5,16 @@ import { centers, counterServices, counters, priorityCategories, services } from
 import { ticketEvents, tickets, type Ticket } from '../schema/queue.js';
 import { assignments, staff } from '../schema/staff.js';
 
-export interface IssueInput {
+/** One queue: what a batch of tickets shares. */
+export interface IssueQueue {
   centerId: string;
   serviceId: string;
-  priorityCategoryId: string | null;
   businessDate: string;
   prefix: string;
+}
+
+export interface IssueItem {
+  priorityCategoryId: string | null;
   arrivedAt: Date;
   trackingCode: string;
   actorId: string | null;
@@ -40,31 +44,40 @@ export const ticketRepository = {
   },
 
   /**
-   * Takes the next number of the center × service × day and inserts the ticket and its
-   * event, in ONE statement: the sequence row's lock serialises issuers of one queue,
-   * and a failure rolls the number back with the ticket, so numbers are gap-free.
+   * Takes the next numbers of one center × service × day and inserts the tickets and their
+   * events, in ONE statement: the sequence row's lock serialises issuers of one queue, and a
+   * failure rolls the numbers back with the tickets, so numbers are gap-free. A batch (several
+   * kiosk requests that arrived together) takes consecutive numbers in its order.
    */
-  async issue(db: DbOrTx, input: IssueInput): Promise<Ticket & { ahead: number }> {
-    const at = input.arrivedAt.toISOString();
+  async issue(db: DbOrTx, queue: IssueQueue, items: readonly IssueItem[]): Promise<Array<Ticket & { ahead: number }>> {
+    const n = items.length;
+    const array = (values: Array<string | null>, type: string) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[]`;
     const rows = await db.execute<Record<string, unknown>>(sql`
       with seq as (
         insert into ticket_sequences (center_id, service_id, business_date, last_number)
-        values (${input.centerId}, ${input.serviceId}, ${input.businessDate}, 1)
-        on conflict (center_id, service_id, business_date) do update set last_number = ticket_sequences.last_number + 1, updated_at = now()
+        values (${queue.centerId}, ${queue.serviceId}, ${queue.businessDate}, ${n})
+        on conflict (center_id, service_id, business_date) do update set last_number = ticket_sequences.last_number + ${n}, updated_at = now()
         returning last_number
+      ), waiting as (
+        select count(*)::int as n from tickets w
+        where w.center_id = ${queue.centerId} and w.service_id = ${queue.serviceId} and w.business_date = ${queue.businessDate} and w.status = 'waiting'
+      ), r as (
+        select * from unnest(${array(items.map((i) => i.priorityCategoryId), 'uuid')}, ${array(items.map((i) => i.arrivedAt.toISOString()), 'timestamptz')},
+          ${array(items.map((i) => i.trackingCode), 'text')}, ${array(items.map((i) => i.actorId), 'uuid')}) with ordinality as r(priority, arrived, tracking, actor, i)
       ), t as (
         insert into tickets (center_id, service_id, business_date, number, code, status, priority_category_id, arrived_at, tracking_code)
-        select ${input.centerId}, ${input.serviceId}, ${input.businessDate}, seq.last_number, ${input.prefix} || case when seq.last_number < 1000 then lpad(seq.last_number::text, 3, '0') else seq.last_number::text end, 'waiting', ${input.priorityCategoryId}, ${at}::timestamptz, ${input.trackingCode}
-        from seq
+        select ${queue.centerId}, ${queue.serviceId}, ${queue.businessDate}, num, ${queue.prefix} || case when num < 1000 then lpad(num::text, 3, '0') else num::text end,
+          'waiting', r.priority, r.arrived, r.tracking
+        from seq, r, lateral (select (seq.last_number - ${n} + r.i)::int as num) x
+        order by r.i
         returning *
       ), e as (
-        insert into ticket_events (ticket_id, kind, to_status, actor_id, at) select t.id, 'issued', 'waiting', ${input.actorId}, ${at}::timestamptz from t
+        insert into ticket_events (ticket_id, kind, to_status, actor_id, at)
+        select t.id, 'issued', 'waiting', r.actor, t.arrived_at from t join r on r.tracking = t.tracking_code
       )
-      select t.id, t.number, t.code, t.arrived_at, t.tracking_code,
-        (select count(*)::int from tickets w where w.center_id = t.center_id and w.service_id = t.service_id and w.business_date = t.business_date and w.status = 'waiting' and w.arrived_at <= t.arrived_at) as ahead
-      from t`);
-    const r = rows[0]!;
-    return { ...(r as unknown as Ticket), arrivedAt: new Date(r.arrived_at as string), trackingCode: r.tracking_code as string, ahead: r.ahead as number };
+      select t.id, t.number, t.code, t.arrived_at, t.tracking_code, waiting.n + (t.number - (seq.last_number - ${n} + 1)) as ahead
+      from t, waiting, seq order by t.number`);
+    return rows.map((r) => ({ ...(r as unknown as Ticket), arrivedAt: new Date(r.arrived_at as string), trackingCode: r.tracking_code as string, ahead: Number(r.ahead) }));
   },
 
   /** Waiting tickets per service of a center today. */

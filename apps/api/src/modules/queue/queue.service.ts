@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, TicketTracking } from '@motcua/contracts';
 import { businessDate } from '@motcua/core';
-import { auditRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
+import { auditRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -14,12 +14,46 @@ const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newTrackingCode = () => Array.from({ length: 10 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
 const RATING_WINDOW_MS = 15 * 60_000;
 
+type IssuedRow = Ticket & { ahead: number };
+type Batch = { queue: IssueQueue; pending: Array<{ item: IssueItem; resolve: (t: IssuedRow) => void; reject: (e: unknown) => void }> };
+
 const centerNotFound = () => ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
 const serviceField = (vi: string, en: string) => ApiError.validation([{ path: 'body.serviceId', message: { vi, en } }], { vi, en });
 
 /** The citizen side of the queue: kiosk, ticket issue, hall display, tracking and rating. */
 @Injectable()
 export class QueueService {
+  readonly #batches = new Map<string, Batch>();
+
+  /**
+   * Tickets of one queue are taken in batches: while one statement is in flight, requests
+   * that arrive wait here and go together in the next one. Many connections blocked on
+   * the same sequence row cost PostgreSQL more than one statement for all of them.
+   */
+  private issueBatched(queue: IssueQueue, item: IssueItem): Promise<IssuedRow> {
+    const key = `${queue.centerId}:${queue.serviceId}:${queue.businessDate}`;
+    return new Promise((resolve, reject) => {
+      const batch = this.#batches.get(key);
+      if (batch) return void batch.pending.push({ item, resolve, reject });
+      const fresh: Batch = { queue, pending: [{ item, resolve, reject }] };
+      this.#batches.set(key, fresh);
+      void this.drain(key, fresh);
+    });
+  }
+
+  private async drain(key: string, batch: Batch): Promise<void> {
+    while (batch.pending.length) {
+      const taken = batch.pending.splice(0, 200);
+      try {
+        const rows = await ticketRepository.issue(this.database.db, batch.queue, taken.map((x) => x.item));
+        taken.forEach((x, i) => x.resolve(rows[i]!));
+      } catch (e) {
+        taken.forEach((x) => x.reject(e));
+      }
+    }
+    this.#batches.delete(key);
+  }
+
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CenterContext) private readonly context: CenterContext,
@@ -72,16 +106,10 @@ export class QueueService {
         { openingHoursToday: opening.windows },
       );
     }
-    const ticket = await ticketRepository.issue(this.database.db, {
-      centerId: center.id,
-      serviceId: service.id,
-      priorityCategoryId: priority?.id ?? null,
-      businessDate: businessDate(now, center.timeZone),
-      prefix: service.ticketPrefix,
-      arrivedAt: now,
-      trackingCode: newTrackingCode(),
-      actorId: actor?.staffId ?? null,
-    });
+    const ticket = await this.issueBatched(
+      { centerId: center.id, serviceId: service.id, businessDate: businessDate(now, center.timeZone), prefix: service.ticketPrefix },
+      { priorityCategoryId: priority?.id ?? null, arrivedAt: now, trackingCode: newTrackingCode(), actorId: actor?.staffId ?? null },
+    );
     this.realtime.issuedSoon(center.id, center.timeZone);
     return {
       id: ticket.id,
