@@ -1,20 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const shots = '../../artifacts/screenshots';
-
-const account = (username: string) => {
-  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} missing`);
-  return found;
-};
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/backoffice/sign-in');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(account(username).password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { account, shots, signIn } from './support.js';
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);

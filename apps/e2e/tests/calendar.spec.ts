@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-const shots = '../../artifacts/screenshots';
-const account = (username: string) => (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username)!;
+import { shots, signIn } from './support.js';
 
 test('a province admin declares a swapped day off: a missing name is refused beside the field, then the day is listed', async ({ page }) => {
-  const admin = account('tinh.quantri');
-  await page.goto('/backoffice/sign-in');
-  await page.getByLabel('Tên đăng nhập').fill(admin.username);
-  await page.getByLabel('Mật khẩu').fill(admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signIn(page, 'tinh.quantri');
   await page.getByRole('link', { name: 'Lịch làm việc' }).click();
   const next = new Date().getFullYear() + 1;
   await page.getByTestId('calendar-year').selectOption(String(next));

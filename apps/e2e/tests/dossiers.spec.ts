@@ -1,12 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-
-const shots = '../../artifacts/screenshots';
-
-const account = (username: string) => {
-  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} missing`);
-  return found;
-};
+import { account, shots } from './support.js';
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

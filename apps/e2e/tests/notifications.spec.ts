@@ -1,20 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-
-const shots = '../../artifacts/screenshots';
-const account = (username: string) => {
-  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} missing`);
-  return found;
-};
-async function signIn(page: Page, username: string) {
-  const a = account(username);
-  await page.goto('/backoffice/sign-in');
-  await page.getByLabel('Tên đăng nhập').fill(a.username);
-  await page.getByLabel('Mật khẩu').fill(a.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('navigation').first()).toBeVisible();
-}
+import { shots, signIn } from './support.js';
 
 test('an overdue dossier rings the bell live; the notifications page marks it read; admins see the delivery log', async ({ page }) => {
   const errors: string[] = [];

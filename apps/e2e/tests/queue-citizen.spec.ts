@@ -1,13 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { account, shots } from './support.js';
 
-const shots = '../../artifacts/screenshots';
 const AN_XUYEN = 'TT-32002';
-
-const account = (username: string) => {
-  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} missing`);
-  return found;
-};
 
 async function signIn(api: APIRequestContext, username: string) {
   const res = await api.post('/api/auth/sign-in', { data: account(username) });

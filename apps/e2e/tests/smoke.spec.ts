@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const shots = '../../artifacts/screenshots';
+import { account, shots } from './support.js';
 
 /** Fails the test on any console error or failed request of the page. */
 function watchErrors(page: Page): string[] {
@@ -18,12 +17,6 @@ test('the citizen app opens at /', async ({ page }) => {
   await page.screenshot({ path: `${shots}/display-home.png`, fullPage: true });
   expect(errors).toEqual([]);
 });
-
-const account = (username: string) => {
-  const found = (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} missing`);
-  return found;
-};
 
 test('the backoffice asks for sign-in, refuses a wrong password, then shows live status and a self-test', async ({ page }) => {
   const errors = watchErrors(page);

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-const shots = '../../artifacts/screenshots';
-const account = (username: string) => (JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as Array<{ username: string; password: string }>).find((a) => a.username === username)!;
+import { shots, signIn } from './support.js';
 
 test('a province admin points a unit’s alerts at a webhook: a bad address is refused beside the field, the key is shown once', async ({ page }) => {
-  const admin = account('tinh.quantri');
-  await page.goto('/backoffice/sign-in');
-  await page.getByLabel('Tên đăng nhập').fill(admin.username);
-  await page.getByLabel('Mật khẩu').fill(admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signIn(page, 'tinh.quantri');
   await page.getByRole('link', { name: 'Webhook cảnh báo' }).click();
   await page.getByTestId('webhook-unit').selectOption({ label: 'Phường Tân Thành' });
   await expect(page.getByText('Đơn vị chưa có webhook nào')).toBeVisible();
