@@ -1,3 +1,4 @@
+import type { DossierCounts } from '@motcua/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 
@@ -7,25 +8,12 @@ const TERMINAL = sql`('refused_at_intake', 'withdrawn', 'stopped')`;
 
 export type DossierGrouping = 'unit' | 'field' | 'procedure' | 'channel';
 
-export type DossierCountsRow = {
-  key: string;
-  received: number;
-  receivedOnline: number;
-  carriedOver: number;
-  resolvedEarly: number;
-  resolvedOnTime: number;
-  resolvedLate: number;
-  inProgressInTime: number;
-  inProgressOverdue: number;
-  withFee: number;
-  paidOnline: number;
-  dissatisfied: number;
-  digitised: number;
-};
+/** A group's counts (the fields the core indicator formulas take), keyed by unit, field, procedure or channel. */
+export type DossierCountsRow = DossierCounts & { key: string };
 
 /**
  * Rewrites the read models of one local day from the raw rows. Idempotent, so the
- * worker can run it as often as it likes and `analytics:rebuild` can replay history.
+ * worker can run it as often as it likes; its `analytics.rollup` job takes any list of days, so history can be replayed.
  */
 export const analyticsRepository = {
   async rollupDossierDay(tx: DbOrTx, day: string, timeZone: string): Promise<number> {
@@ -99,14 +87,6 @@ export const analyticsRepository = {
     return rows.length;
   },
 
-  /** The first and last local day with any dossier or ticket: the range a full rebuild replays. */
-  async historyRange(db: DbOrTx, timeZone: string): Promise<{ from: string | null; to: string | null }> {
-    const [row] = await db.execute<{ from: string | null; to: string | null }>(sql`
-      select least((select min((received_at at time zone ${timeZone})::date) from dossiers), (select min(business_date) from tickets))::text as from,
-             (now() at time zone ${timeZone})::date::text as to`);
-    return row ?? { from: null, to: null };
-  },
-
   /**
    * Counts per group over [from, to] from the read model only: flows summed over the
    * days, in-progress as at the end of `to`, carried over as at the end of the day before `from`.
@@ -116,7 +96,7 @@ export const analyticsRepository = {
     const unitCol = q.by === 'competent' ? sql.raw('agency_unit_id') : sql.raw('receiving_unit_id');
     const key = q.groupBy === 'unit' ? unitCol : q.groupBy === 'field' ? sql.raw('field') : q.groupBy === 'procedure' ? sql.raw('procedure_id') : sql.raw('channel');
     const inScope = q.unitIds ? sql`and ${unitCol} in (select unnest(${sql`array[${sql.join(q.unitIds.map((u) => sql`${u}`), sql`, `)}]::uuid[]`}))` : sql``;
-    return db.execute<DossierCountsRow>(sql`
+    return db.execute<DossierCountsRow & Record<string, unknown>>(sql`
       select ${key}::text as key,
         coalesce(sum(received) filter (where day between ${q.from} and ${q.to}), 0)::int as "received",
         coalesce(sum(received) filter (where day between ${q.from} and ${q.to} and channel = 'online'), 0)::int as "receivedOnline",
@@ -156,21 +136,5 @@ export const analyticsRepository = {
       db.execute<{ field: string; name: string }>(sql`select distinct on (field) field, name_vi as name from services order by field, sort_order`),
     ]);
     return { units: new Map(units.map((u) => [u.id, u.name])), procedures: new Map(procedures.map((p) => [p.id, p.name])), fields: new Map(fields.map((f) => [f.field, f.name])) };
-  },
-
-  /** Replays every day of history into the read models, one transaction per day. */
-  async rebuildAll(db: DbOrTx & { transaction: (fn: (tx: DbOrTx) => Promise<void>) => Promise<void> }, timeZone: string, onDay: (day: string, index: number, total: number) => void = () => {}): Promise<number> {
-    const { from, to } = await this.historyRange(db, timeZone);
-    if (!from || !to) return 0;
-    const days: string[] = [];
-    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
-    for (const [i, day] of days.entries()) {
-      await db.transaction(async (tx) => {
-        await this.rollupDossierDay(tx, day, timeZone);
-        await this.rollupQueueDay(tx, day);
-      });
-      onDay(day, i, days.length);
-    }
-    return days.length;
   },
 };
