@@ -74,6 +74,14 @@ export const analyticsRepository = {
       group by day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel
       having count(*) filter (where received_today or resolved_today or open_at_end) > 0
       returning 1 as n`);
+    await tx.execute(sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
+    await tx.execute(sql`
+      insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
+        in_progress_in_time, in_progress_overdue, with_fee, paid_online, dissatisfied, digitised)
+      select day, agency_unit_id, receiving_unit_id, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
+        sum(resolved_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised)
+      from dossier_daily_stats where day between ${from} and ${to}
+      group by day, agency_unit_id, receiving_unit_id`);
     return rows.length;
   },
 
@@ -128,22 +136,29 @@ export const analyticsRepository = {
   async dossierCounts(db: DbOrTx, q: { from: string; to: string; by: 'competent' | 'receiving'; groupBy: DossierGrouping; unitIds?: string[] }): Promise<DossierCountsRow[]> {
     const unitCol = q.by === 'competent' ? sql.raw('agency_unit_id') : sql.raw('receiving_unit_id');
     const key = q.groupBy === 'unit' ? unitCol : q.groupBy === 'field' ? sql.raw('field') : q.groupBy === 'procedure' ? sql.raw('procedure_id') : sql.raw('channel');
+    // Per-unit questions read the summed table; the others need the field, procedure and channel columns.
+    const perUnit = q.groupBy === 'unit';
+    const table = perUnit ? sql.raw('dossier_unit_daily_stats') : sql.raw('dossier_daily_stats');
+    const online = perUnit
+      ? sql`sum(received_online) filter (where day between ${q.from} and ${q.to})`
+      : sql`sum(received) filter (where day between ${q.from} and ${q.to} and channel = 'online')`;
     const inScope = q.unitIds ? sql`and ${unitCol} in (select unnest(${sql`array[${sql.join(q.unitIds.map((u) => sql`${u}`), sql`, `)}]::uuid[]`}))` : sql``;
+    const flow = (col: string) => sql`coalesce(sum(${sql.raw(col)}) filter (where day between ${q.from} and ${q.to}), 0)::int`;
     return db.execute<DossierCountsRow & Record<string, unknown>>(sql`
       select ${key}::text as key,
-        coalesce(sum(received) filter (where day between ${q.from} and ${q.to}), 0)::int as "received",
-        coalesce(sum(received) filter (where day between ${q.from} and ${q.to} and channel = 'online'), 0)::int as "receivedOnline",
+        ${flow('received')} as "received",
+        coalesce(${online}, 0)::int as "receivedOnline",
         coalesce(sum(in_progress_in_time + in_progress_overdue) filter (where day = ${q.from}::date - 1), 0)::int as "carriedOver",
-        coalesce(sum(resolved_early) filter (where day between ${q.from} and ${q.to}), 0)::int as "resolvedEarly",
-        coalesce(sum(resolved_on_time) filter (where day between ${q.from} and ${q.to}), 0)::int as "resolvedOnTime",
-        coalesce(sum(resolved_late) filter (where day between ${q.from} and ${q.to}), 0)::int as "resolvedLate",
+        ${flow('resolved_early')} as "resolvedEarly",
+        ${flow('resolved_on_time')} as "resolvedOnTime",
+        ${flow('resolved_late')} as "resolvedLate",
         coalesce(sum(in_progress_in_time) filter (where day = ${q.to}), 0)::int as "inProgressInTime",
         coalesce(sum(in_progress_overdue) filter (where day = ${q.to}), 0)::int as "inProgressOverdue",
-        coalesce(sum(with_fee) filter (where day between ${q.from} and ${q.to}), 0)::int as "withFee",
-        coalesce(sum(paid_online) filter (where day between ${q.from} and ${q.to}), 0)::int as "paidOnline",
-        coalesce(sum(dissatisfied) filter (where day between ${q.from} and ${q.to}), 0)::int as "dissatisfied",
-        coalesce(sum(digitised) filter (where day between ${q.from} and ${q.to}), 0)::int as "digitised"
-      from dossier_daily_stats
+        ${flow('with_fee')} as "withFee",
+        ${flow('paid_online')} as "paidOnline",
+        ${flow('dissatisfied')} as "dissatisfied",
+        ${flow('digitised')} as "digitised"
+      from ${table}
       where day between ${q.from}::date - 1 and ${q.to} ${inScope}
       group by 1 order by 1`);
   },
