@@ -1,9 +1,10 @@
 // `npm start`: from a fresh clone to the running product.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
+import { formatAccounts, writeAccounts } from './lib/sim/accounts.mjs';
 
 const log = (msg) => console.log(`» ${msg}`);
 const started = performance.now();
@@ -105,12 +106,8 @@ async function main() {
 }
 
 function printAccounts(accounts, dataDir) {
-  const lines = accounts.map((a) => `  ${a.role.padEnd(16)} ${a.username.padEnd(24)} ${a.password}${a.scope ? `   (${a.scope})` : ''}`);
-  const text = `Demo accounts (shown once; also saved to .data/demo-accounts.txt):\n${lines.join('\n')}\n`;
-  console.log('\n' + text);
-  const file = path.join(dataDir, 'demo-accounts.txt');
-  writeFileSync(file, text);
-  chmodSync(file, 0o600);
+  console.log('\n' + formatAccounts(accounts));
+  writeAccounts(path.join(dataDir, 'demo-accounts.txt'), accounts);
 }
 
 main().catch(async (e) => {
