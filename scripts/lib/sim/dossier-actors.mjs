@@ -81,7 +81,8 @@ export async function runOnlinePortal(ctx, centers) {
 function track(ctx, d) {
   if (TERMINAL.has(d.status)) return;
   // A few are handled slowly: they sit until overdue (or get an apology and a new date first).
-  ctx.dossiers.set(d.id, { id: d.id, nextAt: Date.now() + stepDelay(ctx), slow: ctx.rnd.chance(0.06), owner: null, busy: false });
+  const centers = [d.receivingCenter.id, d.returnCenter.id];
+  ctx.dossiers.set(d.id, { id: d.id, centers, nextAt: Date.now() + stepDelay(ctx), slow: ctx.rnd.chance(0.06), owner: null, busy: false });
 }
 
 const stepDelay = (ctx, minutes = 3) => (ctx.rnd.around(minutes) * MINUTE) / ctx.pace;
@@ -103,7 +104,9 @@ async function advance(ctx, d) {
   const { stats } = ctx;
   d.busy = true;
   try {
-    const sessions = d.owner ? [d.owner, ...ctx.staff.filter((s) => s !== d.owner)] : ctx.staff;
+    // The last person who acted, then the staff of its centers, then anyone: fewer refused reads.
+    const near = (s) => s.me.roles.some((g) => d.centers.includes(g.scopeCenterId));
+    const sessions = [...new Set([d.owner, ...ctx.staff.filter(near), ...ctx.staff].filter(Boolean))];
     for (const session of sessions) {
       const detail = await session.get(`/dossiers/${d.id}`).catch(() => null);
       if (!detail) continue;

@@ -48,34 +48,42 @@ async function stillClosed(ctx, center) {
 }
 
 /**
- * An officer at a counter: opens it, calls the next ticket, waits for the citizen to walk
- * up, serves for a realistic time (receiving a dossier for many of them), then finishes,
- * transfers now and then, or marks a no-show; the citizen may rate at the tablet.
+ * An officer at a counter: opens it, calls the next ticket when the workstation shows someone
+ * waiting, waits for the citizen to walk up, serves for a realistic time (receiving a dossier
+ * for many of them), then finishes, transfers now and then, or marks a no-show; the citizen
+ * may rate at the tablet.
  */
 export async function runCounter(ctx, { center, counter, session }, onServing) {
   const { control, stats, rnd, pace } = ctx;
   const at = (action, body) => session.post(`/counters/${counter.id}/${action}`, body);
   const minutes = (m) => (m * MINUTE) / pace;
   // A ticket left in hand by an earlier run that was killed is finished first.
-  await settle(at, await at('state', { state: 'open' }));
+  let ws = await settle(at, await at('state', { state: 'open' }));
 
   while (!control.stopping) {
-    let ws;
+    ctx.waiting.set(center.id, ws.waitingTotal);
+    if (ws.waitingTotal === 0) {
+      await control.sleep(Math.max(1000, minutes(rnd.exp(0.5))));
+      ws = await session.get(`/counters/${counter.id}/workstation`).catch((e) => {
+        stats.error(`workstation ${center.code} ${counter.label}`, e);
+        return { waitingTotal: 0 };
+      });
+      continue;
+    }
     try {
       ws = await at('call-next');
     } catch (e) {
-      // Nobody waiting for this counter's services: look again shortly.
+      // Another counter took the last one meanwhile.
       if (!(e instanceof ApiCallError && e.code === 'INVALID_TRANSITION')) stats.error(`call at ${center.code} ${counter.label}`, e);
-      await control.sleep(Math.max(1000, minutes(rnd.exp(0.5))));
+      ws = { waitingTotal: 0 };
       continue;
     }
     stats.add('called');
-    ctx.waiting.set(center.id, ws.waitingTotal);
-    const ticket = ws.current;
     try {
-      await serve(ctx, { center, counter, at, minutes, ticket }, onServing);
+      ws = await serve(ctx, { center, counter, at, minutes, ticket: ws.current }, onServing);
     } catch (e) {
       stats.error(`counter ${center.code} ${counter.label}`, e);
+      ws = { waitingTotal: 0 };
     }
   }
   // Stopping cut the waits short, so the ticket in hand was just finished: close like an officer leaving.
@@ -83,10 +91,12 @@ export async function runCounter(ctx, { center, counter, session }, onServing) {
 }
 
 async function settle(at, ws) {
-  if (ws.current?.status === 'serving') await at('done');
-  if (ws.current?.status === 'called') await at('no-show');
+  if (ws.current?.status === 'serving') return at('done');
+  if (ws.current?.status === 'called') return at('no-show');
+  return ws;
 }
 
+/** One citizen at the counter; resolves to the workstation after them. */
 async function serve(ctx, { center, counter, at, minutes, ticket }, onServing) {
   const { control, stats, rnd } = ctx;
   // Walking to the counter; some never come.
@@ -94,9 +104,8 @@ async function serve(ctx, { center, counter, at, minutes, ticket }, onServing) {
   if (rnd.chance(0.06)) {
     await at('recall');
     await control.sleep(minutes(rnd.around(0.5)));
-    await at('no-show');
     stats.add('noShow');
-    return;
+    return at('no-show');
   }
   await at('start');
   const service = center.services.find((s) => s.id === ticket.serviceId);
@@ -106,17 +115,17 @@ async function serve(ctx, { center, counter, at, minutes, ticket }, onServing) {
   await control.sleep(total * 0.4);
   const others = center.services.filter((s) => s.id !== ticket.serviceId && s.isOpen);
   if (!control.stopping && others.length && rnd.chance(0.05)) {
-    await at('transfer', { serviceId: rnd.pick(others).id });
     stats.add('transferred');
-    return;
+    return at('transfer', { serviceId: rnd.pick(others).id });
   }
-  await at('done');
+  const after = await at('done');
   stats.add('served');
   if (!control.stopping && rnd.chance(0.6) && ctx.budgets.rate.tryTake()) {
     const level = rnd.chance(0.75) ? 'very_satisfied' : rnd.chance(0.85) ? 'satisfied' : 'not_satisfied';
     await ctx.http.client().post(`/public/counters/${counter.id}/ratings`, { ticketId: ticket.id, level, reason: level === 'not_satisfied' ? 'Chờ lâu' : null });
     stats.add('rated');
   }
+  return after;
 }
 
 const avg = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 8);

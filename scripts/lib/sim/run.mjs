@@ -2,7 +2,7 @@
 import { routes } from '@motcua/contracts';
 import { createControl } from './control.mjs';
 import { receiveAtCounter, runOnlinePortal, runWorkflow } from './dossier-actors.mjs';
-import { createHttp } from './http.mjs';
+import { ApiCallError, createHttp } from './http.mjs';
 import { createBudget } from './limiter.mjs';
 import { runCounter, runKiosk } from './queue-actors.mjs';
 import { createRandom } from './random.mjs';
@@ -16,7 +16,11 @@ import { discover, pairKiosks, StoppedError } from './world.mjs';
  */
 export function startSimulator(options) {
   const control = createControl();
-  const stats = createStats({ onError: options.verbose ? (m) => options.log(`error: ${m}`) : undefined });
+  const stats = createStats({
+    onError: options.verbose ? (m) => options.log(`error: ${m}`) : undefined,
+    // Under `npm start -- --live`, Ctrl-C reaches the API too: once stopping, a vanished server is expected.
+    ignore: (e) => control.stopping && (!(e instanceof ApiCallError) || e.status >= 500),
+  });
   const http = createHttp(options.url);
   const budget = (route) => createBudget(routes[route].access.rateLimit);
   const ctx = {

@@ -1,6 +1,6 @@
 // What the simulator did so far, as one compact status line.
 
-export function createStats({ onError } = {}) {
+export function createStats({ onError, ignore = () => false } = {}) {
   const n = {
     issued: 0, called: 0, served: 0, noShow: 0, transferred: 0, rated: 0, refusedClosed: 0,
     dossiersReceived: 0, dossiersOnline: 0, dossiersResolved: 0, dossiersReturned: 0, dossiersPaused: 0, errors: 0,
@@ -14,6 +14,7 @@ export function createStats({ onError } = {}) {
       n[key] += by;
     },
     error(where, e) {
+      if (ignore(e)) return;
       n.errors += 1;
       lastError = `${where}: ${e?.message ?? e}`;
       onError?.(lastError);
