@@ -5,20 +5,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAccounts } from '../../../scripts/lib/sim/accounts.mjs';
-import { seed, startStack, type Stack } from './harness.js';
+import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scripts/demo-live.mjs');
 
 describe('npm run demo:live (the live simulator against a real stack)', () => {
   let stack: Stack;
   let dir = '';
+  let accounts: Account[];
+  /** An officer the seed assigned today whose password was printed nowhere (as in a big seeded province). */
+  let unprinted = '';
 
   beforeAll(async () => {
     stack = await startStack();
-    const accounts = await seed(stack);
+    accounts = await seed(stack);
     // The simulator respects opening hours; like the browser tests, the test centers never close.
     const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
     await stack.database.sql`update centers set opening_hours = ${JSON.stringify(allDay)}::jsonb`;
+    const admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
+    const call = async (method: string, url: string, body: unknown) => json(await fetch(`${stack.baseUrl}/api${url}`, { method, headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const [tanThanh] = await stack.database.sql`select id from centers where code = 'TT-32014'`;
+    const [counter] = await stack.database.sql`select id from counters where center_id = ${tanThanh!.id} and number = 2`;
+    const created = await call('POST', '/staff', { username: 'canbo.tanthanh1', fullName: 'Lâm Văn Tài', homeCenterId: tanThanh!.id, roles: [{ role: 'officer', scopeUnitId: null, scopeCenterId: tanThanh!.id }] });
+    unprinted = created.staff.id;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    await call('PUT', `/centers/${tanThanh!.id}/assignments`, { date: today, counterId: counter!.id, staffId: unprinted });
     dir = mkdtempSync(path.join(os.tmpdir(), 'demo-live-'));
     writeAccounts(path.join(dir, 'accounts.txt'), accounts);
   });
@@ -45,7 +56,8 @@ describe('npm run demo:live (the live simulator against a real stack)', () => {
     };
     const deadline = Date.now() + 40_000;
     let seen = await progress();
-    while (!(seen.done >= 3 && seen.atCounter >= 1) && Date.now() < deadline && child.exitCode === null) {
+    const servedByUnprinted = async () => (await sql`select count(*)::int as n from tickets where officer_id = ${unprinted}`)[0]!.n as number;
+    while (!(seen.done >= 3 && seen.atCounter >= 1 && (await servedByUnprinted()) > 0) && Date.now() < deadline && child.exitCode === null) {
       await new Promise((r) => setTimeout(r, 500));
       seen = await progress();
     }
@@ -65,6 +77,9 @@ describe('npm run demo:live (the live simulator against a real stack)', () => {
     expect(kiosks.length).toBeGreaterThan(0);
     const byKiosk = await sql`select count(*)::int as n from ticket_events e join tickets t on t.id = e.ticket_id where e.kind = 'issued' and e.actor_id is null`;
     expect(byKiosk[0]!.n).toBeGreaterThan(0);
+    // The unprinted officer was signed in through an admin password reset; printed demo passwords still work.
+    expect(await servedByUnprinted()).toBeGreaterThan(0);
+    await signIn(stack, 'canbo.anxuyen1', accounts.find((a) => a.username === 'canbo.anxuyen1')!.password);
     // Stopping finished the tickets in hand and closed the counters it opened.
     const inHand = await sql`select count(*)::int as n from tickets where status in ('called', 'serving')`;
     expect(inHand[0]!.n).toBe(0);

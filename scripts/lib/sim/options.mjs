@@ -12,9 +12,11 @@ and are processed, paused, resolved and returned. Ctrl-C stops cleanly.
   --accounts FILE         demo accounts written by the first npm start (default .data/demo-accounts.txt)
   --pace N                speed-up of every duration: 1 = real time, 10 = ten times faster (default 5)
   --tickets-per-minute N  tickets issued per minute over all centers (default: what keeps the staffed counters ~85% busy)
-  --centers N|CODE,CODE   how many centers (default 5, those with demo staff) or which ones by code
+  --centers N|CODE,CODE   how many centers (default 5, those with demo staff first) or which ones by code
+  --demo-accounts-only    work only with the accounts of the file; otherwise the admin resets the
+                          password of seeded officers assigned today (and a specialist) to sign them in
   --seed N                random seed, to replay a run
-  --state FILE            kiosk device cookies kept between runs (default .data/demo-live.json)
+  --state FILE            kiosk cookies and reset passwords kept between runs (default .data/demo-live.json)
   --verbose               print every error as it happens (the status line counts them)
   -h, --help              this text
 
@@ -30,6 +32,7 @@ export function parseOptions(argv, root) {
       pace: { type: 'string', default: '5' },
       'tickets-per-minute': { type: 'string' },
       centers: { type: 'string' },
+      'demo-accounts-only': { type: 'boolean', default: false },
       seed: { type: 'string' },
       state: { type: 'string' },
       verbose: { type: 'boolean', default: false },
@@ -50,6 +53,7 @@ export function parseOptions(argv, root) {
     pace: positive('pace', values.pace),
     ticketsPerMinute: values['tickets-per-minute'] === undefined ? undefined : positive('tickets-per-minute', values['tickets-per-minute']),
     centers,
+    demoAccountsOnly: values['demo-accounts-only'],
     seed: values.seed === undefined ? undefined : Math.floor(positive('seed', values.seed)),
     verbose: values.verbose,
     statePath: path.resolve(values.state ?? path.join(root, '.data/demo-live.json')),

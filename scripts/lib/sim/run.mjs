@@ -7,12 +7,12 @@ import { createBudget } from './limiter.mjs';
 import { runCounter, runKiosk } from './queue-actors.mjs';
 import { createRandom } from './random.mjs';
 import { createStats } from './stats.mjs';
-import { discover, pairKiosks, StoppedError } from './world.mjs';
+import { discover, loadState, pairKiosks, StoppedError } from './world.mjs';
 
 /**
  * Starts the simulation; returns at once with `stop()` (finishes what is in flight, closes
  * the counters) and `done` (resolves when everything has stopped).
- * options: { url, accounts, pace, ticketsPerMinute, centers, seed, statePath, verbose, log, status }
+ * options: { url, accounts, pace, ticketsPerMinute, centers, demoAccountsOnly, seed, statePath, verbose, log, status }
  */
 export function startSimulator(options) {
   const control = createControl();
@@ -38,15 +38,16 @@ export function startSimulator(options) {
   };
 
   const done = (async () => {
+    const state = loadState(options.statePath);
     let world;
     try {
-      world = await discover(ctx, options.accounts, options.centers);
+      world = await discover(ctx, options.accounts, { centers: options.centers, demoAccountsOnly: options.demoAccountsOnly, state });
     } catch (e) {
       if (e instanceof StoppedError) return stats;
       throw e;
     }
     Object.assign(ctx, { options: world.options, staff: world.staff, centerCount: world.centers.length });
-    const kiosks = await pairKiosks(ctx, world.admin, world.centers, options.statePath).catch((e) => (e instanceof StoppedError ? null : Promise.reject(e)));
+    const kiosks = await pairKiosks(ctx, world.admin, world.centers, state).catch((e) => (e instanceof StoppedError ? null : Promise.reject(e)));
     if (!kiosks) return stats;
     options.log(`Simulating ${world.centers.length} center(s): ${world.centers.map((c) => `${c.name} (${world.counters.filter((x) => x.center === c).length} counter(s) staffed)`).join('; ')}.`);
     options.log(`Pace ×${ctx.pace}${ctx.ticketsPerMinute ? `, ${ctx.ticketsPerMinute} tickets/min` : ''}; ${world.staff.length} staff signed in. Ctrl-C stops.`);
