@@ -23,6 +23,7 @@ async function signIn(ctx, account) {
 
 async function takeOrWait(ctx, budget) {
   while (!budget.tryTake()) {
+    ctx.log(`Waiting ${Math.ceil(budget.msToNextWindow() / 1000)} s: the API allows only so many sign-ins and pairings a minute from one address.`);
     if (!(await ctx.control.sleep(budget.msToNextWindow()))) throw new StoppedError();
   }
 }
