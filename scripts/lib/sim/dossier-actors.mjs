@@ -56,16 +56,24 @@ export async function receiveAtCounter(ctx, { center, ticket, service }, session
   }
 }
 
-/** Submissions from the national public service portal, around the clock, under the route's rate limit. */
+/**
+ * Submissions from the national public service portal, around the clock, under the route's
+ * rate limit: about a third of all dossiers, spread over the centers as their halls are busy.
+ */
 export async function runOnlinePortal(ctx, centers) {
-  const { control, rnd, stats, pace } = ctx;
+  const { control, rnd, stats } = ctx;
   const portal = ctx.http.client();
-  // About a third of the dossiers come online, as in provinces in 2025.
-  const perMinute = 0.12 * centers.length * pace;
+  const total = centers.reduce((sum, c) => sum + c.perMinute, 0);
+  // Counter dossiers come from about half of the tickets; online ones add ~35% to all dossiers.
+  const perMinute = 0.3 * total;
+  const pickCenter = () => {
+    let r = rnd.next() * total;
+    return centers.find((c) => (r -= c.perMinute) < 0)?.center ?? centers[0].center;
+  };
   let n = 0;
   while (await control.sleep(rnd.exp(MINUTE / perMinute))) {
     if (!ctx.budgets.intakeOnline.tryTake()) continue;
-    const center = rnd.pick(centers);
+    const center = pickCenter();
     const made = intakeBody(ctx, center, rnd.pick(center.services)?.field);
     if (!made) continue;
     try {

@@ -10,10 +10,8 @@ const MAX_WAITING = 40;
  * keeps the worked counters about 85% busy (or `ticketsPerMinute` when given).
  */
 export async function runKiosk(ctx, { center, kiosk, counters }) {
-  const { control, stats, rnd, pace } = ctx;
-  const serviceMinutes = (id) => center.services.find((s) => s.id === id)?.typicalServiceMinutes ?? 8;
-  const capacityPerMinute = counters.reduce((sum, c) => sum + 1 / avg(c.services.map((s) => serviceMinutes(s.serviceId))), 0);
-  const perMinute = ctx.ticketsPerMinute ? ctx.ticketsPerMinute / ctx.centerCount : 0.85 * capacityPerMinute * pace;
+  const { control, stats, rnd } = ctx;
+  const perMinute = arrivalsPerMinute(ctx, center, counters);
   const served = new Set(counters.flatMap((c) => c.services.map((s) => s.serviceId)));
   const services = center.services.filter((s) => s.isOpen && served.has(s.id));
   if (!services.length || perMinute <= 0) return;
@@ -36,6 +34,14 @@ export async function runKiosk(ctx, { center, kiosk, counters }) {
       } else stats.error(`ticket at ${center.code}`, e);
     }
   }
+}
+
+/** Citizens per minute (after the pace) at a center whose `counters` are worked. */
+export function arrivalsPerMinute(ctx, center, counters) {
+  if (ctx.ticketsPerMinute) return ctx.ticketsPerMinute / ctx.centerCount;
+  const serviceMinutes = (id) => center.services.find((s) => s.id === id)?.typicalServiceMinutes ?? 8;
+  const capacityPerMinute = counters.reduce((sum, c) => sum + 1 / avg(c.services.map((s) => serviceMinutes(s.serviceId))), 0);
+  return 0.85 * capacityPerMinute * ctx.pace;
 }
 
 /** Rechecks a closed center through the kiosk snapshot, at most once a minute. */

@@ -4,7 +4,7 @@ import { createControl } from './control.mjs';
 import { receiveAtCounter, runOnlinePortal, runWorkflow } from './dossier-actors.mjs';
 import { ApiCallError, createHttp } from './http.mjs';
 import { createBudget } from './limiter.mjs';
-import { runCounter, runKiosk } from './queue-actors.mjs';
+import { arrivalsPerMinute, runCounter, runKiosk } from './queue-actors.mjs';
 import { createRandom } from './random.mjs';
 import { createStats } from './stats.mjs';
 import { discover, loadState, pairKiosks, StoppedError } from './world.mjs';
@@ -52,16 +52,17 @@ export function startSimulator(options) {
     options.log(`Simulating ${world.centers.length} center(s): ${world.centers.map((c) => `${c.name} (${world.counters.filter((x) => x.center === c).length} counter(s) staffed)`).join('; ')}.`);
     options.log(`Pace ×${ctx.pace}${ctx.ticketsPerMinute ? `, ${ctx.ticketsPerMinute} tickets/min` : ''}; ${world.staff.length} staff signed in. Ctrl-C stops.`);
 
+    const countersOf = (center) => world.counters.filter((c) => c.center === center).map((c) => c.counter);
     const ticker = setInterval(() => options.status(stats.line()), 1000);
     // One actor failing for good (e.g. its account lost its grant) must not stop the others.
     const actor = (where, run) => run().catch((e) => stats.error(where, e));
     try {
       await Promise.all([
         ...world.centers.map((center) =>
-          actor(`kiosk ${center.code}`, () => runKiosk(ctx, { center, kiosk: kiosks.get(center.id), counters: world.counters.filter((c) => c.center === center).map((c) => c.counter) })),
+          actor(`kiosk ${center.code}`, () => runKiosk(ctx, { center, kiosk: kiosks.get(center.id), counters: countersOf(center) })),
         ),
         ...world.counters.map((c) => actor(`counter ${c.center.code} ${c.counter.label}`, () => runCounter(ctx, c, (serving) => receiveAtCounter(ctx, serving, c.session)))),
-        actor('online portal', () => runOnlinePortal(ctx, world.centers)),
+        actor('online portal', () => runOnlinePortal(ctx, world.centers.map((center) => ({ center, perMinute: arrivalsPerMinute(ctx, center, countersOf(center)) })))),
         actor('dossier workflow', () => runWorkflow(ctx)),
       ]);
       await http.drain();
