@@ -63,8 +63,12 @@ export async function discover(ctx, accounts, { centers: wantedCenters, demoAcco
   // The printed demo passwords are never reset.
   const known = new Set(accounts.map((a) => a.username));
   const staff = [];
+  const working = accounts.filter((a) => WORKING_ROLES.has(a.role));
+  // Named centers: their own accounts (the file's scope column names the center), if any match.
+  const named = Array.isArray(wantedCenters) ? allCenters.filter((c) => wantedCenters.includes(c.code) || wantedCenters.includes(c.id)).map((c) => c.name) : [];
+  const theirs = working.filter((a) => named.includes(a.scope));
   // One sign-in window's worth: a big province's file would otherwise take minutes.
-  for (const account of accounts.filter((a) => WORKING_ROLES.has(a.role)).slice(0, 20)) {
+  for (const account of (theirs.length ? theirs : working).slice(0, 20)) {
     const session = await signIn(ctx, account);
     if (session) staff.push(session);
   }
