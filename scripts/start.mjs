@@ -1,9 +1,11 @@
 // `npm start`: from a fresh clone to the running product.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
+import { printAccounts } from './lib/accounts.mjs';
+import { seedDemoHistory } from './lib/demo-history.mjs';
 
 const log = (msg) => console.log(`» ${msg}`);
 const started = performance.now();
@@ -58,10 +60,18 @@ async function main() {
   const { runMigrations, createDatabase, seedDemo } = await import('@motcua/db');
   log('Applying migrations…');
   await runMigrations(databaseUrl);
-  const handle = createDatabase(databaseUrl, { max: 2 });
+  const handle = createDatabase(databaseUrl, { max: 4 });
   try {
     const seeded = await seedDemo(handle.db);
-    if (seeded.created) printAccounts(seeded.accounts, dataDir);
+    if (seeded.created) {
+      // A fresh demo: a year of history so every dashboard has data (MOTCUA_DEMO_DOSSIERS=0 skips it).
+      const dossiers = Number(process.env.MOTCUA_DEMO_DOSSIERS ?? 20000);
+      if (dossiers > 0) {
+        log(`Seeding a year of demo history (${dossiers.toLocaleString('en')} dossiers; \`npm run demo:seed\` makes more)…`);
+        await seedDemoHistory(handle, { dossiers });
+      }
+      printAccounts(seeded.accounts, dataDir);
+    }
   } finally {
     await handle.close();
   }
@@ -102,15 +112,6 @@ async function main() {
   API docs                        ${publicUrl}/api/docs
   Health                          ${publicUrl}/api/health
 `);
-}
-
-function printAccounts(accounts, dataDir) {
-  const lines = accounts.map((a) => `  ${a.role.padEnd(16)} ${a.username.padEnd(24)} ${a.password}${a.scope ? `   (${a.scope})` : ''}`);
-  const text = `Demo accounts (shown once; also saved to .data/demo-accounts.txt):\n${lines.join('\n')}\n`;
-  console.log('\n' + text);
-  const file = path.join(dataDir, 'demo-accounts.txt');
-  writeFileSync(file, text);
-  chmodSync(file, 0o600);
 }
 
 main().catch(async (e) => {
