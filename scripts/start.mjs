@@ -65,7 +65,7 @@ async function main() {
     const seeded = await seedDemo(handle.db);
     if (seeded.created) {
       // A fresh demo: a year of history so every dashboard has data (MOTCUA_DEMO_DOSSIERS=0 skips it).
-      const dossiers = Number(process.env.MOTCUA_DEMO_DOSSIERS ?? 20000);
+      const dossiers = Number(process.env.MOTCUA_DEMO_DOSSIERS ?? 10000);
       if (dossiers > 0) {
         log(`Seeding a year of demo history (${dossiers.toLocaleString('en')} dossiers; \`npm run demo:seed\` makes more)…`);
         await seedDemoHistory(handle, { dossiers });
