@@ -10,7 +10,7 @@ import { printAccounts } from './lib/accounts.mjs';
 const log = (msg) => console.log(`» ${msg}`);
 
 const { values } = parseArgs({
-  options: { dossiers: { type: 'string', default: '30000' }, seed: { type: 'string', default: '1' }, months: { type: 'string', default: '12' } },
+  options: { dossiers: { type: 'string', default: '30000' }, seed: { type: 'string', default: '1' }, months: { type: 'string', default: '12' }, fresh: { type: 'boolean', default: false } },
 });
 const dossiers = Number(values.dossiers);
 const seed = Number(values.seed);
@@ -36,6 +36,7 @@ async function main() {
     databaseUrl = pg.urlFor('motcua');
   }
   try {
+    if (values.fresh) await recreateDatabase(databaseUrl);
     await build(log);
     const { runMigrations, createDatabase, seedDemo } = await import('@motcua/db');
     await runMigrations(databaseUrl);
@@ -53,7 +54,24 @@ async function main() {
   }
 }
 
+/** `--fresh`: history is seeded once per database, so a new one starts from an empty database. */
+async function recreateDatabase(url) {
+  const { default: postgres } = await import('postgres');
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  try {
+    log(`Recreating database "${name}" (--fresh)…`);
+    await sql.unsafe(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+    await sql.unsafe(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 main().catch((e) => {
   console.error(`\ndemo:seed failed: ${e instanceof InfraError ? e.message : (e?.message ?? String(e))}`);
+  if (/seeded once/.test(e?.message ?? '')) console.error('Run it with --fresh to recreate the database first (everything in it is lost, new demo passwords are printed).');
   process.exit(1);
 });
