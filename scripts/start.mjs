@@ -4,7 +4,8 @@ import path from 'node:path';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
-import { formatAccounts, writeAccounts } from './lib/sim/accounts.mjs';
+import { printAccounts } from './lib/accounts.mjs';
+import { seedDemoHistory } from './lib/demo-history.mjs';
 import { launch } from './lib/sim/cli.mjs';
 import { parseOptions } from './lib/sim/options.mjs';
 
@@ -62,10 +63,18 @@ async function main() {
   const { runMigrations, createDatabase, seedDemo } = await import('@motcua/db');
   log('Applying migrations…');
   await runMigrations(databaseUrl);
-  const handle = createDatabase(databaseUrl, { max: 2 });
+  const handle = createDatabase(databaseUrl, { max: 4 });
   try {
     const seeded = await seedDemo(handle.db);
-    if (seeded.created) printAccounts(seeded.accounts, dataDir);
+    if (seeded.created) {
+      // A fresh demo: a year of history so every dashboard has data (MOTCUA_DEMO_DOSSIERS=0 skips it).
+      const dossiers = Number(process.env.MOTCUA_DEMO_DOSSIERS ?? 10000);
+      if (dossiers > 0) {
+        log(`Seeding a year of demo history (${dossiers.toLocaleString('en')} dossiers; \`npm run demo:seed\` makes more)…`);
+        await seedDemoHistory(handle, { dossiers });
+      }
+      printAccounts(seeded.accounts, dataDir);
+    }
   } finally {
     await handle.close();
   }
@@ -127,11 +136,6 @@ async function startLive(port, dataDir) {
     // Ctrl-C reached the API and PostgreSQL too: do not wait long for answers that may never come.
     await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
   });
-}
-
-function printAccounts(accounts, dataDir) {
-  console.log('\n' + formatAccounts(accounts));
-  writeAccounts(path.join(dataDir, 'demo-accounts.txt'), accounts);
 }
 
 main().catch(async (e) => {

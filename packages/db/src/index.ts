@@ -4,6 +4,7 @@ export * as schema from './schema/index.js';
 export * from './schema/index.js';
 export * from './passwords.js';
 export * from './seed/demo.js';
+export * from './seed/history.js';
 export * from './repositories/system-ping.repository.js';
 export * from './repositories/staff.repository.js';
 export * from './repositories/session.repository.js';
