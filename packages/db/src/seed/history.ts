@@ -1,7 +1,7 @@
-import { businessDate, DEFAULT_TIME_ZONE, instantOf, nextDate, type StepPlan } from '@motcua/core';
+import { businessDate, DEFAULT_TIME_ZONE, instantOf, type StepPlan } from '@motcua/core';
 import { sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../client.js';
-import { analyticsRepository } from '../repositories/analytics.repository.js';
+import { rebuildReadModels } from '../maintenance/read-models.js';
 import { calendarRepository } from '../repositories/calendar.repository.js';
 import { copyRows } from './copy.js';
 import { generateDay, planDays, prepare, prng, type DayRows, type HistoryWorld, type WorldAgency, type WorldCenter } from './history-plan.js';
@@ -91,8 +91,8 @@ function monthsBefore(date: string, months: number): string {
 /**
  * Twelve months (by default) of dossiers and queue tickets before today, played through the
  * core state machine and deadline functions (history-plan.ts), streamed into the tables with
- * COPY in batches (memory stays flat at any size), then the analytics read models rebuilt day
- * by day with the worker's own rollup queries. Refuses to run twice on one database.
+ * COPY in batches (memory stays flat at any size), then the analytics read models rebuilt
+ * with the same rollup the worker and `npm run analytics:rebuild` use. Refuses to run twice on one database.
  */
 export async function seedHistory(handle: Pick<DatabaseHandle, 'db' | 'sql'>, options: HistoryOptions): Promise<HistoryResult> {
   const { db } = handle;
@@ -174,21 +174,7 @@ export async function seedHistory(handle: Pick<DatabaseHandle, 'db' | 'sql'>, op
     client.release();
   }
 
-  await rebuildReadModels(db, from, to, options.onProgress);
+  // Set-based rebuild, a week per statement: weekly chunks keep the progress line moving.
+  await rebuildReadModels(db, { from, to, timeZone: TZ, chunkDays: 7, onProgress: (p) => options.onProgress?.('rollup', p.done, p.total) });
   return result;
-}
-
-/** The worker's rollup queries replayed for every day of the range (two at a time). */
-export async function rebuildReadModels(db: Database, from: string, to: string, onProgress?: HistoryOptions['onProgress']): Promise<void> {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = nextDate(d)) days.push(d);
-  let done = 0;
-  const queue = [...days];
-  await Promise.all([0, 1].map(async () => {
-    for (let day = queue.shift(); day; day = queue.shift()) {
-      await analyticsRepository.rollupDossierDay(db, day, TZ);
-      await analyticsRepository.rollupQueueDay(db, day);
-      onProgress?.('rollup', ++done, days.length);
-    }
-  }));
 }
