@@ -43,7 +43,7 @@ export class RollupProcessor extends WorkerHost {
       const rooms = await analyticsRepository.unitsAbove(this.database.db, [...touched]);
       await Promise.all(rooms.map((unitId) => this.realtime.publish(Namespace.dashboard, Room.dashboardUnit(unitId), ServerEvent.analyticsUpdated, { days })));
     } catch (e) {
-      // The rows are committed; dashboards also refetch on their own timer.
+      // The rows are committed; the next scheduled rollup (every minute) announces them again.
       this.logger.warn(`analytics.updated not published: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
