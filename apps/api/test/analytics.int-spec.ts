@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
@@ -9,6 +10,7 @@ describe('analytics indicators', () => {
     fetch(`${stack.baseUrl}/api/analytics/${path}`, { headers: { cookie: await signIn(stack, username, password(username)), 'accept-language': 'en', ...headers } });
   const report = async (username: string, query: string) => json(await get(username, `indicators?${query}`));
   let units: Record<string, string>;
+  let anXuyenCenter: string;
   let procedure: { id: string; name: string; field: string };
 
   beforeAll(async () => {
@@ -37,6 +39,7 @@ describe('analytics indicators', () => {
     await sql`insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, counter_id, tracking_code) values
       (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 1, 'A001', 'done', '2026-03-02T02:00:00Z', '2026-03-02T02:04:30Z', '2026-03-02T02:05:00Z', '2026-03-02T02:13:00Z', ${svc!.counter_id}, 'trk-a1'),
       (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 2, 'A002', 'no_show', '2026-03-02T02:10:00Z', '2026-03-02T02:30:30Z', null, null, ${svc!.counter_id}, 'trk-a2')`;
+    anXuyenCenter = agencies[0]!.center_id;
     units = Object.fromEntries((await sql`select id, name from administrative_units`).map((u) => [u.name, u.id]));
     const [p] = await sql`select p.id, p.name, p.field from procedure_versions pv join procedures p on p.id = pv.procedure_id where pv.id = ${version!.id}`;
     procedure = { id: p!.id, name: p!.name, field: p!.field };
@@ -154,5 +157,38 @@ describe('analytics indicators', () => {
   it('refuses daily trends over more than 92 days', async () => {
     const r = await json(await get('lanhdao.tinh', 'trends?from=2026-01-01&to=2026-06-30&bucket=day'));
     expect(r.error.details).toEqual([{ path: 'query.bucket', message: 'Daily buckets cover at most 92 days; choose weekly or monthly' }]);
+  });
+
+  it('admits a leader to the dashboard rooms of their scope only, and tells them live: an intake without personal data, then the rollup', async () => {
+    const anonymous = io(`${stack.baseUrl}/dashboard`, { transports: ['websocket'], reconnection: false });
+    expect(await new Promise((resolve) => anonymous.on('connect_error', (e) => resolve(e.message)))).toBe('unauthorized: sign in first');
+    anonymous.close();
+
+    const socket = io(`${stack.baseUrl}/dashboard`, { transports: ['websocket'], extraHeaders: { cookie: await signIn(stack, 'lanhdao.anxuyen', password('lanhdao.anxuyen')) } });
+    const events: Array<{ event: string; data: Record<string, unknown> }> = [];
+    socket.onAny((event, e) => events.push({ event, data: e.data }));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    const join = (room: string) => new Promise((resolve) => socket.emit('subscribe', room, resolve));
+    try {
+      expect(await join(`unit:${units['Tỉnh Cà Mau']}`)).toEqual({ ok: false, error: 'outside your scope' });
+      expect(await join(`unit:${units['Phường Tân Thành']}`)).toEqual({ ok: false, error: 'outside your scope' });
+      expect(await join('center:x')).toEqual({ ok: false, error: 'room not allowed in /dashboard' });
+      expect(await join(`unit:${units['Phường An Xuyên']}`)).toEqual({ ok: true });
+
+      const [xn] = await stack.database.sql`select id, name from procedures where code = 'CTR-XN'`;
+      const res = await fetch(`${stack.baseUrl}/api/centers/${anXuyenCenter}/dossiers`, {
+        method: 'POST',
+        headers: { cookie: await signIn(stack, 'canbo.anxuyen1', password('canbo.anxuyen1')), 'content-type': 'application/json' },
+        body: JSON.stringify({ procedureId: xn!.id, applicant: { name: 'Nguyễn Thị Lan', phone: '0912345678' }, applicantUnitId: units['Phường An Xuyên'], outcome: { kind: 'accept' } }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const deadline = Date.now() + 10_000;
+      while (!events.some((e) => e.event === 'analytics.updated') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(events.find((e) => e.event === 'analytics.activity')?.data).toEqual({ kind: 'received', procedure: xn!.name, unit: 'Phường An Xuyên', channel: 'counter', at: expect.any(String) });
+      expect(events.some((e) => e.event === 'analytics.updated')).toBe(true);
+      expect(JSON.stringify(events)).not.toMatch(/Nguyễn Thị Lan|0912345678/);
+    } finally {
+      socket.close();
+    }
   });
 });
