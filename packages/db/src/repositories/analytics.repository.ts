@@ -6,7 +6,69 @@ import type { DbOrTx } from '../client.js';
 const ONLINE_METHODS = sql`('portal', 'gateway')`;
 const TERMINAL = sql`('refused_at_intake', 'withdrawn', 'stopped')`;
 
+const ACTIVE = sql`('received', 'in_process', 'awaiting_supplement', 'awaiting_obligation', 'suspended')`;
+
 export type DossierGrouping = 'unit' | 'field' | 'procedure' | 'channel';
+
+/** A period and filters over the dossier read model; `unitIds` undefined = no unit filter (system-wide). */
+export interface CountsQuery {
+  from: string;
+  to: string;
+  by: 'competent' | 'receiving';
+  unitIds?: string[];
+  field?: string;
+}
+
+export interface QueueSumsRow {
+  key: string;
+  label: string;
+  center: string;
+  issued: number | null;
+  called: number;
+  served: number;
+  noShow: number;
+  waitSecondsSum: number;
+  serviceSecondsSum: number;
+  withinTarget: number;
+  /** Summed waits by whole minute, 0…120. */
+  histogram: number[];
+}
+
+export interface OverdueRow {
+  id: string;
+  code: string;
+  procedure: string;
+  field: string;
+  status: string;
+  dueAt: Date;
+  handler: string | null;
+  agency: string;
+}
+
+const uuidArray = (list: string[]) => sql`array[${sql.join(list.length ? list.map((u) => sql`${u}`) : [sql`null`], sql`, `)}]::uuid[]`;
+const inUnits = (column: ReturnType<typeof sql.raw>, unitIds?: string[]) => (unitIds ? sql`and ${column} = any(${uuidArray(unitIds)})` : sql``);
+const unitColumn = (by: 'competent' | 'receiving') => sql.raw(by === 'competent' ? 's.agency_unit_id' : 's.receiving_unit_id');
+const filters = (q: CountsQuery) => sql`${inUnits(unitColumn(q.by), q.unitIds)} ${q.field ? sql`and s.field = ${q.field}` : sql``}`;
+/** Flows summed over a bucket's days, in-progress at its last day, carried over from the day before it. */
+const countColumns = (perUnit: boolean) => sql`
+  coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
+  ${perUnit
+    ? sql`coalesce(sum(s.received_online) filter (where s.day between b.b_from and b.b_to), 0)::int`
+    : sql`coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to and s.channel = 'online'), 0)::int`} as "receivedOnline",
+  coalesce(sum(s.in_progress_in_time + s.in_progress_overdue) filter (where s.day = b.b_from - 1), 0)::int as "carriedOver",
+  coalesce(sum(s.resolved_early) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedEarly",
+  coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedOnTime",
+  coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
+  coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_to), 0)::int as "inProgressInTime",
+  coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_to), 0)::int as "inProgressOverdue",
+  coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
+  coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
+  coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
+  coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitised"`;
+
+/** Questions by unit (or by nothing) without a field filter read the per-unit totals: a few thousand rows a quarter instead of hundreds of thousands. */
+const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'none') && !q.field;
+const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') => sql.raw(summed(q, groupBy) ? 'dossier_unit_daily_stats' : 'dossier_daily_stats');
 
 /** A group's counts (the fields the core indicator formulas take), keyed by unit, field, procedure or channel. */
 export type DossierCountsRow = DossierCounts & { key: string };
@@ -125,6 +187,33 @@ export const analyticsRepository = {
       select g.day, g.center_id, g.unit_id, g.service_id, g.hour, issued, called, served, no_show, wait_sum, service_sum, within_target, dense.histogram
       from g join dense using (day, center_id, service_id, hour)
       returning 1 as n`);
+    await tx.execute(sql`delete from queue_counter_daily_stats where day between ${from} and ${to}`);
+    await tx.execute(sql`
+      with t as (
+        select t.business_date as day, t.center_id, t.counter_id, t.status, c.unit_id,
+          extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
+          extract(epoch from (t.done_at - t.serving_at)) as service_s
+        from tickets t join centers c on c.id = t.center_id
+        where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null and t.counter_id is not null and t.called_at is not null
+      ), h as (
+        select day, counter_id, least(floor(wait_s / 60), 120)::int as m, count(*)::int as n from t group by 1, 2, 3
+      ), dense as (
+        select k.day, k.counter_id, array_agg(coalesce(h.n, 0) order by b.m) as histogram
+        from (select distinct day, counter_id from t) k cross join generate_series(0, 120) b(m)
+        left join h on h.day = k.day and h.counter_id = k.counter_id and h.m = b.m
+        group by 1, 2
+      )
+      insert into queue_counter_daily_stats (day, center_id, unit_id, counter_id, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target, wait_histogram)
+      select t.day, center_id, unit_id, t.counter_id,
+        count(*)::int,
+        count(*) filter (where status = 'done')::int,
+        count(*) filter (where status = 'no_show')::int,
+        coalesce(sum(wait_s), 0)::int,
+        coalesce(sum(service_s) filter (where status = 'done'), 0)::int,
+        count(*) filter (where wait_s <= 900)::int,
+        dense.histogram
+      from t join dense on dense.day = t.day and dense.counter_id = t.counter_id
+      group by t.day, center_id, unit_id, t.counter_id, dense.histogram`);
     return rows.length;
   },
 
@@ -133,46 +222,123 @@ export const analyticsRepository = {
    * days, in-progress as at the end of `to`, carried over as at the end of the day before `from`.
    * `by` chooses whose dossiers they are: the competent agency's unit (766) or the receiving center's.
    */
-  async dossierCounts(db: DbOrTx, q: { from: string; to: string; by: 'competent' | 'receiving'; groupBy: DossierGrouping; unitIds?: string[] }): Promise<DossierCountsRow[]> {
-    const unitCol = q.by === 'competent' ? sql.raw('agency_unit_id') : sql.raw('receiving_unit_id');
-    const key = q.groupBy === 'unit' ? unitCol : q.groupBy === 'field' ? sql.raw('field') : q.groupBy === 'procedure' ? sql.raw('procedure_id') : sql.raw('channel');
-    // Per-unit questions read the summed table; the others need the field, procedure and channel columns.
-    const perUnit = q.groupBy === 'unit';
-    const table = perUnit ? sql.raw('dossier_unit_daily_stats') : sql.raw('dossier_daily_stats');
-    const online = perUnit
-      ? sql`sum(received_online) filter (where day between ${q.from} and ${q.to})`
-      : sql`sum(received) filter (where day between ${q.from} and ${q.to} and channel = 'online')`;
-    const inScope = q.unitIds ? sql`and ${unitCol} in (select unnest(${sql`array[${sql.join(q.unitIds.map((u) => sql`${u}`), sql`, `)}]::uuid[]`}))` : sql``;
-    const flow = (col: string) => sql`coalesce(sum(${sql.raw(col)}) filter (where day between ${q.from} and ${q.to}), 0)::int`;
+  async dossierCounts(db: DbOrTx, q: CountsQuery & { groupBy: DossierGrouping }): Promise<DossierCountsRow[]> {
+    const key = q.groupBy === 'unit' ? unitColumn(q.by) : q.groupBy === 'field' ? sql.raw('s.field') : q.groupBy === 'procedure' ? sql.raw('s.procedure_id') : sql.raw('s.channel');
     return db.execute<DossierCountsRow & Record<string, unknown>>(sql`
-      select ${key}::text as key,
-        ${flow('received')} as "received",
-        coalesce(${online}, 0)::int as "receivedOnline",
-        coalesce(sum(in_progress_in_time + in_progress_overdue) filter (where day = ${q.from}::date - 1), 0)::int as "carriedOver",
-        ${flow('resolved_early')} as "resolvedEarly",
-        ${flow('resolved_on_time')} as "resolvedOnTime",
-        ${flow('resolved_late')} as "resolvedLate",
-        coalesce(sum(in_progress_in_time) filter (where day = ${q.to}), 0)::int as "inProgressInTime",
-        coalesce(sum(in_progress_overdue) filter (where day = ${q.to}), 0)::int as "inProgressOverdue",
-        ${flow('with_fee')} as "withFee",
-        ${flow('paid_online')} as "paidOnline",
-        ${flow('dissatisfied')} as "dissatisfied",
-        ${flow('digitised')} as "digitised"
-      from ${table}
-      where day between ${q.from}::date - 1 and ${q.to} ${inScope}
+      with b as (select ${q.from}::date as b_from, ${q.to}::date as b_to)
+      select ${key}::text as key, ${countColumns(summed(q, q.groupBy))}
+      from b join ${statsTable(q, q.groupBy)} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
       group by 1 order by 1`);
+  },
+
+  /** The same counts per day, ISO week (from Monday) or calendar month, each bucket clipped to [from, to]; empty buckets included. */
+  async dossierTrend(db: DbOrTx, q: CountsQuery & { bucket: 'day' | 'week' | 'month' }): Promise<Array<DossierCountsRow & { to: string }>> {
+    const step = sql.raw(`'1 ${q.bucket}'::interval`);
+    return db.execute<DossierCountsRow & { to: string } & Record<string, unknown>>(sql`
+      with b as (
+        select greatest(g::date, ${q.from}::date) as b_from, least((g + ${step} - '1 day'::interval)::date, ${q.to}::date) as b_to
+        from generate_series(date_trunc(${q.bucket}, ${q.from}::date::timestamp), ${q.to}::date::timestamp, ${step}) g
+      )
+      select b.b_from::text as key, b.b_to::text as "to", ${countColumns(summed(q, 'none'))}
+      from b left join ${statsTable(q, 'none')} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
+      group by b.b_from, b.b_to order by b.b_from`);
+  },
+
+  /** Tickets issued per local weekday (ISO, 1 = Monday) × hour. */
+  async queueHeatmap(db: DbOrTx, q: { from: string; to: string; unitIds?: string[] }): Promise<Array<{ weekday: number; hour: number; issued: number }>> {
+    return db.execute<{ weekday: number; hour: number; issued: number }>(sql`
+      select extract(isodow from day)::int as weekday, hour::int as hour, sum(issued)::int as issued
+      from queue_hourly_stats where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}
+      group by 1, 2 having sum(issued) > 0 order by 1, 2`);
+  },
+
+  /** Queue sums per center (from the hourly rows) or per counter (from the counter rows), with the summed wait histogram. */
+  async queueSums(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; per: 'center' | 'counter' }): Promise<QueueSumsRow[]> {
+    const table = sql.raw(q.per === 'center' ? 'queue_hourly_stats' : 'queue_counter_daily_stats');
+    const key = sql.raw(q.per === 'center' ? 'center_id' : 'counter_id');
+    const issued = q.per === 'center' ? sql`sum(issued)::int` : sql`null::int`;
+    const label = q.per === 'center' ? sql`c.name` : sql`k.label`;
+    const labelJoin = q.per === 'center' ? sql`` : sql`join counters k on k.id = g.key`;
+    return db.execute<QueueSumsRow & Record<string, unknown>>(sql`
+      with r as (select * from ${table} where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}),
+      g as (
+        select ${key} as key, center_id, ${issued} as issued, sum(called)::int as called, sum(served)::int as served, sum(no_show)::int as "noShow",
+          sum(wait_seconds_sum)::float8 as "waitSecondsSum", sum(service_seconds_sum)::float8 as "serviceSecondsSum", sum(within_target)::int as "withinTarget"
+        from r group by 1, 2
+      ),
+      h as (
+        select key, array_agg(n order by i) as histogram
+        from (select r.${key} as key, u.i, sum(u.v)::int as n from r, unnest(r.wait_histogram) with ordinality u(v, i) group by 1, 2) x group by 1
+      )
+      select g.key::text as key, ${label} as label, c.name as center, g.issued, g.called, g.served, g."noShow", g."waitSecondsSum", g."serviceSecondsSum", g."withinTarget", h.histogram
+      from g join h on h.key = g.key join centers c on c.id = g.center_id ${labelJoin}
+      order by c.name, ${label}`);
+  },
+
+  /**
+   * Active dossiers past due at `now` (the dashboards' only read of raw dossiers: bounded,
+   * through the status × due index), most overdue first, with whoever holds them.
+   */
+  async overdueDossiers(db: DbOrTx, q: { unitIds: string[]; by: 'competent' | 'receiving'; now: Date; field?: string; procedureId?: string; limit: number }): Promise<OverdueRow[]> {
+    const unitCol = q.by === 'competent' ? sql.raw('a.unit_id') : sql.raw('c.unit_id');
+    return db.execute<OverdueRow & Record<string, unknown>>(sql`
+      select d.id, d.code, p.name as procedure, p.field, d.status::text as status, d.due_at as "dueAt", s.full_name as handler, holder.name as agency
+      from dossiers d
+      join procedure_versions pv on pv.id = d.procedure_version_id
+      join procedures p on p.id = pv.procedure_id
+      join agencies a on a.id = d.agency_id
+      join centers c on c.id = d.receiving_center_id
+      join agencies holder on holder.id = coalesce(d.current_agency_id, d.agency_id)
+      left join staff s on s.id = d.assignee_id
+      where d.status in ${ACTIVE} and d.due_at < ${q.now.toISOString()}::timestamptz ${inUnits(unitCol, q.unitIds)}
+        ${q.field ? sql`and p.field = ${q.field}` : sql``} ${q.procedureId ? sql`and p.id = ${q.procedureId}` : sql``}
+      order by d.due_at, d.code limit ${q.limit}`);
+  },
+
+  /** Units with their level, for naming and ranking; every unit when `ids` is undefined. */
+  async units(db: DbOrTx, ids?: string[]): Promise<Array<{ id: string; name: string; level: string; parentId: string | null }>> {
+    return db.execute<{ id: string; name: string; level: string; parentId: string | null }>(sql`
+      select id, name, level::text as level, parent_id as "parentId" from administrative_units where true ${inUnits(sql.raw('id'), ids)} order by name`);
+  },
+
+  /** Every unit that has a given unit below it, or is it (for publishing to the rooms of all leaders above). */
+  async unitsAbove(db: DbOrTx, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows = await db.execute<{ id: string }>(sql`
+      with recursive up as (
+        select id, parent_id from administrative_units where id = any(${uuidArray(unitIds)})
+        union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
+      ) select id from up`);
+    return rows.map((r) => r.id);
+  },
+
+  /** What the conference ticker may say about a dossier: procedure and competent unit names, and that unit with every unit above it. */
+  async activityOf(db: DbOrTx, dossierId: string): Promise<{ procedure: string; unit: string; unitIds: string[] } | undefined> {
+    const [row] = await db.execute<{ procedure: string; unit: string; unit_id: string }>(sql`
+      select p.name as procedure, u.name as unit, u.id as unit_id from dossiers d
+      join procedure_versions pv on pv.id = d.procedure_version_id join procedures p on p.id = pv.procedure_id
+      join agencies a on a.id = d.agency_id join administrative_units u on u.id = a.unit_id
+      where d.id = ${dossierId}`);
+    return row && { procedure: row.procedure, unit: row.unit, unitIds: await this.unitsAbove(db, [row.unit_id]) };
+  },
+
+  /** Units whose dossier rows of a day exist (competent or receiving): whom a rollup of that day concerns. */
+  async unitsWithStats(db: DbOrTx, day: string): Promise<string[]> {
+    const rows = await db.execute<{ id: string }>(sql`
+      select agency_unit_id as id from dossier_daily_stats where day = ${day} union select receiving_unit_id from dossier_daily_stats where day = ${day}
+      union select unit_id from queue_hourly_stats where day = ${day}`);
+    return rows.map((r) => r.id);
   },
 
   /** Every unit at or below the given ones, plus the units of the given centers: what a leader's grants reach. */
   async unitsInScope(db: DbOrTx, unitIds: string[], centerIds: string[]): Promise<string[]> {
     if (!unitIds.length && !centerIds.length) return [];
-    const ids = (list: string[]) => sql`array[${sql.join(list.length ? list.map((u) => sql`${u}`) : [sql`null`], sql`, `)}]::uuid[]`;
     const rows = await db.execute<{ id: string }>(sql`
       with recursive down as (
-        select id from administrative_units where id = any(${ids(unitIds)})
+        select id from administrative_units where id = any(${uuidArray(unitIds)})
         union select u.id from administrative_units u join down on u.parent_id = down.id
       )
-      select id from down union select unit_id from centers where id = any(${ids(centerIds)})`);
+      select id from down union select unit_id from centers where id = any(${uuidArray(centerIds)})`);
     return rows.map((r) => r.id);
   },
 

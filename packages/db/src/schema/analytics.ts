@@ -90,3 +90,24 @@ export const queueHourlyStats = pgTable(
   },
   (t) => [primaryKey({ name: 'queue_hourly_stats_pkey', columns: [t.day, t.centerId, t.serviceId, t.hour] }), index('queue_hourly_stats_unit_idx').on(t.unitId, t.day)],
 );
+
+/** Queue read model per counter: one row per local day × center × counter that called tickets (counter performance). */
+export const queueCounterDailyStats = pgTable(
+  'queue_counter_daily_stats',
+  {
+    day: date().notNull(),
+    centerId: uuid().notNull(),
+    unitId: uuid().notNull(),
+    counterId: uuid().notNull(),
+    called: integer().notNull().default(0),
+    served: integer().notNull().default(0),
+    noShow: integer().notNull().default(0),
+    waitSecondsSum: integer().notNull().default(0),
+    serviceSecondsSum: integer().notNull().default(0),
+    withinTarget: integer().notNull().default(0),
+    /** Waits by whole minute, 0…120, as in queue_hourly_stats. */
+    waitHistogram: integer().array().notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'queue_counter_daily_stats_pkey', columns: [t.day, t.centerId, t.counterId] }), index('queue_counter_daily_stats_unit_idx').on(t.unitId, t.day)],
+);
