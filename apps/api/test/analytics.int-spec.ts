@@ -84,12 +84,17 @@ describe('analytics indicators', () => {
 
   it('ranks every commune worst first, a commune without dossiers as "no data"', async () => {
     const r = await json(await get('lanhdao.tinh', 'ranking?from=2026-03-02&to=2026-03-06'));
-    expect(r.rows.map((x: { label: string }) => x.label)).toEqual(['Phường Tân Thành', 'Phường An Xuyên', 'Xã Đất Mũi']);
+    const labels = r.rows.map((x: { label: string }) => x.label);
+    expect(labels.slice(0, 2)).toEqual(['Phường Tân Thành', 'Phường An Xuyên']);
+    expect(labels).toContain('Xã Đất Mũi');
     expect(r.rows[0].indicators.onTimeRate766).toBe(0);
     // An Xuyên: 2 resolved on time + 1 open within time (due 20 March) of 3 to process.
     expect(r.rows[1].indicators.onTimeRate766).toBe(1);
-    expect(r.rows[2].indicators.onTimeRate766).toBeNull();
-    expect(r.rows[2].counts.received).toBe(0);
+    // Every other commune of the province is listed last, as no data rather than 0.
+    for (const row of r.rows.slice(2)) {
+      expect(row.indicators.onTimeRate766).toBeNull();
+      expect(row.counts.received).toBe(0);
+    }
     expect(r.total.counts.received).toBe(4);
   });
 
