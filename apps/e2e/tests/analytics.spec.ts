@@ -72,8 +72,11 @@ test('the ranking lists every commune worst first; a drill-down goes commune →
   await expect(page.getByRole('heading', { name: 'Xếp hạng xã, phường' })).toBeVisible();
   const table = page.locator('table.data');
   for (const name of ['Phường An Xuyên', 'Phường Tân Thành', 'Xã Đất Mũi']) await expect(table).toContainText(name);
-  // A commune without dossiers says so; it is never shown as 0%.
+  // The demo year gives every commune dossiers; a year before it has none, and says so — never 0%.
+  await page.goto('/analytics/ranking?period=year&date=2020-06-01');
   await expect(table.locator('tbody tr', { hasText: 'Xã Đất Mũi' })).toContainText('Chưa có dữ liệu');
+  await page.getByRole('link', { name: 'Xếp hạng' }).click();
+  await expect(table).toContainText('Phường An Xuyên');
   await page.screenshot({ path: `${shots}/analytics-ranking.png`, fullPage: true });
   // The table as CSV (with a BOM for Excel) and as an Excel workbook (a zip).
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);

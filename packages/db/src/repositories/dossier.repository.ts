@@ -19,7 +19,8 @@ export interface DossierListOptions {
   limit: number;
 }
 
-const OPEN = sql`('resolved','returned','refused_at_intake','withdrawn','stopped')`;
+/** Statuses of a dossier nobody needs to act on any more. */
+const CLOSED = sql`('resolved','returned','refused_at_intake','withdrawn','stopped')`;
 
 export const dossierRepository = {
   /** The version of a procedure in force on a date, with the procedure's name. */
@@ -260,9 +261,10 @@ export const dossierRepository = {
       where ${visible}
         ${options.assigneeId ? sql`and d.assignee_id = ${options.assigneeId}` : sql``}
         ${options.status ? sql`and d.status = ${options.status}` : sql``}
-        ${options.dueBefore ? sql`and d.status not in ${OPEN} and d.due_at < ${options.dueBefore.toISOString()}::timestamptz` : sql``}
+        ${options.dueBefore ? sql`and d.status not in ${CLOSED} and d.due_at < ${options.dueBefore.toISOString()}::timestamptz` : sql``}
         ${like ? sql`and (d.code ilike ${like} or d.applicant_name ilike ${like} or d.applicant_phone ilike ${like})` : sql``}
-      order by d.due_at asc nulls last, d.created_at desc
+      -- Work first (most urgent on top), then finished dossiers newest first: a year of history must not bury today's.
+      order by d.status in ${CLOSED}, case when d.status not in ${CLOSED} then d.due_at end asc nulls last, d.created_at desc
       limit ${options.limit}`);
   },
 };
