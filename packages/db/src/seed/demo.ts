@@ -89,6 +89,7 @@ async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
     });
   }
 
+  await (await import('./demo-guides.js')).applyDemoGuides(tx);
   const year = Number(businessDate(now).slice(0, 4));
   const [calendar] = await tx.insert(s.calendars).values({ unitId: null, name: 'Lịch làm việc mặc định', officeWindows: DEFAULT_OFFICE_HOURS }).returning();
   await tx.insert(s.calendarDays).values([...defaultHolidays(year), ...defaultHolidays(year + 1)].map((d) => ({ calendarId: calendar!.id, date: d.date, kind: d.kind, name: d.name ?? '' })));
