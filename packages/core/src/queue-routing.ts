@@ -42,7 +42,8 @@ export function pickNextTicket(tickets: readonly WaitingTicket[], profile: Count
     }, undefined);
 
   const booked = eligible.filter((t) => t.appointmentAt !== undefined);
-  if (booked.length) return booked.reduce((a, b) => (b.appointmentAt! < a.appointmentAt! || (+b.appointmentAt! === +a.appointmentAt! && b.arrivedAt < a.arrivedAt) ? b : a));
+  const slot = (t: WaitingTicket) => t.appointmentAt!.getTime();
+  if (booked.length) return booked.reduce((a, b) => (slot(b) < slot(a) || (slot(b) === slot(a) && b.arrivedAt < a.arrivedAt) ? b : a));
   const priority = eligible.filter((t) => t.priorityWeight !== undefined);
   const normal = eligible.filter((t) => t.priorityWeight === undefined);
   const priorityTurn = state.normalsSinceLastPriority >= state.priorityRatio;
