@@ -153,6 +153,24 @@ describe('online appointments', () => {
     expect((await send('GET', '/public/appointments/no-such-appointment-link')).status).toBe(404);
   });
 
+  it('the rule is the center’s: a manager sets slot length, places per counter and the on-time window', async () => {
+    const center = await freshCenter('AP-RULE', 2);
+    const patch = (body: unknown) => send('PATCH', `/centers/${center.id}`, body, { cookie: admin });
+    const bad = await patch({ appointmentOnTimeMinutes: 90 });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details).toEqual([{ path: 'body.appointmentOnTimeMinutes', message: 'Between 0 and 60 minutes' }]);
+    const saved = await json(await patch({ appointmentSlotMinutes: 60, appointmentsPerCounter: 3, appointmentOnTimeMinutes: 20 }));
+    expect(saved).toMatchObject({ appointmentSlotMinutes: 60, appointmentsPerCounter: 3, appointmentOnTimeMinutes: 20 });
+    await new Promise((r) => setTimeout(r, 2100)); // the center config is cached for 2 s
+    const slots = await json(await send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=2026-11-25`));
+    expect(slots.slotMinutes).toBe(60);
+    expect(slots.slots[0]).toEqual({ start: at('10:00'), capacity: 6, remaining: 6 });
+    const a = await json(await book(center.id, center.serviceId, at('10:00')));
+    // 20 minutes late is still on time under this center's rule.
+    const slip = await json(await send('POST', `/centers/${center.id}/appointments/check-in`, { code: a.code }, { cookie: admin, now: at('10:20') }));
+    expect(slip.onTime).toBe(true);
+  });
+
   it('booking is rate-limited per address', async () => {
     const center = await freshCenter('AP-LIMIT', 1);
     const statuses: number[] = [];
