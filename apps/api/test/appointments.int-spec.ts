@@ -153,6 +153,20 @@ describe('online appointments', () => {
     expect((await send('GET', '/public/appointments/no-such-appointment-link')).status).toBe(404);
   });
 
+  it('citizens swapping slots at the same time all succeed: no deadlock, counts stay exact', async () => {
+    const center = await freshCenter('AP-SWAP', 10);
+    const early = await Promise.all(Array.from({ length: 10 }, async () => json(await book(center.id, center.serviceId, at('10:00')))));
+    const late = await Promise.all(Array.from({ length: 10 }, async () => json(await book(center.id, center.serviceId, at('11:00')))));
+    const statuses = await Promise.all([
+      ...early.map((a) => send('POST', `/public/appointments/${a.manageToken}/reschedule`, { slotStart: at('11:00') }).then((r) => r.status)),
+      ...late.map((a) => send('POST', `/public/appointments/${a.manageToken}/reschedule`, { slotStart: at('10:00') }).then((r) => r.status)),
+    ]);
+    expect(statuses).toEqual(Array(20).fill(200));
+    const rows = await stack.database.sql`select s.slot_start, s.booked, (select count(*)::int from appointments a where a.center_id = s.center_id and a.slot_start = s.slot_start and a.status = 'booked') as n
+      from appointment_slots s where s.center_id = ${center.id} order by s.slot_start`;
+    expect(rows.map((r) => [r.booked, r.n])).toEqual([[10, 10], [10, 10]]);
+  });
+
   it('the rule is the center’s: a manager sets slot length, places per counter and the on-time window', async () => {
     const center = await freshCenter('AP-RULE', 2);
     const patch = (body: unknown) => send('PATCH', `/centers/${center.id}`, body, { cookie: admin });

@@ -107,6 +107,7 @@ test('booking end to end: book on a phone → code and QR → check in at the ki
     await signIn(desk, 'canbo.anxuyen1');
     await desk.getByRole('link', { name: 'Quầy của tôi hôm nay' }).click();
     await desk.getByRole('main').getByRole('link', { name: /^Quầy \d+$/ }).first().click();
+    await expect(desk).toHaveURL(/\/backoffice\/counter\/[0-9a-f-]{36}$/);
     const counterId = desk.url().split('/counter/')[1]!;
     const ws = await (await desk.request.get(`/api/counters/${counterId}/workstation`)).json();
     if (ws.current?.status === 'called') await desk.request.post(`/api/counters/${counterId}/start`);

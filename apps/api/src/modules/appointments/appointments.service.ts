@@ -101,9 +101,18 @@ export class AppointmentsService {
     const row = await this.database.db.transaction(async (tx) => {
       const a = (await appointmentRepository.lockByToken(tx, token))!;
       this.assertBooked(a);
-      // The new place is taken before the old one is freed: a full slot leaves the booking as it was.
-      if (!(await appointmentRepository.take(tx, { centerId: a.centerId, serviceId: a.serviceId, slotStart }, capacity))) throw this.full();
-      await appointmentRepository.release(tx, a);
+      // Slot rows are locked in time order, so two citizens swapping slots cannot deadlock;
+      // a full slot throws and rolls back a release already made.
+      const take = async () => {
+        if (!(await appointmentRepository.take(tx, { centerId: a.centerId, serviceId: a.serviceId, slotStart }, capacity))) throw this.full();
+      };
+      if (slotStart < a.slotStart) {
+        await take();
+        await appointmentRepository.release(tx, a);
+      } else {
+        await appointmentRepository.release(tx, a);
+        await take();
+      }
       return appointmentRepository.update(tx, a.id, { slotStart });
     });
     return this.view(row, config);
