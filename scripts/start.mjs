@@ -1,14 +1,19 @@
 // `npm start`: from a fresh clone to the running product.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
+import { printAccounts } from './lib/accounts.mjs';
+import { seedDemoHistory } from './lib/demo-history.mjs';
+import { launch } from './lib/sim/cli.mjs';
+import { parseOptions } from './lib/sim/options.mjs';
 
 const log = (msg) => console.log(`» ${msg}`);
 const started = performance.now();
 const cleanups = [];
 let stopping = false;
+const live = process.argv.includes('--live');
 
 async function shutdown(code = 0) {
   if (stopping) return;
@@ -58,10 +63,18 @@ async function main() {
   const { runMigrations, createDatabase, seedDemo } = await import('@motcua/db');
   log('Applying migrations…');
   await runMigrations(databaseUrl);
-  const handle = createDatabase(databaseUrl, { max: 2 });
+  const handle = createDatabase(databaseUrl, { max: 4 });
   try {
     const seeded = await seedDemo(handle.db);
-    if (seeded.created) printAccounts(seeded.accounts, dataDir);
+    if (seeded.created) {
+      // A fresh demo: a year of history so every dashboard has data (MOTCUA_DEMO_DOSSIERS=0 skips it).
+      const dossiers = Number(process.env.MOTCUA_DEMO_DOSSIERS ?? 10000);
+      if (dossiers > 0) {
+        log(`Seeding a year of demo history (${dossiers.toLocaleString('en')} dossiers; \`npm run demo:seed\` makes more)…`);
+        await seedDemoHistory(handle, { dossiers });
+      }
+      printAccounts(seeded.accounts, dataDir);
+    }
   } finally {
     await handle.close();
   }
@@ -77,6 +90,8 @@ async function main() {
     WEB_ROOT: path.join(root, 'apps'),
     PUBLIC_URL: publicUrl,
     RUN_MIGRATIONS: 'false',
+    // The simulator makes many requests a second: request lines would bury everything else.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? (live ? 'warn' : 'info'),
   };
   const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env);
   const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env);
@@ -102,15 +117,25 @@ async function main() {
   API docs                        ${publicUrl}/api/docs
   Health                          ${publicUrl}/api/health
 `);
+  if (live) await startLive(port, dataDir);
 }
 
-function printAccounts(accounts, dataDir) {
-  const lines = accounts.map((a) => `  ${a.role.padEnd(16)} ${a.username.padEnd(24)} ${a.password}${a.scope ? `   (${a.scope})` : ''}`);
-  const text = `Demo accounts (shown once; also saved to .data/demo-accounts.txt):\n${lines.join('\n')}\n`;
-  console.log('\n' + text);
-  const file = path.join(dataDir, 'demo-accounts.txt');
-  writeFileSync(file, text);
-  chmodSync(file, 0o600);
+/** `npm start -- --live [simulator options]`: the demo simulator drives the system once it is up; on Ctrl-C it stops first. */
+async function startLive(port, dataDir) {
+  let sim;
+  try {
+    const options = parseOptions(process.argv.slice(2).filter((a) => a !== '--live'), root);
+    sim = await launch({ ...options, url: `http://127.0.0.1:${port}`, accountsFile: path.join(dataDir, 'demo-accounts.txt'), statePath: path.join(dataDir, 'demo-live.json') });
+  } catch (e) {
+    console.error(`The live simulator did not start: ${e.message}`);
+    return;
+  }
+  const done = sim.done.catch((e) => console.error(`The live simulator stopped: ${e.message}`));
+  cleanups.push(async () => {
+    sim.stop();
+    // Ctrl-C reached the API and PostgreSQL too: do not wait long for answers that may never come.
+    await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+  });
 }
 
 main().catch(async (e) => {

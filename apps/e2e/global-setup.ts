@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '@motcua/db';
+import { seedDemo, seedHistory } from '@motcua/db';
 import { createTestDatabase } from '@motcua/db/testing';
 // Plain-JS helpers shared with `npm start`.
 import { freePort } from '../../scripts/lib/infra.mjs';
@@ -14,6 +14,8 @@ export default async function globalSetup() {
   if (!redisUrl || !process.env.MOTCUA_TEST_PG_URL) throw new Error('Run browser tests through `npm test` (it provides PostgreSQL and Redis).');
   const database = await createTestDatabase();
   const seeded = await seedDemo(database.db);
+  // A modest year of history (before today, so today's queues stay the tests' own): screenshots show data.
+  await seedHistory(database, { dossiers: 2000, seed: 1 });
   // Browser tests run at any hour; kiosks refuse tickets outside opening hours, so the test centers never close.
   const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
   await database.sql`update centers set opening_hours = ${JSON.stringify(allDay)}::jsonb`;

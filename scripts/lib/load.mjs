@@ -19,9 +19,9 @@ export async function load(task, { requests, concurrency }) {
   return { rate: requests / seconds, ...percentiles(latencies) };
 }
 
-/** p50 and p99 by nearest rank, and the sample count. */
+/** p50, p95 and p99 by nearest rank, and the sample count. */
 export function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  return { p50: pct(50), p99: pct(99), n: sorted.length };
+  return { p50: pct(50), p95: pct(95), p99: pct(99), n: sorted.length };
 }

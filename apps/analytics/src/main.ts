@@ -1,4 +1,5 @@
 import '@motcua/web/styles.css';
+import './analytics.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';

@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
@@ -5,8 +6,12 @@ describe('analytics indicators', () => {
   let stack: Stack;
   let accounts: Account[];
   const password = (u: string) => accounts.find((a) => a.username === u)!.password;
-  const report = async (username: string, query: string) =>
-    json(await fetch(`${stack.baseUrl}/api/analytics/indicators?${query}`, { headers: { cookie: await signIn(stack, username, password(username)), 'accept-language': 'en' } }));
+  const get = async (username: string, path: string, headers: Record<string, string> = {}) =>
+    fetch(`${stack.baseUrl}/api/analytics/${path}`, { headers: { cookie: await signIn(stack, username, password(username)), 'accept-language': 'en', ...headers } });
+  const report = async (username: string, query: string) => json(await get(username, `indicators?${query}`));
+  let units: Record<string, string>;
+  let anXuyenCenter: string;
+  let procedure: { id: string; name: string; field: string };
 
   beforeAll(async () => {
     stack = await startStack({ worker: true });
@@ -27,6 +32,17 @@ describe('analytics indicators', () => {
         values (${'A-' + i}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${version!.id}, ${i === 3 ? 'online' : 'counter'}, ${resolved ? 'resolved' : 'in_process'}, 'Trần Thị B', ${received}, ${due}, ${resolved})`;
     }
     // The worker rewrites the read model of the days asked for.
+    // A handler for the open one (overdue after 20 March), two tickets on Monday 2 March at 09:xx local in An Xuyên.
+    await sql`update dossiers set assignee_id = (select id from staff where username = 'canbo.anxuyen1') where code = 'A-3'`;
+    const [svc] = await sql`select s.id as service_id, s.center_id, (select id from counters where center_id = s.center_id order by number limit 1) as counter_id
+      from services s join centers c on c.id = s.center_id where c.unit_id = ${agencies[0]!.unit_id} order by s.sort_order limit 1`;
+    await sql`insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, counter_id, tracking_code) values
+      (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 1, 'A001', 'done', '2026-03-02T02:00:00Z', '2026-03-02T02:04:30Z', '2026-03-02T02:05:00Z', '2026-03-02T02:13:00Z', ${svc!.counter_id}, 'trk-a1'),
+      (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 2, 'A002', 'no_show', '2026-03-02T02:10:00Z', '2026-03-02T02:30:30Z', null, null, ${svc!.counter_id}, 'trk-a2')`;
+    anXuyenCenter = agencies[0]!.center_id;
+    units = Object.fromEntries((await sql`select id, name from administrative_units`).map((u) => [u.name, u.id]));
+    const [p] = await sql`select p.id, p.name, p.field from procedure_versions pv join procedures p on p.id = pv.procedure_id where pv.id = ${version!.id}`;
+    procedure = { id: p!.id, name: p!.name, field: p!.field };
     const { JobProducer, createRedis, closeRedis } = await import('@motcua/platform');
     const redis = createRedis(process.env.MOTCUA_TEST_REDIS_URL!, 'bullmq');
     const producer = new JobProducer(redis, stack.prefix);
@@ -64,5 +80,120 @@ describe('analytics indicators', () => {
   it('refuses a period that ends before it starts, with a field message', async () => {
     const r = await report('lanhdao.tinh', 'from=2026-03-06&to=2026-03-02');
     expect(r.error.details).toEqual([{ path: 'query.to', message: 'The end date must not be before the start date' }]);
+  });
+
+  it('ranks every commune worst first, a commune without dossiers as "no data"', async () => {
+    const r = await json(await get('lanhdao.tinh', 'ranking?from=2026-03-02&to=2026-03-06'));
+    const labels = r.rows.map((x: { label: string }) => x.label);
+    expect(labels.slice(0, 2)).toEqual(['Phường Tân Thành', 'Phường An Xuyên']);
+    expect(labels).toContain('Xã Đất Mũi');
+    expect(r.rows[0].indicators.onTimeRate766).toBe(0);
+    // An Xuyên: 2 resolved on time + 1 open within time (due 20 March) of 3 to process.
+    expect(r.rows[1].indicators.onTimeRate766).toBe(1);
+    // Every other commune of the province is listed last, as no data rather than 0.
+    for (const row of r.rows.slice(2)) {
+      expect(row.indicators.onTimeRate766).toBeNull();
+      expect(row.counts.received).toBe(0);
+    }
+    expect(r.total.counts.received).toBe(4);
+  });
+
+  it('keeps a commune leader to An Xuyên: ranking, and 403 for another commune', async () => {
+    const r = await json(await get('lanhdao.anxuyen', 'ranking?from=2026-03-02&to=2026-03-06'));
+    expect(r.rows.map((x: { label: string }) => x.label)).toEqual(['Phường An Xuyên']);
+    expect((await get('lanhdao.anxuyen', `units/${units['Phường Tân Thành']}/drilldown?from=2026-03-02&to=2026-03-06`)).status).toBe(403);
+    expect((await get('lanhdao.anxuyen', `units/${units['Phường Tân Thành']}/overdue`)).status).toBe(403);
+    expect((await get('lanhdao.anxuyen', `trends?from=2026-03-02&to=2026-03-06&unitId=${units['Tỉnh Cà Mau']}`)).status).toBe(403);
+    expect(await json(await get('lanhdao.anxuyen', 'scope'))).toEqual({ units: [{ id: units['Phường An Xuyên'], name: 'Phường An Xuyên', level: 'commune' }] });
+  });
+
+  it('gives trends per day with empty days as "no data", and per ISO week', async () => {
+    const days = await json(await get('lanhdao.tinh', 'trends?from=2026-03-02&to=2026-03-06&bucket=day'));
+    expect(days.points.map((p: { from: string; counts: { received: number } }) => [p.from, p.counts.received])).toEqual([
+      ['2026-03-02', 3], ['2026-03-03', 1], ['2026-03-04', 0], ['2026-03-05', 0], ['2026-03-06', 0],
+    ]);
+    // 4 March: An Xuyên's second dossier resolved on time, Tân Thành's is overdue at the end of the day.
+    expect(days.points[2].counts).toMatchObject({ resolvedOnTime: 1, inProgressOverdue: 1, inProgressInTime: 1 });
+    expect(days.points[4].indicators.onTimeRate).toBeNull();
+    // 1 March is a Sunday: its week starts 23 February but is clipped to the period.
+    const weeks = await json(await get('lanhdao.tinh', 'trends?from=2026-03-01&to=2026-03-10&bucket=week'));
+    expect(weeks.points.map((p: { from: string; to: string }) => [p.from, p.to])).toEqual([['2026-03-01', '2026-03-01'], ['2026-03-02', '2026-03-08'], ['2026-03-09', '2026-03-10']]);
+    expect(weeks.points[1].counts).toMatchObject({ received: 4, resolvedEarly: 1, resolvedOnTime: 1, resolvedLate: 1 });
+  });
+
+  it('splits by channel, always all three', async () => {
+    const r = await json(await get('lanhdao.tinh', 'channels?from=2026-03-02&to=2026-03-06'));
+    expect(r.rows.map((x: { channel: string; counts: { received: number } }) => [x.channel, x.counts.received])).toEqual([['counter', 3], ['online', 1], ['post', 0]]);
+    expect(r.rows[2].indicators.onTimeRate).toBeNull();
+  });
+
+  it('drills down a commune to its field, the field to its procedure, and lists the overdue dossier with its handler', async () => {
+    const anXuyen = units['Phường An Xuyên'];
+    const byField = await json(await get('lanhdao.anxuyen', `units/${anXuyen}/drilldown?from=2026-03-02&to=2026-03-06`));
+    expect(byField).toMatchObject({ unit: { id: anXuyen, name: 'Phường An Xuyên' }, field: null, groupBy: 'field' });
+    expect(byField.rows.map((x: { key: string; counts: { received: number } }) => [x.key, x.counts.received])).toEqual([[procedure.field, 3]]);
+    const byProcedure = await json(await get('lanhdao.anxuyen', `units/${anXuyen}/drilldown?from=2026-03-02&to=2026-03-06&field=${procedure.field}`));
+    expect(byProcedure.rows.map((x: { label: string }) => x.label)).toEqual([procedure.name]);
+    expect(byProcedure.groupBy).toBe('procedure');
+    // Seen on 25 March: due 20 March 10:00 UTC, so five whole days late.
+    const overdue = await json(await get('lanhdao.anxuyen', `units/${anXuyen}/overdue?field=${procedure.field}`, { 'x-test-now': '2026-03-25T11:00:00Z' }));
+    expect(overdue.truncated).toBe(false);
+    expect(overdue.rows).toHaveLength(1);
+    expect(overdue.rows[0]).toMatchObject({ code: 'A-3', procedure: procedure.name, daysOverdue: 5, agency: expect.stringMatching(/^UBND/) });
+    expect(overdue.rows[0].handler).toEqual(expect.any(String));
+    expect(JSON.stringify(overdue)).not.toContain('Trần Thị B');
+    // Before its due time it is not overdue.
+    expect((await json(await get('lanhdao.anxuyen', `units/${anXuyen}/overdue`, { 'x-test-now': '2026-03-19T11:00:00Z' }))).rows).toEqual([]);
+  });
+
+  it('puts tickets on the weekday × hour heatmap and measures the queue per center and per counter', async () => {
+    const heat = await json(await get('lanhdao.tinh', 'queue/heatmap?from=2026-03-01&to=2026-03-07'));
+    // Monday 2 March 09:00 and 09:10 in Asia/Ho_Chi_Minh.
+    expect(heat).toEqual({ cells: [{ weekday: 1, hour: 9, issued: 2 }], max: 2 });
+    const perf = await json(await get('lanhdao.anxuyen', 'queue/performance?from=2026-03-01&to=2026-03-07'));
+    expect(perf.centers).toHaveLength(1);
+    // Waits 4.5 and 20.5 minutes (one within 15), one served in 8 minutes, one no-show of two issued.
+    expect(perf.centers[0]).toMatchObject({ issued: 2, called: 2, served: 1, noShow: 1, avgWaitMinutes: 12.5, p90WaitMinutes: 21, avgServiceMinutes: 8, noShowRate: 0.5, servedWithinTarget: 0.5 });
+    expect(perf.counters).toHaveLength(1);
+    expect(perf.counters[0]).toMatchObject({ issued: null, called: 2, served: 1, noShowRate: 0.5, p90WaitMinutes: 21 });
+    expect((await json(await get('lanhdao.tinh', 'queue/performance?from=2026-02-01&to=2026-02-07'))).centers).toEqual([]);
+  });
+
+  it('refuses daily trends over more than 92 days', async () => {
+    const r = await json(await get('lanhdao.tinh', 'trends?from=2026-01-01&to=2026-06-30&bucket=day'));
+    expect(r.error.details).toEqual([{ path: 'query.bucket', message: 'Daily buckets cover at most 92 days; choose weekly or monthly' }]);
+  });
+
+  it('admits a leader to the dashboard rooms of their scope only, and tells them live: an intake without personal data, then the rollup', async () => {
+    const anonymous = io(`${stack.baseUrl}/dashboard`, { transports: ['websocket'], reconnection: false });
+    expect(await new Promise((resolve) => anonymous.on('connect_error', (e) => resolve(e.message)))).toBe('unauthorized: sign in first');
+    anonymous.close();
+
+    const socket = io(`${stack.baseUrl}/dashboard`, { transports: ['websocket'], extraHeaders: { cookie: await signIn(stack, 'lanhdao.anxuyen', password('lanhdao.anxuyen')) } });
+    const events: Array<{ event: string; data: Record<string, unknown> }> = [];
+    socket.onAny((event, e) => events.push({ event, data: e.data }));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    const join = (room: string) => new Promise((resolve) => socket.emit('subscribe', room, resolve));
+    try {
+      expect(await join(`unit:${units['Tỉnh Cà Mau']}`)).toEqual({ ok: false, error: 'outside your scope' });
+      expect(await join(`unit:${units['Phường Tân Thành']}`)).toEqual({ ok: false, error: 'outside your scope' });
+      expect(await join('center:x')).toEqual({ ok: false, error: 'room not allowed in /dashboard' });
+      expect(await join(`unit:${units['Phường An Xuyên']}`)).toEqual({ ok: true });
+
+      const [xn] = await stack.database.sql`select id, name from procedures where code = 'CTR-XN'`;
+      const res = await fetch(`${stack.baseUrl}/api/centers/${anXuyenCenter}/dossiers`, {
+        method: 'POST',
+        headers: { cookie: await signIn(stack, 'canbo.anxuyen1', password('canbo.anxuyen1')), 'content-type': 'application/json' },
+        body: JSON.stringify({ procedureId: xn!.id, applicant: { name: 'Nguyễn Thị Lan', phone: '0912345678' }, applicantUnitId: units['Phường An Xuyên'], outcome: { kind: 'accept' } }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const deadline = Date.now() + 10_000;
+      while (!events.some((e) => e.event === 'analytics.updated') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(events.find((e) => e.event === 'analytics.activity')?.data).toEqual({ kind: 'received', procedure: xn!.name, unit: 'Phường An Xuyên', channel: 'counter', at: expect.any(String) });
+      expect(events.some((e) => e.event === 'analytics.updated')).toBe(true);
+      expect(JSON.stringify(events)).not.toMatch(/Nguyễn Thị Lan|0912345678/);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -76,6 +76,9 @@ test('an officer receives a dossier from the served ticket and prints the slip; 
   const specialist = await signedIn(browser, 'chuyenvien.anxuyen');
   await specialist.goto('/backoffice/dossiers');
   await specialist.getByLabel('Tất cả').check();
+  // The demo year fills the scope with older dossiers: find this one by its code.
+  await specialist.getByLabel('Tìm theo mã, tên hoặc số điện thoại').fill(code);
+  await specialist.getByLabel('Tìm theo mã, tên hoặc số điện thoại').press('Enter');
   await specialist.getByRole('link', { name: code }).click();
   await specialist.locator('[data-action="assign"]').click();
   await specialist.getByTestId('confirm-action').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { account, shots } from './support.js';
+import { account, shots, signIn } from './support.js';
 
 /** Fails the test on any console error or failed request of the page. */
 function watchErrors(page: Page): string[] {
@@ -52,10 +52,12 @@ test('an officer sees status but not the administrator’s self-test', async ({ 
   await expect(page.getByText('Huỳnh Văn Dũng')).toBeVisible();
 });
 
-test('the analytics app opens with its overview', async ({ page }) => {
+test('the analytics app opens with its overview for a signed-in leader', async ({ page }) => {
+  await signIn(page, 'lanhdao.tinh');
   const errors = watchErrors(page);
   await page.goto('/analytics/');
   await expect(page).toHaveTitle(/Một Cửa/);
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
   await expect(page.locator('canvas').first()).toBeVisible();
   await page.screenshot({ path: `${shots}/analytics-overview.png`, fullPage: true });
   expect(errors).toEqual([]);

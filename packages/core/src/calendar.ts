@@ -63,23 +63,45 @@ export function workingDayLength(cal: WorkCalendar): number {
   return windowsLength(cal.normalDay);
 }
 
+// Deadline walks convert the same dates and times over and over (a year of demo history
+// does it millions of times): these pure conversions are cached, bounded.
+const CACHE_LIMIT = 100_000;
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const nextDates = new Map<string, string>();
+const weekdays = new Map<string, number>();
+const instants = new Map<string, number>();
+
 export function localDate(at: Date, timeZone: string): string {
-  return format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd');
+  const f = memo(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+  const parts = f.formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 export function nextDate(date: string, days = 1): string {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+  return memo(nextDates, `${date}|${days}`, () => format(addDays(parseISO(date), days), 'yyyy-MM-dd'));
 }
 
 export function isoWeekday(date: string): number {
-  return getISODay(parseISO(date));
+  return memo(weekdays, date, () => getISODay(parseISO(date)));
 }
 
 /** The instant of a local wall-clock time on a date, in the calendar's zone. */
 export function instantOf(date: string, hhmm: string, timeZone: string): Date {
-  const [y, mo, d] = date.split('-').map(Number);
-  const minutes = minutesOf(hhmm);
-  return new Date(new TZDate(y!, mo! - 1, d!, Math.floor(minutes / 60), minutes % 60, timeZone).getTime());
+  return new Date(memo(instants, `${timeZone}|${date}|${hhmm}`, () => {
+    const [y, mo, d] = date.split('-').map(Number);
+    const minutes = minutesOf(hhmm);
+    return new TZDate(y!, mo! - 1, d!, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+  }));
 }
 
 export function windowsOn(cal: WorkCalendar, date: string): readonly TimeWindow[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify766, dossierIndicators, emptyCounts, percentile, queueIndicators, ratio, score766, type DossierCounts } from './indicators.js';
+import { classify766, dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, type DossierCounts } from './indicators.js';
 
 const at = (iso: string) => new Date(iso);
 const due = at('2026-03-10T10:00:00Z');
@@ -103,5 +103,31 @@ describe('queue indicators', () => {
     expect(q.servedWithinTarget).toBeCloseTo(0.9);
     expect(percentile([], 90)).toBeNull();
     expect(queueIndicators({ waitsMs: [], servicesMs: [], issued: 0, noShows: 0 }).noShowRate).toBeNull();
+  });
+});
+
+describe('queue indicators from rollup sums', () => {
+  it('takes the 90th percentile from the minute histogram as an upper edge', () => {
+    // 10 waits: 6 under a minute, 3 in [4, 5) minutes, 1 in [20, 21).
+    const h = Array.from({ length: 121 }, () => 0);
+    h[0] = 6;
+    h[4] = 3;
+    h[20] = 1;
+    expect(histogramPercentile(h, 90)).toBe(5);
+    expect(histogramPercentile(h, 100)).toBe(21);
+    expect(histogramPercentile(h, 50)).toBe(1);
+    expect(histogramPercentile(h.map(() => 0), 90)).toBeNull();
+  });
+
+  it('averages per called and served ticket, no-shows per issued ticket or per called for a counter', () => {
+    const h = [2, 0, 2];
+    const center = queueSumsIndicators({ issued: 5, called: 4, served: 3, noShow: 1, waitSecondsSum: 480, serviceSecondsSum: 540, withinTarget: 4, histogram: h });
+    expect(center).toEqual({ avgWaitMinutes: 2, p90WaitMinutes: 3, avgServiceMinutes: 3, noShowRate: 0.2, servedWithinTarget: 1 });
+    expect(queueSumsIndicators({ issued: null, called: 4, served: 3, noShow: 1, waitSecondsSum: 0, serviceSecondsSum: 0, withinTarget: 2, histogram: h }).noShowRate).toBe(0.25);
+  });
+
+  it('keeps "no data" apart from zero', () => {
+    const none = queueSumsIndicators({ issued: 0, called: 0, served: 0, noShow: 0, waitSecondsSum: 0, serviceSecondsSum: 0, withinTarget: 0, histogram: [] });
+    expect(none).toEqual({ avgWaitMinutes: null, p90WaitMinutes: null, avgServiceMinutes: null, noShowRate: null, servedWithinTarget: null });
   });
 });

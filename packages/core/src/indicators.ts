@@ -189,3 +189,45 @@ export function queueIndicators(f: QueueFacts, targetWaitMs = 15 * 60_000) {
     servedWithinTarget: ratio(f.waitsMs.filter((w) => w <= targetWaitMs).length, f.waitsMs.length),
   };
 }
+
+/**
+ * The p-th percentile (0–100) of waits kept as a histogram of whole minutes (bucket m holds
+ * waits in [m, m+1) minutes; the last holds everything longer), by nearest rank. Returns the
+ * bucket's upper edge in minutes — "90% were called within N minutes" — or null for no waits.
+ */
+export function histogramPercentile(histogram: readonly number[], p: number): number | null {
+  const total = histogram.reduce((a, b) => a + b, 0);
+  if (!total) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const [m, n] of histogram.entries()) {
+    seen += n;
+    if (seen >= rank) return m + 1;
+  }
+  return histogram.length;
+}
+
+/** Sums of a queue read model (per center or per counter) over a period. */
+export interface QueueSums {
+  /** Tickets issued; null for a counter (tickets are issued to a service, not a counter). */
+  issued: number | null;
+  called: number;
+  served: number;
+  noShow: number;
+  waitSecondsSum: number;
+  serviceSecondsSum: number;
+  withinTarget: number;
+  histogram: readonly number[];
+}
+
+/** Queue indicators from rollup sums: averages in minutes, p90 from the histogram, no-shows per ticket issued (or called, for a counter). */
+export function queueSumsIndicators(s: QueueSums) {
+  const perMinute = (seconds: number, n: number) => (n > 0 ? seconds / n / 60 : null);
+  return {
+    avgWaitMinutes: perMinute(s.waitSecondsSum, s.called),
+    p90WaitMinutes: histogramPercentile(s.histogram, 90),
+    avgServiceMinutes: perMinute(s.serviceSecondsSum, s.served),
+    noShowRate: ratio(s.noShow, s.issued ?? s.called),
+    servedWithinTarget: ratio(s.withinTarget, s.called),
+  };
+}

@@ -1,5 +1,5 @@
 import type { RouteAccess, ScopeTarget } from '@motcua/contracts';
-import { scopeRepository, type DatabaseHandle, type ResourcePlace } from '@motcua/db';
+import { analyticsRepository, scopeRepository, type DatabaseHandle, type ResourcePlace } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '../infra/tokens.js';
 import type { Actor } from './actor.js';
@@ -54,6 +54,18 @@ export class ScopeService {
     const place = await scopeRepository.place(this.database.db, type, id);
     if (!place) return false;
     return covers(grants, place);
+  }
+
+  /**
+   * Whether a grant of the given roles reaches a unit for reading reports: a unit grant its
+   * subtree, a center grant its center's unit (as the analytics service filters).
+   */
+  async reachesUnit(actor: Actor, unitId: string, roles: readonly string[]): Promise<boolean> {
+    const grants = actor.roles.filter((g) => roles.includes(g.role));
+    if (grants.some((g) => g.role === 'admin')) return true;
+    if (!grants.length) return false;
+    const reached = await analyticsRepository.unitsInScope(this.database.db, grants.flatMap((g) => (g.scopeUnitId ? [g.scopeUnitId] : [])), grants.flatMap((g) => (g.scopeCenterId ? [g.scopeCenterId] : [])));
+    return reached.includes(unitId);
   }
 
   private targetId(scope: ScopeTarget, input: ValidatedInput): string | undefined {

@@ -1,4 +1,4 @@
-import { Namespace } from '@motcua/contracts';
+import { analyticsReaders, Namespace } from '@motcua/contracts';
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace as SocketNamespace, Socket } from 'socket.io';
@@ -61,10 +61,34 @@ export class StaffGateway implements OnGatewayInit {
   }
 }
 
+/** Leaders' dashboards: `unit:<id>` rooms, admitted when the caller may read analytics and their scope reaches the unit. */
 @WebSocketGateway({ namespace: Namespace.dashboard })
-export class DashboardGateway {
+export class DashboardGateway implements OnGatewayInit {
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(ScopeService) private readonly scope: ScopeService,
+  ) {}
+
+  afterInit(namespace: SocketNamespace): void {
+    namespace.use((socket, next) => {
+      this.auth
+        .resolve(sessionTokenOf(socket))
+        .then((actor) => {
+          if (!actor) return next(new Error('unauthorized: sign in first'));
+          socket.data.actor = actor;
+          next();
+        })
+        .catch(() => next(new Error('unavailable')));
+    });
+  }
+
   @SubscribeMessage('subscribe')
-  subscribe(): Ack {
-    return refused('no dashboard rooms yet');
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
+    const actor = actorOf(socket);
+    const ref = parseRoom(Namespace.dashboard, room);
+    if (!actor || !ref) return refused('room not allowed in /dashboard');
+    if (!(await this.scope.reachesUnit(actor, ref.id!, analyticsReaders))) return refused('outside your scope');
+    await socket.join(room as string);
+    return { ok: true };
   }
 }

@@ -2,7 +2,7 @@ import { Namespace } from '@motcua/contracts';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-export type RoomRef = { kind: 'center' | 'user' | 'system'; id?: string };
+export type RoomRef = { kind: 'center' | 'user' | 'system' | 'unit'; id?: string };
 
 /**
  * Which rooms each namespace knows. Public rooms carry ticket numbers and counter
@@ -15,7 +15,7 @@ const patterns: Record<Namespace, Array<[RegExp, RoomRef['kind']]>> = {
     [new RegExp(`^user:(${UUID})$`), 'user'],
     [new RegExp(`^center:(${UUID})$`), 'center'],
   ],
-  [Namespace.dashboard]: [],
+  [Namespace.dashboard]: [[new RegExp(`^unit:(${UUID})$`), 'unit']],
 };
 
 export function parseRoom(namespace: Namespace, room: unknown): RoomRef | undefined {

@@ -2,6 +2,7 @@ import { centerAdmins, orgAdmins, type Role } from '@motcua/contracts';
 import { NotFoundView } from '@motcua/web';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
+import { nextAfterSignIn } from './next.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -57,6 +58,14 @@ router.beforeEach(async (to) => {
   const auth = useAuthStore();
   if (!auth.loaded) await auth.load().catch(() => {});
   if (!to.meta.public && !auth.me) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
-  if (to.name === 'sign-in' && auth.me) return { name: 'status' };
+  if (to.name === 'sign-in' && auth.me) {
+    // Already signed in: another app that sent us here gets its page back at once.
+    const next = nextAfterSignIn(to.query.next);
+    if ('href' in next) {
+      window.location.assign(next.href);
+      return false;
+    }
+    return { name: 'status' };
+  }
   return true;
 });

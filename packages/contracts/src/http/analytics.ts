@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { msg } from '../i18n.js';
-import { ZDate } from './common.js';
+import { ZChannel } from '../enums.js';
+import { ZDate, ZId } from './common.js';
 
-export const ZIndicatorsQuery = z
-  .object({
-    from: ZDate,
-    to: ZDate,
-    /** Whose dossiers: the competent agency's unit (Decision 766) or the receiving center's. */
-    by: z.enum(['competent', 'receiving']).default('competent'),
-    groupBy: z.enum(['unit', 'field', 'procedure', 'channel']).default('unit'),
-  })
-  .refine((q) => q.from <= q.to, { path: ['to'], error: msg('Ngày kết thúc phải sau ngày bắt đầu', 'The end date must not be before the start date') });
+const MAX_DAYS = 731;
+type Period = { from: string; to: string };
+const ordered = (q: Period) => q.from <= q.to;
+const length = (q: Period) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+/** A period [from, to] of local days, at most two years. */
+const period = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object({ from: ZDate, to: ZDate, ...shape })
+    .refine((q) => ordered(q as unknown as Period), { path: ['to'], error: msg('Ngày kết thúc phải sau ngày bắt đầu', 'The end date must not be before the start date') })
+    .refine((q) => !ordered(q as unknown as Period) || length(q as unknown as Period) <= MAX_DAYS, { path: ['from'], error: msg('Kỳ báo cáo tối đa 2 năm', 'A period is at most 2 years long') });
+/** Whose dossiers: the competent agency's unit (Decision 766) or the receiving center's. */
+const ZBy = z.enum(['competent', 'receiving']).default('competent');
+/** Optional: only this unit and the units below it (it must be within the caller's scope). */
+const ZUnitFilter = ZId.optional();
+
+export const ZIndicatorsQuery = period({ by: ZBy, groupBy: z.enum(['unit', 'field', 'procedure', 'channel']).default('unit') });
 export type IndicatorsQuery = z.infer<typeof ZIndicatorsQuery>;
 
 const ZRatio = z.number().nullable().describe('A share in [0, 1]; null means no data (never shown as 0)');
@@ -33,3 +41,92 @@ export const ZIndicatorsRow = z.object({
 export type IndicatorsRow = z.infer<typeof ZIndicatorsRow>;
 export const ZIndicatorsReport = z.object({ from: ZDate, to: ZDate, by: z.string(), groupBy: z.string(), rows: z.array(ZIndicatorsRow), total: ZIndicatorsRow });
 export type IndicatorsReport = z.infer<typeof ZIndicatorsReport>;
+
+/** Worst first: communes (or other units) ranked by the 766 on-time rate, then the 766 score. */
+export const ZRankingQuery = period({ by: ZBy });
+export type RankingQuery = z.infer<typeof ZRankingQuery>;
+export const ZRanking = z.object({ from: ZDate, to: ZDate, by: z.string(), rows: z.array(ZIndicatorsRow.extend({ level: z.string() })), total: ZIndicatorsRow });
+export type Ranking = z.infer<typeof ZRanking>;
+
+export const ZTrendsQuery = period({ by: ZBy, bucket: z.enum(['day', 'week', 'month']).default('day'), unitId: ZUnitFilter }).refine(
+  (q) => q.bucket !== 'day' || !ordered(q) || length(q) <= 92,
+  { path: ['bucket'], error: msg('Theo ngày chỉ cho kỳ tối đa 92 ngày; hãy chọn theo tuần hoặc tháng', 'Daily buckets cover at most 92 days; choose weekly or monthly') },
+);
+export type TrendsQuery = z.infer<typeof ZTrendsQuery>;
+/** One bucket (a day, an ISO week from Monday, or a calendar month), clipped to the period. */
+export const ZTrends = z.object({ bucket: z.string(), points: z.array(ZIndicatorsRow.extend({ from: ZDate, to: ZDate })) });
+export type Trends = z.infer<typeof ZTrends>;
+
+export const ZChannelsQuery = period({ by: ZBy, unitId: ZUnitFilter });
+export type ChannelsQuery = z.infer<typeof ZChannelsQuery>;
+export const ZChannels = z.object({ rows: z.array(ZIndicatorsRow.extend({ channel: ZChannel })), total: ZIndicatorsRow });
+export type Channels = z.infer<typeof ZChannels>;
+
+export const ZUnitParams = z.object({ unitId: ZId });
+/** Drill-down of one unit: by field, or by procedure within one field. */
+export const ZDrilldownQuery = period({ by: ZBy, field: z.string().trim().min(1).max(100).optional() });
+export type DrilldownQuery = z.infer<typeof ZDrilldownQuery>;
+export const ZDrilldown = z.object({
+  unit: z.object({ id: ZId, name: z.string() }),
+  field: z.object({ key: z.string(), label: z.string() }).nullable(),
+  groupBy: z.enum(['field', 'procedure']),
+  rows: z.array(ZIndicatorsRow),
+  total: ZIndicatorsRow,
+});
+export type Drilldown = z.infer<typeof ZDrilldown>;
+
+/** Active dossiers past their due time now: the bottom of a drill-down. No applicant data. */
+export const ZOverdueQuery = z.object({
+  by: ZBy,
+  field: z.string().trim().min(1).max(100).optional(),
+  procedureId: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type OverdueQuery = z.infer<typeof ZOverdueQuery>;
+export const ZOverdueDossier = z.object({
+  id: ZId,
+  code: z.string(),
+  procedure: z.string(),
+  field: z.string(),
+  status: z.string(),
+  dueAt: z.iso.datetime({ offset: true }),
+  /** Calendar days past due, rounded down. */
+  daysOverdue: z.number().int(),
+  /** Who holds it now: the assigned officer, else the agency it sits with. */
+  handler: z.string().nullable(),
+  agency: z.string(),
+});
+export type OverdueDossier = z.infer<typeof ZOverdueDossier>;
+export const ZOverdueList = z.object({ rows: z.array(ZOverdueDossier), truncated: z.boolean() });
+export type OverdueList = z.infer<typeof ZOverdueList>;
+
+export const ZHeatmapQuery = period({ unitId: ZUnitFilter });
+export type HeatmapQuery = z.infer<typeof ZHeatmapQuery>;
+/** Tickets issued by local weekday (1 = Monday … 7 = Sunday) × hour of arrival; only non-empty cells. */
+export const ZHeatmap = z.object({ cells: z.array(z.object({ weekday: z.number().int().min(1).max(7), hour: z.number().int().min(0).max(23), issued: z.number().int() })), max: z.number().int() });
+export type Heatmap = z.infer<typeof ZHeatmap>;
+
+export const ZQueuePerformanceQuery = period({ unitId: ZUnitFilter });
+export type QueuePerformanceQuery = z.infer<typeof ZQueuePerformanceQuery>;
+const ZMinutes = z.number().nullable().describe('Minutes; null when nothing was called or served');
+const ZQueueRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  center: z.string(),
+  issued: z.number().int().nullable().describe('Per center only; a counter has no issued tickets of its own'),
+  called: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  avgWaitMinutes: ZMinutes,
+  p90WaitMinutes: ZMinutes,
+  avgServiceMinutes: ZMinutes,
+  noShowRate: ZRatio,
+  servedWithinTarget: ZRatio,
+});
+export type QueueRow = z.infer<typeof ZQueueRow>;
+export const ZQueuePerformance = z.object({ centers: z.array(ZQueueRow), counters: z.array(ZQueueRow) });
+export type QueuePerformance = z.infer<typeof ZQueuePerformance>;
+
+/** The units a caller's grants reach at the top (their headline, and the rooms of live updates). */
+export const ZAnalyticsScope = z.object({ units: z.array(z.object({ id: ZId, name: z.string(), level: z.string() })) });
+export type AnalyticsScope = z.infer<typeof ZAnalyticsScope>;

@@ -17,6 +17,8 @@ export const Room = {
   user: (userId: string) => `user:${userId}`,
   unit: (unitCode: string) => `unit:${unitCode}`,
   system: 'system',
+  /** A unit's dashboard room in /dashboard (by id): leaders whose scope reaches the unit. */
+  dashboardUnit: (unitId: string) => `unit:${unitId}`,
 } as const;
 
 /**
@@ -40,6 +42,10 @@ export const ServerEvent = {
   dossierUpdated: 'dossier.updated',
   /** A notification for the person in room `user:<id>`: the bell counts it, the list shows it. */
   notificationCreated: 'notification.created',
+  /** The read models of a unit (or one below it) were rewritten: dashboards refetch (debounced). */
+  analyticsUpdated: 'analytics.updated',
+  /** A dossier was received or resolved: the conference ticker shows it (no personal data). */
+  analyticsActivity: 'analytics.activity',
 } as const;
 
 export const ZQueueUpdated = z.object({
@@ -53,6 +59,12 @@ export const ZAssignmentChanged = z.object({ centerId: z.uuid(), date: z.iso.dat
 
 export const ZDossierUpdated = z.object({ dossierId: z.uuid(), code: z.string(), status: z.string(), deadlineVersion: z.number().int() });
 
+export const ZAnalyticsUpdated = z.object({ days: z.array(z.iso.date()) });
+export type AnalyticsUpdated = z.infer<typeof ZAnalyticsUpdated>;
+/** Procedure and unit names only: never the applicant, the dossier code or the officer. */
+export const ZAnalyticsActivity = z.object({ kind: z.enum(['received', 'resolved']), procedure: z.string(), unit: z.string(), channel: z.string(), at: z.iso.datetime({ offset: true }) });
+export type AnalyticsActivity = z.infer<typeof ZAnalyticsActivity>;
+
 export const ZServerEvents = {
   [ServerEvent.systemPong]: envelope(ZPing),
   [ServerEvent.assignmentChanged]: envelope(ZAssignmentChanged),
@@ -60,6 +72,8 @@ export const ZServerEvents = {
   [ServerEvent.queueUpdated]: envelope(ZQueueUpdated),
   [ServerEvent.dossierUpdated]: envelope(ZDossierUpdated),
   [ServerEvent.notificationCreated]: envelope(ZNotificationCreated),
+  [ServerEvent.analyticsUpdated]: envelope(ZAnalyticsUpdated),
+  [ServerEvent.analyticsActivity]: envelope(ZAnalyticsActivity),
 } as const;
 
 export interface StaffServerToClient {
@@ -81,4 +95,11 @@ export interface PublicServerToClient {
 export interface PublicClientToServer {
   subscribe: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
 }
-export interface DashboardServerToClient {}
+export interface DashboardServerToClient {
+  'analytics.updated': (e: Envelope<AnalyticsUpdated>) => void;
+  'analytics.activity': (e: Envelope<AnalyticsActivity>) => void;
+}
+export interface DashboardClientToServer {
+  /** Join `unit:<id>` when the caller's scope reaches that unit; the ack says whether it was accepted. */
+  subscribe: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
+}

@@ -6,7 +6,69 @@ import type { DbOrTx } from '../client.js';
 const ONLINE_METHODS = sql`('portal', 'gateway')`;
 const TERMINAL = sql`('refused_at_intake', 'withdrawn', 'stopped')`;
 
+const ACTIVE = sql`('received', 'in_process', 'awaiting_supplement', 'awaiting_obligation', 'suspended')`;
+
 export type DossierGrouping = 'unit' | 'field' | 'procedure' | 'channel';
+
+/** A period and filters over the dossier read model; `unitIds` undefined = no unit filter (system-wide). */
+export interface CountsQuery {
+  from: string;
+  to: string;
+  by: 'competent' | 'receiving';
+  unitIds?: string[];
+  field?: string;
+}
+
+export interface QueueSumsRow {
+  key: string;
+  label: string;
+  center: string;
+  issued: number | null;
+  called: number;
+  served: number;
+  noShow: number;
+  waitSecondsSum: number;
+  serviceSecondsSum: number;
+  withinTarget: number;
+  /** Summed waits by whole minute, 0…120. */
+  histogram: number[];
+}
+
+export interface OverdueRow {
+  id: string;
+  code: string;
+  procedure: string;
+  field: string;
+  status: string;
+  dueAt: Date;
+  handler: string | null;
+  agency: string;
+}
+
+const uuidArray = (list: string[]) => sql`array[${sql.join(list.length ? list.map((u) => sql`${u}`) : [sql`null`], sql`, `)}]::uuid[]`;
+const inUnits = (column: ReturnType<typeof sql.raw>, unitIds?: string[]) => (unitIds ? sql`and ${column} = any(${uuidArray(unitIds)})` : sql``);
+const unitColumn = (by: 'competent' | 'receiving') => sql.raw(by === 'competent' ? 's.agency_unit_id' : 's.receiving_unit_id');
+const filters = (q: CountsQuery) => sql`${inUnits(unitColumn(q.by), q.unitIds)} ${q.field ? sql`and s.field = ${q.field}` : sql``}`;
+/** Flows summed over a bucket's days, in-progress at its last day, carried over from the day before it. */
+const countColumns = (perUnit: boolean) => sql`
+  coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
+  ${perUnit
+    ? sql`coalesce(sum(s.received_online) filter (where s.day between b.b_from and b.b_to), 0)::int`
+    : sql`coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to and s.channel = 'online'), 0)::int`} as "receivedOnline",
+  coalesce(sum(s.in_progress_in_time + s.in_progress_overdue) filter (where s.day = b.b_from - 1), 0)::int as "carriedOver",
+  coalesce(sum(s.resolved_early) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedEarly",
+  coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedOnTime",
+  coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
+  coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_to), 0)::int as "inProgressInTime",
+  coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_to), 0)::int as "inProgressOverdue",
+  coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
+  coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
+  coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
+  coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitised"`;
+
+/** Questions by unit (or by nothing) without a field filter read the per-unit totals: a few thousand rows a quarter instead of hundreds of thousands. */
+const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'none') && !q.field;
+const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') => sql.raw(summed(q, groupBy) ? 'dossier_unit_daily_stats' : 'dossier_daily_stats');
 
 /** A group's counts (the fields the core indicator formulas take), keyed by unit, field, procedure or channel. */
 export type DossierCountsRow = DossierCounts & { key: string };
@@ -16,74 +78,142 @@ export type DossierCountsRow = DossierCounts & { key: string };
  * worker can run it as often as it likes; its `analytics.rollup` job takes any list of days, so history can be replayed.
  */
 export const analyticsRepository = {
+  /** One local day; see rollupDossierDays. */
   async rollupDossierDay(tx: DbOrTx, day: string, timeZone: string): Promise<number> {
-    await tx.execute(sql`delete from dossier_daily_stats where day = ${day}`);
+    return analyticsRepository.rollupDossierDays(tx, day, day, timeZone);
+  },
+
+  /**
+   * Rewrites the dossier read model of the local days [from, to] from the raw rows, in one
+   * statement: each dossier is expanded to the days it was received, open or resolved on, so a
+   * month rebuilds in one pass instead of one scan per day. Idempotent.
+   */
+  async rollupDossierDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<number> {
+    await tx.execute(sql`delete from dossier_daily_stats where day between ${from} and ${to}`);
     const rows = await tx.execute<{ n: number }>(sql`
       with bounds as (
-        select (${day}::date::timestamp at time zone ${timeZone}) as start_at,
-               ((${day}::date + 1)::timestamp at time zone ${timeZone}) as end_at
+        select ${from}::date as d1, ${to}::date as d2,
+               (${from}::date::timestamp at time zone ${timeZone}) as start_at,
+               ((${to}::date + 1)::timestamp at time zone ${timeZone}) as end_at
       ), d as (
-        select d.*, pv.procedure_id, p.field, pv.fee_vnd, a.unit_id as agency_unit_id, c.unit_id as receiving_unit_id,
-          (d.received_at >= b.start_at and d.received_at < b.end_at) as received_today,
-          (d.resolved_at >= b.start_at and d.resolved_at < b.end_at) as resolved_today,
-          (d.received_at < b.end_at and (d.resolved_at is null or d.resolved_at >= b.end_at) and d.status not in ${TERMINAL}
-            and d.status <> 'returned') as open_at_end,
-          b.end_at
+        select d.agency_id, a.unit_id as agency_unit_id, d.receiving_center_id, c.unit_id as receiving_unit_id, pv.procedure_id, p.field, d.channel,
+          d.flagged_late, d.due_at, d.resolved_at, b.d1, b.d2,
+          (d.received_at at time zone ${timeZone})::date as rday,
+          (d.resolved_at at time zone ${timeZone})::date as zday,
+          (d.due_at at time zone ${timeZone})::date as dday,
+          d.status not in ${TERMINAL} as may_be_open,
+          pv.fee_vnd > 0 as with_fee,
+          exists (select 1 from dossier_payments pay where pay.dossier_id = d.id and pay.method in ${ONLINE_METHODS}) as paid_online,
+          exists (select 1 from ratings r where r.ticket_id = d.ticket_id and r.level = 'not_satisfied') as dissatisfied,
+          exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result') as digitised
         from dossiers d cross join bounds b
         join procedure_versions pv on pv.id = d.procedure_version_id
         join procedures p on p.id = pv.procedure_id
         join agencies a on a.id = d.agency_id
         join centers c on c.id = d.receiving_center_id
-        where d.received_at < b.end_at and (d.resolved_at is null or d.resolved_at >= b.start_at or d.received_at >= b.start_at)
+        where d.received_at < b.end_at and coalesce(d.resolved_at, 'infinity') >= b.start_at -- dossiers_open_through_idx
+      ), dd as (
+        -- open = received by the end of the day, not resolved by then, not ended without a decision
+        select d.*, g.day::date as day, d.rday = g.day as received_today, d.zday = g.day as resolved_today,
+          (d.may_be_open and (d.zday is null or d.zday > g.day)) as open_at_end
+        from d cross join lateral generate_series(greatest(d.rday, d.d1),
+          least(coalesce(d.zday, case when d.may_be_open then d.d2 else d.rday end), d.d2), interval '1 day') g(day)
       )
       insert into dossier_daily_stats (day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel,
         received, resolved_early, resolved_on_time, resolved_late, in_progress_in_time, in_progress_overdue, with_fee, paid_online, dissatisfied, digitised)
-      select ${day}::date, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel,
+      select day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel,
         count(*) filter (where received_today)::int,
-        count(*) filter (where resolved_today and not flagged_late and resolved_at <= due_at
-          and (resolved_at at time zone ${timeZone})::date < (due_at at time zone ${timeZone})::date)::int,
-        count(*) filter (where resolved_today and not flagged_late and resolved_at <= due_at
-          and (resolved_at at time zone ${timeZone})::date >= (due_at at time zone ${timeZone})::date)::int,
+        count(*) filter (where resolved_today and not flagged_late and resolved_at <= due_at and zday < dday)::int,
+        count(*) filter (where resolved_today and not flagged_late and resolved_at <= due_at and zday >= dday)::int,
         count(*) filter (where resolved_today and (flagged_late or resolved_at > due_at))::int,
-        count(*) filter (where open_at_end and not flagged_late and (due_at is null or due_at >= end_at))::int,
-        count(*) filter (where open_at_end and (flagged_late or due_at < end_at))::int,
-        count(*) filter (where received_today and fee_vnd > 0)::int,
-        count(*) filter (where received_today and fee_vnd > 0 and exists (select 1 from dossier_payments pay where pay.dossier_id = d.id and pay.method in ${ONLINE_METHODS}))::int,
-        count(*) filter (where resolved_today and exists (select 1 from ratings r where r.ticket_id = d.ticket_id and r.level = 'not_satisfied'))::int,
-        count(*) filter (where resolved_today and exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result'))::int
-      from d
-      group by agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel
+        count(*) filter (where open_at_end and not flagged_late and (dday is null or dday > day))::int,
+        count(*) filter (where open_at_end and (flagged_late or dday <= day))::int,
+        count(*) filter (where received_today and with_fee)::int,
+        count(*) filter (where received_today and with_fee and paid_online)::int,
+        count(*) filter (where resolved_today and dissatisfied)::int,
+        count(*) filter (where resolved_today and digitised)::int
+      from dd
+      group by day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel
       having count(*) filter (where received_today or resolved_today or open_at_end) > 0
       returning 1 as n`);
+    await tx.execute(sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
+    await tx.execute(sql`
+      insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
+        in_progress_in_time, in_progress_overdue, with_fee, paid_online, dissatisfied, digitised)
+      select day, agency_unit_id, receiving_unit_id, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
+        sum(resolved_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised)
+      from dossier_daily_stats where day between ${from} and ${to}
+      group by day, agency_unit_id, receiving_unit_id`);
     return rows.length;
   },
 
+  /** One local day; see rollupQueueDays. */
   async rollupQueueDay(tx: DbOrTx, day: string): Promise<number> {
-    await tx.execute(sql`delete from queue_hourly_stats where day = ${day}`);
+    return analyticsRepository.rollupQueueDays(tx, day, day);
+  },
+
+  /** Rewrites the queue read model of the business days [from, to] from the tickets. Idempotent. */
+  async rollupQueueDays(tx: DbOrTx, from: string, to: string): Promise<number> {
+    await tx.execute(sql`delete from queue_hourly_stats where day between ${from} and ${to}`);
     const rows = await tx.execute<{ n: number }>(sql`
       with t as (
-        select t.*, c.unit_id, c.time_zone,
+        select t.business_date as day, t.center_id, c.unit_id, t.service_id, t.status, t.called_at, t.serving_at,
           extract(hour from t.arrived_at at time zone c.time_zone)::smallint as hour,
           extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
           extract(epoch from (t.done_at - t.serving_at)) as service_s
         from tickets t join centers c on c.id = t.center_id
-        where t.business_date = ${day} and t.transferred_from_ticket_id is null
+        where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null
+      ), g as (
+        select day, center_id, unit_id, service_id, hour,
+          count(*)::int as issued,
+          count(*) filter (where called_at is not null)::int as called,
+          count(*) filter (where status = 'done')::int as served,
+          count(*) filter (where status = 'no_show')::int as no_show,
+          coalesce(sum(wait_s) filter (where called_at is not null), 0)::int as wait_sum,
+          coalesce(sum(service_s) filter (where status = 'done' and serving_at is not null), 0)::int as service_sum,
+          count(*) filter (where called_at is not null and wait_s <= 900)::int as within_target
+        from t group by day, center_id, unit_id, service_id, hour
+      ), h as (
+        select day, center_id, service_id, hour, least(floor(wait_s / 60), 120)::int as m, count(*)::int as n
+        from t where called_at is not null group by 1, 2, 3, 4, 5
+      ), dense as (
+        -- waits by whole minute 0…120, zeros included, so p90 needs no raw rows
+        select g.day, g.center_id, g.service_id, g.hour, array_agg(coalesce(h.n, 0) order by b.m) as histogram
+        from g cross join generate_series(0, 120) b(m)
+        left join h on h.day = g.day and h.center_id = g.center_id and h.service_id = g.service_id and h.hour = g.hour and h.m = b.m
+        group by 1, 2, 3, 4
       )
       insert into queue_hourly_stats (day, center_id, unit_id, service_id, hour, issued, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target, wait_histogram)
-      select ${day}::date, center_id, unit_id, service_id, hour,
+      select g.day, g.center_id, g.unit_id, g.service_id, g.hour, issued, called, served, no_show, wait_sum, service_sum, within_target, dense.histogram
+      from g join dense using (day, center_id, service_id, hour)
+      returning 1 as n`);
+    await tx.execute(sql`delete from queue_counter_daily_stats where day between ${from} and ${to}`);
+    await tx.execute(sql`
+      with t as (
+        select t.business_date as day, t.center_id, t.counter_id, t.status, c.unit_id,
+          extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
+          extract(epoch from (t.done_at - t.serving_at)) as service_s
+        from tickets t join centers c on c.id = t.center_id
+        where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null and t.counter_id is not null and t.called_at is not null
+      ), h as (
+        select day, counter_id, least(floor(wait_s / 60), 120)::int as m, count(*)::int as n from t group by 1, 2, 3
+      ), dense as (
+        select k.day, k.counter_id, array_agg(coalesce(h.n, 0) order by b.m) as histogram
+        from (select distinct day, counter_id from t) k cross join generate_series(0, 120) b(m)
+        left join h on h.day = k.day and h.counter_id = k.counter_id and h.m = b.m
+        group by 1, 2
+      )
+      insert into queue_counter_daily_stats (day, center_id, unit_id, counter_id, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target, wait_histogram)
+      select t.day, center_id, unit_id, t.counter_id,
         count(*)::int,
-        count(*) filter (where called_at is not null)::int,
         count(*) filter (where status = 'done')::int,
         count(*) filter (where status = 'no_show')::int,
-        coalesce(sum(wait_s) filter (where called_at is not null), 0)::int,
-        coalesce(sum(service_s) filter (where status = 'done' and serving_at is not null), 0)::int,
-        count(*) filter (where called_at is not null and wait_s <= 900)::int,
-        (select array_agg(coalesce(h.n, 0) order by b.m) from generate_series(0, 120) b(m)
-          left join (select least(floor(wait_s / 60), 120)::int as m, count(*)::int as n from t t2
-                     where t2.center_id = t.center_id and t2.service_id = t.service_id and t2.hour = t.hour and t2.called_at is not null group by 1) h on h.m = b.m)
-      from t
-      group by center_id, unit_id, service_id, hour
-      returning 1 as n`);
+        coalesce(sum(wait_s), 0)::int,
+        coalesce(sum(service_s) filter (where status = 'done'), 0)::int,
+        count(*) filter (where wait_s <= 900)::int,
+        dense.histogram
+      from t join dense on dense.day = t.day and dense.counter_id = t.counter_id
+      group by t.day, center_id, unit_id, t.counter_id, dense.histogram`);
     return rows.length;
   },
 
@@ -92,39 +222,123 @@ export const analyticsRepository = {
    * days, in-progress as at the end of `to`, carried over as at the end of the day before `from`.
    * `by` chooses whose dossiers they are: the competent agency's unit (766) or the receiving center's.
    */
-  async dossierCounts(db: DbOrTx, q: { from: string; to: string; by: 'competent' | 'receiving'; groupBy: DossierGrouping; unitIds?: string[] }): Promise<DossierCountsRow[]> {
-    const unitCol = q.by === 'competent' ? sql.raw('agency_unit_id') : sql.raw('receiving_unit_id');
-    const key = q.groupBy === 'unit' ? unitCol : q.groupBy === 'field' ? sql.raw('field') : q.groupBy === 'procedure' ? sql.raw('procedure_id') : sql.raw('channel');
-    const inScope = q.unitIds ? sql`and ${unitCol} in (select unnest(${sql`array[${sql.join(q.unitIds.map((u) => sql`${u}`), sql`, `)}]::uuid[]`}))` : sql``;
+  async dossierCounts(db: DbOrTx, q: CountsQuery & { groupBy: DossierGrouping }): Promise<DossierCountsRow[]> {
+    const key = q.groupBy === 'unit' ? unitColumn(q.by) : q.groupBy === 'field' ? sql.raw('s.field') : q.groupBy === 'procedure' ? sql.raw('s.procedure_id') : sql.raw('s.channel');
     return db.execute<DossierCountsRow & Record<string, unknown>>(sql`
-      select ${key}::text as key,
-        coalesce(sum(received) filter (where day between ${q.from} and ${q.to}), 0)::int as "received",
-        coalesce(sum(received) filter (where day between ${q.from} and ${q.to} and channel = 'online'), 0)::int as "receivedOnline",
-        coalesce(sum(in_progress_in_time + in_progress_overdue) filter (where day = ${q.from}::date - 1), 0)::int as "carriedOver",
-        coalesce(sum(resolved_early) filter (where day between ${q.from} and ${q.to}), 0)::int as "resolvedEarly",
-        coalesce(sum(resolved_on_time) filter (where day between ${q.from} and ${q.to}), 0)::int as "resolvedOnTime",
-        coalesce(sum(resolved_late) filter (where day between ${q.from} and ${q.to}), 0)::int as "resolvedLate",
-        coalesce(sum(in_progress_in_time) filter (where day = ${q.to}), 0)::int as "inProgressInTime",
-        coalesce(sum(in_progress_overdue) filter (where day = ${q.to}), 0)::int as "inProgressOverdue",
-        coalesce(sum(with_fee) filter (where day between ${q.from} and ${q.to}), 0)::int as "withFee",
-        coalesce(sum(paid_online) filter (where day between ${q.from} and ${q.to}), 0)::int as "paidOnline",
-        coalesce(sum(dissatisfied) filter (where day between ${q.from} and ${q.to}), 0)::int as "dissatisfied",
-        coalesce(sum(digitised) filter (where day between ${q.from} and ${q.to}), 0)::int as "digitised"
-      from dossier_daily_stats
-      where day between ${q.from}::date - 1 and ${q.to} ${inScope}
+      with b as (select ${q.from}::date as b_from, ${q.to}::date as b_to)
+      select ${key}::text as key, ${countColumns(summed(q, q.groupBy))}
+      from b join ${statsTable(q, q.groupBy)} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
       group by 1 order by 1`);
+  },
+
+  /** The same counts per day, ISO week (from Monday) or calendar month, each bucket clipped to [from, to]; empty buckets included. */
+  async dossierTrend(db: DbOrTx, q: CountsQuery & { bucket: 'day' | 'week' | 'month' }): Promise<Array<DossierCountsRow & { to: string }>> {
+    const step = sql.raw(`'1 ${q.bucket}'::interval`);
+    return db.execute<DossierCountsRow & { to: string } & Record<string, unknown>>(sql`
+      with b as (
+        select greatest(g::date, ${q.from}::date) as b_from, least((g + ${step} - '1 day'::interval)::date, ${q.to}::date) as b_to
+        from generate_series(date_trunc(${q.bucket}, ${q.from}::date::timestamp), ${q.to}::date::timestamp, ${step}) g
+      )
+      select b.b_from::text as key, b.b_to::text as "to", ${countColumns(summed(q, 'none'))}
+      from b left join ${statsTable(q, 'none')} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
+      group by b.b_from, b.b_to order by b.b_from`);
+  },
+
+  /** Tickets issued per local weekday (ISO, 1 = Monday) × hour. */
+  async queueHeatmap(db: DbOrTx, q: { from: string; to: string; unitIds?: string[] }): Promise<Array<{ weekday: number; hour: number; issued: number }>> {
+    return db.execute<{ weekday: number; hour: number; issued: number }>(sql`
+      select extract(isodow from day)::int as weekday, hour::int as hour, sum(issued)::int as issued
+      from queue_hourly_stats where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}
+      group by 1, 2 having sum(issued) > 0 order by 1, 2`);
+  },
+
+  /** Queue sums per center (from the hourly rows) or per counter (from the counter rows), with the summed wait histogram. */
+  async queueSums(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; per: 'center' | 'counter' }): Promise<QueueSumsRow[]> {
+    const table = sql.raw(q.per === 'center' ? 'queue_hourly_stats' : 'queue_counter_daily_stats');
+    const key = sql.raw(q.per === 'center' ? 'center_id' : 'counter_id');
+    const issued = q.per === 'center' ? sql`sum(issued)::int` : sql`null::int`;
+    const label = q.per === 'center' ? sql`c.name` : sql`k.label`;
+    const labelJoin = q.per === 'center' ? sql`` : sql`join counters k on k.id = g.key`;
+    return db.execute<QueueSumsRow & Record<string, unknown>>(sql`
+      with r as (select * from ${table} where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}),
+      g as (
+        select ${key} as key, center_id, ${issued} as issued, sum(called)::int as called, sum(served)::int as served, sum(no_show)::int as "noShow",
+          sum(wait_seconds_sum)::float8 as "waitSecondsSum", sum(service_seconds_sum)::float8 as "serviceSecondsSum", sum(within_target)::int as "withinTarget"
+        from r group by 1, 2
+      ),
+      h as (
+        select key, array_agg(n order by i) as histogram
+        from (select r.${key} as key, u.i, sum(u.v)::int as n from r, unnest(r.wait_histogram) with ordinality u(v, i) group by 1, 2) x group by 1
+      )
+      select g.key::text as key, ${label} as label, c.name as center, g.issued, g.called, g.served, g."noShow", g."waitSecondsSum", g."serviceSecondsSum", g."withinTarget", h.histogram
+      from g join h on h.key = g.key join centers c on c.id = g.center_id ${labelJoin}
+      order by c.name, ${label}`);
+  },
+
+  /**
+   * Active dossiers past due at `now` (the dashboards' only read of raw dossiers: bounded,
+   * through the status × due index), most overdue first, with whoever holds them.
+   */
+  async overdueDossiers(db: DbOrTx, q: { unitIds: string[]; by: 'competent' | 'receiving'; now: Date; field?: string; procedureId?: string; limit: number }): Promise<OverdueRow[]> {
+    const unitCol = q.by === 'competent' ? sql.raw('a.unit_id') : sql.raw('c.unit_id');
+    return db.execute<OverdueRow & Record<string, unknown>>(sql`
+      select d.id, d.code, p.name as procedure, p.field, d.status::text as status, d.due_at as "dueAt", s.full_name as handler, holder.name as agency
+      from dossiers d
+      join procedure_versions pv on pv.id = d.procedure_version_id
+      join procedures p on p.id = pv.procedure_id
+      join agencies a on a.id = d.agency_id
+      join centers c on c.id = d.receiving_center_id
+      join agencies holder on holder.id = coalesce(d.current_agency_id, d.agency_id)
+      left join staff s on s.id = d.assignee_id
+      where d.status in ${ACTIVE} and d.due_at < ${q.now.toISOString()}::timestamptz ${inUnits(unitCol, q.unitIds)}
+        ${q.field ? sql`and p.field = ${q.field}` : sql``} ${q.procedureId ? sql`and p.id = ${q.procedureId}` : sql``}
+      order by d.due_at, d.code limit ${q.limit}`);
+  },
+
+  /** Units with their level, for naming and ranking; every unit when `ids` is undefined. */
+  async units(db: DbOrTx, ids?: string[]): Promise<Array<{ id: string; name: string; level: string; parentId: string | null }>> {
+    return db.execute<{ id: string; name: string; level: string; parentId: string | null }>(sql`
+      select id, name, level::text as level, parent_id as "parentId" from administrative_units where true ${inUnits(sql.raw('id'), ids)} order by name`);
+  },
+
+  /** Every unit that has a given unit below it, or is it (for publishing to the rooms of all leaders above). */
+  async unitsAbove(db: DbOrTx, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows = await db.execute<{ id: string }>(sql`
+      with recursive up as (
+        select id, parent_id from administrative_units where id = any(${uuidArray(unitIds)})
+        union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
+      ) select id from up`);
+    return rows.map((r) => r.id);
+  },
+
+  /** What the conference ticker may say about a dossier: procedure and competent unit names, and that unit with every unit above it. */
+  async activityOf(db: DbOrTx, dossierId: string): Promise<{ procedure: string; unit: string; unitIds: string[] } | undefined> {
+    const [row] = await db.execute<{ procedure: string; unit: string; unit_id: string }>(sql`
+      select p.name as procedure, u.name as unit, u.id as unit_id from dossiers d
+      join procedure_versions pv on pv.id = d.procedure_version_id join procedures p on p.id = pv.procedure_id
+      join agencies a on a.id = d.agency_id join administrative_units u on u.id = a.unit_id
+      where d.id = ${dossierId}`);
+    return row && { procedure: row.procedure, unit: row.unit, unitIds: await this.unitsAbove(db, [row.unit_id]) };
+  },
+
+  /** Units whose dossier rows of a day exist (competent or receiving): whom a rollup of that day concerns. */
+  async unitsWithStats(db: DbOrTx, day: string): Promise<string[]> {
+    const rows = await db.execute<{ id: string }>(sql`
+      select agency_unit_id as id from dossier_daily_stats where day = ${day} union select receiving_unit_id from dossier_daily_stats where day = ${day}
+      union select unit_id from queue_hourly_stats where day = ${day}`);
+    return rows.map((r) => r.id);
   },
 
   /** Every unit at or below the given ones, plus the units of the given centers: what a leader's grants reach. */
   async unitsInScope(db: DbOrTx, unitIds: string[], centerIds: string[]): Promise<string[]> {
     if (!unitIds.length && !centerIds.length) return [];
-    const ids = (list: string[]) => sql`array[${sql.join(list.length ? list.map((u) => sql`${u}`) : [sql`null`], sql`, `)}]::uuid[]`;
     const rows = await db.execute<{ id: string }>(sql`
       with recursive down as (
-        select id from administrative_units where id = any(${ids(unitIds)})
+        select id from administrative_units where id = any(${uuidArray(unitIds)})
         union select u.id from administrative_units u join down on u.parent_id = down.id
       )
-      select id from down union select unit_id from centers where id = any(${ids(centerIds)})`);
+      select id from down union select unit_id from centers where id = any(${uuidArray(centerIds)})`);
     return rows.map((r) => r.id);
   },
 

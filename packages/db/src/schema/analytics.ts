@@ -39,6 +39,34 @@ export const dossierDailyStats = pgTable(
   ],
 );
 
+/**
+ * The same counts summed per day × competent agency's unit × receiving unit: what rankings and
+ * province tiles read (a few thousand rows per quarter instead of hundreds of thousands).
+ */
+export const dossierUnitDailyStats = pgTable(
+  'dossier_unit_daily_stats',
+  {
+    day: date().notNull(),
+    agencyUnitId: uuid().notNull(),
+    receivingUnitId: uuid().notNull(),
+    received: integer().notNull().default(0),
+    receivedOnline: integer().notNull().default(0),
+    resolvedEarly: integer().notNull().default(0),
+    resolvedOnTime: integer().notNull().default(0),
+    resolvedLate: integer().notNull().default(0),
+    inProgressInTime: integer().notNull().default(0),
+    inProgressOverdue: integer().notNull().default(0),
+    withFee: integer().notNull().default(0),
+    paidOnline: integer().notNull().default(0),
+    dissatisfied: integer().notNull().default(0),
+    digitised: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'dossier_unit_daily_stats_pkey', columns: [t.day, t.agencyUnitId, t.receivingUnitId] }),
+    index('dossier_unit_daily_stats_receiving_idx').on(t.receivingUnitId, t.day),
+  ],
+);
+
 /** Queue read model: one row per local day × center × service × hour of arrival. */
 export const queueHourlyStats = pgTable(
   'queue_hourly_stats',
@@ -61,4 +89,25 @@ export const queueHourlyStats = pgTable(
     ...timestamps,
   },
   (t) => [primaryKey({ name: 'queue_hourly_stats_pkey', columns: [t.day, t.centerId, t.serviceId, t.hour] }), index('queue_hourly_stats_unit_idx').on(t.unitId, t.day)],
+);
+
+/** Queue read model per counter: one row per local day × center × counter that called tickets (counter performance). */
+export const queueCounterDailyStats = pgTable(
+  'queue_counter_daily_stats',
+  {
+    day: date().notNull(),
+    centerId: uuid().notNull(),
+    unitId: uuid().notNull(),
+    counterId: uuid().notNull(),
+    called: integer().notNull().default(0),
+    served: integer().notNull().default(0),
+    noShow: integer().notNull().default(0),
+    waitSecondsSum: integer().notNull().default(0),
+    serviceSecondsSum: integer().notNull().default(0),
+    withinTarget: integer().notNull().default(0),
+    /** Waits by whole minute, 0…120, as in queue_hourly_stats. */
+    waitHistogram: integer().array().notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'queue_counter_daily_stats_pkey', columns: [t.day, t.centerId, t.counterId] }), index('queue_counter_daily_stats_unit_idx').on(t.unitId, t.day)],
 );

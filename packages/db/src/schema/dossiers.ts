@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { channel, dossierStatus, stepResult } from './enums.js';
@@ -57,6 +58,8 @@ export const dossiers = pgTable(
     index('dossiers_inbox_idx').on(t.assigneeId, t.status, t.dueAt),
     index('dossiers_due_idx').on(t.status, t.dueAt),
     index('dossiers_agency_idx').on(t.agencyId, t.receivedAt),
+    // What a read-model rollup of a period reads: dossiers still open, or resolved since.
+    index('dossiers_open_through_idx').on(sql`coalesce(${t.resolvedAt}, 'infinity'::timestamptz)`),
   ],
 );
 export type Dossier = typeof dossiers.$inferSelect;

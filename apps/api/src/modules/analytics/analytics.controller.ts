@@ -1,9 +1,14 @@
-import { routes, type IndicatorsQuery } from '@motcua/contracts';
+import {
+  routes, type ChannelsQuery, type DrilldownQuery, type HeatmapQuery, type IndicatorsQuery, type OverdueQuery, type QueuePerformanceQuery, type RankingQuery, type TrendsQuery,
+} from '@motcua/contracts';
 import { Controller, Inject } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { CurrentActor } from '../../common/current-actor.decorator.js';
+import { Now } from '../../common/now.decorator.js';
 import { AnalyticsService } from './analytics.service.js';
+
+type UnitParams = { unitId: string };
 
 @Controller()
 export class AnalyticsController {
@@ -12,5 +17,45 @@ export class AnalyticsController {
   @ApiRoute(routes.indicators)
   indicators(@Input() input: ValidatedInput<unknown, IndicatorsQuery>, @CurrentActor() actor: Actor) {
     return this.analytics.indicators(input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsScope)
+  scope(@CurrentActor() actor: Actor) {
+    return this.analytics.scopeUnits(actor);
+  }
+
+  @ApiRoute(routes.analyticsRanking)
+  ranking(@Input() input: ValidatedInput<unknown, RankingQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.ranking(input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsTrends)
+  trends(@Input() input: ValidatedInput<unknown, TrendsQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.trends(input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsChannels)
+  channels(@Input() input: ValidatedInput<unknown, ChannelsQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.channels(input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsDrilldown)
+  drilldown(@Input() input: ValidatedInput<UnitParams, DrilldownQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.drilldown(input.params.unitId, input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsOverdue)
+  overdue(@Input() input: ValidatedInput<UnitParams, OverdueQuery>, @CurrentActor() actor: Actor, @Now() now: Date) {
+    return this.analytics.overdue(input.params.unitId, input.query, actor, now);
+  }
+
+  @ApiRoute(routes.analyticsHeatmap)
+  heatmap(@Input() input: ValidatedInput<unknown, HeatmapQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.heatmap(input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsQueue)
+  queue(@Input() input: ValidatedInput<unknown, QueuePerformanceQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.queuePerformance(input.query, actor);
   }
 }

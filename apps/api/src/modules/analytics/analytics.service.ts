@@ -1,31 +1,133 @@
-import type { IndicatorsQuery, IndicatorsReport, IndicatorsRow } from '@motcua/contracts';
-import { addCounts, dossierIndicators, emptyCounts, score766, type DossierCounts } from '@motcua/core';
-import { analyticsRepository, type DatabaseHandle } from '@motcua/db';
+import type {
+  AnalyticsScope, Channels, ChannelsQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
+  OverdueList, OverdueQuery, QueuePerformance, QueuePerformanceQuery, Ranking, RankingQuery, Trends, TrendsQuery,
+} from '@motcua/contracts';
+import { addCounts, dossierIndicators, emptyCounts, queueSumsIndicators, score766, type DossierCounts } from '@motcua/core';
+import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type QueueSumsRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
+import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 const CHANNELS: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' };
+const DAY_MS = 86_400_000;
 
-/** Leaders' reports: read models only, never the raw dossiers; a leader sees their unit and below. */
+const toRow = (key: string, label: string, counts: DossierCounts): IndicatorsRow => {
+  const indicators = dossierIndicators(counts);
+  return { key, label, counts, indicators, score766: score766(indicators) };
+};
+const countsOf = ({ key: _key, ...counts }: DossierCountsRow & { to?: string }): DossierCounts => {
+  delete counts.to;
+  return counts;
+};
+const totalOf = (rows: DossierCountsRow[]) => toRow('total', 'Tổng cộng', rows.reduce<DossierCounts>((sum, r) => addCounts(sum, countsOf(r)), emptyCounts()));
+/** Worst first: lowest 766 on-time rate, then lowest score; "no data" after every number. */
+const worstFirst = (a: IndicatorsRow, b: IndicatorsRow) =>
+  (a.indicators.onTimeRate766 ?? Infinity) - (b.indicators.onTimeRate766 ?? Infinity) || (a.score766.total ?? Infinity) - (b.score766.total ?? Infinity) || a.label.localeCompare(b.label, 'vi');
+
+/** Leaders' reports: read models only (the overdue list aside), never a scan of the raw dossiers; a leader sees their unit and below. */
 @Injectable()
 export class AnalyticsService {
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
 
+  private get db() {
+    return this.database.db;
+  }
+
+  /** The units the actor's grants reach (a unit grant its subtree, a center grant its center's unit); undefined = everything (admin). */
+  private async scope(actor: Actor): Promise<string[] | undefined> {
+    if (actor.roles.some((g) => g.role === 'admin')) return undefined;
+    return analyticsRepository.unitsInScope(this.db, actor.roles.flatMap((g) => (g.scopeUnitId ? [g.scopeUnitId] : [])), actor.roles.flatMap((g) => (g.scopeCenterId ? [g.scopeCenterId] : [])));
+  }
+
+  /** A unit asked for and everything below it, refused when outside the actor's scope; the whole scope when none is asked for. */
+  private async within(actor: Actor, unitId: string | undefined): Promise<string[] | undefined> {
+    const scope = await this.scope(actor);
+    if (!unitId) return scope;
+    if (scope && !scope.includes(unitId)) throw ApiError.forbidden({ vi: 'Đơn vị này nằm ngoài phạm vi của bạn', en: 'This unit is outside your scope' });
+    const subtree = await analyticsRepository.unitsInScope(this.db, [unitId], []);
+    if (!subtree.length) throw ApiError.notFound({ vi: 'Đơn vị', en: 'The unit' });
+    return scope ? subtree.filter((u) => scope.includes(u)) : subtree;
+  }
+
   async indicators(q: IndicatorsQuery, actor: Actor): Promise<IndicatorsReport> {
-    const db = this.database.db;
-    const unitIds = actor.roles.some((g) => g.role === 'admin')
-      ? undefined
-      : await analyticsRepository.unitsInScope(db, actor.roles.flatMap((g) => (g.scopeUnitId ? [g.scopeUnitId] : [])), actor.roles.flatMap((g) => (g.scopeCenterId ? [g.scopeCenterId] : [])));
-    const [rows, labels] = await Promise.all([analyticsRepository.dossierCounts(db, { ...q, unitIds }), analyticsRepository.labels(db)]);
+    const unitIds = await this.scope(actor);
+    const [rows, labels] = await Promise.all([analyticsRepository.dossierCounts(this.db, { ...q, unitIds }), analyticsRepository.labels(this.db)]);
     const label = (key: string) =>
       q.groupBy === 'unit' ? (labels.units.get(key) ?? key) : q.groupBy === 'procedure' ? (labels.procedures.get(key) ?? key) : q.groupBy === 'field' ? (labels.fields.get(key) ?? key) : (CHANNELS[key] ?? key);
-    const toRow = (key: string, name: string, counts: DossierCounts): IndicatorsRow => {
-      const indicators = dossierIndicators(counts);
-      return { key, label: name, counts, indicators, score766: score766(indicators) };
+    return { from: q.from, to: q.to, by: q.by, groupBy: q.groupBy, rows: rows.map((r) => toRow(r.key, label(r.key), countsOf(r))), total: totalOf(rows) };
+  }
+
+  async scopeUnits(actor: Actor): Promise<AnalyticsScope> {
+    const scope = await this.scope(actor);
+    const units = await analyticsRepository.units(this.db, scope);
+    const inside = new Set(units.map((u) => u.id));
+    // The top of the scope: units whose parent is outside it.
+    return { units: units.filter((u) => !u.parentId || !inside.has(u.parentId)).map(({ id, name, level }) => ({ id, name, level })) };
+  }
+
+  /** Every commune in scope (with "no data" when it had no dossiers), and any other unit that had some. */
+  async ranking(q: RankingQuery, actor: Actor): Promise<Ranking> {
+    const unitIds = await this.scope(actor);
+    const [rows, units] = await Promise.all([analyticsRepository.dossierCounts(this.db, { ...q, groupBy: 'unit', unitIds }), analyticsRepository.units(this.db, unitIds)]);
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const ranked = units
+      .filter((u) => u.level === 'commune' || byKey.has(u.id))
+      .map((u) => ({ ...toRow(u.id, u.name, byKey.has(u.id) ? countsOf(byKey.get(u.id)!) : emptyCounts()), level: u.level }))
+      .sort(worstFirst);
+    return { from: q.from, to: q.to, by: q.by, rows: ranked, total: totalOf(rows) };
+  }
+
+  async trends(q: TrendsQuery, actor: Actor): Promise<Trends> {
+    const unitIds = await this.within(actor, q.unitId);
+    const rows = await analyticsRepository.dossierTrend(this.db, { ...q, unitIds });
+    return { bucket: q.bucket, points: rows.map((r) => ({ ...toRow(r.key, r.key, countsOf(r)), from: r.key, to: r.to })) };
+  }
+
+  async channels(q: ChannelsQuery, actor: Actor): Promise<Channels> {
+    const unitIds = await this.within(actor, q.unitId);
+    const rows = await analyticsRepository.dossierCounts(this.db, { ...q, groupBy: 'channel', unitIds });
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    // All three channels, always: a channel nobody used is a real 0 received, not a missing row.
+    const all = (['counter', 'online', 'post'] as const).map((c) => ({ ...toRow(c, CHANNELS[c]!, byKey.has(c) ? countsOf(byKey.get(c)!) : emptyCounts()), channel: c }));
+    return { rows: all, total: totalOf(rows) };
+  }
+
+  async drilldown(unitId: string, q: DrilldownQuery, actor: Actor): Promise<Drilldown> {
+    const unitIds = await this.within(actor, unitId);
+    const groupBy = q.field ? 'procedure' : 'field';
+    const [rows, labels] = await Promise.all([analyticsRepository.dossierCounts(this.db, { ...q, groupBy, unitIds }), analyticsRepository.labels(this.db)]);
+    const label = (key: string) => (groupBy === 'field' ? (labels.fields.get(key) ?? key) : (labels.procedures.get(key) ?? key));
+    return {
+      unit: { id: unitId, name: labels.units.get(unitId) ?? unitId },
+      field: q.field ? { key: q.field, label: labels.fields.get(q.field) ?? q.field } : null,
+      groupBy,
+      rows: rows.map((r) => toRow(r.key, label(r.key), countsOf(r))).sort(worstFirst),
+      total: totalOf(rows),
     };
-    const out = rows.map(({ key, ...counts }) => toRow(key, label(key), counts));
-    const total = rows.reduce<DossierCounts>((sum, { key: _key, ...counts }) => addCounts(sum, counts), emptyCounts());
-    return { from: q.from, to: q.to, by: q.by, groupBy: q.groupBy, rows: out, total: toRow('total', 'Tổng cộng', total) };
+  }
+
+  async overdue(unitId: string, q: OverdueQuery, actor: Actor, now: Date): Promise<OverdueList> {
+    const unitIds = (await this.within(actor, unitId))!;
+    const rows = await analyticsRepository.overdueDossiers(this.db, { ...q, unitIds, now, limit: q.limit + 1 });
+    return {
+      rows: rows.slice(0, q.limit).map((r) => ({ ...r, dueAt: new Date(r.dueAt).toISOString(), daysOverdue: Math.floor((now.getTime() - new Date(r.dueAt).getTime()) / DAY_MS) })),
+      truncated: rows.length > q.limit,
+    };
+  }
+
+  async heatmap(q: HeatmapQuery, actor: Actor): Promise<Heatmap> {
+    const unitIds = await this.within(actor, q.unitId);
+    const cells = await analyticsRepository.queueHeatmap(this.db, { ...q, unitIds });
+    return { cells, max: cells.reduce((m, c) => Math.max(m, c.issued), 0) };
+  }
+
+  async queuePerformance(q: QueuePerformanceQuery, actor: Actor): Promise<QueuePerformance> {
+    const unitIds = await this.within(actor, q.unitId);
+    const [centers, counters] = await Promise.all(
+      (['center', 'counter'] as const).map((per) => analyticsRepository.queueSums(this.db, { ...q, unitIds, per })),
+    );
+    const row = (r: QueueSumsRow) => ({ key: r.key, label: r.label, center: r.center, issued: r.issued, called: r.called, served: r.served, noShow: r.noShow, ...queueSumsIndicators(r) });
+    return { centers: centers!.map(row), counters: counters!.map(row) };
   }
 }

@@ -6,7 +6,7 @@ import {
   addWorkingTime, allowedActions, businessDate, checkExtension, computeDue, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
-import { calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
+import { analyticsRepository, calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -330,7 +330,7 @@ export class DossiersService {
    * The one place realtime news about a dossier leaves, after its transaction committed.
    * Deadline alerts are (re)scheduled here too, keyed by the dossier's deadline version.
    */
-  async afterCommit(dossier: Dossier, _events: NewDossierEvent[]): Promise<void> {
+  async afterCommit(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
     const data = { dossierId: dossier.id, code: dossier.code, status: dossier.status, deadlineVersion: dossier.deadlineVersion };
     const rooms = new Set([Room.center(dossier.receivingCenterId), Room.center(dossier.returnCenterId), ...(dossier.assigneeId ? [Room.user(dossier.assigneeId)] : [])]);
     // The command is committed: a Redis hiccup must not turn it into an error; clients resync on the sequence gap.
@@ -341,10 +341,27 @@ export class DossiersService {
     }
     // Alerts follow the new due time or state; a lost call is repaired by the worker's sweep.
     await this.deadlines.sync(dossier.id).catch((e: Error) => this.logger.warn(`alerts of ${dossier.code} not rescheduled: ${e.message}`));
+    await this.tellDashboards(dossier, events);
     // Dashboards move within seconds: one rollup of today for a burst of commands.
     await this.jobs
       .enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 1000 }, delay: 500, removeOnComplete: true })
       .catch((e: Error) => this.logger.warn(`analytics rollup not requested: ${e.message}`));
+  }
+
+  /** The conference ticker: a dossier received or resolved, by procedure and unit only (no applicant, code or officer). */
+  private async tellDashboards(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
+    const news = events.filter((e): e is NewDossierEvent & { toStatus: 'received' | 'resolved' } => e.toStatus === 'received' || e.toStatus === 'resolved');
+    if (!news.length) return;
+    try {
+      const place = await analyticsRepository.activityOf(this.database.db, dossier.id);
+      if (!place) return;
+      for (const e of news) {
+        const data = { kind: e.toStatus, procedure: place.procedure, unit: place.unit, channel: dossier.channel, at: e.at.toISOString() };
+        for (const unitId of place.unitIds) await this.realtime.publish(Namespace.dashboard, Room.dashboardUnit(unitId), ServerEvent.analyticsActivity, data);
+      }
+    } catch (e) {
+      this.logger.warn(`analytics.activity for ${dossier.code} not published: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   // ───────────── reads ─────────────

@@ -1,8 +1,9 @@
-import { JobName, QueueName } from '@motcua/contracts';
+import { JobName, Namespace, QueueName, Room, ServerEvent } from '@motcua/contracts';
 import { businessDate, DEFAULT_TIME_ZONE, nextDate } from '@motcua/core';
 import { analyticsRepository, type DatabaseHandle } from '@motcua/db';
+import { RealtimePublisher } from '@motcua/platform';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DATABASE } from '../../infra/tokens.js';
 import { parsePayload } from '../job-handler.js';
@@ -11,8 +12,12 @@ import { parsePayload } from '../job-handler.js';
 @Processor(QueueName.analytics)
 export class RollupProcessor extends WorkerHost {
   static readonly handles = [JobName.analyticsRollup] as const;
+  private readonly logger = new Logger(RollupProcessor.name);
 
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+  ) {
     super();
   }
 
@@ -26,6 +31,20 @@ export class RollupProcessor extends WorkerHost {
         await analyticsRepository.rollupQueueDay(tx, day);
       });
     }
+    await this.announce(list);
     return { days: list.length };
+  }
+
+  /** Tells the dashboards of every unit with rows on the rewritten days, and every unit above, to refetch. */
+  private async announce(days: string[]): Promise<void> {
+    try {
+      const touched = new Set<string>();
+      for (const day of days) for (const unit of await analyticsRepository.unitsWithStats(this.database.db, day)) touched.add(unit);
+      const rooms = await analyticsRepository.unitsAbove(this.database.db, [...touched]);
+      await Promise.all(rooms.map((unitId) => this.realtime.publish(Namespace.dashboard, Room.dashboardUnit(unitId), ServerEvent.analyticsUpdated, { days })));
+    } catch (e) {
+      // The rows are committed; the next scheduled rollup (every minute) announces them again.
+      this.logger.warn(`analytics.updated not published: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }

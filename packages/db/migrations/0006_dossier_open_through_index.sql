@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_open_through_idx" ON "dossiers" USING btree (coalesce("resolved_at", 'infinity'::timestamptz));
