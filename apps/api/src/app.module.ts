@@ -17,6 +17,8 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CentersModule } from './modules/centers/centers.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
+import { GuideModule } from './modules/guide/guide.module.js';
+import { AppointmentsModule } from './modules/appointments/appointments.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -53,6 +55,8 @@ export class AppModule {
         DossiersModule,
         StaffModule,
         QueueModule,
+        GuideModule,
+        AppointmentsModule,
         AnalyticsModule,
         CalendarModule,
         UnitsModule,

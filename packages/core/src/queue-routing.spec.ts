@@ -64,3 +64,17 @@ describe('estimateWait', () => {
     expect(e.maxMinutes).toBe(Math.ceil(2.5 * 10 * 1.3));
   });
 });
+
+describe('pickNextTicket with appointments', () => {
+  const state = { normalsSinceLastPriority: 5, priorityRatio: 2 };
+  const booked = (id: string, waitedMin: number, slotMinAgo: number): WaitingTicket => ({ ...t(id, 'A', waitedMin), appointmentAt: ago(slotMinAgo) });
+  it('calls an on-time appointment before earlier walk-ins and priority tickets, earliest slot first', () => {
+    const waiting = [t('walk', 'A', 40), t('prio', 'A', 30, 2), booked('late-slot', 2, 0), booked('early-slot', 1, 10)];
+    expect(pickNextTicket(waiting, profile, state, now)?.id).toBe('early-slot');
+    expect(pickNextTicket(waiting.filter((x) => x.id !== 'early-slot'), profile, state, now)?.id).toBe('late-slot');
+  });
+  it('ignores appointments of services the counter does not serve', () => {
+    const waiting = [t('walk', 'A', 40), { ...t('other', 'B', 1), appointmentAt: now }];
+    expect(pickNextTicket(waiting, profile, state, now)?.id).toBe('walk');
+  });
+});

@@ -5,6 +5,8 @@ export interface WaitingTicket {
   arrivedAt: Date;
   /** Weight of its priority category; absent for the normal line. */
   priorityWeight?: number;
+  /** Slot of an appointment checked in on time: such tickets go first, earliest slot first. */
+  appointmentAt?: Date;
 }
 
 export interface CounterProfile {
@@ -25,6 +27,8 @@ export interface RoutingState {
  * service's weight, so a preferred service goes first but an unpreferred one
  * ages up instead of starving. Priority tickets interleave: one after every
  * `priorityRatio` normal calls, and only then, so the normal line never starves.
+ * Appointments checked in on time come before both lines, earliest slot first
+ * (late ones were issued as walk-ins and carry no slot).
  */
 export function pickNextTicket(tickets: readonly WaitingTicket[], profile: CounterProfile, state: RoutingState, now: Date): WaitingTicket | undefined {
   const weights = new Map(profile.services.map((s) => [s.serviceId, s.weight]));
@@ -37,6 +41,9 @@ export function pickNextTicket(tickets: readonly WaitingTicket[], profile: Count
       return diff > 0 || (diff === 0 && t.arrivedAt < top.arrivedAt) ? t : top;
     }, undefined);
 
+  const booked = eligible.filter((t) => t.appointmentAt !== undefined);
+  const slot = (t: WaitingTicket) => t.appointmentAt!.getTime();
+  if (booked.length) return booked.reduce((a, b) => (slot(b) < slot(a) || (slot(b) === slot(a) && b.arrivedAt < a.arrivedAt) ? b : a));
   const priority = eligible.filter((t) => t.priorityWeight !== undefined);
   const normal = eligible.filter((t) => t.priorityWeight === undefined);
   const priorityTurn = state.normalsSinceLastPriority >= state.priorityRatio;

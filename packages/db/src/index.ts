@@ -24,4 +24,6 @@ export * from './repositories/alert.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/delivery.repository.js';
 export * from './repositories/webhook.repository.js';
+export * from './repositories/guide.repository.js';
+export * from './repositories/appointment.repository.js';
 export * from './maintenance/read-models.js';

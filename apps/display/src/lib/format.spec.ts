@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/index.js';
-import { hoursText, timeOfDay, waitText } from './format.js';
+import { hoursText, limitCount, timeOfDay, waitText } from './format.js';
 
 const t = (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {});
 
@@ -17,5 +17,11 @@ describe('queue formatting', () => {
 
   it('tells the time in Vietnam whatever the device time zone', () => {
     expect(timeOfDay('2026-11-25T01:05:00Z')).toBe('08:05');
+  });
+});
+
+describe('limitCount', () => {
+  it('writes half days the way a notice board does', () => {
+    expect([limitCount(0.5), limitCount(1.5), limitCount(3), limitCount(0.25)]).toEqual(['½', '1½', '3', '0.25']);
   });
 });

@@ -25,3 +25,10 @@ export function timeOfDay(at: Date | string, locale = 'vi-VN'): string {
 export function dateLong(at: Date, locale = 'vi-VN'): string {
   return new Intl.DateTimeFormat(locale, { timeZone: CENTER_TIME_ZONE, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
 }
+
+/** A time-limit count as people write it: 0.5 → "½", 1.5 → "1½", 3 → "3". */
+export function limitCount(n: number): string {
+  const whole = Math.floor(n);
+  const half = n - whole === 0.5 ? '½' : '';
+  return half ? `${whole || ''}${half}` : String(n);
+}

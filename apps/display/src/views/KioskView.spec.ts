@@ -77,13 +77,40 @@ describe('KioskView', () => {
     expect(document.activeElement).toBe(w.get('[data-testid=service-HT]').element);
     await press('ArrowRight');
     expect(document.activeElement).toBe(w.get('[data-testid=service-DD]').element);
-    await press('ArrowRight'); // KD is paused: back to the first
+    await press('ArrowRight'); // KD is paused: on to "I have an appointment", then back to the first
+    expect(document.activeElement).toBe(w.get('[data-testid=kiosk-appointment]').element);
+    await press('ArrowRight');
     expect(document.activeElement).toBe(w.get('[data-testid=service-HT]').element);
+    await press('ArrowLeft');
     await press('ArrowLeft');
     expect(document.activeElement).toBe(w.get('[data-testid=service-DD]').element);
     (document.activeElement as HTMLButtonElement).click(); // what Enter does on a focused button
     await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ serviceId: DD, priorityCategoryId: null });
+    w.unmount();
+  });
+
+  it('checks in an appointment by code: a wrong code is answered on the same screen, an on-time one prints a slip marked as called first', async () => {
+    let attempt = 0;
+    serve((url, init) => {
+      if (init.method !== 'POST') return json(kiosk());
+      attempt += 1;
+      if (attempt === 1) return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'x', details: [{ path: 'body.code', message: 'Không có lịch hẹn nào với mã này tại trung tâm' }] } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      return json({ ...issued, code: 'A031', onTime: true, slotStart: '2026-11-25T02:30:00Z' });
+    });
+    const w = await mountKiosk();
+    await w.get('[data-testid=kiosk-appointment]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(w.get('#appt-code').element);
+    await w.get('#appt-code').setValue('abcd2345');
+    await w.get('[data-testid=kiosk-appointment-form]').trigger('submit');
+    await flushPromises();
+    expect(w.get('#appt-error').text()).toBe('Không có lịch hẹn nào với mã này tại trung tâm');
+    expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: `/api/centers/${CENTER}/appointments/check-in`, body: { code: 'abcd2345' } });
+    await w.get('[data-testid=kiosk-appointment-form]').trigger('submit');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
+    expect(w.get('[data-testid=kiosk-appointment-result]').text()).toContain('Đúng giờ hẹn');
+    expect(w.get('[data-testid=slip-number]').text()).toBe('A031');
     w.unmount();
   });
 

@@ -99,6 +99,10 @@ export const ZCenter = z.object({
   allowCallSpecific: z.boolean(),
   priorityRatio: z.number().int(),
   noShowAfterRecalls: z.number().int(),
+  /** Online appointments: slot length, bookings per planned counter and slot, on-time window (± minutes) that is called first. */
+  appointmentSlotMinutes: z.number().int(),
+  appointmentsPerCounter: z.number().int(),
+  appointmentOnTimeMinutes: z.number().int(),
 });
 export type Center = z.infer<typeof ZCenter>;
 export const ZCenterDetail = ZCenter.extend({
@@ -123,6 +127,9 @@ export const ZCenterInput = z.object({
   allowCallSpecific: z.boolean().default(false),
   priorityRatio: z.number().int().min(1).max(10).default(2),
   noShowAfterRecalls: z.number().int().min(0).max(10).default(2),
+  appointmentSlotMinutes: z.number().int().min(10, { error: msg('Từ 10 đến 240 phút', 'Between 10 and 240 minutes') }).max(240, { error: msg('Từ 10 đến 240 phút', 'Between 10 and 240 minutes') }).default(30),
+  appointmentsPerCounter: z.number().int().min(0, { error: msg('Từ 0 (không nhận đặt lịch) đến 20', 'From 0 (no online booking) to 20') }).max(20, { error: msg('Từ 0 (không nhận đặt lịch) đến 20', 'From 0 (no online booking) to 20') }).default(2),
+  appointmentOnTimeMinutes: z.number().int().min(0, { error: msg('Từ 0 đến 60 phút', 'Between 0 and 60 minutes') }).max(60, { error: msg('Từ 0 đến 60 phút', 'Between 0 and 60 minutes') }).default(10),
 });
 
 export const ZTimeLimit = z.object({

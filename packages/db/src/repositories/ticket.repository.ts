@@ -18,6 +18,8 @@ export interface IssueItem {
   arrivedAt: Date;
   trackingCode: string;
   actorId: string | null;
+  /** Slot of an appointment checked in on time (called first); absent for walk-ins. */
+  appointmentAt?: Date | null;
 }
 
 export type CandidateRow = {
@@ -25,6 +27,7 @@ export type CandidateRow = {
   service_id: string;
   arrived_at: Date;
   priority_weight: number | null;
+  appointment_at: Date | null;
 };
 
 const ACTIVE: TicketStatus[] = ['called', 'serving'];
@@ -63,11 +66,12 @@ export const ticketRepository = {
         where w.center_id = ${queue.centerId} and w.service_id = ${queue.serviceId} and w.business_date = ${queue.businessDate} and w.status = 'waiting'
       ), r as (
         select * from unnest(${array(items.map((i) => i.priorityCategoryId), 'uuid')}, ${array(items.map((i) => i.arrivedAt.toISOString()), 'timestamptz')},
-          ${array(items.map((i) => i.trackingCode), 'text')}, ${array(items.map((i) => i.actorId), 'uuid')}) with ordinality as r(priority, arrived, tracking, actor, i)
+          ${array(items.map((i) => i.trackingCode), 'text')}, ${array(items.map((i) => i.actorId), 'uuid')},
+          ${array(items.map((i) => i.appointmentAt?.toISOString() ?? null), 'timestamptz')}) with ordinality as r(priority, arrived, tracking, actor, appointment, i)
       ), t as (
-        insert into tickets (center_id, service_id, business_date, number, code, status, priority_category_id, arrived_at, tracking_code)
+        insert into tickets (center_id, service_id, business_date, number, code, status, priority_category_id, arrived_at, tracking_code, appointment_at)
         select ${queue.centerId}, ${queue.serviceId}, ${queue.businessDate}, num, ${queue.prefix} || case when num < 1000 then lpad(num::text, 3, '0') else num::text end,
-          'waiting', r.priority, r.arrived, r.tracking
+          'waiting', r.priority, r.arrived, r.tracking, r.appointment
         from seq, r, lateral (select (seq.last_number - ${n} + r.i)::int as num) x
         order by r.i
         returning *
@@ -177,25 +181,26 @@ export const ticketRepository = {
   },
 
   /**
-   * The oldest waiting tickets a counter may call, per service and per line (normal and
-   * priority), locked with SKIP LOCKED: two counters calling at once lock disjoint rows,
-   * so no ticket can be claimed twice.
+   * The oldest waiting tickets a counter may call, per service and per line (normal,
+   * priority, and on-time appointments by slot), locked with SKIP LOCKED: two counters
+   * calling at once lock disjoint rows, so no ticket can be claimed twice.
    */
   async lockCandidates(tx: DbOrTx, q: { centerId: string; businessDate: string; counterId: string; serviceIds: string[]; perLine?: number }): Promise<CandidateRow[]> {
     if (!q.serviceIds.length) return [];
     const rows = await tx.execute<CandidateRow>(sql`
-      select c.id, c.service_id, c.arrived_at, c.priority_weight
-      from unnest(${uuidArray(q.serviceIds)}) as s(id), (values (false), (true)) as line(priority),
+      select c.id, c.service_id, c.arrived_at, c.priority_weight, c.appointment_at
+      from unnest(${uuidArray(q.serviceIds)}) as s(id), (values (false, false), (true, false), (false, true)) as line(priority, booked),
       lateral (
-        select t.id, t.service_id, t.arrived_at, p.weight as priority_weight
+        select t.id, t.service_id, t.arrived_at, p.weight as priority_weight, t.appointment_at
         from tickets t left join priority_categories p on p.id = t.priority_category_id
         where t.center_id = ${q.centerId} and t.business_date = ${q.businessDate} and t.status = 'waiting' and t.service_id = s.id
-          and (t.priority_category_id is not null) = line.priority
+          and (t.appointment_at is not null) = line.booked
+          and (line.booked or (t.priority_category_id is not null) = line.priority)
           and (t.target_counter_id is null or t.target_counter_id = ${q.counterId})
-        order by t.arrived_at, t.number limit ${q.perLine ?? 5}
+        order by t.appointment_at nulls last, t.arrived_at, t.number limit ${q.perLine ?? 5}
         for update of t skip locked
       ) c`);
-    return rows.map((r) => ({ ...r, arrived_at: new Date(r.arrived_at) }));
+    return rows.map((r) => ({ ...r, arrived_at: new Date(r.arrived_at), appointment_at: r.appointment_at ? new Date(r.appointment_at) : null }));
   },
 
   /** Locks one waiting ticket of the center (calling a chosen ticket). */

@@ -1,4 +1,4 @@
-import { AlertKind, Channel, CounterState, DeviceKind, DossierStatus, HolidayKind, Role, TicketStatus, TimeLimitUnit, UnitLevel } from '@motcua/contracts';
+import { AlertKind, AppointmentStatus, Channel, CounterState, DeviceKind, DossierStatus, HolidayKind, Role, TicketStatus, TimeLimitUnit, UnitLevel } from '@motcua/contracts';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 // Same values as the contracts, so an API enum and a column can never drift apart.
@@ -14,3 +14,4 @@ export const notificationKind = pgEnum('notification_kind', [...AlertKind, 'dige
 export const dayKind = pgEnum('day_kind', HolidayKind);
 export const ratingLevel = pgEnum('rating_level', ['very_satisfied', 'satisfied', 'not_satisfied']);
 export const stepResult = pgEnum('step_result', ['early', 'on_time', 'late']);
+export const appointmentStatus = pgEnum('appointment_status', AppointmentStatus);

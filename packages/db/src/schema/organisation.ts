@@ -52,6 +52,11 @@ export const centers = pgTable(
     noShowAfterRecalls: integer().notNull().default(2),
     /** The scrolling line on the hall display. */
     displayNotice: text().notNull().default(''),
+    // Online appointments: slot length, bookings per planned counter and slot, and the
+    // check-in window (± minutes around the slot) within which an appointment is called first.
+    appointmentSlotMinutes: integer().notNull().default(30),
+    appointmentsPerCounter: integer().notNull().default(2),
+    appointmentOnTimeMinutes: integer().notNull().default(10),
     ...timestamps,
   },
   (t) => [uniqueIndex('centers_code_key').on(t.code), index('centers_unit_idx').on(t.unitId)],

@@ -10,6 +10,13 @@ export const procedures = pgTable(
 );
 export type Procedure = typeof procedures.$inferSelect;
 
+/** A form a citizen can download from the procedure guide: a public link or a file code of the form library. */
+export interface ProcedureForm {
+  name: string;
+  url?: string;
+  fileCode?: string;
+}
+
 export interface ProcedureStep {
   code: string;
   name: string;
@@ -40,6 +47,11 @@ export const procedureVersions = pgTable(
     obligationPausesClock: boolean().notNull().default(false),
     steps: jsonb().$type<ProcedureStep[]>().notNull().default([]),
     requiredDocuments: jsonb().$type<Array<{ name: string; original: boolean; reusable: boolean }>>().notNull().default([]),
+    // The citizen guide (the QR poster's page): what to do, in the citizen's words, and the forms.
+    guideSteps: jsonb().$type<string[]>().notNull().default([]),
+    forms: jsonb().$type<ProcedureForm[]>().notNull().default([]),
+    /** "Không hẹn": the result is handed over during the visit, no appointment slip. */
+    noAppointment: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [uniqueIndex('procedure_versions_key').on(t.procedureId, t.version), index('procedure_versions_effective_idx').on(t.procedureId, t.effectiveFrom)],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
-import { ratingLevel, ticketStatus } from './enums.js';
+import { appointmentStatus, ratingLevel, ticketStatus } from './enums.js';
 import { centers, counters, priorityCategories, services } from './organisation.js';
 import { staff } from './staff.js';
 
@@ -44,6 +44,8 @@ export const tickets = pgTable(
     targetCounterId: uuid().references(() => counters.id),
     /** Unguessable code of the tracking page (the slip's QR code). */
     trackingCode: text().notNull(),
+    /** Slot of an appointment checked in on time: called before walk-ins, earliest slot first. */
+    appointmentAt: timestamp(tz),
     ...timestamps,
   },
   (t) => [
@@ -87,3 +89,47 @@ export const ratings = pgTable(
   },
   (t) => [uniqueIndex('ratings_ticket_key').on(t.ticketId)],
 );
+
+/**
+ * Bookings taken per center × service × slot. A booking increments `booked` with one
+ * conditional upsert (`… where booked < capacity`), so the row lock decides and a slot
+ * can never be oversold, however many book at once.
+ */
+export const appointmentSlots = pgTable(
+  'appointment_slots',
+  {
+    centerId: uuid().notNull().references(() => centers.id),
+    serviceId: uuid().notNull().references(() => services.id),
+    slotStart: timestamp(tz).notNull(),
+    booked: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'appointment_slots_pkey', columns: [t.centerId, t.serviceId, t.slotStart] })],
+);
+
+/** An online appointment. The phone is optional and never leaves the API on a public screen. */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: id(),
+    centerId: uuid().notNull().references(() => centers.id),
+    serviceId: uuid().notNull().references(() => services.id),
+    procedureCode: text(),
+    slotStart: timestamp(tz).notNull(),
+    /** Short code typed at the kiosk. */
+    code: text().notNull(),
+    /** Unguessable token of the cancel/reschedule link (the QR). */
+    manageToken: text().notNull(),
+    phone: text(),
+    status: appointmentStatus().notNull().default('booked'),
+    checkedInAt: timestamp(tz),
+    ticketId: uuid().references(() => tickets.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('appointments_code_key').on(t.code),
+    uniqueIndex('appointments_token_key').on(t.manageToken),
+    index('appointments_slot_idx').on(t.centerId, t.serviceId, t.slotStart),
+  ],
+);
+export type Appointment = typeof appointments.$inferSelect;

@@ -7,6 +7,7 @@ import type { Database, Tx } from '../client.js';
 import { generatePassword, hashPassword } from '../passwords.js';
 import * as s from '../schema/index.js';
 import * as demo from './demo-catalogue.js';
+import { applyDemoGuides } from './demo-guides.js';
 
 export interface DemoAccount {
   username: string;
@@ -95,6 +96,7 @@ async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
     })),
   );
 
+  await applyDemoGuides(tx);
   const year = Number(businessDate(now).slice(0, 4));
   const holidays = [...defaultHolidays(year - 1), ...defaultHolidays(year), ...defaultHolidays(year + 1)];
   const [calendar] = await tx.insert(s.calendars).values({ unitId: null, name: 'Lịch làm việc mặc định', officeWindows: DEFAULT_OFFICE_HOURS }).returning();

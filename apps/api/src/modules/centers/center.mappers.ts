@@ -12,6 +12,9 @@ export const toCenter = (c: CenterRow): Center => ({
   allowCallSpecific: c.allowCallSpecific,
   priorityRatio: c.priorityRatio,
   noShowAfterRecalls: c.noShowAfterRecalls,
+  appointmentSlotMinutes: c.appointmentSlotMinutes,
+  appointmentsPerCounter: c.appointmentsPerCounter,
+  appointmentOnTimeMinutes: c.appointmentOnTimeMinutes,
 });
 
 export const toService = (s: ServiceRow): Service => ({

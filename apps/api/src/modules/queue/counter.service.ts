@@ -134,7 +134,7 @@ export class CounterService {
     const open = profile.filter((p) => config.services.find((s) => s.id === p.serviceId)?.isOpen !== false);
     const candidates = await ticketRepository.lockCandidates(tx, { centerId: config.center.id, businessDate: date, counterId: counter.id, serviceIds: open.map((p) => p.serviceId) });
     const pick = pickNextTicket(
-      candidates.map((c) => ({ id: c.id, serviceId: c.service_id, arrivedAt: c.arrived_at, priorityWeight: c.priority_weight ?? undefined })),
+      candidates.map((c) => ({ id: c.id, serviceId: c.service_id, arrivedAt: c.arrived_at, priorityWeight: c.priority_weight ?? undefined, appointmentAt: c.appointment_at ?? undefined })),
       { services: open },
       { normalsSinceLastPriority: counter.normalsSincePriority, priorityRatio: config.center.priorityRatio },
       now,

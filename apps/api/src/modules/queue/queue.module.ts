@@ -7,5 +7,5 @@ import { QueueRealtime } from './queue-realtime.js';
 import { QueueController } from './queue.controller.js';
 import { QueueService } from './queue.service.js';
 
-@Module({ controllers: [QueueController, CounterController], providers: [QueueService, CounterService, LiveBoardService, CenterContext, QueueRealtime] })
+@Module({ controllers: [QueueController, CounterController], providers: [QueueService, CounterService, LiveBoardService, CenterContext, QueueRealtime], exports: [CenterContext, QueueRealtime] })
 export class QueueModule {}

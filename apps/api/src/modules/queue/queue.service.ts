@@ -11,7 +11,8 @@ import { QueueRealtime } from './queue-realtime.js';
 
 // No 0/O/1/I: people read it off a slip.
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const newTrackingCode = () => Array.from({ length: 10 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+export const randomCode = (length: number) => Array.from({ length }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+export const newTrackingCode = () => randomCode(10);
 const RATING_WINDOW_MS = 15 * 60_000;
 
 type IssuedRow = Ticket & { ahead: number };

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+
+// Wednesday 2026-11-25, 09:00 in Hồ Chí Minh City: the demo centers are open.
+const MORNING = '2026-11-25T02:00:00.000Z';
+
+describe('procedure guide', () => {
+  let stack: Stack;
+  let accounts: Account[];
+  let centerId = '';
+  const get = (path: string) => fetch(`${stack.baseUrl}/api${path}`, { headers: { 'accept-language': 'en', 'x-test-now': MORNING } });
+
+  beforeAll(async () => {
+    stack = await startStack();
+    accounts = await seed(stack);
+    const [row] = await stack.database.sql`select id from centers where code = 'TT-32002'`;
+    centerId = row!.id;
+  });
+  afterAll(() => stack?.stop());
+
+  it('lists the center’s procedures by field, with same-day and no-appointment called out', async () => {
+    const res = await get(`/public/centers/${centerId}/guide`);
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['ho_tich', 'chung_thuc', 'dat_dai', 'kinh_doanh', 'cu_tru']);
+    const copy = body.procedures.find((p: { code: string }) => p.code === '2.000815');
+    expect(copy).toMatchObject({ field: 'chung_thuc', sameDay: true, noAppointment: true, boundaryFree: true, feeVnd: 2000 });
+    const land = body.procedures.find((p: { code: string }) => p.code === 'DD-LD');
+    expect(land).toMatchObject({ sameDay: false, noAppointment: false, boundaryFree: false, timeLimit: { unit: 'working_days', value: 17 } });
+  });
+
+  it('a procedure page carries documents, forms and today’s live wait for its service', async () => {
+    const before = await json(await get(`/public/centers/${centerId}/guide/1.001193`));
+    expect(before.documents).toContainEqual({ name: 'Giấy chứng sinh', original: true, reusable: false });
+    expect(before.documents.some((d: { reusable: boolean }) => d.reusable)).toBe(true);
+    expect(before.forms[0]).toMatchObject({ fileCode: 'TK-KS' });
+    expect(before.steps.length).toBeGreaterThan(2);
+    expect(before.service).toMatchObject({ nameEn: 'Civil status', waiting: 0 });
+
+    const admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${stack.baseUrl}/api/centers/${centerId}/tickets`, {
+        method: 'POST', headers: { cookie: admin, 'content-type': 'application/json', 'x-test-now': MORNING }, body: JSON.stringify({ serviceId: before.service.serviceId }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const after = await json(await get(`/public/centers/${centerId}/guide/1.001193`));
+    expect(after.service.waiting).toBe(3);
+    expect(after.service.estimate.peopleAhead).toBe(3);
+    expect(after.service.estimate.maxMinutes).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for a procedure the center does not receive, and 400 for a bad center id', async () => {
+    expect((await get(`/public/centers/${centerId}/guide/9.999999`)).status).toBe(404);
+    expect((await get(`/public/centers/not-a-uuid/guide`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,83 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { appointments, tickets, type Appointment } from '../schema/queue.js';
+
+export type SlotKey = { centerId: string; serviceId: string; slotStart: Date };
+
+export const appointmentRepository = {
+  /**
+   * Counters planned for a service on a day: those on the day's assignment board that
+   * serve it; before the board of that day is built, every counter that serves it.
+   */
+  async plannedCounters(db: DbOrTx, centerId: string, serviceId: string, date: string): Promise<number> {
+    const [row] = await db.execute<{ assigned: number; profile: number; board: boolean }>(sql`
+      select
+        (select count(distinct k.id)::int from counters k join counter_services cs on cs.counter_id = k.id
+          join assignments a on a.counter_id = k.id and a.work_date = ${date}
+          where k.center_id = ${centerId} and cs.service_id = ${serviceId}) as assigned,
+        (select count(*)::int from counters k join counter_services cs on cs.counter_id = k.id
+          where k.center_id = ${centerId} and cs.service_id = ${serviceId}) as profile,
+        exists (select 1 from assignments a join counters k on k.id = a.counter_id where k.center_id = ${centerId} and a.work_date = ${date}) as board`);
+    return row!.board ? row!.assigned : row!.profile;
+  },
+
+  /** Bookings per slot start (ms) in [from, to). */
+  async booked(db: DbOrTx, centerId: string, serviceId: string, from: Date, to: Date): Promise<Map<number, number>> {
+    const rows = await db.execute<{ slot_start: string; booked: number }>(sql`
+      select slot_start, booked from appointment_slots
+      where center_id = ${centerId} and service_id = ${serviceId} and slot_start >= ${from.toISOString()}::timestamptz and slot_start < ${to.toISOString()}::timestamptz`);
+    return new Map(rows.map((r) => [new Date(r.slot_start).getTime(), Number(r.booked)]));
+  },
+
+  /**
+   * Takes one place in a slot if fewer than `capacity` are booked, in one statement: the
+   * upsert locks the slot row and re-checks the count on its latest version, so concurrent
+   * bookings queue on the row and the slot is never oversold. False when it is full.
+   */
+  async take(tx: DbOrTx, slot: SlotKey, capacity: number): Promise<boolean> {
+    if (capacity < 1) return false;
+    const rows = await tx.execute(sql`
+      insert into appointment_slots (center_id, service_id, slot_start, booked) values (${slot.centerId}, ${slot.serviceId}, ${slot.slotStart.toISOString()}::timestamptz, 1)
+      on conflict (center_id, service_id, slot_start) do update set booked = appointment_slots.booked + 1, updated_at = now()
+      where appointment_slots.booked < ${capacity}
+      returning booked`);
+    return rows.length === 1;
+  },
+
+  async release(tx: DbOrTx, slot: SlotKey): Promise<void> {
+    await tx.execute(sql`
+      update appointment_slots set booked = booked - 1, updated_at = now()
+      where center_id = ${slot.centerId} and service_id = ${slot.serviceId} and slot_start = ${slot.slotStart.toISOString()}::timestamptz and booked > 0`);
+  },
+
+  async insert(tx: DbOrTx, values: typeof appointments.$inferInsert): Promise<Appointment> {
+    const [row] = await tx.insert(appointments).values(values).returning();
+    return row!;
+  },
+
+  async byToken(db: DbOrTx, token: string): Promise<Appointment | undefined> {
+    const [row] = await db.select().from(appointments).where(eq(appointments.manageToken, token));
+    return row;
+  },
+
+  async lockByToken(tx: DbOrTx, token: string): Promise<Appointment | undefined> {
+    const [row] = await tx.select().from(appointments).where(eq(appointments.manageToken, token)).for('update');
+    return row;
+  },
+
+  async lockByCode(tx: DbOrTx, centerId: string, code: string): Promise<Appointment | undefined> {
+    const [row] = await tx.select().from(appointments).where(and(eq(appointments.code, code), eq(appointments.centerId, centerId))).for('update');
+    return row;
+  },
+
+  /** Code and tracking code of the ticket an appointment was checked in with. */
+  async ticketOf(db: DbOrTx, ticketId: string) {
+    const [row] = await db.select({ code: tickets.code, trackingCode: tickets.trackingCode }).from(tickets).where(eq(tickets.id, ticketId));
+    return row;
+  },
+
+  async update(tx: DbOrTx, id: string, values: Partial<typeof appointments.$inferInsert>): Promise<Appointment> {
+    const [row] = await tx.update(appointments).set(values).where(eq(appointments.id, id)).returning();
+    return row!;
+  },
+};

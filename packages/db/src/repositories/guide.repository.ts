@@ -1,0 +1,32 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { services } from '../schema/organisation.js';
+import { procedures, procedureVersions } from '../schema/procedures.js';
+
+/** The version of each procedure in force on a local date. */
+const inForce = (date: string) =>
+  and(eq(procedureVersions.procedureId, procedures.id), sql`${procedureVersions.effectiveFrom} <= ${date}`, sql`(${procedureVersions.effectiveTo} is null or ${procedureVersions.effectiveTo} >= ${date})`);
+
+/** The public procedure guide: the catalogue as a citizen reads it. */
+export const guideRepository = {
+  /** Procedures a center receives (their field has a service there), with the version in force. */
+  async centerProcedures(db: DbOrTx, centerId: string, date: string) {
+    return db
+      .select({ procedure: procedures, version: procedureVersions, serviceId: services.id })
+      .from(procedures)
+      .innerJoin(procedureVersions, inForce(date))
+      .innerJoin(services, and(eq(services.centerId, centerId), eq(services.field, procedures.field)))
+      .orderBy(asc(services.sortOrder), asc(procedures.code));
+  },
+
+  async centerProcedure(db: DbOrTx, centerId: string, code: string, date: string) {
+    const [row] = await db
+      .select({ procedure: procedures, version: procedureVersions, serviceId: services.id })
+      .from(procedures)
+      .innerJoin(procedureVersions, inForce(date))
+      .innerJoin(services, and(eq(services.centerId, centerId), eq(services.field, procedures.field)))
+      .where(eq(procedures.code, code))
+      .limit(1);
+    return row;
+  },
+};
