@@ -227,10 +227,16 @@ describe('dossiers', () => {
     await expect(sql`delete from dossier_events where dossier_id = ${ids.first!}`).rejects.toThrow(/append-only/);
   });
 
-  it('the inbox lists my dossiers by due time and finds by code, name or phone; overdue is flagged', async () => {
+  it('the inbox lists open dossiers by due time, then finished ones; finds by code, name or phone; overdue is flagged', async () => {
     const mine = await ok(await send('chuyenvien.anxuyen', 'GET', '/dossiers?scope=all&q=0912345678', undefined, '2026-12-20T09:00:00+07:00'));
     expect(mine.length).toBeGreaterThan(2);
-    const dues = mine.map((d: { dueAt: string | null }) => d.dueAt).filter(Boolean);
+    const closed = (d: { status: string }) => ['resolved', 'returned', 'refused_at_intake', 'withdrawn', 'stopped'].includes(d.status);
+    const firstClosed = mine.findIndex(closed);
+    const open = firstClosed === -1 ? mine : mine.slice(0, firstClosed);
+    expect(open.length).toBeGreaterThan(1);
+    // No open dossier comes after a finished one, and the open ones are most urgent first.
+    expect(mine.slice(open.length).every(closed)).toBe(true);
+    const dues = open.map((d: { dueAt: string | null }) => d.dueAt).filter(Boolean);
     expect([...dues].sort()).toEqual(dues);
     const overdue = await ok(await send('quanly.anxuyen', 'GET', '/dossiers?scope=all&due=overdue', undefined, '2026-12-20T09:00:00+07:00'));
     expect(overdue.length).toBeGreaterThan(0);
