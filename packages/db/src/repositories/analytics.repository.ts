@@ -1,4 +1,4 @@
-import type { DossierCounts } from '@motcua/core';
+import { DEFAULT_TIME_ZONE, type DossierCounts } from '@motcua/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 
@@ -50,6 +50,11 @@ const inUnits = (column: ReturnType<typeof sql.raw>, unitIds?: string[]) => (uni
 const unitColumn = (by: 'competent' | 'receiving') => sql.raw(by === 'competent' ? 's.agency_unit_id' : 's.receiving_unit_id');
 const filters = (q: CountsQuery) => sql`${inUnits(unitColumn(q.by), q.unitIds)} ${q.field ? sql`and s.field = ${q.field}` : sql``}`;
 /** Flows summed over a bucket's days, in-progress at its last day, carried over from the day before it. */
+/**
+ * The day whose end-of-day snapshot gives "in progress": the bucket's last day, or today while
+ * the bucket is still running (a month not over yet has no rows for its remaining days).
+ */
+const SNAPSHOT_DAY = sql`least(b.b_to, greatest(b.b_from, (now() at time zone ${DEFAULT_TIME_ZONE})::date))`;
 const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
   ${perUnit
@@ -59,8 +64,8 @@ const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.resolved_early) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedEarly",
   coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedOnTime",
   coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
-  coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_to), 0)::int as "inProgressInTime",
-  coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_to), 0)::int as "inProgressOverdue",
+  coalesce(sum(s.in_progress_in_time) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "inProgressInTime",
+  coalesce(sum(s.in_progress_overdue) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "inProgressOverdue",
   coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
   coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
   coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
