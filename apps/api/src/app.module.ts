@@ -20,6 +20,7 @@ import { QueueModule } from './modules/queue/queue.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { CitizenNotificationsModule } from './modules/citizen-notifications/citizen-notifications.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         UnitsModule,
         ProceduresModule,
         NotificationsModule,
+        CitizenNotificationsModule,
         HealthModule,
         SystemModule,
       ],

@@ -17,3 +17,4 @@ export * from './http/dossiers.js';
 export * from './http/analytics.js';
 export * from './http/notifications.js';
 export * from './http/calendar.js';
+export * from './http/citizen-notifications.js';

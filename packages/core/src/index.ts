@@ -9,3 +9,4 @@ export * from './queue-routing.js';
 export * from './wait-estimate.js';
 export * from './indicators.js';
 export * from './alert-plan.js';
+export * from './citizen-messages.js';

@@ -23,3 +23,4 @@ export * from './repositories/alert.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/delivery.repository.js';
 export * from './repositories/webhook.repository.js';
+export * from './repositories/citizen-notification.repository.js';

@@ -7,6 +7,7 @@ import { orgRoutes } from './routes/org.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import { dossierRoutes } from './routes/dossiers.routes.js';
+import { citizenNotificationRoutes } from './routes/citizen-notifications.routes.js';
 
 /**
  * The whole HTTP surface, composed from one table per feature. Controllers bind to
@@ -21,6 +22,7 @@ export const routes = {
   ...calendarRoutes,
   ...orgRoutes,
   ...notificationRoutes,
+  ...citizenNotificationRoutes,
 } as const;
 
 
