@@ -256,4 +256,26 @@ describe('citizen notifications', () => {
     const list = await ok(await send('tinh.quantri', 'GET', '/citizen-notifications/templates'));
     expect(list).toHaveLength(7 * 4 * 2);
   });
+  it('opting out also stops a message still being retried', async () => {
+    smsFailures = 1000;
+    try {
+      const d = await receive({ name: 'Mai Văn Tâm', phone: '0966000111' });
+      const failing = await waitFor('SMS failed twice', async () => {
+        const r = (await rows(d.id)).find((x) => x.channel === 'sms');
+        return r && r.attempts >= 2 && r;
+      }, 20_000);
+      const token = /opt-out\/([A-Za-z0-9_-]+)/.exec(failing.body)![1]!;
+      await ok(await send(null, 'GET', `/public/notifications/opt-out/${token}`));
+      const postsAtOptOut = posts.filter((p) => p.key === `${failing.event_key}:sms`).length;
+      const stopped = await waitFor('SMS stopped', async () => {
+        const r = (await rows(d.id)).find((x) => x.channel === 'sms');
+        return r?.status === 'opted_out' && r;
+      }, 20_000);
+      // At most the attempt already in flight when the link was opened; none after.
+      expect(posts.filter((p) => p.key === `${failing.event_key}:sms`).length).toBeLessThanOrEqual(postsAtOptOut + 1);
+      expect(stopped.attempts).toBeLessThan(8);
+    } finally {
+      smsFailures = 0;
+    }
+  });
 });
