@@ -91,7 +91,7 @@ describe('citizen notifications', () => {
       worker: true,
       env: {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMS_GATEWAY_URL: `${base}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', ZALO_GATEWAY_URL: `${base}/zalo`, ZALO_GATEWAY_TOKEN: 'zalo-token',
-        CITIZEN_WEBHOOK_URL: `${base}/hook`, CITIZEN_WEBHOOK_SECRET: SECRET, DELIVERY_BACKOFF_MS: '200', PUBLIC_URL: 'https://motcua.example.vn', ALERT_SWEEP_EVERY_MS: '600000',
+        CITIZEN_WEBHOOK_URL: `${base}/hook`, CITIZEN_WEBHOOK_SECRET: SECRET, DELIVERY_BACKOFF_MS: '200', PUBLIC_URL: 'https://motcua.example.vn', ALERT_SWEEP_EVERY_MS: '2000',
       },
     });
     accounts = await seed(stack);
@@ -277,5 +277,17 @@ describe('citizen notifications', () => {
     } finally {
       smsFailures = 0;
     }
+  });
+  it('a delivery whose send job was lost (Redis flushed, worker killed) is sent by the sweep', async () => {
+    const sql = stack.database.sql;
+    const [center] = await sql`select id from centers where code = 'TT-32002'`;
+    const [row] = await sql`insert into citizen_deliveries (event_key, event, channel, target, language, center_id, reference, body, updated_at)
+      values ('lost-job-event', 'returned', 'sms', '0944555666', 'vi', ${center!.id}, 'LOST-1', 'Da tra ket qua', now() - interval '10 minutes') returning id`;
+    const sent = await waitFor('the sweep resends it', async () => {
+      const [r] = await sql`select status, attempts from citizen_deliveries where id = ${row!.id}`;
+      return r?.status === 'sent' && r;
+    }, 20_000);
+    expect(sent.attempts).toBe(1);
+    expect(posts.filter((p) => p.key === 'lost-job-event:sms')).toHaveLength(1);
   });
 });

@@ -92,6 +92,13 @@ export class CitizenNotifyService implements OnModuleDestroy {
     return 'sent';
   }
 
+  /** Called by the alert sweep: pending rows whose send job was lost get one again (a waiting job keeps its id, so nothing doubles). */
+  async repairStale(before: Date): Promise<number> {
+    const ids = await citizenNotificationRepository.stalePending(this.database.db, before, 1000);
+    await this.enqueue(ids);
+    return ids.length;
+  }
+
   private async deliveryRows(job: Notify, o: Occasion): Promise<NewCitizenDelivery[]> {
     const db = this.database.db;
     const overrides = await citizenNotificationRepository.templates(db);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { citizenContacts, citizenDeliveries, citizenTemplates, ticketContacts, type NewCitizenDelivery } from '../schema/citizen-notifications.js';
 import { dossierEvents, dossiers } from '../schema/dossiers.js';
@@ -94,6 +94,16 @@ export const citizenNotificationRepository = {
 
   async pendingOf(db: DbOrTx, eventKey: string): Promise<string[]> {
     const rows = await db.select({ id: citizenDeliveries.id }).from(citizenDeliveries).where(and(eq(citizenDeliveries.eventKey, eventKey), eq(citizenDeliveries.status, 'pending')));
+    return rows.map((r) => r.id);
+  },
+
+  /** Pending deliveries not touched since `before`, whose job a crash or a Redis loss may have taken away. */
+  async stalePending(db: DbOrTx, before: Date, limit: number): Promise<string[]> {
+    const rows = await db
+      .select({ id: citizenDeliveries.id })
+      .from(citizenDeliveries)
+      .where(and(eq(citizenDeliveries.status, 'pending'), lt(citizenDeliveries.updatedAt, before)))
+      .limit(limit);
     return rows.map((r) => r.id);
   },
 
