@@ -22,6 +22,7 @@ import { AppointmentsModule } from './modules/appointments/appointments.module.j
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { CitizenNotificationsModule } from './modules/citizen-notifications/citizen-notifications.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         UnitsModule,
         ProceduresModule,
         NotificationsModule,
+        CitizenNotificationsModule,
         HealthModule,
         SystemModule,
       ],

@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertService } from './alerts/alert.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
+import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, LOGGER, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
@@ -60,6 +61,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         },
         AlertService,
         DeliveryService,
+        CitizenNotifyService,
         ...processors,
         QueueExpiryScheduler,
         AnalyticsRollupScheduler,

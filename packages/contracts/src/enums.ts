@@ -57,3 +57,17 @@ export type AlertKind = z.infer<typeof ZAlertKind>;
 export const HolidayKind = ['holiday', 'day_off', 'working_day'] as const;
 export const ZHolidayKind = z.enum(HolidayKind);
 export type HolidayKind = z.infer<typeof ZHolidayKind>;
+
+/** What a citizen is told about (issue #9); one delivery per event and channel. */
+export const CitizenEvent = ['ticket_called', 'dossier_received', 'supplement_requested', 'obligation_to_pay', 'result_ready', 'apology', 'returned'] as const;
+export const ZCitizenEvent = z.enum(CitizenEvent);
+export type CitizenEvent = z.infer<typeof ZCitizenEvent>;
+
+/** How a citizen is reached: email (SMTP), SMS and Zalo (HTTP gateways), a signed webhook (e.g. the provincial citizen app). */
+export const CitizenChannel = ['email', 'sms', 'zalo', 'webhook'] as const;
+export const ZCitizenChannel = z.enum(CitizenChannel);
+export type CitizenChannel = z.infer<typeof ZCitizenChannel>;
+
+export const Language = ['vi', 'en'] as const;
+export const ZLanguage = z.enum(Language);
+export type Language = z.infer<typeof ZLanguage>;

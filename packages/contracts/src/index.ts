@@ -18,3 +18,4 @@ export * from './http/analytics.js';
 export * from './http/notifications.js';
 export * from './http/calendar.js';
 export * from './http/guide.js';
+export * from './http/citizen-notifications.js';

@@ -10,3 +10,4 @@ export * from './appointments.js';
 export * from './wait-estimate.js';
 export * from './indicators.js';
 export * from './alert-plan.js';
+export * from './citizen-messages.js';

@@ -27,3 +27,4 @@ export * from './repositories/webhook.repository.js';
 export * from './repositories/guide.repository.js';
 export * from './repositories/appointment.repository.js';
 export * from './maintenance/read-models.js';
+export * from './repositories/citizen-notification.repository.js';

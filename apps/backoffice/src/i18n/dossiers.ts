@@ -40,7 +40,7 @@ export const dossierMessages = {
     },
     intake: {
       title: 'Tiếp nhận hồ sơ', center: 'Trung tâm tiếp nhận', channel: 'Hình thức', counter: 'Trực tiếp tại quầy', post: 'Qua bưu chính', ticket: 'Phiếu số đang phục vụ (nếu có)',
-      procedure: 'Thủ tục', choose: '— Chọn —', name: 'Họ tên người nộp', phone: 'Số điện thoại', idNumber: 'Số CCCD', residence: 'Xã/phường cư trú', parcel: 'Xã/phường nơi có đất',
+      procedure: 'Thủ tục', choose: '— Chọn —', name: 'Họ tên người nộp', phone: 'Số điện thoại', idNumber: 'Số CCCD', email: 'Email nhận thông báo (không bắt buộc)', language: 'Ngôn ngữ thông báo', residence: 'Xã/phường cư trú', parcel: 'Xã/phường nơi có đất',
       returnCenter: 'Nơi nhận kết quả', sameAsReceiving: 'Tại trung tâm tiếp nhận', documents: 'Giấy tờ đã nộp (mỗi dòng một loại)', outcome: 'Kết quả tiếp nhận',
       accept: 'Tiếp nhận, hẹn trả (Mẫu 01)', requestSupplement: 'Hướng dẫn bổ sung (Mẫu 02)', refuse: 'Từ chối tiếp nhận (Mẫu 03)',
       missing: 'Giấy tờ còn thiếu — liệt kê đầy đủ một lần (mỗi dòng một loại)', reasons: 'Lý do từ chối (mỗi dòng một lý do)', submit: 'Ghi nhận', busy: 'Đang ghi…',
@@ -87,7 +87,7 @@ export const dossierMessages = {
     },
     intake: {
       title: 'Receive a dossier', center: 'Receiving center', channel: 'Channel', counter: 'At the counter', post: 'By post', ticket: 'Ticket being served (if any)', procedure: 'Procedure',
-      choose: '— Choose —', name: 'Applicant’s full name', phone: 'Phone', idNumber: 'ID number', residence: 'Commune of residence', parcel: 'Commune of the land parcel',
+      choose: '— Choose —', name: 'Applicant’s full name', phone: 'Phone', idNumber: 'ID number', email: 'Email for notifications (optional)', language: 'Language of notifications', residence: 'Commune of residence', parcel: 'Commune of the land parcel',
       returnCenter: 'Collect the result at', sameAsReceiving: 'The receiving center', documents: 'Documents handed in (one per line)', outcome: 'Intake outcome',
       accept: 'Accept, give an appointment (form 01)', requestSupplement: 'Ask to complete (form 02)', refuse: 'Refuse (form 03)', missing: 'Missing items — list them all at once (one per line)',
       reasons: 'Reasons for refusal (one per line)', submit: 'Record', busy: 'Saving…', ruleResidence: 'Decided where the applicant lives', ruleParcel: 'Decided where the land is', boundaryFree: 'Boundary-free intake',

@@ -2,6 +2,7 @@ import { createAppI18n } from '@motcua/web';
 import { adminMessages } from './admin.js';
 import { assignmentMessages } from './assignments.js';
 import { calendarMessages } from './calendar.js';
+import { citizenMessages } from './citizen.js';
 import { dossierMessages } from './dossiers.js';
 import { guideMessages } from './guide.js';
 import { messages } from './messages.js';
@@ -11,7 +12,7 @@ import { queueMessages } from './queue.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages, queueMessages, dossierMessages, assignmentMessages, adminMessages, organisationMessages, notificationMessages, calendarMessages, guideMessages];
+const features: Messages[] = [messages, queueMessages, dossierMessages, assignmentMessages, adminMessages, organisationMessages, notificationMessages, calendarMessages, guideMessages, citizenMessages];
 
 export const { i18n, setLocale } = createAppI18n('backoffice', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),

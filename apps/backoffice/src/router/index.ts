@@ -45,6 +45,8 @@ const pages: RouteRecordRaw[] = [
   { path: '/calendar', name: 'calendar', component: () => import('../views/CalendarView.vue'), meta: { nav: { label: 'calendar.nav', roles: orgAdmins, order: 70 } } },
   { path: '/admin/webhooks', name: 'webhooks', component: () => import('../views/WebhooksView.vue'), meta: { nav: { label: 'webhooks.nav', roles: orgAdmins, order: 81 } } },
   { path: '/admin/deliveries', name: 'deliveries', component: () => import('../views/DeliveryLogView.vue'), meta: { nav: { label: 'deliveries.nav', roles: ['admin'], order: 80 } } },
+  { path: '/citizen/templates', name: 'citizen-templates', component: () => import('../views/CitizenTemplatesView.vue'), meta: { nav: { label: 'citizen.templates.nav', roles: orgAdmins, order: 82 } } },
+  { path: '/citizen/deliveries', name: 'citizen-deliveries', component: () => import('../views/CitizenDeliveriesView.vue'), meta: { nav: { label: 'citizen.deliveries.nav', roles: centerAdmins, order: 83 } } },
   { path: '/account', name: 'account', component: () => import('../views/AccountView.vue'), meta: { nav: { label: 'nav.account', order: 100 } } },
 ];
 

@@ -1,6 +1,6 @@
 import {
   routes, ZDeviceSession, ZDisplaySnapshot, ZIssuedTicket, ZKioskSnapshot, ZRating, ZRatingPrompt, ZTicketTracking,
-  type IssueTicketRequest,
+  type IssueTicketInput,
 } from '@motcua/contracts';
 import { api } from './client.js';
 
@@ -10,7 +10,7 @@ export function pathOf(path: string, params: Record<string, string>): string {
 }
 
 export const fetchKiosk = (centerId: string) => api.request('GET', pathOf(routes.kiosk.path, { centerId }), { schema: ZKioskSnapshot });
-export const issueTicket = (centerId: string, body: IssueTicketRequest) => api.request('POST', pathOf(routes.issueTicket.path, { centerId }), { body, schema: ZIssuedTicket });
+export const issueTicket = (centerId: string, body: IssueTicketInput) => api.request('POST', pathOf(routes.issueTicket.path, { centerId }), { body, schema: ZIssuedTicket });
 export const pairDevice = (code: string) => api.request('POST', routes.pairDevice.path, { body: { code }, schema: ZDeviceSession });
 export const fetchDisplay = (centerId: string) => api.request('GET', pathOf(routes.display.path, { centerId }), { schema: ZDisplaySnapshot });
 export const fetchTracking = (code: string) => api.request('GET', pathOf(routes.trackTicket.path, { code }), { schema: ZTicketTracking });

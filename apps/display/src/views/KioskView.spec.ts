@@ -194,4 +194,39 @@ describe('KioskView', () => {
     expect(w.find('[data-testid=service-HT]').exists()).toBe(true);
     w.unmount();
   });
+  it('sends the optional phone with the ticket and clears it for the next visitor; a bad number is shown beside the field', async () => {
+    let first = true;
+    serve((url, init) => {
+      if (init.method !== 'POST') return json(kiosk());
+      if (first) {
+        first = false;
+        return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu chưa hợp lệ', details: [{ path: 'body.phone', message: 'Số điện thoại Việt Nam gồm 10–11 số' }] } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      }
+      return json(issued);
+    });
+    const w = await mountKiosk();
+    const phone = w.get('[data-testid=notify-phone]');
+    await phone.setValue('0905 11');
+    // Digits typed into the field never pick a service.
+    phone.element.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await w.get('[data-testid=service-DD]').trigger('click');
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({ serviceId: DD, priorityCategoryId: null, phone: '090511' });
+    expect(w.get('#phone-error').text()).toBe('Số điện thoại Việt Nam gồm 10–11 số');
+    // The list was rendered again: the field keeps what was typed, marked invalid.
+    const again = w.get('[data-testid=notify-phone]');
+    expect(again.attributes('aria-invalid')).toBe('true');
+    expect((again.element as HTMLInputElement).value).toBe('0905 11');
+    expect(document.activeElement).toBe(again.element);
+    await again.setValue('0905 111 222');
+    await w.get('[data-testid=service-DD]').trigger('click');
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({ serviceId: DD, priorityCategoryId: null, phone: '0905111222' });
+    expect(w.text()).not.toContain('0905111222');
+    await w.get('.kiosk__btn--primary').trigger('click');
+    expect((w.get('[data-testid=notify-phone]').element as HTMLInputElement).value).toBe('');
+    w.unmount();
+  });
 });

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type WorkerConfig } from '../config/config.js';
 import { DATABASE, LOGGER } from '../infra/tokens.js';
 import type { Logger } from 'pino';
+import { CitizenNotifyService } from '../citizen/citizen-notify.service.js';
 import { DeliveryService } from '../deliveries/delivery.service.js';
 import { alertText } from './alert-texts.js';
 
@@ -29,6 +30,7 @@ export class AlertService {
     @Inject(CONFIG) private readonly config: WorkerConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DeliveryService) private readonly deliveries: DeliveryService,
+    @Inject(CitizenNotifyService) private readonly citizen: CitizenNotifyService,
   ) {}
 
   #calendars = new Map<string, Promise<WorkCalendar>>();
@@ -134,7 +136,9 @@ export class AlertService {
     const stuck = await alertRepository.unpushed(this.database.db, new Date(now.getTime() - 5000), 1000);
     await this.push(stuck);
     // Deliveries whose job a crash or a Redis loss took away (a waiting one keeps its job: same id).
-    await this.deliveries.enqueue(await deliveryRepository.stalePending(this.database.db, new Date(now.getTime() - Math.max(60_000, 2 * this.config.ALERT_SWEEP_EVERY_MS)), 1000));
+    const staleBefore = new Date(now.getTime() - Math.max(60_000, 2 * this.config.ALERT_SWEEP_EVERY_MS));
+    await this.deliveries.enqueue(await deliveryRepository.stalePending(this.database.db, staleBefore, 1000));
+    await this.citizen.repairStale(staleBefore);
     if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
     return { fired, scheduled, pushed: stuck.length };
   }

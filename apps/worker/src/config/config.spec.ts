@@ -13,4 +13,11 @@ describe('worker configuration', () => {
       /DATABASE_URL: is required.*REDIS_URL: is required.*WORKER_HEALTH_PORT: must be a number.*LOG_LEVEL: must be one of/,
     );
   });
+
+  it('wants the signing secret with the citizen webhook, and URLs for the gateways', () => {
+    const base = { DATABASE_URL: 'postgres://localhost/m', REDIS_URL: 'redis://localhost:6379' };
+    expect(() => loadConfig({ ...base, CITIZEN_WEBHOOK_URL: 'https://app.example.vn/hook' })).toThrow(/CITIZEN_WEBHOOK_SECRET: is required when CITIZEN_WEBHOOK_URL is set/);
+    expect(() => loadConfig({ ...base, SMS_GATEWAY_URL: 'not a url' })).toThrow(/SMS_GATEWAY_URL: must be a URL/);
+    expect(loadConfig({ ...base, ZALO_GATEWAY_URL: 'https://zalo.example.vn/send' })).toMatchObject({ ZALO_GATEWAY_URL: 'https://zalo.example.vn/send' });
+  });
 });

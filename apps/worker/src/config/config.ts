@@ -18,16 +18,27 @@ const ZWorkerEnv = z.object({
   /** Email/webhook retries: attempts in all, and the first backoff (doubling each time). */
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(10_000),
+  /** Public address of the citizen app: opt-out links in messages to citizens point there. */
+  PUBLIC_URL: z.url({ error: 'must be a URL such as https://motcua.example.gov.vn' }).default('http://localhost:3000'),
+  /** SMS and Zalo gateways (JSON POST with a bearer token); a channel without a URL is not used. */
+  SMS_GATEWAY_URL: z.url({ error: 'must be a URL' }).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  ZALO_GATEWAY_URL: z.url({ error: 'must be a URL' }).optional(),
+  ZALO_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** A signed webhook that receives every message to citizens (e.g. the provincial citizen app). */
+  CITIZEN_WEBHOOK_URL: z.url({ error: 'must be a URL' }).optional(),
+  CITIZEN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The leaders' daily digest (overdue and due today, by commune): cron in DIGEST_TZ, 07:30 local. */
   DIGEST_CRON: z.string().min(9).default('30 7 * * *'),
   DIGEST_TZ: z.string().min(1).default('Asia/Ho_Chi_Minh'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 export type WorkerConfig = z.infer<typeof ZWorkerEnv>;
+const ZWorkerConfig = ZWorkerEnv.refine((c) => !c.CITIZEN_WEBHOOK_URL || !!c.CITIZEN_WEBHOOK_SECRET, { path: ['CITIZEN_WEBHOOK_SECRET'], message: 'is required when CITIZEN_WEBHOOK_URL is set' });
 
 /** The only place the worker reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  return parseConfig(ZWorkerEnv, env);
+  return parseConfig(ZWorkerConfig, env);
 }
 
 export const CONFIG = Symbol('CONFIG');

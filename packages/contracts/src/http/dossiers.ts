@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZChannel, ZDossierStatus } from '../enums.js';
+import { ZChannel, ZDossierStatus, ZLanguage } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId, ZName } from './common.js';
 
-const ZPhone = z.string().trim().regex(/^(\+84|0)\d{9,10}$/, { error: msg('Số điện thoại Việt Nam gồm 10–11 số, bắt đầu bằng 0 hoặc +84', 'A Vietnamese phone number has 10–11 digits and starts with 0 or +84') });
+export const ZPhone = z.string().trim().regex(/^(\+84|0)\d{9,10}$/, { error: msg('Số điện thoại Việt Nam gồm 10–11 số, bắt đầu bằng 0 hoặc +84', 'A Vietnamese phone number has 10–11 digits and starts with 0 or +84') });
 const ZText = (max: number) =>
   z.string().trim().min(1, { error: msg('Không được để trống', 'Required') }).max(max, { error: msg(`Tối đa ${max} ký tự`, `At most ${max} characters`) });
 const ZItems = (emptyVi: string, emptyEn: string) => z.array(ZText(300)).min(1, { error: msg(emptyVi, emptyEn) }).max(50);
@@ -12,6 +12,10 @@ export const ZApplicant = z.object({
   name: ZName,
   phone: ZPhone,
   idNumber: z.string().trim().regex(/^\d{9}(\d{3})?$/, { error: msg('Số CCCD/CMND gồm 9 hoặc 12 chữ số', 'An ID number has 9 or 12 digits') }).optional(),
+  /** Where the citizen wants to be told about the dossier by email (optional). */
+  email: z.string().trim().max(200, { error: msg('Tối đa 200 ký tự', 'At most 200 characters') }).pipe(z.email({ error: msg('Địa chỉ email không hợp lệ', 'Not a valid email address') })).optional(),
+  /** Language of the citizen's notifications. */
+  language: ZLanguage.default('vi'),
 });
 
 /** What every channel submits: the procedure, the applicant, the places that route the dossier, the papers handed in. */

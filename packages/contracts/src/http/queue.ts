@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { ZCounterState, ZTicketStatus } from '../enums.js';
+import { ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId } from './common.js';
+import { ZPhone } from './dossiers.js';
 
 // Public surfaces (kiosk, display, tracking, rating) carry ticket codes, counter labels
-// and service names only: tickets hold no personal data at all.
+// and service names only: tickets hold no personal data (a phone left at the kiosk lives
+// in its own table, read only by the notification worker).
 
 export const ZWaitEstimate = z.object({ peopleAhead: z.number().int().nonnegative(), minMinutes: z.number().int().nonnegative(), maxMinutes: z.number().int().nonnegative() });
 export type WaitEstimate = z.infer<typeof ZWaitEstimate>;
@@ -33,8 +35,14 @@ export type KioskSnapshot = z.infer<typeof ZKioskSnapshot>;
 export const ZIssueTicketRequest = z.object({
   serviceId: ZId,
   priorityCategoryId: ZId.nullable().default(null),
+  /** Optional: a text message when the ticket is called. Never shown on screens or public endpoints. */
+  phone: ZPhone.optional(),
+  /** Language of that message (the kiosk's). */
+  language: ZLanguage.default('vi'),
 });
 export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
+/** What a client sends (defaults filled by the API). */
+export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
 
 /** What the kiosk prints on the slip. */
 export const ZIssuedTicket = z.object({

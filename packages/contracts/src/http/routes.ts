@@ -8,6 +8,7 @@ import { notificationRoutes } from './routes/notifications.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import { dossierRoutes } from './routes/dossiers.routes.js';
 import { guideRoutes } from './routes/guide.routes.js';
+import { citizenNotificationRoutes } from './routes/citizen-notifications.routes.js';
 
 /**
  * The whole HTTP surface, composed from one table per feature. Controllers bind to
@@ -23,6 +24,7 @@ export const routes = {
   ...orgRoutes,
   ...notificationRoutes,
   ...guideRoutes,
+  ...citizenNotificationRoutes,
 } as const;
 
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAlertKind } from '../enums.js';
+import { ZAlertKind, ZCitizenEvent } from '../enums.js';
 
 /** BullMQ queues. Explicit strings: renaming a class must never orphan jobs in flight. */
 export const QueueName = {
@@ -10,6 +10,8 @@ export const QueueName = {
   alerts: 'alerts',
   /** One job per email/webhook delivery, retried with backoff. */
   deliveries: 'deliveries',
+  /** Citizen notifications: fan-out of one event to its channels, then one job per delivery. */
+  citizen: 'citizen',
   /** Repeatable jobs (BullMQ job schedulers): sweeps, digests, end-of-day expiry, rollups. */
   scheduled: 'scheduled',
 } as const;
@@ -25,6 +27,10 @@ export const JobName = {
   deliverySend: 'delivery.send',
   alertSweep: 'alert.sweep',
   alertDigest: 'alert.digest',
+  /** One event a citizen is told about: the worker makes one delivery per channel (idempotent). */
+  citizenNotify: 'citizen.notify',
+  /** One email, SMS, Zalo message or webhook post to a citizen, retried with backoff. */
+  citizenSend: 'citizen.send',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -41,6 +47,12 @@ export const jobs = {
   [JobName.deliverySend]: { queue: QueueName.deliveries, payload: z.object({ deliveryId: z.uuid() }) },
   [JobName.alertSweep]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.alertDigest]: { queue: QueueName.scheduled, payload: z.object({}) },
+  // `key` names the event (a dossier_events id, or the ticket for its first call): deliveries are unique per key and channel.
+  [JobName.citizenNotify]: {
+    queue: QueueName.citizen,
+    payload: z.object({ event: ZCitizenEvent, key: z.string().min(1).max(200), dossierId: z.uuid().optional(), ticketId: z.uuid().optional() }),
+  },
+  [JobName.citizenSend]: { queue: QueueName.citizen, payload: z.object({ deliveryId: z.uuid() }) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { dossierDocuments, dossierEvents, dossierPayments, dossiers, dossierSequences, type Dossier } from '../schema/dossiers.js';
@@ -160,6 +161,8 @@ export const dossierRepository = {
 
   async appendEvents(tx: DbOrTx, events: NewDossierEvent[]) {
     if (!events.length) return [];
+    // Ids are set on the caller's objects so it can name each event after commit (citizen notifications are keyed by them).
+    for (const e of events) e.id ??= randomUUID();
     return tx.insert(dossierEvents).values(events).returning();
   },
 

@@ -33,6 +33,10 @@ export const dossiers = pgTable(
     applicantName: text().notNull(),
     applicantPhone: text(),
     applicantIdNumber: text(),
+    /** Optional address for the citizen's notifications (issue #9). */
+    applicantEmail: text(),
+    /** Language of the citizen's notifications. */
+    notifyLanguage: text().notNull().default('vi'),
     receivedAt: timestamp(tz),
     dueAt: timestamp(tz),
     /** Set once by an apology letter; the original dueAt never changes. */

@@ -9,3 +9,4 @@ export * from './calendars.js';
 export * from './audit.js';
 export * from './system.js';
 export * from './analytics.js';
+export * from './citizen-notifications.js';

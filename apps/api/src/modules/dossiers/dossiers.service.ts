@@ -3,7 +3,7 @@ import {
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
-  addWorkingTime, allowedActions, businessDate, checkExtension, computeDue, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
+  addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
 import { analyticsRepository, calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
@@ -108,6 +108,8 @@ export class DossiersService {
       applicantName: input.applicant.name,
       applicantPhone: input.applicant.phone,
       applicantIdNumber: input.applicant.idNumber ?? null,
+      applicantEmail: input.applicant.email ?? null,
+      notifyLanguage: input.applicant.language,
       applicantUnitId: input.applicantUnitId ?? null,
       parcelUnitId: input.parcelUnitId ?? null,
       idempotencyKey: origin.idempotencyKey ?? null,
@@ -346,6 +348,14 @@ export class DossiersService {
     await this.jobs
       .enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 1000 }, delay: 500, removeOnComplete: true })
       .catch((e: Error) => this.logger.warn(`analytics rollup not requested: ${e.message}`));
+    // The citizen is told once per event: the job id and the deliveries' unique key are the event's id.
+    for (const e of events) {
+      const event = citizenEventOf(e.kind);
+      if (!event || !e.id) continue;
+      await this.jobs
+        .enqueue(JobName.citizenNotify, { event, key: e.id, dossierId: dossier.id }, { jobId: `citizen-notify-${e.id}` })
+        .catch((err: Error) => this.logger.warn(`citizen notification of ${dossier.code} not requested: ${err.message}`));
+    }
   }
 
   /** The conference ticker: a dossier received or resolved, by procedure and unit only (no applicant, code or officer). */

@@ -1,7 +1,8 @@
-import type { QueueTicket, QueueUpdated, Workstation } from '@motcua/contracts';
+import { JobName, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
 import { businessDate, pickNextTicket } from '@motcua/core';
-import { ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
-import { Inject, Injectable } from '@nestjs/common';
+import { citizenNotificationRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
+import { JobProducer } from '@motcua/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
@@ -44,9 +45,12 @@ export const toQueueTicket = (t: Ticket): QueueTicket => ({
  */
 @Injectable()
 export class CounterService {
+  private readonly logger = new Logger(CounterService.name);
+
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
+    @Inject(JobProducer) private readonly jobs: JobProducer,
   ) {}
 
   async workstation(counterId: string, actor: Actor, now: Date): Promise<Workstation> {
@@ -67,6 +71,7 @@ export class CounterService {
       return this.apply(tx, { counter, config, date, active, actor, now }, command);
     });
     await this.publish(center.id, date, counterId, outcome);
+    if (outcome.called) await this.notifyCalled(outcome.called);
     const { counter } = await this.load(counterId);
     return this.snapshot(counter, config, date);
   }
@@ -195,6 +200,18 @@ export class CounterService {
       });
     }
     await this.realtime.updated({ centerId, reason: outcome.reason, services });
+  }
+
+  /** A citizen who left a phone at the kiosk gets one text on the first call (recalls are announced in the hall). */
+  private async notifyCalled(ticket: Ticket): Promise<void> {
+    if (ticket.recallCount > 0) return;
+    try {
+      if (!(await citizenNotificationRepository.hasTicketContact(this.database.db, ticket.id))) return;
+      await this.jobs.enqueue(JobName.citizenNotify, { event: 'ticket_called', key: `ticket-called:${ticket.id}`, ticketId: ticket.id }, { jobId: `citizen-notify-ticket-${ticket.id}` });
+    } catch (e) {
+      // The call is committed and announced; the text is a courtesy.
+      this.logger.warn(`ticket-called text for ${ticket.code} not requested: ${(e as Error).message}`);
+    }
   }
 
   private async load(counterId: string) {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, TicketTracking } from '@motcua/contracts';
 import { businessDate } from '@motcua/core';
-import { auditRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
+import { auditRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -111,6 +111,8 @@ export class QueueService {
       { centerId: center.id, serviceId: service.id, businessDate: businessDate(now, center.timeZone), prefix: service.ticketPrefix },
       { priorityCategoryId: priority?.id ?? null, arrivedAt: now, trackingCode: newTrackingCode(), actorId: actor?.staffId ?? null },
     );
+    // Kept apart from the ticket (public surfaces read tickets); a lost phone only loses the courtesy text.
+    if (input.phone) await citizenNotificationRepository.saveTicketContact(this.database.db, ticket.id, input.phone, input.language);
     this.realtime.issuedSoon(center.id, center.timeZone);
     return {
       id: ticket.id,

@@ -1,0 +1,34 @@
+import { chromium } from 'playwright';
+import { readFileSync } from 'node:fs';
+const base = 'http://localhost:3300';
+const accounts = Object.fromEntries(readFileSync('/tmp/fresh/.data/demo-accounts.txt', 'utf8').split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p.length >= 3).map((p) => [p[1], p[2]]));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const errors = [];
+async function session(user) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
+  await page.goto(`${base}/backoffice/sign-in`);
+  await page.locator('input').first().fill(user);
+  await page.locator('input[type=password]').fill(accounts[user]);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1500);
+  return page;
+}
+const shot = async (page, url, name, wait = 2500) => { await page.goto(base + url); await page.waitForTimeout(wait); await page.screenshot({ path: `/work/shots/${name}.png`, fullPage: false }); };
+const leader = await session('lanhdao.tinh');
+await shot(leader, '/analytics/', 'an-overview');
+await shot(leader, '/analytics/ranking', 'an-ranking');
+await shot(leader, '/analytics/trends', 'an-trends');
+await shot(leader, '/analytics/queue', 'an-queue');
+const mgr = await session('quanly.anxuyen');
+await shot(mgr, '/backoffice/', 'bo-home');
+await shot(mgr, '/backoffice/dossiers', 'bo-dossiers');
+await shot(mgr, '/backoffice/live', 'bo-live');
+const pub = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+pub.on('pageerror', (e) => errors.push(`public: ${e.message}`));
+const centers = await (await fetch(`${base}/api/public/centers`).catch(() => null))?.json?.().catch(() => null);
+await shot(pub, '/', 'pub-home');
+console.log('centers', JSON.stringify(centers)?.slice(0, 300));
+console.log('errors', errors);
+await browser.close();

@@ -1,0 +1,158 @@
+import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { citizenContacts, citizenDeliveries, citizenTemplates, ticketContacts, type NewCitizenDelivery } from '../schema/citizen-notifications.js';
+import { dossierEvents, dossiers } from '../schema/dossiers.js';
+import { centers, counters } from '../schema/organisation.js';
+import { procedureVersions } from '../schema/procedures.js';
+import { tickets } from '../schema/queue.js';
+import type { CenterFilter } from './center.repository.js';
+
+type TemplateKey = { event: string; channel: string; language: string };
+const templateWhere = (k: TemplateKey) => and(eq(citizenTemplates.event, k.event), eq(citizenTemplates.channel, k.channel), eq(citizenTemplates.language, k.language));
+
+export const citizenNotificationRepository = {
+  // ───── kiosk phone ─────
+  async saveTicketContact(db: DbOrTx, ticketId: string, phone: string, language: string): Promise<void> {
+    await db.insert(ticketContacts).values({ ticketId, phone, language }).onConflictDoNothing();
+  },
+
+  async hasTicketContact(db: DbOrTx, ticketId: string): Promise<boolean> {
+    const [r] = await db.select({ id: ticketContacts.ticketId }).from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId));
+    return !!r;
+  },
+
+  // ───── what a message is about ─────
+  async ticketContext(db: DbOrTx, ticketId: string) {
+    const [r] = await db
+      .select({ ticket: tickets, phone: ticketContacts.phone, language: ticketContacts.language, counterLabel: counters.label, centerName: centers.name })
+      .from(tickets)
+      .innerJoin(ticketContacts, eq(ticketContacts.ticketId, tickets.id))
+      .innerJoin(centers, eq(centers.id, tickets.centerId))
+      .leftJoin(counters, eq(counters.id, tickets.counterId))
+      .where(eq(tickets.id, ticketId));
+    return r;
+  },
+
+  async dossierContext(db: DbOrTx, dossierId: string, eventId: string) {
+    const [r] = await db
+      .select({ dossier: dossiers, event: dossierEvents, obligationPausesClock: procedureVersions.obligationPausesClock })
+      .from(dossiers)
+      .innerJoin(dossierEvents, and(eq(dossierEvents.dossierId, dossiers.id), eq(dossierEvents.id, eventId)))
+      .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+      .where(eq(dossiers.id, dossierId));
+    if (!r) return undefined;
+    const rows = await db.select().from(centers).where(inArray(centers.id, [r.dossier.receivingCenterId, r.dossier.returnCenterId]));
+    return { ...r, receiving: rows.find((c) => c.id === r.dossier.receivingCenterId)!, returning: rows.find((c) => c.id === r.dossier.returnCenterId)! };
+  },
+
+  // ───── templates ─────
+  async templates(db: DbOrTx) {
+    return db.select().from(citizenTemplates);
+  },
+
+  async template(db: DbOrTx, k: TemplateKey) {
+    const [r] = await db.select().from(citizenTemplates).where(templateWhere(k));
+    return r;
+  },
+
+  async saveTemplate(db: DbOrTx, row: TemplateKey & { subject: string; body: string; updatedById: string }) {
+    const [r] = await db
+      .insert(citizenTemplates)
+      .values(row)
+      .onConflictDoUpdate({ target: [citizenTemplates.event, citizenTemplates.channel, citizenTemplates.language], set: { subject: row.subject, body: row.body, updatedById: row.updatedById, updatedAt: new Date() } })
+      .returning();
+    return r!;
+  },
+
+  async removeTemplate(db: DbOrTx, k: TemplateKey): Promise<void> {
+    await db.delete(citizenTemplates).where(templateWhere(k));
+  },
+
+  // ───── contacts and opt-out ─────
+  /** The contact row of a phone/address, made on first use with the given token. */
+  async contact(db: DbOrTx, contact: string, newToken: string) {
+    await db.insert(citizenContacts).values({ contact, optOutToken: newToken }).onConflictDoNothing({ target: citizenContacts.contact });
+    const [r] = await db.select().from(citizenContacts).where(eq(citizenContacts.contact, contact));
+    return r!;
+  },
+
+  /** Idempotent; false when no contact has this token. */
+  async optOut(db: DbOrTx, token: string, at: Date): Promise<boolean> {
+    const rows = await db
+      .update(citizenContacts)
+      .set({ optedOutAt: sql`coalesce(${citizenContacts.optedOutAt}, ${at.toISOString()}::timestamptz)` })
+      .where(eq(citizenContacts.optOutToken, token))
+      .returning({ id: citizenContacts.id });
+    return rows.length > 0;
+  },
+
+  // ───── deliveries ─────
+  /** Rows already made for this event (a re-run job) are left as they are: the unique key is (event key, channel). */
+  async insertDeliveries(db: DbOrTx, rows: NewCitizenDelivery[]): Promise<void> {
+    if (rows.length) await db.insert(citizenDeliveries).values(rows).onConflictDoNothing({ target: [citizenDeliveries.eventKey, citizenDeliveries.channel] });
+  },
+
+  async pendingOf(db: DbOrTx, eventKey: string): Promise<string[]> {
+    const rows = await db.select({ id: citizenDeliveries.id }).from(citizenDeliveries).where(and(eq(citizenDeliveries.eventKey, eventKey), eq(citizenDeliveries.status, 'pending')));
+    return rows.map((r) => r.id);
+  },
+
+  /** Pending deliveries not touched since `before`, whose job a crash or a Redis loss may have taken away. */
+  async stalePending(db: DbOrTx, before: Date, limit: number): Promise<string[]> {
+    const rows = await db
+      .select({ id: citizenDeliveries.id })
+      .from(citizenDeliveries)
+      .where(and(eq(citizenDeliveries.status, 'pending'), lt(citizenDeliveries.updatedAt, before)))
+      .limit(limit);
+    return rows.map((r) => r.id);
+  },
+
+  async delivery(db: DbOrTx, id: string) {
+    const [r] = await db
+      .select({ d: citizenDeliveries, optedOutAt: citizenContacts.optedOutAt, optOutToken: citizenContacts.optOutToken })
+      .from(citizenDeliveries)
+      .leftJoin(citizenContacts, eq(citizenContacts.id, citizenDeliveries.contactId))
+      .where(eq(citizenDeliveries.id, id));
+    return r;
+  },
+
+  async markDelivery(db: DbOrTx, id: string, patch: { status: 'sent' | 'failed' | 'pending' | 'opted_out'; error?: string; at?: Date; attempted: boolean }): Promise<void> {
+    await db
+      .update(citizenDeliveries)
+      .set({
+        status: patch.status,
+        attempts: patch.attempted ? sql`${citizenDeliveries.attempts} + 1` : citizenDeliveries.attempts,
+        lastError: patch.error?.slice(0, 1000) ?? null,
+        ...(patch.at ? { deliveredAt: patch.at } : {}),
+      })
+      .where(eq(citizenDeliveries.id, id));
+  },
+
+  /** The log, newest first, limited to the centers the caller's grants reach. */
+  async page(db: DbOrTx, filter: CenterFilter, q: { page: number; pageSize: number; status?: string; event?: string; channel?: string }) {
+    const conds: (SQL | undefined)[] = [
+      q.status ? eq(citizenDeliveries.status, q.status) : undefined,
+      q.event ? eq(citizenDeliveries.event, q.event) : undefined,
+      q.channel ? eq(citizenDeliveries.channel, q.channel) : undefined,
+    ];
+    if (!('all' in filter)) {
+      const underUnits = filter.unitIds.length
+        ? sql`${centers.unitId} in (with recursive down as (select id from administrative_units where id in ${filter.unitIds} union all select u.id from administrative_units u join down on u.parent_id = down.id) select id from down)`
+        : sql`false`;
+      conds.push(or(underUnits, filter.centerIds.length ? inArray(centers.id, filter.centerIds) : sql`false`));
+    }
+    const where = and(...conds);
+    const [items, [total]] = await Promise.all([
+      db
+        .select({ d: citizenDeliveries, centerName: centers.name })
+        .from(citizenDeliveries)
+        .innerJoin(centers, eq(centers.id, citizenDeliveries.centerId))
+        .where(where)
+        .orderBy(desc(citizenDeliveries.createdAt), desc(citizenDeliveries.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      db.select({ n: count() }).from(citizenDeliveries).innerJoin(centers, eq(centers.id, citizenDeliveries.centerId)).where(where),
+    ]);
+    return { items, total: total!.n };
+  },
+};
