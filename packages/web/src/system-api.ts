@@ -14,3 +14,7 @@ export async function getHealth(api: ApiClient): Promise<Health> {
 export function createPing(api: ApiClient, message: string): Promise<Ping> {
   return api.request('POST', routes.createPing.path, { body: { message }, schema: ZPing });
 }
+
+export function getPing(api: ApiClient, id: string): Promise<Ping> {
+  return api.request('GET', routes.getPing.path.replace(':id', encodeURIComponent(id)), { schema: ZPing });
+}

@@ -1,5 +1,5 @@
 import type { Health, Ping } from '@motcua/contracts';
-import { createPing, getHealth } from '@motcua/web';
+import { createPing, getHealth, getPing } from '@motcua/web';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api/client.js';
@@ -39,10 +39,19 @@ export const useSystemStore = defineStore('backoffice-system', () => {
     const ping = await createPing(api, `self-test ${new Date().toISOString()}`);
     const acceptedMs = performance.now() - started;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let polling: ReturnType<typeof setInterval> | undefined;
+    // The socket may still be joining its room when the pong is sent; reading the row catches that case.
+    const polled = new Promise<Ping>((resolve) => {
+      polling = setInterval(() => void getPing(api, ping.id).then((p) => p.processedAt && resolve(p), () => {}), 2000);
+    });
     const pong = await Promise.race([
       waitForPong(ping.id),
+      polled,
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
-    ]).finally(() => clearTimeout(timer));
+    ]).finally(() => {
+      clearTimeout(timer);
+      clearInterval(polling);
+    });
     return {
       acceptedMs,
       // Server-side: from the row's insert to the worker's update.
