@@ -39,6 +39,8 @@ describe('analytics indicators', () => {
     await sql`insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, counter_id, tracking_code) values
       (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 1, 'A001', 'done', '2026-03-02T02:00:00Z', '2026-03-02T02:04:30Z', '2026-03-02T02:05:00Z', '2026-03-02T02:13:00Z', ${svc!.counter_id}, 'trk-a1'),
       (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 2, 'A002', 'no_show', '2026-03-02T02:10:00Z', '2026-03-02T02:30:30Z', null, null, ${svc!.counter_id}, 'trk-a2')`;
+    // The citizen served rated it at the counter's tablet.
+    await sql`insert into ratings (ticket_id, counter_id, level) select id, counter_id, 'very_satisfied' from tickets where tracking_code = 'trk-a1'`;
     anXuyenCenter = agencies[0]!.center_id;
     units = Object.fromEntries((await sql`select id, name from administrative_units`).map((u) => [u.name, u.id]));
     const [p] = await sql`select p.id, p.name, p.field from procedure_versions pv join procedures p on p.id = pv.procedure_id where pv.id = ${version!.id}`;
@@ -153,9 +155,9 @@ describe('analytics indicators', () => {
     const perf = await json(await get('lanhdao.anxuyen', 'queue/performance?from=2026-03-01&to=2026-03-07'));
     expect(perf.centers).toHaveLength(1);
     // Waits 4.5 and 20.5 minutes (one within 15), one served in 8 minutes, one no-show of two issued.
-    expect(perf.centers[0]).toMatchObject({ issued: 2, called: 2, served: 1, noShow: 1, avgWaitMinutes: 12.5, p90WaitMinutes: 21, avgServiceMinutes: 8, noShowRate: 0.5, servedWithinTarget: 0.5 });
+    expect(perf.centers[0]).toMatchObject({ issued: 2, called: 2, served: 1, noShow: 1, avgWaitMinutes: 12.5, p90WaitMinutes: 21, avgServiceMinutes: 8, noShowRate: 0.5, servedWithinTarget: 0.5, ratings: 1, surveySatisfied: 1, surveyAverage: 3 });
     expect(perf.counters).toHaveLength(1);
-    expect(perf.counters[0]).toMatchObject({ issued: null, called: 2, served: 1, noShowRate: 0.5, p90WaitMinutes: 21 });
+    expect(perf.counters[0]).toMatchObject({ issued: null, called: 2, served: 1, noShowRate: 0.5, p90WaitMinutes: 21, ratings: 1, surveyAverage: 3 });
     expect((await json(await get('lanhdao.tinh', 'queue/performance?from=2026-02-01&to=2026-02-07'))).centers).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify766, dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, type DossierCounts } from './indicators.js';
+import { classify766, dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, surveyIndicators, type DossierCounts } from './indicators.js';
+
+const NO_RATINGS = { ratedVerySatisfied: 0, ratedSatisfied: 0, ratedNotSatisfied: 0 };
 
 const at = (iso: string) => new Date(iso);
 const due = at('2026-03-10T10:00:00Z');
@@ -121,13 +123,19 @@ describe('queue indicators from rollup sums', () => {
 
   it('averages per called and served ticket, no-shows per issued ticket or per called for a counter', () => {
     const h = [2, 0, 2];
-    const center = queueSumsIndicators({ issued: 5, called: 4, served: 3, noShow: 1, waitSecondsSum: 480, serviceSecondsSum: 540, withinTarget: 4, histogram: h });
-    expect(center).toEqual({ avgWaitMinutes: 2, p90WaitMinutes: 3, avgServiceMinutes: 3, noShowRate: 0.2, servedWithinTarget: 1 });
-    expect(queueSumsIndicators({ issued: null, called: 4, served: 3, noShow: 1, waitSecondsSum: 0, serviceSecondsSum: 0, withinTarget: 2, histogram: h }).noShowRate).toBe(0.25);
+    const center = queueSumsIndicators({ issued: 5, called: 4, served: 3, noShow: 1, waitSecondsSum: 480, serviceSecondsSum: 540, withinTarget: 4, ...NO_RATINGS, histogram: h });
+    expect(center).toEqual({ avgWaitMinutes: 2, p90WaitMinutes: 3, avgServiceMinutes: 3, noShowRate: 0.2, servedWithinTarget: 1, ratings: 0, surveySatisfied: null, surveyAverage: null });
+    expect(queueSumsIndicators({ issued: null, called: 4, served: 3, noShow: 1, waitSecondsSum: 0, serviceSecondsSum: 0, withinTarget: 2, ...NO_RATINGS, histogram: h }).noShowRate).toBe(0.25);
+  });
+
+  it('averages the survey: share satisfied or better, mean on 1…3, no ratings as no data', () => {
+    expect(surveyIndicators({ ratedVerySatisfied: 2, ratedSatisfied: 1, ratedNotSatisfied: 1 })).toEqual({ ratings: 4, surveySatisfied: 0.75, surveyAverage: 2.25 });
+    expect(surveyIndicators({ ratedVerySatisfied: 0, ratedSatisfied: 0, ratedNotSatisfied: 3 })).toEqual({ ratings: 3, surveySatisfied: 0, surveyAverage: 1 });
+    expect(surveyIndicators(NO_RATINGS)).toEqual({ ratings: 0, surveySatisfied: null, surveyAverage: null });
   });
 
   it('keeps "no data" apart from zero', () => {
-    const none = queueSumsIndicators({ issued: 0, called: 0, served: 0, noShow: 0, waitSecondsSum: 0, serviceSecondsSum: 0, withinTarget: 0, histogram: [] });
-    expect(none).toEqual({ avgWaitMinutes: null, p90WaitMinutes: null, avgServiceMinutes: null, noShowRate: null, servedWithinTarget: null });
+    const none = queueSumsIndicators({ issued: 0, called: 0, served: 0, noShow: 0, waitSecondsSum: 0, serviceSecondsSum: 0, withinTarget: 0, ...NO_RATINGS, histogram: [] });
+    expect(none).toEqual({ avgWaitMinutes: null, p90WaitMinutes: null, avgServiceMinutes: null, noShowRate: null, servedWithinTarget: null, ratings: 0, surveySatisfied: null, surveyAverage: null });
   });
 });

@@ -217,6 +217,10 @@ export interface QueueSums {
   waitSecondsSum: number;
   serviceSecondsSum: number;
   withinTarget: number;
+  /** The counter tablet's survey: ratings by level. */
+  ratedVerySatisfied: number;
+  ratedSatisfied: number;
+  ratedNotSatisfied: number;
   histogram: readonly number[];
 }
 
@@ -229,5 +233,16 @@ export function queueSumsIndicators(s: QueueSums) {
     avgServiceMinutes: perMinute(s.serviceSecondsSum, s.served),
     noShowRate: ratio(s.noShow, s.issued ?? s.called),
     servedWithinTarget: ratio(s.withinTarget, s.called),
+    ...surveyIndicators(s),
+  };
+}
+
+/** Survey averages: how many rated, the share satisfied or better, and the mean on 1 (not satisfied) … 3 (very satisfied). */
+export function surveyIndicators(s: Pick<QueueSums, 'ratedVerySatisfied' | 'ratedSatisfied' | 'ratedNotSatisfied'>) {
+  const ratings = s.ratedVerySatisfied + s.ratedSatisfied + s.ratedNotSatisfied;
+  return {
+    ratings,
+    surveySatisfied: ratio(s.ratedVerySatisfied + s.ratedSatisfied, ratings),
+    surveyAverage: ratings ? (3 * s.ratedVerySatisfied + 2 * s.ratedSatisfied + s.ratedNotSatisfied) / ratings : null,
   };
 }

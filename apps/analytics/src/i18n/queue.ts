@@ -22,6 +22,9 @@ export const queueMessages = {
       avgServiceMinutes: 'Phục vụ TB (phút)',
       noShowRate: 'Vắng mặt',
       servedWithinTarget: 'Gọi trong 15 phút',
+      ratings: 'Lượt đánh giá',
+      surveySatisfied: 'Hài lòng (khảo sát)',
+      surveyAverage: 'Điểm khảo sát TB (1–3)',
     },
   },
   en: {
@@ -47,6 +50,9 @@ export const queueMessages = {
       avgServiceMinutes: 'Avg service (min)',
       noShowRate: 'No-shows',
       servedWithinTarget: 'Called within 15 min',
+      ratings: 'Ratings',
+      surveySatisfied: 'Satisfied (survey)',
+      surveyAverage: 'Survey average (1–3)',
     },
   },
 };

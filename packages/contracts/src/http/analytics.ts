@@ -122,6 +122,9 @@ const ZQueueRow = z.object({
   avgServiceMinutes: ZMinutes,
   noShowRate: ZRatio,
   servedWithinTarget: ZRatio,
+  ratings: z.number().int().describe("Citizens' ratings at the counter tablet"),
+  surveySatisfied: ZRatio.describe('Share of ratings satisfied or very satisfied'),
+  surveyAverage: z.number().nullable().describe('Mean rating, 1 (not satisfied) … 3 (very satisfied); null without ratings'),
 });
 export type QueueRow = z.infer<typeof ZQueueRow>;
 export const ZQueuePerformance = z.object({ centers: z.array(ZQueueRow), counters: z.array(ZQueueRow) });

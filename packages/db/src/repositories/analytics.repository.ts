@@ -30,6 +30,9 @@ export interface QueueSumsRow {
   waitSecondsSum: number;
   serviceSecondsSum: number;
   withinTarget: number;
+  ratedVerySatisfied: number;
+  ratedSatisfied: number;
+  ratedNotSatisfied: number;
   /** Summed waits by whole minute, 0…120. */
   histogram: number[];
 }
@@ -162,11 +165,12 @@ export const analyticsRepository = {
     await tx.execute(sql`delete from queue_hourly_stats where day between ${from} and ${to}`);
     const rows = await tx.execute<{ n: number }>(sql`
       with t as (
-        select t.business_date as day, t.center_id, c.unit_id, t.service_id, t.status, t.called_at, t.serving_at,
+        select t.business_date as day, t.center_id, c.unit_id, t.service_id, t.status, t.called_at, t.serving_at, r.level as rating,
           extract(hour from t.arrived_at at time zone c.time_zone)::smallint as hour,
           extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
           extract(epoch from (t.done_at - t.serving_at)) as service_s
         from tickets t join centers c on c.id = t.center_id
+        left join ratings r on r.ticket_id = t.id
         where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null
       ), g as (
         select day, center_id, unit_id, service_id, hour,
@@ -176,6 +180,9 @@ export const analyticsRepository = {
           count(*) filter (where status = 'no_show')::int as no_show,
           coalesce(sum(wait_s) filter (where called_at is not null), 0)::int as wait_sum,
           coalesce(sum(service_s) filter (where status = 'done' and serving_at is not null), 0)::int as service_sum,
+          count(*) filter (where rating = 'very_satisfied')::int as rated_very_satisfied,
+          count(*) filter (where rating = 'satisfied')::int as rated_satisfied,
+          count(*) filter (where rating = 'not_satisfied')::int as rated_not_satisfied,
           count(*) filter (where called_at is not null and wait_s <= 900)::int as within_target
         from t group by day, center_id, unit_id, service_id, hour
       ), h as (
@@ -188,17 +195,20 @@ export const analyticsRepository = {
         left join h on h.day = g.day and h.center_id = g.center_id and h.service_id = g.service_id and h.hour = g.hour and h.m = b.m
         group by 1, 2, 3, 4
       )
-      insert into queue_hourly_stats (day, center_id, unit_id, service_id, hour, issued, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target, wait_histogram)
-      select g.day, g.center_id, g.unit_id, g.service_id, g.hour, issued, called, served, no_show, wait_sum, service_sum, within_target, dense.histogram
+      insert into queue_hourly_stats (day, center_id, unit_id, service_id, hour, issued, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target,
+        rated_very_satisfied, rated_satisfied, rated_not_satisfied, wait_histogram)
+      select g.day, g.center_id, g.unit_id, g.service_id, g.hour, issued, called, served, no_show, wait_sum, service_sum, within_target,
+        rated_very_satisfied, rated_satisfied, rated_not_satisfied, dense.histogram
       from g join dense using (day, center_id, service_id, hour)
       returning 1 as n`);
     await tx.execute(sql`delete from queue_counter_daily_stats where day between ${from} and ${to}`);
     await tx.execute(sql`
       with t as (
-        select t.business_date as day, t.center_id, t.counter_id, t.status, c.unit_id,
+        select t.business_date as day, t.center_id, t.counter_id, t.status, c.unit_id, r.level as rating,
           extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
           extract(epoch from (t.done_at - t.serving_at)) as service_s
         from tickets t join centers c on c.id = t.center_id
+        left join ratings r on r.ticket_id = t.id
         where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null and t.counter_id is not null and t.called_at is not null
       ), h as (
         select day, counter_id, least(floor(wait_s / 60), 120)::int as m, count(*)::int as n from t group by 1, 2, 3
@@ -208,7 +218,8 @@ export const analyticsRepository = {
         left join h on h.day = k.day and h.counter_id = k.counter_id and h.m = b.m
         group by 1, 2
       )
-      insert into queue_counter_daily_stats (day, center_id, unit_id, counter_id, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target, wait_histogram)
+      insert into queue_counter_daily_stats (day, center_id, unit_id, counter_id, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target,
+        rated_very_satisfied, rated_satisfied, rated_not_satisfied, wait_histogram)
       select t.day, center_id, unit_id, t.counter_id,
         count(*)::int,
         count(*) filter (where status = 'done')::int,
@@ -216,6 +227,9 @@ export const analyticsRepository = {
         coalesce(sum(wait_s), 0)::int,
         coalesce(sum(service_s) filter (where status = 'done'), 0)::int,
         count(*) filter (where wait_s <= 900)::int,
+        count(*) filter (where rating = 'very_satisfied')::int,
+        count(*) filter (where rating = 'satisfied')::int,
+        count(*) filter (where rating = 'not_satisfied')::int,
         dense.histogram
       from t join dense on dense.day = t.day and dense.counter_id = t.counter_id
       group by t.day, center_id, unit_id, t.counter_id, dense.histogram`);
@@ -268,14 +282,15 @@ export const analyticsRepository = {
       with r as (select * from ${table} where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}),
       g as (
         select ${key} as key, center_id, ${issued} as issued, sum(called)::int as called, sum(served)::int as served, sum(no_show)::int as "noShow",
-          sum(wait_seconds_sum)::float8 as "waitSecondsSum", sum(service_seconds_sum)::float8 as "serviceSecondsSum", sum(within_target)::int as "withinTarget"
+          sum(wait_seconds_sum)::float8 as "waitSecondsSum", sum(service_seconds_sum)::float8 as "serviceSecondsSum", sum(within_target)::int as "withinTarget",
+          sum(rated_very_satisfied)::int as "ratedVerySatisfied", sum(rated_satisfied)::int as "ratedSatisfied", sum(rated_not_satisfied)::int as "ratedNotSatisfied"
         from r group by 1, 2
       ),
       h as (
         select key, array_agg(n order by i) as histogram
         from (select r.${key} as key, u.i, sum(u.v)::int as n from r, unnest(r.wait_histogram) with ordinality u(v, i) group by 1, 2) x group by 1
       )
-      select g.key::text as key, ${label} as label, c.name as center, g.issued, g.called, g.served, g."noShow", g."waitSecondsSum", g."serviceSecondsSum", g."withinTarget", h.histogram
+      select g.key::text as key, ${label} as label, c.name as center, g.issued, g.called, g.served, g."noShow", g."waitSecondsSum", g."serviceSecondsSum", g."withinTarget", g."ratedVerySatisfied", g."ratedSatisfied", g."ratedNotSatisfied", h.histogram
       from g join h on h.key = g.key join centers c on c.id = g.center_id ${labelJoin}
       order by c.name, ${label}`);
   },

@@ -84,6 +84,10 @@ export const queueHourlyStats = pgTable(
     serviceSecondsSum: integer().notNull().default(0),
     /** Called within the 15-minute target. */
     withinTarget: integer().notNull().default(0),
+    /** Citizens' ratings of the tickets (the counter tablet's survey), by level. */
+    ratedVerySatisfied: integer().notNull().default(0),
+    ratedSatisfied: integer().notNull().default(0),
+    ratedNotSatisfied: integer().notNull().default(0),
     /** Waits by whole minute, 0…120 (the last bucket holds everything longer): p90 without raw rows. */
     waitHistogram: integer().array().notNull(),
     ...timestamps,
@@ -105,6 +109,10 @@ export const queueCounterDailyStats = pgTable(
     waitSecondsSum: integer().notNull().default(0),
     serviceSecondsSum: integer().notNull().default(0),
     withinTarget: integer().notNull().default(0),
+    /** Citizens' ratings of the tickets (the counter tablet's survey), by level. */
+    ratedVerySatisfied: integer().notNull().default(0),
+    ratedSatisfied: integer().notNull().default(0),
+    ratedNotSatisfied: integer().notNull().default(0),
     /** Waits by whole minute, 0…120, as in queue_hourly_stats. */
     waitHistogram: integer().array().notNull(),
     ...timestamps,
