@@ -7,7 +7,8 @@ export class ConfigError extends Error {
 
 /** Validates environment variables; the message names each bad variable and why. */
 export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
-  const result = schema.safeParse(env);
+  // An empty value means unset: compose passes `${VAR:-}` for variables left out of .env.
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

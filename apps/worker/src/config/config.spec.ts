@@ -20,4 +20,12 @@ describe('worker configuration', () => {
     expect(() => loadConfig({ ...base, SMS_GATEWAY_URL: 'not a url' })).toThrow(/SMS_GATEWAY_URL: must be a URL/);
     expect(loadConfig({ ...base, ZALO_GATEWAY_URL: 'https://zalo.example.vn/send' })).toMatchObject({ ZALO_GATEWAY_URL: 'https://zalo.example.vn/send' });
   });
+
+  it('treats an empty variable as unset (compose passes ${VAR:-} for what .env leaves out)', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://localhost/m', REDIS_URL: 'redis://localhost:6379', SMTP_URL: '', WORKER_CONCURRENCY: '', SMS_GATEWAY_URL: '' });
+    expect(c).toMatchObject({ WORKER_CONCURRENCY: 8 });
+    expect(c.SMTP_URL).toBeUndefined();
+    expect(c.SMS_GATEWAY_URL).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: '', REDIS_URL: 'redis://localhost:6379' })).toThrow(/DATABASE_URL: is required/);
+  });
 });
