@@ -121,6 +121,13 @@ describe('analytics read model', () => {
     expect((await snapshot()).filter((r) => r.day >= '2026-03-02')).toEqual(dayByDay.filter((r) => r.day >= '2026-03-02'));
   });
 
+  it('runs rollups one at a time: concurrent rewrites of the same days neither fail nor duplicate', async () => {
+    const count = async () => (await database.sql`select count(*)::int as n from dossier_daily_stats where day between '2026-03-01' and ${DAYS[4]!}`)[0]!.n as number;
+    const before = await count();
+    await Promise.all(Array.from({ length: 6 }, () => database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, '2026-03-01', DAYS[4]!, TZ))));
+    expect(await count()).toBe(before);
+  });
+
   it('is idempotent: rolling a day up again changes nothing', async () => {
     const before = await analyticsRepository.dossierCounts(database.db, { from: DAYS[0]!, to: DAYS[4]!, by: 'receiving', groupBy: 'channel' });
     await database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, DAYS[2]!, TZ));

@@ -74,6 +74,12 @@ const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
   coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitised"`;
 
+/**
+ * Rollups run one at a time (scheduled, after commands, a rebuild): two rewriting the same day at
+ * once would collide on its keys. Call inside the rollup's transaction; the lock ends with it.
+ */
+const lockRollups = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('motcua:analytics-rollup'))`);
+
 /** Questions by unit (or by nothing) without a field filter read the per-unit totals: a few thousand rows a quarter instead of hundreds of thousands. */
 const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'none') && !q.field;
 const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') => sql.raw(summed(q, groupBy) ? 'dossier_unit_daily_stats' : 'dossier_daily_stats');
@@ -97,6 +103,7 @@ export const analyticsRepository = {
    * month rebuilds in one pass instead of one scan per day. Idempotent.
    */
   async rollupDossierDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<number> {
+    await lockRollups(tx);
     await tx.execute(sql`delete from dossier_daily_stats where day between ${from} and ${to}`);
     const rows = await tx.execute<{ n: number }>(sql`
       with bounds as (
@@ -162,6 +169,7 @@ export const analyticsRepository = {
 
   /** Rewrites the queue read model of the business days [from, to] from the tickets. Idempotent. */
   async rollupQueueDays(tx: DbOrTx, from: string, to: string): Promise<number> {
+    await lockRollups(tx);
     await tx.execute(sql`delete from queue_hourly_stats where day between ${from} and ${to}`);
     const rows = await tx.execute<{ n: number }>(sql`
       with t as (

@@ -344,9 +344,10 @@ export class DossiersService {
     // Alerts follow the new due time or state; a lost call is repaired by the worker's sweep.
     await this.deadlines.sync(dossier.id).catch((e: Error) => this.logger.warn(`alerts of ${dossier.code} not rescheduled: ${e.message}`));
     await this.tellDashboards(dossier, events);
-    // Dashboards move within seconds: one rollup of today for a burst of commands.
+    // Dashboards move within seconds: one rollup of today for a burst of commands. The merge window
+    // (ttl) ends before the job starts (delay), so a command merged into it committed before it reads.
     await this.jobs
-      .enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 1000 }, delay: 500, removeOnComplete: true })
+      .enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 400 }, delay: 500, removeOnComplete: true })
       .catch((e: Error) => this.logger.warn(`analytics rollup not requested: ${e.message}`));
     // The citizen is told once per event: the job id and the deliveries' unique key are the event's id.
     for (const e of events) {
