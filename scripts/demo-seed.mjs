@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemoHistory } from './lib/demo-history.mjs';
-import { InfraError, freePort, startPostgres } from './lib/infra.mjs';
+import { InfraError } from './lib/infra.mjs';
+import { openLocalDatabase } from './lib/local-db.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
 
@@ -26,15 +27,8 @@ async function main() {
   await ensureDependencies(log);
   const dataDir = path.join(root, '.data');
   mkdirSync(dataDir, { recursive: true });
-  let stopPg = async () => {};
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    log('Starting embedded PostgreSQL (data in .data/pg)…');
-    const pg = await startPostgres({ dir: path.join(dataDir, 'pg'), port: await freePort(54329), persistent: true, log });
-    stopPg = () => pg.stop();
-    await pg.createDatabaseIfMissing('motcua');
-    databaseUrl = pg.urlFor('motcua');
-  }
+  const local = await openLocalDatabase(log, { create: true });
+  const databaseUrl = local.url;
   try {
     if (values.fresh) await recreateDatabase(databaseUrl);
     await build(log);
@@ -50,7 +44,7 @@ async function main() {
       await handle.close();
     }
   } finally {
-    await stopPg();
+    await local.close();
   }
 }
 

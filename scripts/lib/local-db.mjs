@@ -14,10 +14,11 @@ const alive = (pid) => {
   }
 };
 
-export async function openLocalDatabase(log = console.log) {
+/** `create`: initialise .data/pg and the database when missing (demo:seed on a fresh clone). */
+export async function openLocalDatabase(log = console.log, { create = false } = {}) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {} };
   const dir = path.join(root, '.data/pg');
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) throw new InfraError('there is no local database yet: run `npm start` once, or set DATABASE_URL.');
+  if (!create && !existsSync(path.join(dir, 'PG_VERSION'))) throw new InfraError('there is no local database yet: run `npm start` once, or set DATABASE_URL.');
   // postmaster.pid: pid on line 1, port on line 4.
   const pidFile = path.join(dir, 'postmaster.pid');
   if (existsSync(pidFile)) {
@@ -26,5 +27,6 @@ export async function openLocalDatabase(log = console.log) {
   }
   log('Starting embedded PostgreSQL (data in .data/pg)…');
   const pg = await startPostgres({ dir, port: await freePort(54329), persistent: true, log });
+  if (create) await pg.createDatabaseIfMissing('motcua');
   return { url: pg.urlFor('motcua'), close: () => pg.stop() };
 }

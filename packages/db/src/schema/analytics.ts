@@ -2,6 +2,38 @@ import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 
 import { timestamps } from './_helpers.js';
 import { channel } from './enums.js';
 
+const count = () => integer().notNull().default(0);
+
+/** What the dossier read models count besides receptions (the inputs of core's indicator formulas). */
+const dossierOutcomes = () => ({
+  resolvedEarly: count(),
+  resolvedOnTime: count(),
+  resolvedLate: count(),
+  inProgressInTime: count(),
+  inProgressOverdue: count(),
+  withFee: count(),
+  paidOnline: count(),
+  dissatisfied: count(),
+  digitised: count(),
+});
+
+/** What the queue read models sum for the tickets called in a row's slice. */
+const queueOutcomes = () => ({
+  called: count(),
+  served: count(),
+  noShow: count(),
+  waitSecondsSum: count(),
+  serviceSecondsSum: count(),
+  /** Called within the 15-minute target. */
+  withinTarget: count(),
+  /** Citizens' ratings of the tickets (the counter tablet's survey), by level. */
+  ratedVerySatisfied: count(),
+  ratedSatisfied: count(),
+  ratedNotSatisfied: count(),
+  /** Waits by whole minute, 0…120 (the last bucket holds everything longer): p90 without raw rows. */
+  waitHistogram: integer().array().notNull(),
+});
+
 /**
  * Dossier read model: one row per local day × competent agency × receiving center ×
  * procedure × channel. Flows (received, resolved, paid) count what happened that day;
@@ -20,16 +52,8 @@ export const dossierDailyStats = pgTable(
     procedureId: uuid().notNull(),
     field: text().notNull(),
     channel: channel().notNull(),
-    received: integer().notNull().default(0),
-    resolvedEarly: integer().notNull().default(0),
-    resolvedOnTime: integer().notNull().default(0),
-    resolvedLate: integer().notNull().default(0),
-    inProgressInTime: integer().notNull().default(0),
-    inProgressOverdue: integer().notNull().default(0),
-    withFee: integer().notNull().default(0),
-    paidOnline: integer().notNull().default(0),
-    dissatisfied: integer().notNull().default(0),
-    digitised: integer().notNull().default(0),
+    received: count(),
+    ...dossierOutcomes(),
     ...timestamps,
   },
   (t) => [
@@ -49,17 +73,9 @@ export const dossierUnitDailyStats = pgTable(
     day: date().notNull(),
     agencyUnitId: uuid().notNull(),
     receivingUnitId: uuid().notNull(),
-    received: integer().notNull().default(0),
-    receivedOnline: integer().notNull().default(0),
-    resolvedEarly: integer().notNull().default(0),
-    resolvedOnTime: integer().notNull().default(0),
-    resolvedLate: integer().notNull().default(0),
-    inProgressInTime: integer().notNull().default(0),
-    inProgressOverdue: integer().notNull().default(0),
-    withFee: integer().notNull().default(0),
-    paidOnline: integer().notNull().default(0),
-    dissatisfied: integer().notNull().default(0),
-    digitised: integer().notNull().default(0),
+    received: count(),
+    receivedOnline: count(),
+    ...dossierOutcomes(),
   },
   (t) => [
     primaryKey({ name: 'dossier_unit_daily_stats_pkey', columns: [t.day, t.agencyUnitId, t.receivingUnitId] }),
@@ -76,20 +92,8 @@ export const queueHourlyStats = pgTable(
     unitId: uuid().notNull(),
     serviceId: uuid().notNull(),
     hour: smallint().notNull(),
-    issued: integer().notNull().default(0),
-    called: integer().notNull().default(0),
-    served: integer().notNull().default(0),
-    noShow: integer().notNull().default(0),
-    waitSecondsSum: integer().notNull().default(0),
-    serviceSecondsSum: integer().notNull().default(0),
-    /** Called within the 15-minute target. */
-    withinTarget: integer().notNull().default(0),
-    /** Citizens' ratings of the tickets (the counter tablet's survey), by level. */
-    ratedVerySatisfied: integer().notNull().default(0),
-    ratedSatisfied: integer().notNull().default(0),
-    ratedNotSatisfied: integer().notNull().default(0),
-    /** Waits by whole minute, 0…120 (the last bucket holds everything longer): p90 without raw rows. */
-    waitHistogram: integer().array().notNull(),
+    issued: count(),
+    ...queueOutcomes(),
     ...timestamps,
   },
   (t) => [primaryKey({ name: 'queue_hourly_stats_pkey', columns: [t.day, t.centerId, t.serviceId, t.hour] }), index('queue_hourly_stats_unit_idx').on(t.unitId, t.day)],
@@ -103,18 +107,7 @@ export const queueCounterDailyStats = pgTable(
     centerId: uuid().notNull(),
     unitId: uuid().notNull(),
     counterId: uuid().notNull(),
-    called: integer().notNull().default(0),
-    served: integer().notNull().default(0),
-    noShow: integer().notNull().default(0),
-    waitSecondsSum: integer().notNull().default(0),
-    serviceSecondsSum: integer().notNull().default(0),
-    withinTarget: integer().notNull().default(0),
-    /** Citizens' ratings of the tickets (the counter tablet's survey), by level. */
-    ratedVerySatisfied: integer().notNull().default(0),
-    ratedSatisfied: integer().notNull().default(0),
-    ratedNotSatisfied: integer().notNull().default(0),
-    /** Waits by whole minute, 0…120, as in queue_hourly_stats. */
-    waitHistogram: integer().array().notNull(),
+    ...queueOutcomes(),
     ...timestamps,
   },
   (t) => [primaryKey({ name: 'queue_counter_daily_stats_pkey', columns: [t.day, t.centerId, t.counterId] }), index('queue_counter_daily_stats_unit_idx').on(t.unitId, t.day)],
