@@ -4,6 +4,7 @@ import { auditRepository, deviceRepository, type DatabaseHandle, type DeviceRow 
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
+import { Cached } from '../../common/cached.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { hashToken, newSessionToken } from '../auth/session-token.js';
 
@@ -31,12 +32,12 @@ export interface DeviceIdentity {
 /** Displays and kiosks: paired once with a short code, then identified by an httpOnly device cookie scoped to one center. */
 @Injectable()
 export class DevicesService {
-  readonly #cache = new Map<string, { at: number; identity: DeviceIdentity | undefined }>();
+  readonly #cache = new Cached<DeviceIdentity | undefined>(DEVICE_CACHE_MS, 10_000);
 
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
 
-  private forget(deviceId: string): void {
-    for (const [hash, entry] of this.#cache) if (entry.identity?.deviceId === deviceId) this.#cache.delete(hash);
+  private forget(deviceId: string): Promise<void> {
+    return this.#cache.deleteWhere((identity) => identity?.deviceId === deviceId);
   }
 
   async list(centerId: string): Promise<Device[]> {
@@ -72,13 +73,14 @@ export class DevicesService {
   async resolve(token: string | undefined, now = Date.now()): Promise<DeviceIdentity | undefined> {
     if (!token) return undefined;
     const hash = hashToken(token);
-    const hit = this.#cache.get(hash);
-    if (hit && now - hit.at < DEVICE_CACHE_MS) return hit.identity;
-    const row = await deviceRepository.byToken(this.database.db, hash);
-    const identity = row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind } : undefined;
-    if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(hash, { at: now, identity });
-    return identity;
+    return this.#cache.get(
+      hash,
+      async () => {
+        const row = await deviceRepository.byToken(this.database.db, hash);
+        return row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind } : undefined;
+      },
+      now,
+    );
   }
 
   async revoke(id: string, actor: Actor, ip?: string, now = new Date()): Promise<Device> {
@@ -89,7 +91,7 @@ export class DevicesService {
     });
     if (!row) throw ApiError.notFound({ vi: 'thiết bị này', en: 'This device' });
     // After commit: a request in between cannot cache the device as still valid.
-    this.forget(id);
+    await this.forget(id);
     return toDevice(row);
   }
 }

@@ -1,28 +1,10 @@
 import { createCalendar, estimateWait, instantOf, localDate, windowsOn, type WorkCalendar } from '@motcua/core';
 import { calendarRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { Cached } from '../../common/cached.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 type Center = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>['center'];
-
-/** A value kept for a short while: holidays and recent service times need not be read on every ticket. */
-class Cached<T> {
-  readonly #entries = new Map<string, { at: number; value: Promise<T> }>();
-  constructor(private readonly ttlMs: number) {}
-  delete(key: string): void {
-    this.#entries.delete(key);
-  }
-
-  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
-    const hit = this.#entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
-    if (this.#entries.size > 1000) for (const [k, e] of this.#entries) if (now - e.at >= this.ttlMs) this.#entries.delete(k);
-    const value = load();
-    value.catch(() => this.#entries.delete(key));
-    this.#entries.set(key, { at: now, value });
-    return value;
-  }
-}
 
 /** What the queue needs to know about a center beyond its rows: is it open now, and how long the wait is. */
 @Injectable()
