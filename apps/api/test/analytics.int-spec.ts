@@ -60,6 +60,27 @@ describe('analytics indicators', () => {
   });
   afterAll(() => stack?.stop());
 
+  /** Runs a rollup through the worker and returns what its job reported. */
+  async function rollupAndWait(days: string[]): Promise<unknown> {
+    const { JobProducer, createRedis, closeRedis } = await import('@motcua/platform');
+    const redis = createRedis(process.env.MOTCUA_TEST_REDIS_URL!, 'bullmq');
+    const producer = new JobProducer(redis, stack.prefix);
+    try {
+      const id = await producer.enqueue('analytics.rollup', { days });
+      const queue = producer.queue('analytics');
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        const job = await queue.getJob(id);
+        if (job?.finishedOn) return job.returnvalue;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`rollup ${id} did not finish`);
+    } finally {
+      await producer.close();
+      await closeRedis(redis);
+    }
+  }
+
   it('gives a provincial leader every commune, with rates and "no data" kept apart', async () => {
     const r = await report('lanhdao.tinh', 'from=2026-03-02&to=2026-03-06&groupBy=unit');
     expect(r.rows.map((x: { label: string }) => x.label).sort()).toEqual(['Phường An Xuyên', 'Phường Tân Thành']);
@@ -194,6 +215,18 @@ describe('analytics indicators', () => {
       expect(events.find((e) => e.event === 'analytics.activity')?.data).toEqual({ kind: 'received', procedure: xn!.name, unit: 'Phường An Xuyên', channel: 'counter', at: expect.any(String) });
       expect(events.some((e) => e.event === 'analytics.updated')).toBe(true);
       expect(JSON.stringify(events)).not.toMatch(/Nguyễn Thị Lan|0912345678/);
+
+      // A rollup that changes nothing (the minute's scheduled one, on a quiet minute) tells nobody.
+      const quiet = await rollupAndWait(['2026-03-02', '2026-03-03']);
+      expect(quiet).toEqual({ days: 2, changedUnits: 0 });
+      const heard = events.length;
+      await stack.database.sql`update tickets set status = 'done', serving_at = called_at, done_at = called_at + interval '5 minutes' where tracking_code = 'trk-a2'`;
+      expect(await rollupAndWait(['2026-03-02'])).toEqual({ days: 1, changedUnits: 1 });
+      const until = Date.now() + 5_000;
+      while (events.length === heard && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(events.slice(heard).map((e) => e.event)).toEqual(['analytics.updated']);
+      await stack.database.sql`update tickets set status = 'no_show', serving_at = null, done_at = null where tracking_code = 'trk-a2'`;
+      await rollupAndWait(['2026-03-02']);
     } finally {
       socket.close();
     }

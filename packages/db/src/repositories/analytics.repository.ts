@@ -5,6 +5,8 @@ import type { DbOrTx } from '../client.js';
 /** Payment methods that count as paid online (Decision 766 indicator 3.6). */
 const ONLINE_METHODS = sql`('portal', 'gateway')`;
 const TERMINAL = sql`('refused_at_intake', 'withdrawn', 'stopped')`;
+// Left out of the rollup fingerprints: rewriting a row changes when, not what.
+const WRITTEN_AT = sql`'{created_at,updated_at}'::text[]`;
 
 const ACTIVE = sql`('received', 'in_process', 'awaiting_supplement', 'awaiting_obligation', 'suspended')`;
 
@@ -350,12 +352,21 @@ export const analyticsRepository = {
     return row && { procedure: row.procedure, unit: row.unit, unitIds: await this.unitsAbove(db, [row.unit_id]) };
   },
 
-  /** Units whose dossier rows of a day exist (competent or receiving): whom a rollup of that day concerns. */
-  async unitsWithStats(db: DbOrTx, day: string): Promise<string[]> {
-    const rows = await db.execute<{ id: string }>(sql`
-      select agency_unit_id as id from dossier_daily_stats where day = ${day} union select receiving_unit_id from dossier_daily_stats where day = ${day}
-      union select unit_id from queue_hourly_stats where day = ${day}`);
-    return rows.map((r) => r.id);
+  /**
+   * A fingerprint of each unit's read-model rows of a day, leaving out when they were written (its dossiers as competent or receiving unit,
+   * its queues): compared before and after a rollup, it tells whose figures actually changed.
+   */
+  async unitDigests(db: DbOrTx, day: string): Promise<Map<string, string>> {
+    const rows = await db.execute<{ id: string; digest: string }>(sql`
+      with rows as (
+        select agency_unit_id as unit_id, receiving_unit_id as other_unit_id, 'd' || (to_jsonb(s) - ${WRITTEN_AT})::text as r from dossier_daily_stats s where day = ${day}
+        union all select unit_id, null, 'q' || (to_jsonb(q) - ${WRITTEN_AT})::text from queue_hourly_stats q where day = ${day}
+        union all select unit_id, null, 'c' || (to_jsonb(c) - ${WRITTEN_AT})::text from queue_counter_daily_stats c where day = ${day}
+      )
+      select unit_id as id, md5(string_agg(r, ',' order by r)) as digest from (
+        select unit_id, r from rows union all select other_unit_id, r from rows where other_unit_id is not null
+      ) x group by unit_id`);
+    return new Map(rows.map((r) => [r.id, r.digest]));
   },
 
   /** Every unit at or below the given ones, plus the units of the given centers: what a leader's grants reach. */

@@ -21,29 +21,35 @@ export class RollupProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ days: number }> {
+  async process(job: Job): Promise<{ days: number; changedUnits: number }> {
     const { days } = parsePayload(job, JobName.analyticsRollup);
     const today = businessDate(new Date(), DEFAULT_TIME_ZONE);
     const list = days ?? [nextDate(today, -1), today];
+    const changed = new Set<string>();
     for (const day of list) {
       await this.database.db.transaction(async (tx) => {
+        const before = await analyticsRepository.unitDigests(tx, day);
         await analyticsRepository.rollupDossierDay(tx, day, DEFAULT_TIME_ZONE);
         await analyticsRepository.rollupQueueDay(tx, day);
+        const after = await analyticsRepository.unitDigests(tx, day);
+        for (const unit of new Set([...before.keys(), ...after.keys()])) if (before.get(unit) !== after.get(unit)) changed.add(unit);
       });
     }
-    await this.announce(list);
-    return { days: list.length };
+    await this.announce(list, [...changed]);
+    return { days: list.length, changedUnits: changed.size };
   }
 
-  /** Tells the dashboards of every unit with rows on the rewritten days, and every unit above, to refetch. */
-  private async announce(days: string[]): Promise<void> {
+  /**
+   * Tells the dashboards of every unit whose figures changed, and every unit above, to refetch.
+   * The rollup runs every minute; a quiet minute sends nothing to the conference screens.
+   */
+  private async announce(days: string[], units: string[]): Promise<void> {
+    if (!units.length) return;
     try {
-      const touched = new Set<string>();
-      for (const day of days) for (const unit of await analyticsRepository.unitsWithStats(this.database.db, day)) touched.add(unit);
-      const rooms = await analyticsRepository.unitsAbove(this.database.db, [...touched]);
+      const rooms = await analyticsRepository.unitsAbove(this.database.db, units);
       await Promise.all(rooms.map((unitId) => this.realtime.publish(Namespace.dashboard, Room.dashboardUnit(unitId), ServerEvent.analyticsUpdated, { days })));
     } catch (e) {
-      // The rows are committed; the next scheduled rollup (every minute) announces them again.
+      // The rows are committed; the dashboards refetch on the next change or when they reconnect.
       this.logger.warn(`analytics.updated not published: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
