@@ -36,9 +36,12 @@ describe('analytics indicators', () => {
     await sql`update dossiers set assignee_id = (select id from staff where username = 'canbo.anxuyen1') where code = 'A-3'`;
     const [svc] = await sql`select s.id as service_id, s.center_id, (select id from counters where center_id = s.center_id order by number limit 1) as counter_id
       from services s join centers c on c.id = s.center_id where c.unit_id = ${agencies[0]!.unit_id} order by s.sort_order limit 1`;
-    await sql`insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, counter_id, tracking_code) values
-      (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 1, 'A001', 'done', '2026-03-02T02:00:00Z', '2026-03-02T02:04:30Z', '2026-03-02T02:05:00Z', '2026-03-02T02:13:00Z', ${svc!.counter_id}, 'trk-a1'),
-      (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 2, 'A002', 'no_show', '2026-03-02T02:10:00Z', '2026-03-02T02:30:30Z', null, null, ${svc!.counter_id}, 'trk-a2')`;
+    // Two officers took turns at the counter: the first served one, the second called a no-show.
+    const officer = async (username: string) => (await sql`select id from staff where username = ${username}`)[0]!.id as string;
+    const [first, second] = [await officer('canbo.anxuyen1'), await officer('canbo.anxuyen2')];
+    await sql`insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, counter_id, officer_id, tracking_code) values
+      (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 1, 'A001', 'done', '2026-03-02T02:00:00Z', '2026-03-02T02:04:30Z', '2026-03-02T02:05:00Z', '2026-03-02T02:13:00Z', ${svc!.counter_id}, ${first}, 'trk-a1'),
+      (${svc!.center_id}, ${svc!.service_id}, '2026-03-02', 2, 'A002', 'no_show', '2026-03-02T02:10:00Z', '2026-03-02T02:30:30Z', null, null, ${svc!.counter_id}, ${second}, 'trk-a2')`;
     // The citizen served rated it at the counter's tablet.
     await sql`insert into ratings (ticket_id, counter_id, level) select id, counter_id, 'very_satisfied' from tickets where tracking_code = 'trk-a1'`;
     anXuyenCenter = agencies[0]!.center_id;
@@ -179,6 +182,10 @@ describe('analytics indicators', () => {
     expect(perf.centers[0]).toMatchObject({ issued: 2, called: 2, served: 1, noShow: 1, avgWaitMinutes: 12.5, p90WaitMinutes: 21, avgServiceMinutes: 8, noShowRate: 0.5, servedWithinTarget: 0.5, ratings: 1, surveySatisfied: 1, surveyAverage: 3 });
     expect(perf.counters).toHaveLength(1);
     expect(perf.counters[0]).toMatchObject({ issued: null, called: 2, served: 1, noShowRate: 0.5, p90WaitMinutes: 21, ratings: 1, surveyAverage: 3 });
+    const names = Object.fromEntries((await stack.database.sql`select username, full_name from staff where username like 'canbo.anxuyen%'`).map((r) => [r.username, r.full_name]));
+    expect(perf.officers.map((o: { label: string }) => o.label).sort()).toEqual([names['canbo.anxuyen1'], names['canbo.anxuyen2']].sort());
+    expect(perf.officers.find((o: { label: string }) => o.label === names['canbo.anxuyen1'])).toMatchObject({ issued: null, called: 1, served: 1, noShow: 0, avgServiceMinutes: 8, servedWithinTarget: 1, ratings: 1, surveyAverage: 3 });
+    expect(perf.officers.find((o: { label: string }) => o.label === names['canbo.anxuyen2'])).toMatchObject({ called: 1, served: 0, noShow: 1, noShowRate: 1, ratings: 0 });
     expect((await json(await get('lanhdao.tinh', 'queue/performance?from=2026-02-01&to=2026-02-07'))).centers).toEqual([]);
   });
 

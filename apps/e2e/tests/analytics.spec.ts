@@ -100,6 +100,10 @@ test('the ranking lists every commune worst first; a drill-down goes commune →
 
   await page.getByRole('link', { name: 'Hàng đợi' }).click();
   await expect(page.getByRole('heading', { name: 'Lượt lấy số theo thứ và giờ' })).toBeVisible();
+  // The seeded history has officers calling tickets: each appears with their own figures.
+  const officers = page.getByRole('region', { name: 'Theo cán bộ tiếp nhận' }).locator('tbody tr');
+  await expect(officers.first()).toBeVisible();
+  expect(await officers.count()).toBeGreaterThan(5);
   await page.screenshot({ path: `${shots}/analytics-queue.png`, fullPage: true });
 
   const commune = await leader(browser, 'lanhdao.anxuyen');

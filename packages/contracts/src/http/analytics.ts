@@ -113,7 +113,7 @@ const ZQueueRow = z.object({
   key: z.string(),
   label: z.string(),
   center: z.string(),
-  issued: z.number().int().nullable().describe('Per center only; a counter has no issued tickets of its own'),
+  issued: z.number().int().nullable().describe('Per center only; a counter or an officer has no issued tickets of its own'),
   called: z.number().int(),
   served: z.number().int(),
   noShow: z.number().int(),
@@ -127,7 +127,7 @@ const ZQueueRow = z.object({
   surveyAverage: z.number().nullable().describe('Mean rating, 1 (not satisfied) … 3 (very satisfied); null without ratings'),
 });
 export type QueueRow = z.infer<typeof ZQueueRow>;
-export const ZQueuePerformance = z.object({ centers: z.array(ZQueueRow), counters: z.array(ZQueueRow) });
+export const ZQueuePerformance = z.object({ centers: z.array(ZQueueRow), counters: z.array(ZQueueRow), officers: z.array(ZQueueRow) });
 export type QueuePerformance = z.infer<typeof ZQueuePerformance>;
 
 /** The units a caller's grants reach at the top (their headline, and the rooms of live updates). */

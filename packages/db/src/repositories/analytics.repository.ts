@@ -89,6 +89,49 @@ const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') => sql.ra
 /** A group's counts (the fields the core indicator formulas take), keyed by unit, field, procedure or channel. */
 export type DossierCountsRow = DossierCounts & { key: string };
 
+/** Queue read models by who called: counter or officer. */
+const QUEUE_PER = {
+  counter: { table: sql.raw('queue_counter_daily_stats'), key: sql.raw('counter_id') },
+  officer: { table: sql.raw('queue_officer_daily_stats'), key: sql.raw('officer_id') },
+} as const;
+
+/** Rewrites the per-counter or per-officer queue read model of the business days [from, to]: tickets called, by whom they were called. */
+async function rollupQueuePer(tx: DbOrTx, from: string, to: string, per: keyof typeof QUEUE_PER): Promise<void> {
+  const { table, key } = QUEUE_PER[per];
+  await tx.execute(sql`delete from ${table} where day between ${from} and ${to}`);
+  await tx.execute(sql`
+    with t as (
+      select t.business_date as day, t.center_id, t.${key} as key, t.status, c.unit_id, r.level as rating,
+        extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
+        extract(epoch from (t.done_at - t.serving_at)) as service_s
+      from tickets t join centers c on c.id = t.center_id
+      left join ratings r on r.ticket_id = t.id
+      where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null and t.${key} is not null and t.called_at is not null
+    ), h as (
+      select day, key, least(floor(wait_s / 60), 120)::int as m, count(*)::int as n from t group by 1, 2, 3
+    ), dense as (
+      select k.day, k.key, array_agg(coalesce(h.n, 0) order by b.m) as histogram
+      from (select distinct day, key from t) k cross join generate_series(0, 120) b(m)
+      left join h on h.day = k.day and h.key = k.key and h.m = b.m
+      group by 1, 2
+    )
+    insert into ${table} (day, center_id, unit_id, ${key}, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target,
+      rated_very_satisfied, rated_satisfied, rated_not_satisfied, wait_histogram)
+    select t.day, center_id, unit_id, t.key,
+      count(*)::int,
+      count(*) filter (where status = 'done')::int,
+      count(*) filter (where status = 'no_show')::int,
+      coalesce(sum(wait_s), 0)::int,
+      coalesce(sum(service_s) filter (where status = 'done'), 0)::int,
+      count(*) filter (where wait_s <= 900)::int,
+      count(*) filter (where rating = 'very_satisfied')::int,
+      count(*) filter (where rating = 'satisfied')::int,
+      count(*) filter (where rating = 'not_satisfied')::int,
+      dense.histogram
+    from t join dense on dense.day = t.day and dense.key = t.key
+    group by t.day, center_id, unit_id, t.key, dense.histogram`);
+}
+
 /**
  * Rewrites the read models of one local day from the raw rows. Idempotent, so the
  * worker can run it as often as it likes; its `analytics.rollup` job takes any list of days, so history can be replayed.
@@ -211,38 +254,8 @@ export const analyticsRepository = {
         rated_very_satisfied, rated_satisfied, rated_not_satisfied, dense.histogram
       from g join dense using (day, center_id, service_id, hour)
       returning 1 as n`);
-    await tx.execute(sql`delete from queue_counter_daily_stats where day between ${from} and ${to}`);
-    await tx.execute(sql`
-      with t as (
-        select t.business_date as day, t.center_id, t.counter_id, t.status, c.unit_id, r.level as rating,
-          extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
-          extract(epoch from (t.done_at - t.serving_at)) as service_s
-        from tickets t join centers c on c.id = t.center_id
-        left join ratings r on r.ticket_id = t.id
-        where t.business_date between ${from} and ${to} and t.transferred_from_ticket_id is null and t.counter_id is not null and t.called_at is not null
-      ), h as (
-        select day, counter_id, least(floor(wait_s / 60), 120)::int as m, count(*)::int as n from t group by 1, 2, 3
-      ), dense as (
-        select k.day, k.counter_id, array_agg(coalesce(h.n, 0) order by b.m) as histogram
-        from (select distinct day, counter_id from t) k cross join generate_series(0, 120) b(m)
-        left join h on h.day = k.day and h.counter_id = k.counter_id and h.m = b.m
-        group by 1, 2
-      )
-      insert into queue_counter_daily_stats (day, center_id, unit_id, counter_id, called, served, no_show, wait_seconds_sum, service_seconds_sum, within_target,
-        rated_very_satisfied, rated_satisfied, rated_not_satisfied, wait_histogram)
-      select t.day, center_id, unit_id, t.counter_id,
-        count(*)::int,
-        count(*) filter (where status = 'done')::int,
-        count(*) filter (where status = 'no_show')::int,
-        coalesce(sum(wait_s), 0)::int,
-        coalesce(sum(service_s) filter (where status = 'done'), 0)::int,
-        count(*) filter (where wait_s <= 900)::int,
-        count(*) filter (where rating = 'very_satisfied')::int,
-        count(*) filter (where rating = 'satisfied')::int,
-        count(*) filter (where rating = 'not_satisfied')::int,
-        dense.histogram
-      from t join dense on dense.day = t.day and dense.counter_id = t.counter_id
-      group by t.day, center_id, unit_id, t.counter_id, dense.histogram`);
+    await rollupQueuePer(tx, from, to, 'counter');
+    await rollupQueuePer(tx, from, to, 'officer');
     return rows.length;
   },
 
@@ -281,13 +294,12 @@ export const analyticsRepository = {
       group by 1, 2 having sum(issued) > 0 order by 1, 2`);
   },
 
-  /** Queue sums per center (from the hourly rows) or per counter (from the counter rows), with the summed wait histogram. */
-  async queueSums(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; per: 'center' | 'counter' }): Promise<QueueSumsRow[]> {
-    const table = sql.raw(q.per === 'center' ? 'queue_hourly_stats' : 'queue_counter_daily_stats');
-    const key = sql.raw(q.per === 'center' ? 'center_id' : 'counter_id');
+  /** Queue sums per center (from the hourly rows), per counter or per officer (from their daily rows), with the summed wait histogram. */
+  async queueSums(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; per: 'center' | keyof typeof QUEUE_PER }): Promise<QueueSumsRow[]> {
+    const { table, key } = q.per === 'center' ? { table: sql.raw('queue_hourly_stats'), key: sql.raw('center_id') } : QUEUE_PER[q.per];
     const issued = q.per === 'center' ? sql`sum(issued)::int` : sql`null::int`;
-    const label = q.per === 'center' ? sql`c.name` : sql`k.label`;
-    const labelJoin = q.per === 'center' ? sql`` : sql`join counters k on k.id = g.key`;
+    const label = { center: sql`c.name`, counter: sql`k.label`, officer: sql`k.full_name` }[q.per];
+    const labelJoin = { center: sql``, counter: sql`join counters k on k.id = g.key`, officer: sql`join staff k on k.id = g.key` }[q.per];
     return db.execute<QueueSumsRow & Record<string, unknown>>(sql`
       with r as (select * from ${table} where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}),
       g as (
@@ -362,6 +374,7 @@ export const analyticsRepository = {
         select agency_unit_id as unit_id, receiving_unit_id as other_unit_id, 'd' || (to_jsonb(s) - ${WRITTEN_AT})::text as r from dossier_daily_stats s where day = ${day}
         union all select unit_id, null, 'q' || (to_jsonb(q) - ${WRITTEN_AT})::text from queue_hourly_stats q where day = ${day}
         union all select unit_id, null, 'c' || (to_jsonb(c) - ${WRITTEN_AT})::text from queue_counter_daily_stats c where day = ${day}
+        union all select unit_id, null, 'o' || (to_jsonb(o) - ${WRITTEN_AT})::text from queue_officer_daily_stats o where day = ${day}
       )
       select unit_id as id, md5(string_agg(r, ',' order by r)) as digest from (
         select unit_id, r from rows union all select other_unit_id, r from rows where other_unit_id is not null

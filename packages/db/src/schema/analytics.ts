@@ -112,3 +112,17 @@ export const queueCounterDailyStats = pgTable(
   },
   (t) => [primaryKey({ name: 'queue_counter_daily_stats_pkey', columns: [t.day, t.centerId, t.counterId] }), index('queue_counter_daily_stats_unit_idx').on(t.unitId, t.day)],
 );
+
+/** Queue read model per officer: one row per local day × center × officer who called tickets (officer performance, DOMAIN "per counter and officer"). */
+export const queueOfficerDailyStats = pgTable(
+  'queue_officer_daily_stats',
+  {
+    day: date().notNull(),
+    centerId: uuid().notNull(),
+    unitId: uuid().notNull(),
+    officerId: uuid().notNull(),
+    ...queueOutcomes(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'queue_officer_daily_stats_pkey', columns: [t.day, t.centerId, t.officerId] }), index('queue_officer_daily_stats_unit_idx').on(t.unitId, t.day)],
+);

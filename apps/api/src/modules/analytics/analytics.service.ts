@@ -124,10 +124,10 @@ export class AnalyticsService {
 
   async queuePerformance(q: QueuePerformanceQuery, actor: Actor): Promise<QueuePerformance> {
     const unitIds = await this.within(actor, q.unitId);
-    const [centers, counters] = await Promise.all(
-      (['center', 'counter'] as const).map((per) => analyticsRepository.queueSums(this.db, { ...q, unitIds, per })),
+    const [centers, counters, officers] = await Promise.all(
+      (['center', 'counter', 'officer'] as const).map((per) => analyticsRepository.queueSums(this.db, { ...q, unitIds, per })),
     );
     const row = (r: QueueSumsRow) => ({ key: r.key, label: r.label, center: r.center, issued: r.issued, called: r.called, served: r.served, noShow: r.noShow, ...queueSumsIndicators(r) });
-    return { centers: centers!.map(row), counters: counters!.map(row) };
+    return { centers: centers!.map(row), counters: counters!.map(row), officers: officers!.map(row) };
   }
 }
