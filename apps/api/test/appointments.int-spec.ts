@@ -102,19 +102,32 @@ describe('online appointments', () => {
     expect(slipA).toMatchObject({ onTime: true, slotStart: at('09:30') });
     expect((await checkIn(onTime.code, at('09:26'))).status).toBe(409);
 
+    // The workstation marks appointment tickets with their slot, on time apart from late.
+    const line = async (now: string) =>
+      (await json(await send('GET', `/counters/${counter}/workstation`, undefined, { cookie: admin, now }))).waiting.map((t: { code: string; appointmentAt: string | null; appointmentOnTime: boolean }) => [t.code, t.appointmentAt, t.appointmentOnTime]);
+    expect(await line(at('09:26'))).toEqual([[w1, null, false], [w2, null, false], [slipA.code, at('09:30'), true]]);
+
+    let lastCalled: Record<string, unknown> = {};
     const call = async (now: string) => {
       const res = await send('POST', `/counters/${counter}/call-next`, undefined, { cookie: admin, now });
       expect(res.status).toBe(200);
-      const code = (await json(res)).current.code as string;
+      lastCalled = (await json(res)).current;
+      const code = lastCalled.code as string;
       expect((await send('POST', `/counters/${counter}/start`, undefined, { cookie: admin, now })).status).toBe(200);
       expect((await send('POST', `/counters/${counter}/done`, undefined, { cookie: admin, now })).status).toBe(200);
       return code;
     };
     expect(await call(at('09:26'))).toBe(slipA.code);
+    expect(lastCalled).toMatchObject({ appointmentAt: at('09:30'), appointmentOnTime: true });
 
     const slipLate = await json(await checkIn(late.code, at('10:11')));
     expect(slipLate.onTime).toBe(false);
     const w3 = await walkIn(at('10:12'));
+    expect(await line(at('10:12'))).toEqual([[w1, null, false], [w2, null, false], [slipLate.code, at('10:00'), false], [w3, null, false]]);
+    // Public surfaces carry no appointment details.
+    const publicText = (await (await send('GET', `/public/centers/${center.id}/display`, undefined, { now: at('10:12') })).text())
+      + (await (await send('GET', `/public/tickets/${slipLate.trackingCode}`, undefined, { now: at('10:12') })).text());
+    expect(publicText).not.toContain('appointment');
     expect([await call(at('10:13')), await call(at('10:14')), await call(at('10:15')), await call(at('10:16'))]).toEqual([w1, w2, slipLate.code, w3]);
 
     const view = await json(await send('GET', `/public/appointments/${onTime.manageToken}`));

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { appointments, tickets, type Appointment } from '../schema/queue.js';
 
@@ -74,6 +74,21 @@ export const appointmentRepository = {
   async ticketOf(db: DbOrTx, ticketId: string) {
     const [row] = await db.select({ code: tickets.code, trackingCode: tickets.trackingCode }).from(tickets).where(eq(tickets.id, ticketId));
     return row;
+  },
+
+  /**
+   * The appointment behind each of these tickets (a transferred copy answers for its original),
+   * with whether it was checked in on time (its ticket carried the slot, so it was called first).
+   */
+  async ofTickets(db: DbOrTx, ticketIds: string[]): Promise<Map<string, { slotStart: Date; onTime: boolean }>> {
+    if (!ticketIds.length) return new Map();
+    const rows = await db.execute<{ id: string; slot_start: string; on_time: boolean }>(sql`
+      select tickets.id, a.slot_start, o.appointment_at is not null as on_time
+      from tickets
+      join appointments a on a.ticket_id = coalesce(tickets.transferred_from_ticket_id, tickets.id)
+      join tickets o on o.id = a.ticket_id
+      where ${inArray(tickets.id, ticketIds)}`);
+    return new Map(rows.map((r) => [r.id, { slotStart: new Date(r.slot_start), onTime: r.on_time }]));
   },
 
   async update(tx: DbOrTx, id: string, values: Partial<typeof appointments.$inferInsert>): Promise<Appointment> {
