@@ -91,6 +91,21 @@ export const appointmentRepository = {
     return new Map(rows.map((r) => [r.id, { slotStart: new Date(r.slot_start), onTime: r.on_time }]));
   },
 
+  /**
+   * Booked appointments nobody checked in for become `missed` once their slot has ended plus
+   * the center's on-time window. One conditional update: a row a kiosk is checking in is
+   * locked, and a second sweep running at once re-reads the status and skips what the first
+   * took, so running it twice or concurrently changes each appointment once.
+   */
+  async expireMissed(tx: DbOrTx, now: Date): Promise<Array<{ id: string; center_id: string }>> {
+    return tx.execute<{ id: string; center_id: string }>(sql`
+      update appointments a set status = 'missed', updated_at = now()
+      from centers c
+      where c.id = a.center_id and a.status = 'booked' and a.slot_start < ${now.toISOString()}::timestamptz
+        and a.slot_start < ${now.toISOString()}::timestamptz - make_interval(mins => c.appointment_slot_minutes + c.appointment_on_time_minutes)
+      returning a.id, a.center_id`);
+  },
+
   async update(tx: DbOrTx, id: string, values: Partial<typeof appointments.$inferInsert>): Promise<Appointment> {
     const [row] = await tx.update(appointments).set(values).where(eq(appointments.id, id)).returning();
     return row!;

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."appointment_status" ADD VALUE 'missed';--> statement-breakpoint
+CREATE INDEX "appointments_booked_idx" ON "appointments" USING btree ("slot_start") WHERE "appointments"."status" = 'booked';
