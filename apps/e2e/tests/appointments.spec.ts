@@ -93,3 +93,34 @@ test('the counter workstation marks appointment tickets: on time apart from late
     await sql.end();
   }
 });
+
+test('a center manager sets the booking window: out of range is refused beside the field, and the citizen’s calendar stops at it', async ({ page, browser }) => {
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const [center] = await sql`select c.id, s.id as service_id from centers c join services s on s.center_id = c.id where c.code = 'TT-32002' order by s.sort_order limit 1`;
+    await signIn(page, 'quanly.anxuyen');
+    await page.getByRole('link', { name: 'Trung tâm, dịch vụ, quầy' }).click();
+    const form = page.getByTestId('center-form');
+    const days = form.getByLabel('Nhận đặt lịch trước tối đa (ngày, gồm hôm nay)');
+    await expect(days).toHaveValue('14');
+    await days.fill('61');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect(form.getByText('Từ 1 đến 60 ngày')).toBeVisible();
+    await page.screenshot({ path: `${shots}/appointments-booking-window-error.png`, fullPage: true });
+    await days.fill('5');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+
+    // A citizen's phone: the date picker ends on the fifth day (today included).
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const dayIn = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offset * 86_400_000));
+    await expect(async () => {
+      await phone.goto(`/book/${center!.id}/${center!.service_id}`);
+      await expect(phone.getByTestId('slot-date')).toHaveAttribute('max', dayIn(4), { timeout: 1000 });
+    }).toPass({ timeout: 10_000 }); // the API caches a center's settings for 2 s
+    await phone.close();
+  } finally {
+    await sql`update centers set appointment_booking_days = 14 where code = 'TT-32002'`;
+    await sql.end();
+  }
+});

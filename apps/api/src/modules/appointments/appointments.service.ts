@@ -13,9 +13,6 @@ import { newTrackingCode, randomCode } from '../queue/queue.service.js';
 type Config = NonNullable<Awaited<ReturnType<CenterContext['config']>>>;
 type Service = Config['services'][number];
 
-/** How far ahead citizens may book (local days, today included). */
-const BOOKING_DAYS = 14;
-
 const field = (path: string, message: Bilingual) => ApiError.validation([{ path, message }], message);
 const timeIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
@@ -38,9 +35,8 @@ export class AppointmentsService {
     const service = this.service(config, query.serviceId, 'query.serviceId');
     const { center } = config;
     const today = businessDate(now, center.timeZone);
-    if (query.date < today || query.date > nextDate(today, BOOKING_DAYS - 1)) {
-      throw field('query.date', { vi: `Chỉ đặt lịch được trong ${BOOKING_DAYS} ngày tới`, en: `Appointments can be booked for the next ${BOOKING_DAYS} days only` });
-    }
+    const lastDate = this.lastDate(config, now);
+    if (query.date < today || query.date > lastDate) throw this.beyondWindow('query.date', config, lastDate);
     const starts = (await this.slotStartsOn(config, query.date)).filter((s) => s > now);
     const capacity = await this.capacity(config, service, query.date);
     const dayStart = starts[0] ?? now;
@@ -50,6 +46,7 @@ export class AppointmentsService {
       serviceId: service.id,
       date: query.date,
       slotMinutes: center.appointmentSlotMinutes,
+      lastDate,
       slots: starts.map((s) => ({ start: s.toISOString(), capacity, remaining: Math.max(0, capacity - (booked.get(s.getTime()) ?? 0)) })),
     };
   }
@@ -183,12 +180,24 @@ export class AppointmentsService {
     return slotStarts(date, windowsOn(cal, date), config.center.appointmentSlotMinutes, config.center.timeZone);
   }
 
-  /** A slot start of the center's calendar, in the future and within the booking horizon. */
+  /** Last local day of the center's booking window (today included). */
+  private lastDate(config: Config, now: Date): string {
+    return nextDate(businessDate(now, config.center.timeZone), config.center.appointmentBookingDays - 1);
+  }
+
+  private beyondWindow(path: string, config: Config, lastDate: string) {
+    const n = config.center.appointmentBookingDays;
+    const last = lastDate.split('-').reverse().join('/');
+    return field(path, { vi: `Chỉ đặt lịch được trong ${n} ngày tới (đến hết ngày ${last})`, en: `Appointments can be booked for the next ${n} days only (until ${last})` });
+  }
+
+  /** A slot start of the center's calendar, in the future and within the booking window. */
   private async validSlot(config: Config, value: string, now: Date): Promise<Date> {
     const at = new Date(value);
     const date = localDate(at, config.center.timeZone);
-    const today = businessDate(now, config.center.timeZone);
-    const ok = at > now && date <= nextDate(today, BOOKING_DAYS - 1) && (await this.slotStartsOn(config, date)).some((s) => s.getTime() === at.getTime());
+    const lastDate = this.lastDate(config, now);
+    if (date > lastDate) throw this.beyondWindow('body.slotStart', config, lastDate);
+    const ok = at > now && (await this.slotStartsOn(config, date)).some((s) => s.getTime() === at.getTime());
     if (!ok) throw field('body.slotStart', { vi: 'Khung giờ này không còn đặt được; hãy chọn khung giờ khác', en: 'This slot cannot be booked; choose another one' });
     return at;
   }

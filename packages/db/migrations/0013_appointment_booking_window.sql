@@ -1,0 +1,1 @@
+ALTER TABLE "centers" ADD COLUMN "appointment_booking_days" integer DEFAULT 14 NOT NULL;
