@@ -161,7 +161,7 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
         const job = await scheduled.add('alert.digest', {}, { jobId: `digest-now-${i}` });
         await waitFor('the digest job', async () => (await job.getState()) === 'completed' || (await scheduled.getJob(job.id!)) === undefined);
       }
-      expect((await scheduled.getJobSchedulers()).map((j) => [j.key, j.pattern ?? j.every]).sort()).toEqual([['alert-digest', '30 7 * * *'], ['alert-sweep', 600000]]);
+      expect((await scheduled.getJobSchedulers()).map((j) => [j.key, j.pattern ?? j.every]).sort()).toEqual([['alert-digest', '30 7 * * *'], ['alert-sweep', 600000], ['appointment-expiry', 60000]]);
     } finally {
       await scheduled.close();
       await closeRedis(connection);

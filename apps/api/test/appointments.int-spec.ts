@@ -76,7 +76,7 @@ describe('online appointments', () => {
     expect(slots.slots[0].start).toBe(new Date('2026-11-26T00:00:00+07:00').toISOString());
     const far = await send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=2027-01-20`);
     expect(far.status).toBe(400);
-    expect((await json(far)).error.details).toEqual([{ path: 'query.date', message: 'Appointments can be booked for the next 14 days only' }]);
+    expect((await json(far)).error.details).toEqual([{ path: 'query.date', message: 'Appointments can be booked for the next 14 days only (until 08/12/2026)' }]);
   });
 
   it('an on-time appointment is called before earlier walk-ins; a late one joins the normal line; an early one is sent back', async () => {
@@ -102,19 +102,32 @@ describe('online appointments', () => {
     expect(slipA).toMatchObject({ onTime: true, slotStart: at('09:30') });
     expect((await checkIn(onTime.code, at('09:26'))).status).toBe(409);
 
+    // The workstation marks appointment tickets with their slot, on time apart from late.
+    const line = async (now: string) =>
+      (await json(await send('GET', `/counters/${counter}/workstation`, undefined, { cookie: admin, now }))).waiting.map((t: { code: string; appointmentAt: string | null; appointmentOnTime: boolean }) => [t.code, t.appointmentAt, t.appointmentOnTime]);
+    expect(await line(at('09:26'))).toEqual([[w1, null, false], [w2, null, false], [slipA.code, at('09:30'), true]]);
+
+    let lastCalled: Record<string, unknown> = {};
     const call = async (now: string) => {
       const res = await send('POST', `/counters/${counter}/call-next`, undefined, { cookie: admin, now });
       expect(res.status).toBe(200);
-      const code = (await json(res)).current.code as string;
+      lastCalled = (await json(res)).current;
+      const code = lastCalled.code as string;
       expect((await send('POST', `/counters/${counter}/start`, undefined, { cookie: admin, now })).status).toBe(200);
       expect((await send('POST', `/counters/${counter}/done`, undefined, { cookie: admin, now })).status).toBe(200);
       return code;
     };
     expect(await call(at('09:26'))).toBe(slipA.code);
+    expect(lastCalled).toMatchObject({ appointmentAt: at('09:30'), appointmentOnTime: true });
 
     const slipLate = await json(await checkIn(late.code, at('10:11')));
     expect(slipLate.onTime).toBe(false);
     const w3 = await walkIn(at('10:12'));
+    expect(await line(at('10:12'))).toEqual([[w1, null, false], [w2, null, false], [slipLate.code, at('10:00'), false], [w3, null, false]]);
+    // Public surfaces carry no appointment details.
+    const publicText = (await (await send('GET', `/public/centers/${center.id}/display`, undefined, { now: at('10:12') })).text())
+      + (await (await send('GET', `/public/tickets/${slipLate.trackingCode}`, undefined, { now: at('10:12') })).text());
+    expect(publicText).not.toContain('appointment');
     expect([await call(at('10:13')), await call(at('10:14')), await call(at('10:15')), await call(at('10:16'))]).toEqual([w1, w2, slipLate.code, w3]);
 
     const view = await json(await send('GET', `/public/appointments/${onTime.manageToken}`));
@@ -165,6 +178,35 @@ describe('online appointments', () => {
     const rows = await stack.database.sql`select s.slot_start, s.booked, (select count(*)::int from appointments a where a.center_id = s.center_id and a.slot_start = s.slot_start and a.status = 'booked') as n
       from appointment_slots s where s.center_id = ${center.id} order by s.slot_start`;
     expect(rows.map((r) => [r.booked, r.n])).toEqual([[10, 10], [10, 10]]);
+  });
+
+  it('the booking window is the center’s (1 to 60 days, default 14): slot listing and booking honour it', async () => {
+    const center = await freshCenter('AP-WINDOW', 1);
+    const patch = (body: unknown) => send('PATCH', `/centers/${center.id}`, body, { cookie: admin });
+    for (const days of [0, 61]) {
+      const bad = await patch({ appointmentBookingDays: days });
+      expect(bad.status).toBe(400);
+      expect((await json(bad)).error.details).toEqual([{ path: 'body.appointmentBookingDays', message: 'Between 1 and 60 days' }]);
+    }
+    expect(await json(await patch({ appointmentSlotMinutes: 30 }))).toMatchObject({ appointmentBookingDays: 14 });
+    expect(await json(await patch({ appointmentBookingDays: 3 }))).toMatchObject({ appointmentBookingDays: 3 });
+    await new Promise((r) => setTimeout(r, 2100)); // the center config is cached for 2 s
+
+    const slots = (date: string) => send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=${date}`);
+    expect(await json(await slots('2026-11-27'))).toMatchObject({ lastDate: '2026-11-27' });
+    const beyond = 'Appointments can be booked for the next 3 days only (until 27/11/2026)';
+    const far = await slots('2026-11-28');
+    expect(far.status).toBe(400);
+    expect((await json(far)).error.details).toEqual([{ path: 'query.date', message: beyond }]);
+
+    const tooFar = await book(center.id, center.serviceId, '2026-11-28T10:00:00+07:00');
+    expect(tooFar.status).toBe(400);
+    expect((await json(tooFar)).error.details).toEqual([{ path: 'body.slotStart', message: beyond }]);
+    const a = await book(center.id, center.serviceId, new Date('2026-11-27T10:00:00+07:00').toISOString());
+    expect(a.status).toBe(201);
+    const moved = await send('POST', `/public/appointments/${(await json(a)).manageToken}/reschedule`, { slotStart: new Date('2026-11-28T10:00:00+07:00').toISOString() });
+    expect(moved.status).toBe(400);
+    expect((await json(moved)).error.details).toEqual([{ path: 'body.slotStart', message: beyond }]);
   });
 
   it('the rule is the center’s: a manager sets slot length, places per counter and the on-time window', async () => {

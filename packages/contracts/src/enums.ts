@@ -20,8 +20,11 @@ export const TicketStatus = ['waiting', 'called', 'serving', 'done', 'no_show', 
 export const ZTicketStatus = z.enum(TicketStatus);
 export type TicketStatus = z.infer<typeof ZTicketStatus>;
 
-/** An online appointment: booked (possibly rescheduled), cancelled, or checked in at the kiosk. */
-export const AppointmentStatus = ['booked', 'cancelled', 'checked_in'] as const;
+/**
+ * An online appointment: booked (possibly rescheduled), cancelled, checked in at the kiosk, or
+ * missed (nobody checked in by the slot's end plus the center's on-time window).
+ */
+export const AppointmentStatus = ['booked', 'cancelled', 'checked_in', 'missed'] as const;
 export const ZAppointmentStatus = z.enum(AppointmentStatus);
 export type AppointmentStatus = z.infer<typeof ZAppointmentStatus>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInTiming, slotCapacity, slotStarts } from './appointments.js';
+import { appointmentMissedAt, checkInTiming, slotCapacity, slotStarts } from './appointments.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -26,5 +26,10 @@ describe('appointment slots', () => {
     expect(checkInTiming(slot, at(0), 10)).toBe('on_time');
     expect(checkInTiming(slot, at(11), 10)).toBe('late');
     expect(checkInTiming(slot, at(-11), 10)).toBe('early');
+  });
+
+  it('an appointment is missed after its slot ends plus the on-time window', () => {
+    expect(appointmentMissedAt(new Date('2026-11-25T02:00:00Z'), 30, 10).toISOString()).toBe('2026-11-25T02:40:00.000Z');
+    expect(appointmentMissedAt(new Date('2026-11-25T02:00:00Z'), 60, 0).toISOString()).toBe('2026-11-25T03:00:00.000Z');
   });
 });

@@ -36,3 +36,11 @@ export function checkInTiming(slotStart: Date, now: Date, onTimeMinutes: number)
   if (diff < -window) return 'early';
   return diff <= window ? 'on_time' : 'late';
 }
+
+/**
+ * When a booked appointment nobody checked in for counts as missed: the end of its slot plus the
+ * center's on-time window (a citizen checking in late but within it still gets a ticket).
+ */
+export function appointmentMissedAt(slotStart: Date, slotMinutes: number, onTimeMinutes: number): Date {
+  return new Date(slotStart.getTime() + (slotMinutes + onTimeMinutes) * 60_000);
+}

@@ -8,6 +8,12 @@ export const queueMessages = {
       minutes: '{n} phút',
       priority: 'Ưu tiên',
       transferred: 'Chuyển đến',
+      appointment: {
+        onTime: 'Hẹn trước {time}',
+        late: 'Hẹn trước {time} · đến muộn',
+        onTimeHint: 'Đến đúng giờ hẹn: được gọi trước số thường',
+        lateHint: 'Đến muộn so với giờ hẹn: xếp hàng như số thường',
+      },
       ws: {
         receiveDossier: 'Tiếp nhận hồ sơ cho vé này',
         current: 'Số hiện tại',
@@ -84,6 +90,12 @@ export const queueMessages = {
       minutes: '{n} min',
       priority: 'Priority',
       transferred: 'Transferred in',
+      appointment: {
+        onTime: 'Appointment {time}',
+        late: 'Appointment {time} · late',
+        onTimeHint: 'Checked in on time: called before walk-ins',
+        lateHint: 'Checked in late: waits in the normal line',
+      },
       ws: {
         receiveDossier: 'Receive a dossier for this ticket',
         current: 'Current ticket',

@@ -3,10 +3,11 @@ export const appointmentMessages = {
     appt: {
       title: 'Đặt lịch hẹn', service: 'Dịch vụ', date: 'Ngày', slots: 'Chọn khung giờ', left: 'còn {n} chỗ', full: 'Hết chỗ', noSlots: 'Ngày này không còn khung giờ nào; hãy chọn ngày khác.',
       phone: 'Số điện thoại (không bắt buộc)', phoneHint: 'Chỉ dùng để liên hệ về lịch hẹn; không hiển thị ở đâu.', submit: 'Đặt lịch', booking: 'Đang đặt…',
-      yourCode: 'Mã lịch hẹn của bạn', at: 'Lúc', status: { booked: 'Đã đặt', cancelled: 'Đã hủy', checked_in: 'Đã xác nhận tại trung tâm' },
+      yourCode: 'Mã lịch hẹn của bạn', at: 'Lúc', status: { booked: 'Đã đặt', cancelled: 'Đã hủy', checked_in: 'Đã xác nhận tại trung tâm', missed: 'Đã lỡ hẹn' },
       howTo: 'Đến trung tâm trong vòng ±{n} phút quanh giờ hẹn, chọn "Tôi có lịch hẹn" trên ki-ốt và nhập mã: bạn được gọi trước. Đến muộn hơn, bạn vào hàng chờ thường.',
       keepLink: 'Lưu trang này (hoặc mã QR) để hủy hoặc đổi giờ.', cancel: 'Hủy lịch hẹn', confirmCancel: 'Bạn chắc chắn muốn hủy lịch hẹn?', reschedule: 'Đổi giờ', doReschedule: 'Chuyển sang giờ này',
       ticket: 'Số thứ tự của bạn: {code}', follow: 'Theo dõi lượt', notFound: 'Không tìm thấy lịch hẹn này.',
+      missed: 'Giờ hẹn đã qua mà bạn chưa xác nhận tại trung tâm, nên lịch hẹn không còn hiệu lực. Bạn có thể đặt lịch mới hoặc đến lấy số thường.', bookAgain: 'Đặt lịch mới',
     },
     kioskAppt: {
       button: 'Tôi có lịch hẹn', title: 'Nhập mã lịch hẹn', hint: 'Mã gồm 8 ký tự trên tin xác nhận hoặc trang lịch hẹn.', submit: 'Xác nhận', back: 'Quay lại',
@@ -17,10 +18,11 @@ export const appointmentMessages = {
     appt: {
       title: 'Book an appointment', service: 'Service', date: 'Date', slots: 'Choose a time', left: '{n} left', full: 'Full', noSlots: 'No times left on this day; choose another day.',
       phone: 'Phone (optional)', phoneHint: 'Only to contact you about the appointment; never shown anywhere.', submit: 'Book', booking: 'Booking…',
-      yourCode: 'Your appointment code', at: 'At', status: { booked: 'Booked', cancelled: 'Cancelled', checked_in: 'Checked in at the center' },
+      yourCode: 'Your appointment code', at: 'At', status: { booked: 'Booked', cancelled: 'Cancelled', checked_in: 'Checked in at the center', missed: 'Missed' },
       howTo: 'Come within ±{n} minutes of your time, choose "I have an appointment" at the kiosk and enter the code: you are called first. Later than that, you join the normal line.',
       keepLink: 'Keep this page (or the QR code) to cancel or change the time.', cancel: 'Cancel the appointment', confirmCancel: 'Cancel this appointment?', reschedule: 'Change the time', doReschedule: 'Move to this time',
       ticket: 'Your ticket: {code}', follow: 'Follow your turn', notFound: 'This appointment was not found.',
+      missed: 'The time has passed without a check-in at the center, so this appointment is no longer valid. You can book again or take a regular ticket.', bookAgain: 'Book again',
     },
     kioskAppt: {
       button: 'I have an appointment', title: 'Enter your appointment code', hint: 'The 8-character code from your confirmation or appointment page.', submit: 'Check in', back: 'Back',

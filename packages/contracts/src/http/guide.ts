@@ -72,6 +72,8 @@ export const ZAppointmentSlots = z.object({
   serviceId: ZId,
   date: z.string(),
   slotMinutes: z.number().int().positive(),
+  /** Last local day the center's booking window allows. */
+  lastDate: ZDate,
   slots: z.array(z.object({ start: ZDateTime, capacity: z.number().int().nonnegative(), remaining: z.number().int().nonnegative() })),
 });
 export type AppointmentSlots = z.infer<typeof ZAppointmentSlots>;

@@ -103,6 +103,8 @@ export const ZCenter = z.object({
   appointmentSlotMinutes: z.number().int(),
   appointmentsPerCounter: z.number().int(),
   appointmentOnTimeMinutes: z.number().int(),
+  /** Booking window: how many local days ahead, today included. */
+  appointmentBookingDays: z.number().int(),
 });
 export type Center = z.infer<typeof ZCenter>;
 export const ZCenterDetail = ZCenter.extend({
@@ -130,6 +132,7 @@ export const ZCenterInput = z.object({
   appointmentSlotMinutes: z.number().int().min(10, { error: msg('Từ 10 đến 240 phút', 'Between 10 and 240 minutes') }).max(240, { error: msg('Từ 10 đến 240 phút', 'Between 10 and 240 minutes') }).default(30),
   appointmentsPerCounter: z.number().int().min(0, { error: msg('Từ 0 (không nhận đặt lịch) đến 20', 'From 0 (no online booking) to 20') }).max(20, { error: msg('Từ 0 (không nhận đặt lịch) đến 20', 'From 0 (no online booking) to 20') }).default(2),
   appointmentOnTimeMinutes: z.number().int().min(0, { error: msg('Từ 0 đến 60 phút', 'Between 0 and 60 minutes') }).max(60, { error: msg('Từ 0 đến 60 phút', 'Between 0 and 60 minutes') }).default(10),
+  appointmentBookingDays: z.number().int().min(1, { error: msg('Từ 1 đến 60 ngày', 'Between 1 and 60 days') }).max(60, { error: msg('Từ 1 đến 60 ngày', 'Between 1 and 60 days') }).default(14),
 });
 
 export const ZTimeLimit = z.object({

@@ -127,6 +127,10 @@ export const ZQueueTicket = z.object({
   servingAt: ZDateTime.nullable(),
   recallCount: z.number().int(),
   transferred: z.boolean(),
+  /** Slot of the online appointment this ticket was checked in for (staff screens only); null for walk-ins. */
+  appointmentAt: ZDateTime.nullable(),
+  /** Checked in within the center's on-time window, so called before walk-ins; false when late or no appointment. */
+  appointmentOnTime: z.boolean(),
 });
 export type QueueTicket = z.infer<typeof ZQueueTicket>;
 

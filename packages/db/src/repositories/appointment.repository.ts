@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { appointments, tickets, type Appointment } from '../schema/queue.js';
 
@@ -74,6 +74,36 @@ export const appointmentRepository = {
   async ticketOf(db: DbOrTx, ticketId: string) {
     const [row] = await db.select({ code: tickets.code, trackingCode: tickets.trackingCode }).from(tickets).where(eq(tickets.id, ticketId));
     return row;
+  },
+
+  /**
+   * The appointment behind each of these tickets (a transferred copy answers for its original),
+   * with whether it was checked in on time (its ticket carried the slot, so it was called first).
+   */
+  async ofTickets(db: DbOrTx, ticketIds: string[]): Promise<Map<string, { slotStart: Date; onTime: boolean }>> {
+    if (!ticketIds.length) return new Map();
+    const rows = await db.execute<{ id: string; slot_start: string; on_time: boolean }>(sql`
+      select tickets.id, a.slot_start, o.appointment_at is not null as on_time
+      from tickets
+      join appointments a on a.ticket_id = coalesce(tickets.transferred_from_ticket_id, tickets.id)
+      join tickets o on o.id = a.ticket_id
+      where ${inArray(tickets.id, ticketIds)}`);
+    return new Map(rows.map((r) => [r.id, { slotStart: new Date(r.slot_start), onTime: r.on_time }]));
+  },
+
+  /**
+   * Booked appointments nobody checked in for become `missed` once their slot has ended plus
+   * the center's on-time window. One conditional update: a row a kiosk is checking in is
+   * locked, and a second sweep running at once re-reads the status and skips what the first
+   * took, so running it twice or concurrently changes each appointment once.
+   */
+  async expireMissed(tx: DbOrTx, now: Date): Promise<Array<{ id: string; center_id: string }>> {
+    return tx.execute<{ id: string; center_id: string }>(sql`
+      update appointments a set status = 'missed', updated_at = now()
+      from centers c
+      where c.id = a.center_id and a.status = 'booked' and a.slot_start < ${now.toISOString()}::timestamptz
+        and a.slot_start < ${now.toISOString()}::timestamptz - make_interval(mins => c.appointment_slot_minutes + c.appointment_on_time_minutes)
+      returning a.id, a.center_id`);
   },
 
   async update(tx: DbOrTx, id: string, values: Partial<typeof appointments.$inferInsert>): Promise<Appointment> {

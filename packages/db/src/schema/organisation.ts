@@ -57,6 +57,8 @@ export const centers = pgTable(
     appointmentSlotMinutes: integer().notNull().default(30),
     appointmentsPerCounter: integer().notNull().default(2),
     appointmentOnTimeMinutes: integer().notNull().default(10),
+    /** How many local days ahead (today included) citizens may book. */
+    appointmentBookingDays: integer().notNull().default(14),
     ...timestamps,
   },
   (t) => [uniqueIndex('centers_code_key').on(t.code), index('centers_unit_idx').on(t.unitId)],

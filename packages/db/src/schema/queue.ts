@@ -130,6 +130,8 @@ export const appointments = pgTable(
     uniqueIndex('appointments_code_key').on(t.code),
     uniqueIndex('appointments_token_key').on(t.manageToken),
     index('appointments_slot_idx').on(t.centerId, t.serviceId, t.slotStart),
+    // The missed-appointment sweep reads only the appointments still booked.
+    index('appointments_booked_idx').on(t.slotStart).where(sql`${t.status} = 'booked'`),
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;

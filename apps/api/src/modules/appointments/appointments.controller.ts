@@ -25,13 +25,13 @@ export class AppointmentsController {
   }
 
   @ApiRoute(routes.appointment)
-  get(@Input() input: ValidatedInput<TokenParams>) {
-    return this.appointments.get(input.params.token);
+  get(@Input() input: ValidatedInput<TokenParams>, @Now() now: Date) {
+    return this.appointments.get(input.params.token, now);
   }
 
   @ApiRoute(routes.cancelAppointment)
-  cancel(@Input() input: ValidatedInput<TokenParams>) {
-    return this.appointments.cancel(input.params.token);
+  cancel(@Input() input: ValidatedInput<TokenParams>, @Now() now: Date) {
+    return this.appointments.cancel(input.params.token, now);
   }
 
   @ApiRoute(routes.rescheduleAppointment)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Appointment as AppointmentView, AppointmentSlots, BookAppointmentRequest, CheckedIn } from '@motcua/contracts';
-import { businessDate, checkInTiming, localDate, nextDate, slotCapacity, slotStarts, windowsOn } from '@motcua/core';
+import { appointmentMissedAt, businessDate, checkInTiming, localDate, nextDate, slotCapacity, slotStarts, windowsOn } from '@motcua/core';
 import { appointmentRepository, guideRepository, ticketRepository, type Appointment, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -12,9 +12,6 @@ import { newTrackingCode, randomCode } from '../queue/queue.service.js';
 
 type Config = NonNullable<Awaited<ReturnType<CenterContext['config']>>>;
 type Service = Config['services'][number];
-
-/** How far ahead citizens may book (local days, today included). */
-const BOOKING_DAYS = 14;
 
 const field = (path: string, message: Bilingual) => ApiError.validation([{ path, message }], message);
 const timeIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
@@ -38,9 +35,8 @@ export class AppointmentsService {
     const service = this.service(config, query.serviceId, 'query.serviceId');
     const { center } = config;
     const today = businessDate(now, center.timeZone);
-    if (query.date < today || query.date > nextDate(today, BOOKING_DAYS - 1)) {
-      throw field('query.date', { vi: `Chỉ đặt lịch được trong ${BOOKING_DAYS} ngày tới`, en: `Appointments can be booked for the next ${BOOKING_DAYS} days only` });
-    }
+    const lastDate = this.lastDate(config, now);
+    if (query.date < today || query.date > lastDate) throw this.beyondWindow('query.date', config, lastDate);
     const starts = (await this.slotStartsOn(config, query.date)).filter((s) => s > now);
     const capacity = await this.capacity(config, service, query.date);
     const dayStart = starts[0] ?? now;
@@ -50,6 +46,7 @@ export class AppointmentsService {
       serviceId: service.id,
       date: query.date,
       slotMinutes: center.appointmentSlotMinutes,
+      lastDate,
       slots: starts.map((s) => ({ start: s.toISOString(), capacity, remaining: Math.max(0, capacity - (booked.get(s.getTime()) ?? 0)) })),
     };
   }
@@ -73,34 +70,38 @@ export class AppointmentsService {
     return this.view(row, config);
   }
 
-  async get(token: string): Promise<AppointmentView> {
+  async get(token: string, now: Date): Promise<AppointmentView> {
     const row = await appointmentRepository.byToken(this.database.db, token);
     if (!row) throw this.notFound();
-    return this.view(row, await this.config(row.centerId));
+    const config = await this.config(row.centerId);
+    return this.view(this.current(row, config, now), config);
   }
 
-  async cancel(token: string): Promise<AppointmentView> {
+  async cancel(token: string, now: Date): Promise<AppointmentView> {
+    const current = await appointmentRepository.byToken(this.database.db, token);
+    if (!current) throw this.notFound();
+    const config = await this.config(current.centerId);
     const row = await this.database.db.transaction(async (tx) => {
-      const a = await appointmentRepository.lockByToken(tx, token);
-      if (!a) throw this.notFound();
-      this.assertBooked(a);
+      const a = (await appointmentRepository.lockByToken(tx, token))!;
+      this.assertBooked(this.current(a, config, now));
       await appointmentRepository.release(tx, a);
       return appointmentRepository.update(tx, a.id, { status: 'cancelled' });
     });
-    return this.view(row, await this.config(row.centerId));
+    return this.view(row, config);
   }
 
   async reschedule(token: string, input: { slotStart: string }, now: Date): Promise<AppointmentView> {
     const current = await appointmentRepository.byToken(this.database.db, token);
     if (!current) throw this.notFound();
     const config = await this.config(current.centerId);
+    this.assertBooked(this.current(current, config, now));
     const service = this.service(config, current.serviceId, 'body.slotStart');
     const slotStart = await this.validSlot(config, input.slotStart, now);
     if (slotStart.getTime() === current.slotStart.getTime()) throw field('body.slotStart', { vi: 'Hãy chọn một khung giờ khác', en: 'Choose another slot' });
     const capacity = await this.capacity(config, service, localDate(slotStart, config.center.timeZone));
     const row = await this.database.db.transaction(async (tx) => {
       const a = (await appointmentRepository.lockByToken(tx, token))!;
-      this.assertBooked(a);
+      this.assertBooked(this.current(a, config, now));
       // Slot rows are locked in time order, so two citizens swapping slots cannot deadlock;
       // a full slot throws and rolls back a release already made.
       const take = async () => {
@@ -127,6 +128,13 @@ export class AppointmentsService {
       if (!a) throw field('body.code', { vi: 'Không có lịch hẹn nào với mã này tại trung tâm', en: 'No appointment with this code at this center' });
       if (a.status === 'checked_in') throw ApiError.conflict({ vi: 'Lịch hẹn này đã được xác nhận; hãy chờ gọi số trên vé đã in.', en: 'This appointment is already checked in; wait for the number on your ticket.' });
       if (a.status === 'cancelled') throw ApiError.conflict({ vi: 'Lịch hẹn này đã bị hủy. Xin mời lấy số thường.', en: 'This appointment was cancelled. Please take a regular ticket.' });
+      if (this.current(a, config, now).status === 'missed') {
+        const when = `${timeIn(a.slotStart, center.timeZone)} ${dayIn(a.slotStart, center.timeZone)}`;
+        throw ApiError.conflict({
+          vi: `Lịch hẹn lúc ${when} đã quá giờ nên không còn hiệu lực. Xin mời lấy số thường hoặc đặt lịch mới.`,
+          en: `The appointment at ${when} has passed and is no longer valid. Please take a regular ticket or book again.`,
+        });
+      }
       if (localDate(a.slotStart, center.timeZone) !== today) {
         throw ApiError.conflict({ vi: `Lịch hẹn của bạn vào ngày ${dayIn(a.slotStart, center.timeZone)} lúc ${timeIn(a.slotStart, center.timeZone)}.`, en: `Your appointment is on ${dayIn(a.slotStart, center.timeZone)} at ${timeIn(a.slotStart, center.timeZone)}.` });
       }
@@ -172,12 +180,24 @@ export class AppointmentsService {
     return slotStarts(date, windowsOn(cal, date), config.center.appointmentSlotMinutes, config.center.timeZone);
   }
 
-  /** A slot start of the center's calendar, in the future and within the booking horizon. */
+  /** Last local day of the center's booking window (today included). */
+  private lastDate(config: Config, now: Date): string {
+    return nextDate(businessDate(now, config.center.timeZone), config.center.appointmentBookingDays - 1);
+  }
+
+  private beyondWindow(path: string, config: Config, lastDate: string) {
+    const n = config.center.appointmentBookingDays;
+    const last = lastDate.split('-').reverse().join('/');
+    return field(path, { vi: `Chỉ đặt lịch được trong ${n} ngày tới (đến hết ngày ${last})`, en: `Appointments can be booked for the next ${n} days only (until ${last})` });
+  }
+
+  /** A slot start of the center's calendar, in the future and within the booking window. */
   private async validSlot(config: Config, value: string, now: Date): Promise<Date> {
     const at = new Date(value);
     const date = localDate(at, config.center.timeZone);
-    const today = businessDate(now, config.center.timeZone);
-    const ok = at > now && date <= nextDate(today, BOOKING_DAYS - 1) && (await this.slotStartsOn(config, date)).some((s) => s.getTime() === at.getTime());
+    const lastDate = this.lastDate(config, now);
+    if (date > lastDate) throw this.beyondWindow('body.slotStart', config, lastDate);
+    const ok = at > now && (await this.slotStartsOn(config, date)).some((s) => s.getTime() === at.getTime());
     if (!ok) throw field('body.slotStart', { vi: 'Khung giờ này không còn đặt được; hãy chọn khung giờ khác', en: 'This slot cannot be booked; choose another one' });
     return at;
   }
@@ -187,7 +207,15 @@ export class AppointmentsService {
     return slotCapacity(planned, config.center.appointmentsPerCounter);
   }
 
+  /** A booking past its slot end plus the on-time window is missed, whether or not the worker's sweep has marked it yet. */
+  private current(a: Appointment, config: Config, now: Date): Appointment {
+    const { appointmentSlotMinutes, appointmentOnTimeMinutes } = config.center;
+    const overdue = a.status === 'booked' && now > appointmentMissedAt(a.slotStart, appointmentSlotMinutes, appointmentOnTimeMinutes);
+    return overdue ? { ...a, status: 'missed' } : a;
+  }
+
   private assertBooked(a: Appointment): void {
+    if (a.status === 'missed') throw ApiError.invalidTransition({ vi: 'Lịch hẹn này đã quá giờ mà chưa xác nhận tại trung tâm; hãy đặt lịch mới.', en: 'This appointment has passed without a check-in; book a new one.' });
     if (a.status === 'cancelled') throw ApiError.invalidTransition({ vi: 'Lịch hẹn này đã bị hủy.', en: 'This appointment was cancelled.' });
     if (a.status === 'checked_in') throw ApiError.invalidTransition({ vi: 'Lịch hẹn này đã được xác nhận tại trung tâm; không thể thay đổi.', en: 'This appointment is already checked in; it cannot be changed.' });
   }

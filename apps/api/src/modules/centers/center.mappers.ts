@@ -15,6 +15,7 @@ export const toCenter = (c: CenterRow): Center => ({
   appointmentSlotMinutes: c.appointmentSlotMinutes,
   appointmentsPerCounter: c.appointmentsPerCounter,
   appointmentOnTimeMinutes: c.appointmentOnTimeMinutes,
+  appointmentBookingDays: c.appointmentBookingDays,
 });
 
 export const toService = (s: ServiceRow): Service => ({

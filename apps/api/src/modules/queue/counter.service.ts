@@ -1,6 +1,6 @@
 import { JobName, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
 import { businessDate, pickNextTicket } from '@motcua/core';
-import { citizenNotificationRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
+import { appointmentRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -25,7 +25,9 @@ type Outcome = { reason: QueueUpdated['reason']; called?: Ticket };
 
 const invalid = (message: Bilingual) => ApiError.invalidTransition(message);
 
-export const toQueueTicket = (t: Ticket): QueueTicket => ({
+type TicketAppointment = { slotStart: Date; onTime: boolean };
+
+export const toQueueTicket = (t: Ticket, appointment?: TicketAppointment): QueueTicket => ({
   id: t.id,
   code: t.code,
   serviceId: t.serviceId,
@@ -36,7 +38,15 @@ export const toQueueTicket = (t: Ticket): QueueTicket => ({
   servingAt: t.servingAt?.toISOString() ?? null,
   recallCount: t.recallCount,
   transferred: t.transferredFromTicketId !== null,
+  appointmentAt: appointment?.slotStart.toISOString() ?? null,
+  appointmentOnTime: appointment?.onTime ?? false,
 });
+
+/** Queue tickets with the appointment each was checked in for. */
+export async function toQueueTickets(db: DatabaseHandle['db'], tickets: Ticket[]): Promise<QueueTicket[]> {
+  const appointments = await appointmentRepository.ofTickets(db, tickets.map((t) => t.id));
+  return tickets.map((t) => toQueueTicket(t, appointments.get(t.id)));
+}
 
 /**
  * The counter workstation. Every command runs in one transaction that first locks
@@ -238,13 +248,14 @@ export class CounterService {
       ticketRepository.waitingCounts(db, config.center.id, date),
       ticketRepository.otherCounters(db, config.center.id),
     ]);
+    const shown = await toQueueTickets(db, active ? [active, ...waiting.rows] : waiting.rows);
     return {
       counter: { id: counter.id, centerId: counter.centerId, label: counter.label, number: counter.number, state: counter.state, services: profile },
       centerName: config.center.name,
       allowCallSpecific: config.center.allowCallSpecific,
       noShowAfterRecalls: config.center.noShowAfterRecalls,
-      current: active ? toQueueTicket(active) : null,
-      waiting: waiting.rows.map(toQueueTicket),
+      current: active ? shown[0]! : null,
+      waiting: active ? shown.slice(1) : shown,
       waitingTotal: waiting.total,
       servedToday: served,
       services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: counts.get(s.id) ?? 0 })),

@@ -4,7 +4,7 @@ import { ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { toQueueTicket } from './counter.service.js';
+import { toQueueTickets } from './counter.service.js';
 
 const minutes = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round((Number(ms) / 60_000) * 10) / 10);
 
@@ -24,7 +24,8 @@ export class LiveBoardService {
       ticketRepository.serviceStats(db, centerId, date),
       ticketRepository.waitingCounts(db, centerId, date),
     ]);
-    const current = await Promise.all(counters.map((c) => ticketRepository.activeAt(db, c.id)));
+    const active = await Promise.all(counters.map((c) => ticketRepository.activeAt(db, c.id)));
+    const current = new Map((await toQueueTickets(db, active.filter((t) => t !== undefined))).map((t) => [t.id, t]));
     const byService = new Map(serviceStats.map((s) => [s.service_id, s]));
     const services = config.services.map((s) => {
       const st = byService.get(s.id);
@@ -39,8 +40,8 @@ export class LiveBoardService {
       centerId, centerName: config.center.name, date,
       counters: counters.map((c, i) => {
         const st = counterStats.find((s) => s.counter_id === c.id);
-        const t = current[i];
-        return { id: c.id, label: c.label, number: c.number, state: c.state, officerName: st?.officer_name ?? null, current: t ? toQueueTicket(t) : null, servedToday: st?.served ?? 0, avgServiceMinutes: minutes(st?.avg_ms) };
+        const t = active[i];
+        return { id: c.id, label: c.label, number: c.number, state: c.state, officerName: st?.officer_name ?? null, current: t ? current.get(t.id)! : null, servedToday: st?.served ?? 0, avgServiceMinutes: minutes(st?.avg_ms) };
       }),
       services,
       totals: {

@@ -13,7 +13,7 @@ vi.mock('socket.io-client', () => ({
 
 const id = (n: number) => `0196b0a4-1c2d-7e3f-8a9b-0c1d2e3f4a${String(n).padStart(2, '0')}`;
 const ticket = (code: string, status: QueueTicket['status']): QueueTicket => ({
-  id: id(10), code, serviceId: id(2), status, priority: false, arrivedAt: new Date().toISOString(), calledAt: null, servingAt: null, recallCount: 0, transferred: false,
+  id: id(10), code, serviceId: id(2), status, priority: false, arrivedAt: new Date().toISOString(), calledAt: null, servingAt: null, recallCount: 0, transferred: false, appointmentAt: null, appointmentOnTime: false,
 });
 const desk = (over: Partial<Workstation> = {}): Workstation => ({
   counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state: 'open', services: [{ serviceId: id(2), weight: 3 }] },
@@ -83,5 +83,22 @@ describe('WorkstationView', () => {
     expect(wrapper.find('[role=alert][data-testid=desk-notice]').text()).toBe('Số A001 đã được quầy khác phục vụ');
     await flushPromises();
     expect(calls[3]).toEqual({ method: 'GET', url: `/api/counters/${id(3)}/workstation` });
+  });
+
+  it('marks appointment tickets in the line and the current panel, on time apart from late', async () => {
+    // 09:30 in the test's local time zone, as the officer's browser shows it.
+    const slot = (hh: number, mm: number) => new Date(2026, 10, 25, hh, mm).toISOString();
+    const onTime = { ...ticket('A002', 'waiting'), id: id(11), appointmentAt: slot(9, 30), appointmentOnTime: true };
+    const late = { ...ticket('A003', 'waiting'), id: id(12), appointmentAt: slot(10, 0), appointmentOnTime: false };
+    const { wrapper } = await render([() => json(200, desk({ current: { ...onTime, status: 'called' }, waiting: [ticket('A001', 'waiting'), late], waitingTotal: 2 }))]);
+    unmount = () => wrapper.unmount();
+    const current = wrapper.find('[data-testid=current-appointment]');
+    expect(current.text()).toBe('Hẹn trước 09:30');
+    expect(current.classes()).toContain('mark--appt-onTime');
+    expect(current.attributes('title')).toBe('Đến đúng giờ hẹn: được gọi trước số thường');
+    expect(wrapper.find('[data-code=A001] [data-testid=appointment-mark]').exists()).toBe(false);
+    const mark = wrapper.find('[data-code=A003] [data-testid=appointment-mark]');
+    expect(mark.text()).toBe('Hẹn trước 10:00 · đến muộn');
+    expect(mark.classes()).toContain('mark--appt-late');
   });
 });

@@ -4,7 +4,7 @@ import { counterActions } from './counter-actions.js';
 
 const id = (n: number) => `0196b0a4-1c2d-7e3f-8a9b-0c1d2e3f4a${String(n).padStart(2, '0')}`;
 const ticket = (status: QueueTicket['status']): QueueTicket => ({
-  id: id(1), code: 'A001', serviceId: id(2), status, priority: false, arrivedAt: '2026-11-25T01:00:00Z', calledAt: null, servingAt: null, recallCount: 0, transferred: false,
+  id: id(1), code: 'A001', serviceId: id(2), status, priority: false, arrivedAt: '2026-11-25T01:00:00Z', calledAt: null, servingAt: null, recallCount: 0, transferred: false, appointmentAt: null, appointmentOnTime: false,
 });
 const ws = (over: Partial<Workstation> = {}, state: Workstation['counter']['state'] = 'open'): Workstation => ({
   counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state, services: [{ serviceId: id(2), weight: 3 }] },

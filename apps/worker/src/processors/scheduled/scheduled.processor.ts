@@ -1,8 +1,10 @@
 import { JobName, QueueName } from '@motcua/contracts';
+import { appointmentRepository, type DatabaseHandle } from '@motcua/db';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AlertService } from '../../alerts/alert.service.js';
+import { DATABASE } from '../../infra/tokens.js';
 import { parsePayload } from '../job-handler.js';
 
 /**
@@ -11,9 +13,12 @@ import { parsePayload } from '../job-handler.js';
  */
 @Processor(QueueName.scheduled)
 export class ScheduledProcessor extends WorkerHost {
-  static readonly handles = [JobName.alertSweep, JobName.alertDigest] as const;
+  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.appointmentsExpire] as const;
 
-  constructor(@Inject(AlertService) private readonly alerts: AlertService) {
+  constructor(
+    @Inject(AlertService) private readonly alerts: AlertService,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+  ) {
     super();
   }
 
@@ -25,6 +30,11 @@ export class ScheduledProcessor extends WorkerHost {
       case JobName.alertDigest:
         parsePayload(job, JobName.alertDigest);
         return this.alerts.digest(new Date());
+      case JobName.appointmentsExpire: {
+        parsePayload(job, JobName.appointmentsExpire);
+        const missed = await appointmentRepository.expireMissed(this.database.db, new Date());
+        return { missed: missed.length };
+      }
       default:
         throw new Error(`No handler for scheduled job "${job.name}"`);
     }
