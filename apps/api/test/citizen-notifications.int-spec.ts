@@ -235,6 +235,11 @@ describe('citizen notifications', () => {
       return r.length === 3 && r;
     }, 20_000);
     expect(texts.find((r) => r.channel === 'sms')!.body).toMatch(new RegExp(`^Moi so ${withPhone.code} den Quầy 5 - Trung tâm N-CALL\\.`));
+    // The gateway got the number; the log keeps it masked.
+    expect(posts.filter((p) => p.path === '/sms' && p.body.reference === withPhone.code).map((p) => p.body.to)).toEqual(['0905111222']);
+    const logged = await sql`select target from citizen_deliveries where reference = ${withPhone.code}`;
+    expect(JSON.stringify(logged)).not.toContain('0905111222');
+    expect(logged.map((r) => r.target)).toContain('090****222');
     await new Promise((r) => setTimeout(r, 800));
     expect(await sql`select count(*)::int as n from citizen_deliveries where event = 'ticket_called'`).toEqual([{ n: 3 }]);
   });

@@ -170,3 +170,10 @@ export function sampleValues(event: CitizenEvent, language: Language): Record<st
   };
   return Object.fromEntries(CITIZEN_PLACEHOLDERS[event].map((p) => [p, all[p] ?? '']));
 }
+
+/** Where a message went, without the whole number or address: for staff, and for logs that outlive the contact. Idempotent. */
+export function maskTarget(channel: CitizenChannel, target: string): string {
+  if (channel === 'email') return target.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
+  if (channel === 'webhook') return URL.canParse(target) ? new URL(target).host : '***';
+  return target.length > 6 ? `${target.slice(0, 3)}****${target.slice(-3)}` : '***';
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { JobName, QueueName, type CitizenChannel, type CitizenEvent, type JobPayload, type Language } from '@motcua/contracts';
-import { defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, optOutFooter, renderTemplate } from '@motcua/core';
+import { defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, maskTarget, optOutFooter, renderTemplate } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle, type NewCitizenDelivery } from '@motcua/db';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
@@ -74,6 +74,12 @@ export class CitizenNotifyService implements OnModuleDestroy {
       await citizenNotificationRepository.markDelivery(db, d.id, { status: 'opted_out', attempted: false });
       return 'opted_out';
     }
+    // A kiosk phone is read from its ticket contact at each attempt; once purged at the end of the day, it cannot be sent.
+    const to = d.event === 'ticket_called' && d.channel !== 'webhook' ? row.ticketPhone : d.target;
+    if (!to) {
+      await citizenNotificationRepository.markDelivery(db, d.id, { status: 'failed', error: 'The ticket\'s phone number was deleted at the end of its day', attempted: false });
+      return 'contact_deleted';
+    }
     const provider = this.#providers.get(d.channel as CitizenChannel);
     if (!provider) {
       await citizenNotificationRepository.markDelivery(db, d.id, { status: 'failed', error: `The ${d.channel} channel is no longer configured`, attempted: false });
@@ -81,7 +87,7 @@ export class CitizenNotifyService implements OnModuleDestroy {
     }
     try {
       await provider.send({
-        deliveryId: d.id, idempotencyKey: `${d.eventKey}:${d.channel}`, event: d.event, language: d.language, reference: d.reference, to: d.target,
+        deliveryId: d.id, idempotencyKey: `${d.eventKey}:${d.channel}`, event: d.event, language: d.language, reference: d.reference, to,
         subject: d.subject, text: d.body, optOutUrl: row.optOutToken ? this.optOutUrl(row.optOutToken) : null, createdAt: d.createdAt.toISOString(),
       });
     } catch (e) {
@@ -117,7 +123,8 @@ export class CitizenNotifyService implements OnModuleDestroy {
       const template = override ?? defaultTemplate(job.event, channel, o.language);
       const values = o.values(channel);
       rows.push({
-        eventKey: job.key, event: job.event, channel, target, contactId: contact.id, language: o.language, centerId: o.centerId, dossierId: o.dossierId, ticketId: o.ticketId,
+        // The log of a ticket's call keeps the number masked: the ticket contact, purged at the end of the day, holds it.
+        eventKey: job.key, event: job.event, channel, target: o.ticketId ? maskTarget(channel, target) : target, contactId: contact.id, language: o.language, centerId: o.centerId, dossierId: o.dossierId, ticketId: o.ticketId,
         reference: o.reference, subject: renderTemplate(template.subject, values),
         body: renderTemplate(template.body, values) + optOutFooter(this.optOutUrl(contact.optOutToken), channel, o.language),
         status: contact.optedOutAt ? 'opted_out' : 'pending',

@@ -16,6 +16,16 @@ export const citizenNotificationRepository = {
     await db.insert(ticketContacts).values({ ticketId, phone, language }).onConflictDoNothing();
   },
 
+  /** Contacts of tickets whose business day is over in their center's time zone: they served their purpose. */
+  async purgeTicketContacts(tx: DbOrTx, now: Date): Promise<number> {
+    const rows = await tx.execute(sql`
+      delete from ticket_contacts tc using tickets t, centers c
+      where t.id = tc.ticket_id and c.id = t.center_id
+        and t.business_date < (${now.toISOString()}::timestamptz at time zone c.time_zone)::date
+      returning tc.ticket_id`);
+    return rows.length;
+  },
+
   async hasTicketContact(db: DbOrTx, ticketId: string): Promise<boolean> {
     const [r] = await db.select({ id: ticketContacts.ticketId }).from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId));
     return !!r;
@@ -109,9 +119,10 @@ export const citizenNotificationRepository = {
 
   async delivery(db: DbOrTx, id: string) {
     const [r] = await db
-      .select({ d: citizenDeliveries, optedOutAt: citizenContacts.optedOutAt, optOutToken: citizenContacts.optOutToken })
+      .select({ d: citizenDeliveries, optedOutAt: citizenContacts.optedOutAt, optOutToken: citizenContacts.optOutToken, ticketPhone: ticketContacts.phone })
       .from(citizenDeliveries)
       .leftJoin(citizenContacts, eq(citizenContacts.id, citizenDeliveries.contactId))
+      .leftJoin(ticketContacts, eq(ticketContacts.ticketId, citizenDeliveries.ticketId))
       .where(eq(citizenDeliveries.id, id));
     return r;
   },

@@ -1,7 +1,7 @@
 import {
   CitizenChannel, CitizenEvent, Language, type CitizenDeliveryPage, type CitizenDeliveryQuery, type CitizenDeliveryStatus, type CitizenTemplate, type CitizenTemplateInput,
 } from '@motcua/contracts';
-import { CITIZEN_PLACEHOLDERS, defaultTemplate, unknownPlaceholders } from '@motcua/core';
+import { CITIZEN_PLACEHOLDERS, defaultTemplate, maskTarget, unknownPlaceholders } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -11,13 +11,6 @@ import { centerFilterOf } from '../centers/centers.service.js';
 
 type Key = { event: CitizenEvent; channel: CitizenChannel; language: Language };
 type Override = { subject: string; body: string; updatedAt: Date } | undefined;
-
-/** Staff see where a message went, not the whole number or address. */
-export function maskTarget(channel: CitizenChannel, target: string): string {
-  if (channel === 'email') return target.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
-  if (channel === 'webhook') return URL.canParse(target) ? new URL(target).host : '***';
-  return target.length > 6 ? `${target.slice(0, 3)}****${target.slice(-3)}` : '***';
-}
 
 /** Templates of messages to citizens (province admins), the delivery log, and the citizens' opt-out link. */
 @Injectable()
