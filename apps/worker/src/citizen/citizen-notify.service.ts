@@ -172,7 +172,8 @@ export class CitizenNotifyService implements OnModuleDestroy {
   }
 
   private optOutUrl(token: string): string {
-    return new URL(`/api/public/notifications/opt-out/${token}`, this.config.PUBLIC_URL).toString();
+    // The citizen app's confirmation page, which POSTs the opt-out: opening the link alone changes nothing.
+    return new URL(`/opt-out/${token}`, this.config.PUBLIC_URL).toString();
   }
 
   /** One job per delivery (deterministic id): enqueuing again while one waits adds nothing. */

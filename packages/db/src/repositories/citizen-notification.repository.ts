@@ -86,6 +86,11 @@ export const citizenNotificationRepository = {
     return r!;
   },
 
+  async contactByToken(db: DbOrTx, token: string) {
+    const [r] = await db.select({ contact: citizenContacts.contact, optedOutAt: citizenContacts.optedOutAt }).from(citizenContacts).where(eq(citizenContacts.optOutToken, token));
+    return r;
+  },
+
   /** Idempotent; false when no contact has this token. */
   async optOut(db: DbOrTx, token: string, at: Date): Promise<boolean> {
     const rows = await db

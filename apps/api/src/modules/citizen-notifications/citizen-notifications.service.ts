@@ -1,5 +1,5 @@
 import {
-  CitizenChannel, CitizenEvent, Language, type CitizenDeliveryPage, type CitizenDeliveryQuery, type CitizenDeliveryStatus, type CitizenTemplate, type CitizenTemplateInput,
+  CitizenChannel, CitizenEvent, Language, type CitizenDeliveryPage, type OptOutLink, type CitizenDeliveryQuery, type CitizenDeliveryStatus, type CitizenTemplate, type CitizenTemplateInput,
 } from '@motcua/contracts';
 import { CITIZEN_PLACEHOLDERS, defaultTemplate, maskTarget, unknownPlaceholders } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle } from '@motcua/db';
@@ -57,6 +57,16 @@ export class CitizenNotificationsService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /** Read-only: a link scanner or a chat preview opening the link must not opt anyone out. */
+  async optOutLink(token: string): Promise<OptOutLink> {
+    const row = await citizenNotificationRepository.contactByToken(this.database.db, token);
+    if (!row) throw ApiError.notFound({ vi: 'liên kết hủy nhận tin này', en: 'This opt-out link' });
+    const [kind, value] = row.contact.split(/:(.*)/s) as ['phone' | 'email', string];
+    // Phones are stored as 84…; shown as the citizen writes them (0…).
+    const contact = kind === 'email' ? maskTarget('email', value) : maskTarget('sms', value.replace(/^84/, '0'));
+    return { kind, contact, optedOut: !!row.optedOutAt };
   }
 
   async optOut(token: string, now: Date) {
