@@ -301,4 +301,25 @@ describe('citizen notifications', () => {
     expect(sent.attempts).toBe(1);
     expect(posts.filter((p) => p.key === 'lost-job-event:sms')).toHaveLength(1);
   });
+
+  it('a dossier event whose citizen.notify job was never queued (Redis down at commit) is notified by the sweep, once; old events are left alone', async () => {
+    const sql = stack.database.sql;
+    const [d] = await sql`select id from dossiers where applicant_phone = '0987654321'`;
+    // Control-slip rows as a command writes them, and no job at all: one recent, one from two days ago.
+    const event = async (age: string) =>
+      (await sql`insert into dossier_events (dossier_id, kind, at, created_at, updated_at) values (${d!.id}, 'resolved', now() - ${age}::interval, now() - ${age}::interval, now() - ${age}::interval) returning id`)[0]!.id as string;
+    const recent = await event('5 minutes');
+    const old = await event('2 days');
+    const deliveries = (key: string) => sql`select channel, status from citizen_deliveries where event_key = ${key} order by channel`;
+    const sent = await waitFor('the sweep notifies the recent event', async () => {
+      const r = await deliveries(recent);
+      return r.length === 3 && r.every((x) => x.status === 'sent') && r;
+    }, 20_000);
+    expect(sent.map((r) => r.channel)).toEqual(['sms', 'webhook', 'zalo']);
+    // Two more sweeps (every 2 s here) add nothing, and the older event stays untouched.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(await deliveries(recent)).toHaveLength(3);
+    expect(posts.filter((p) => p.key.startsWith(`${recent}:`))).toHaveLength(3);
+    expect(await deliveries(old)).toEqual([]);
+  });
 });

@@ -28,6 +28,8 @@ const DOSSIER_EVENT_KINDS: Record<string, CitizenEvent> = {
   returned: 'returned',
 };
 
+export const CITIZEN_DOSSIER_EVENT_KINDS: readonly string[] = Object.keys(DOSSIER_EVENT_KINDS);
+
 export function citizenEventOf(dossierEventKind: string): CitizenEvent | undefined {
   return DOSSIER_EVENT_KINDS[dossierEventKind];
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { JobName, QueueName, type CitizenChannel, type CitizenEvent, type JobPayload, type Language } from '@motcua/contracts';
-import { defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, maskTarget, optOutFooter, renderTemplate } from '@motcua/core';
+import { CITIZEN_DOSSIER_EVENT_KINDS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, maskTarget, optOutFooter, renderTemplate } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle, type NewCitizenDelivery } from '@motcua/db';
+import { defaultJobOptions } from '@motcua/platform';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -103,6 +104,27 @@ export class CitizenNotifyService implements OnModuleDestroy {
     const ids = await citizenNotificationRepository.stalePending(this.database.db, before, 1000);
     await this.enqueue(ids);
     return ids.length;
+  }
+
+  /**
+   * Called by the alert sweep: recent dossier events without any delivery lost their
+   * `citizen.notify` job (Redis unreachable at commit). They get it again under the API's
+   * job id; the (event key, channel) unique key keeps a duplicate from sending twice.
+   */
+  async repairLostNotifies(from: Date, before: Date): Promise<number> {
+    const has = (c: CitizenChannel) => this.#providers.has(c);
+    const rows = await citizenNotificationRepository.eventsWithoutDeliveries(this.database.db, {
+      from, before, kinds: CITIZEN_DOSSIER_EVENT_KINDS, phone: has('sms') || has('zalo') || has('webhook'), email: has('email') || has('webhook'), limit: 1000,
+    });
+    if (!rows.length) return 0;
+    await this.queue.addBulk(
+      rows.map((r) => ({
+        name: JobName.citizenNotify,
+        data: { event: citizenEventOf(r.kind)!, key: r.id, dossierId: r.dossier_id } satisfies Notify,
+        opts: { ...defaultJobOptions, jobId: `citizen-notify-${r.id}` },
+      })),
+    );
+    return rows.length;
   }
 
   private async deliveryRows(job: Notify, o: Occasion): Promise<NewCitizenDelivery[]> {

@@ -112,6 +112,23 @@ export const citizenNotificationRepository = {
     return rows.map((r) => r.id);
   },
 
+  /**
+   * Control-slip rows made in [from, before) that a citizen hears about and that have no
+   * delivery yet: their `citizen.notify` job was lost (Redis unreachable at commit).
+   * Only dossiers with a phone or address that a configured channel can reach.
+   */
+  async eventsWithoutDeliveries(db: DbOrTx, q: { from: Date; before: Date; kinds: readonly string[]; phone: boolean; email: boolean; limit: number }) {
+    if (!q.kinds.length || (!q.phone && !q.email)) return [];
+    return db.execute<{ id: string; kind: string; dossier_id: string }>(sql`
+      select e.id, e.kind, e.dossier_id from dossier_events e join dossiers d on d.id = e.dossier_id
+      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
+        and e.kind in ${q.kinds}
+        and ((${q.phone} and coalesce(d.applicant_phone, '') <> '') or (${q.email} and coalesce(d.applicant_email, '') <> ''))
+        and not exists (select 1 from citizen_deliveries c where c.event_key = e.id::text)
+      order by e.created_at
+      limit ${q.limit}`);
+  },
+
   /** Pending deliveries not touched since `before`, whose job a crash or a Redis loss may have taken away. */
   async stalePending(db: DbOrTx, before: Date, limit: number): Promise<string[]> {
     const rows = await db
