@@ -136,7 +136,7 @@ describe('citizen notifications', () => {
     expect(sms('obligation_to_pay')).toContain('please pay 500,000 VND. Pay at the counter or on the portal. The return date is counted from when the payment is made.');
     expect(sms('apology')).toContain('New date: 17:00 16/12/2026');
     expect(mail('apology').body).toContain('Reason: Verification of the residence');
-    expect(sms('result_ready')).toMatch(/^Result \S+ ready at .+!\nStop messages: https:\/\/motcua\.example\.vn\/api\/public\/notifications\/opt-out\/[\w-]{24}$/);
+    expect(sms('result_ready')).toMatch(/^Result \S+ ready at .+!\nStop messages: https:\/\/motcua\.example\.vn\/opt-out\/[\w-]{24}$/);
     expect(mail('result_ready')).toMatchObject({ subject: `The result of dossier ${d.code} is ready` });
 
     // What the gateways, the webhook receiver and the mail server actually got: one each per event.
@@ -190,13 +190,19 @@ describe('citizen notifications', () => {
     expect(await rows(first.id)).toEqual([]);
   });
 
-  it('the opt-out link stops every later message to that phone, and the log says so', async () => {
+  it('opening the opt-out link changes nothing; confirming it (POST) stops every later message to that phone, and the log says so', async () => {
     const d = await receive({ name: 'Đỗ Thị Hoa', phone: '0977888999', email: 'hoa@example.vn' });
     const first = await settled(d.id, 4);
     const token = /opt-out\/([A-Za-z0-9_-]+)/.exec(first.find((r) => r.channel === 'sms')!.body)![1]!;
-    const res = await ok(await send(null, 'GET', `/public/notifications/opt-out/${token}`));
+    const optedOutAt = async () => (await stack.database.sql`select opted_out_at from citizen_contacts where opt_out_token = ${token}`)[0]!.opted_out_at;
+    // What a link scanner or a chat preview does: GET, twice. The number is shown masked only.
+    for (let i = 0; i < 2; i++) expect(await ok(await send(null, 'GET', `/public/notifications/opt-out/${token}`))).toEqual({ kind: 'phone', contact: '097****999', optedOut: false });
+    expect(await optedOutAt()).toBeNull();
+    const res = await ok(await send(null, 'POST', `/public/notifications/opt-out/${token}`));
     expect(res).toMatchObject({ optedOut: true });
-    expect((await send(null, 'GET', `/public/notifications/opt-out/${'x'.repeat(24)}`)).status).toBe(404);
+    expect(await optedOutAt()).not.toBeNull();
+    expect(await ok(await send(null, 'GET', `/public/notifications/opt-out/${token}`))).toEqual({ kind: 'phone', contact: '097****999', optedOut: true });
+    for (const method of ['GET', 'POST']) expect((await send(null, method, `/public/notifications/opt-out/${'x'.repeat(24)}`)).status).toBe(404);
     const before = posts.length;
     await act(d.id, { action: 'assign' }, '2026-12-01T10:00:00+07:00');
     await act(d.id, { action: 'request_supplement', missingItems: ['Proof of residence'] }, '2026-12-02T09:00:00+07:00');
@@ -235,6 +241,11 @@ describe('citizen notifications', () => {
       return r.length === 3 && r;
     }, 20_000);
     expect(texts.find((r) => r.channel === 'sms')!.body).toMatch(new RegExp(`^Moi so ${withPhone.code} den Quầy 5 - Trung tâm N-CALL\\.`));
+    // The gateway got the number; the log keeps it masked.
+    expect(posts.filter((p) => p.path === '/sms' && p.body.reference === withPhone.code).map((p) => p.body.to)).toEqual(['0905111222']);
+    const logged = await sql`select target from citizen_deliveries where reference = ${withPhone.code}`;
+    expect(JSON.stringify(logged)).not.toContain('0905111222');
+    expect(logged.map((r) => r.target)).toContain('090****222');
     await new Promise((r) => setTimeout(r, 800));
     expect(await sql`select count(*)::int as n from citizen_deliveries where event = 'ticket_called'`).toEqual([{ n: 3 }]);
   });
@@ -265,7 +276,7 @@ describe('citizen notifications', () => {
         return r && r.attempts >= 2 && r;
       }, 20_000);
       const token = /opt-out\/([A-Za-z0-9_-]+)/.exec(failing.body)![1]!;
-      await ok(await send(null, 'GET', `/public/notifications/opt-out/${token}`));
+      await ok(await send(null, 'POST', `/public/notifications/opt-out/${token}`));
       const postsAtOptOut = posts.filter((p) => p.key === `${failing.event_key}:sms`).length;
       const stopped = await waitFor('SMS stopped', async () => {
         const r = (await rows(d.id)).find((x) => x.channel === 'sms');
@@ -289,5 +300,26 @@ describe('citizen notifications', () => {
     }, 20_000);
     expect(sent.attempts).toBe(1);
     expect(posts.filter((p) => p.key === 'lost-job-event:sms')).toHaveLength(1);
+  });
+
+  it('a dossier event whose citizen.notify job was never queued (Redis down at commit) is notified by the sweep, once; old events are left alone', async () => {
+    const sql = stack.database.sql;
+    const [d] = await sql`select id from dossiers where applicant_phone = '0987654321'`;
+    // Control-slip rows as a command writes them, and no job at all: one recent, one from two days ago.
+    const event = async (age: string) =>
+      (await sql`insert into dossier_events (dossier_id, kind, at, created_at, updated_at) values (${d!.id}, 'resolved', now() - ${age}::interval, now() - ${age}::interval, now() - ${age}::interval) returning id`)[0]!.id as string;
+    const recent = await event('5 minutes');
+    const old = await event('2 days');
+    const deliveries = (key: string) => sql`select channel, status from citizen_deliveries where event_key = ${key} order by channel`;
+    const sent = await waitFor('the sweep notifies the recent event', async () => {
+      const r = await deliveries(recent);
+      return r.length === 3 && r.every((x) => x.status === 'sent') && r;
+    }, 20_000);
+    expect(sent.map((r) => r.channel)).toEqual(['sms', 'webhook', 'zalo']);
+    // Two more sweeps (every 2 s here) add nothing, and the older event stays untouched.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(await deliveries(recent)).toHaveLength(3);
+    expect(posts.filter((p) => p.key.startsWith(`${recent}:`))).toHaveLength(3);
+    expect(await deliveries(old)).toEqual([]);
   });
 });

@@ -246,4 +246,29 @@ describe('queue ticketing', () => {
       await closeRedis(redis);
     }
   });
+
+  it('deletes the phones left at the kiosk once the ticket’s day is over in the center’s time zone, not before', async () => {
+    center = await freshCenter('Q-PURGE', 1);
+    const withPhone = async (phone: string, now: string) =>
+      (await json(await send('POST', `/centers/${center.id}/tickets`, { serviceId: center.services[0]!.id, phone }, { now }))).id as string;
+    const yesterday = await withPhone('0905111222', '2026-11-24T16:00:00+07:00');
+    const today = await withPhone('0905333444', '2026-11-25T00:10:00+07:00');
+    const contacts = async () => (await stack.database.sql`select ticket_id from ticket_contacts where ticket_id in (${yesterday}, ${today})`).map((r) => r.ticket_id);
+    expect((await contacts()).sort()).toEqual([yesterday, today].sort());
+    const { JobProducer, createRedis, closeRedis } = await import('@motcua/platform');
+    const redis = createRedis(process.env.MOTCUA_TEST_REDIS_URL!, 'bullmq');
+    const producer = new JobProducer(redis, stack.prefix);
+    try {
+      // 00:20 in Hồ Chí Minh City is still the 24th in UTC: a job counting days in UTC would keep yesterday's phone.
+      await producer.enqueue('queue.expire-days', { asOf: '2026-11-25T00:20:00+07:00' });
+      const deadline = Date.now() + 10_000;
+      while ((await contacts()).includes(yesterday) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await contacts()).toEqual([today]);
+      const [row] = await stack.database.sql`select status from tickets where id = ${yesterday}`;
+      expect(row!.status).toBe('expired');
+    } finally {
+      await producer.close();
+      await closeRedis(redis);
+    }
+  });
 });

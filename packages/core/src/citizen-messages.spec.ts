@@ -1,6 +1,6 @@
 import { CitizenChannel, CitizenEvent, Language } from '@motcua/contracts';
 import { describe, expect, it } from 'vitest';
-import { CITIZEN_PLACEHOLDERS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, optOutFooter, renderTemplate, unknownPlaceholders } from './citizen-messages.js';
+import { CITIZEN_PLACEHOLDERS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, maskTarget, optOutFooter, renderTemplate, unknownPlaceholders } from './citizen-messages.js';
 
 describe('citizen messages', () => {
   it('has a default for every event × channel × language that uses only its own placeholders', () => {
@@ -42,5 +42,13 @@ describe('citizen messages', () => {
   it('adds the opt-out link to person-facing channels only', () => {
     expect(optOutFooter('https://x/o/t', 'sms', 'vi')).toContain('https://x/o/t');
     expect(optOutFooter('https://x/o/t', 'webhook', 'vi')).toBe('');
+  });
+
+  it('masks targets, and masking twice changes nothing', () => {
+    expect(maskTarget('sms', '0905111222')).toBe('090****222');
+    expect(maskTarget('zalo', maskTarget('zalo', '0905111222'))).toBe('090****222');
+    expect(maskTarget('email', 'lan@example.vn')).toBe('l***@example.vn');
+    expect(maskTarget('webhook', 'https://hook.example.vn/x?k=1')).toBe('hook.example.vn');
+    expect(maskTarget('sms', '12345')).toBe('***');
   });
 });

@@ -28,6 +28,8 @@ const DOSSIER_EVENT_KINDS: Record<string, CitizenEvent> = {
   returned: 'returned',
 };
 
+export const CITIZEN_DOSSIER_EVENT_KINDS: readonly string[] = Object.keys(DOSSIER_EVENT_KINDS);
+
 export function citizenEventOf(dossierEventKind: string): CitizenEvent | undefined {
   return DOSSIER_EVENT_KINDS[dossierEventKind];
 }
@@ -169,4 +171,11 @@ export function sampleValues(event: CitizenEvent, language: Language): Record<st
     reason: vi ? 'Cần xác minh thêm nguồn gốc đất' : 'The land origin needs further verification',
   };
   return Object.fromEntries(CITIZEN_PLACEHOLDERS[event].map((p) => [p, all[p] ?? '']));
+}
+
+/** Where a message went, without the whole number or address: for staff, and for logs that outlive the contact. Idempotent. */
+export function maskTarget(channel: CitizenChannel, target: string): string {
+  if (channel === 'email') return target.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
+  if (channel === 'webhook') return URL.canParse(target) ? new URL(target).host : '***';
+  return target.length > 6 ? `${target.slice(0, 3)}****${target.slice(-3)}` : '***';
 }

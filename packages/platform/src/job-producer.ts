@@ -7,7 +7,8 @@ export class InvalidJobPayload extends Error {
   override name = 'InvalidJobPayload';
 }
 
-const defaults: JobsOptions = {
+/** Every job's retries and retention unless its producer says otherwise. */
+export const defaultJobOptions: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 1000 },
   // Bounded retention: Redis memory must not grow with history.
@@ -36,7 +37,7 @@ export class JobProducer {
     const def = jobs[name];
     const parsed = def.payload.safeParse(payload);
     if (!parsed.success) throw new InvalidJobPayload(`Job ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const job = await this.queue(def.queue).add(name, parsed.data, { ...defaults, ...options });
+    const job = await this.queue(def.queue).add(name, parsed.data, { ...defaultJobOptions, ...options });
     return job.id!;
   }
 

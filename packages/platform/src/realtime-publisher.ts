@@ -49,9 +49,10 @@ export class RealtimePublisher {
     return envelope;
   }
 
-  /** Closes every socket in a room on every instance, e.g. a deactivated person's (`user:<id>`). */
-  disconnect(namespace: Namespace, room: string): void {
-    this.#emitter.of(namespace).in(room).disconnectSockets(true);
+  /** Closes every socket in a room (but not in `except`) on every instance, e.g. a deactivated person's (`user:<id>`). */
+  disconnect(namespace: Namespace, room: string, except?: string): void {
+    const target = this.#emitter.of(namespace).in(room);
+    (except ? target.except(except) : target).disconnectSockets(true);
   }
 
   /** The last sequence number sent to a room, for snapshot endpoints. */

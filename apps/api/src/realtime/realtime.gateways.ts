@@ -5,7 +5,7 @@ import type { Namespace as SocketNamespace, Socket } from 'socket.io';
 import { ScopeService } from '../common/scope.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { parseRoom } from './room-rules.js';
-import { actorOf, sessionTokenOf } from './socket-auth.js';
+import { actorOf, admit, sessionTokenOf } from './socket-auth.js';
 
 type Ack = { ok: boolean; error?: string };
 const refused = (error: string): Ack => ({ ok: false, error });
@@ -36,8 +36,7 @@ export class StaffGateway implements OnGatewayInit {
         .resolve(sessionTokenOf(socket))
         .then(async (actor) => {
           if (!actor) return next(new Error('unauthorized: sign in first'));
-          socket.data.actor = actor;
-          await socket.join(`user:${actor.staffId}`);
+          await admit(socket, actor);
           next();
         })
         .catch(() => next(new Error('unavailable')));
@@ -73,9 +72,9 @@ export class DashboardGateway implements OnGatewayInit {
     namespace.use((socket, next) => {
       this.auth
         .resolve(sessionTokenOf(socket))
-        .then((actor) => {
+        .then(async (actor) => {
           if (!actor) return next(new Error('unauthorized: sign in first'));
-          socket.data.actor = actor;
+          await admit(socket, actor);
           next();
         })
         .catch(() => next(new Error('unavailable')));

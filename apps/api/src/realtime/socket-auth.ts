@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '@motcua/contracts';
+import { Room, SESSION_COOKIE } from '@motcua/contracts';
 import type { Socket } from 'socket.io';
 import type { Actor } from '../common/actor.js';
 
@@ -13,3 +13,9 @@ export function sessionTokenOf(socket: Socket): string | undefined {
 }
 
 export const actorOf = (socket: Socket): Actor | undefined => socket.data.actor as Actor | undefined;
+
+/** A signed-in socket joins its person's and its session's rooms, so either can be closed from any instance. */
+export async function admit(socket: Socket, actor: Actor): Promise<void> {
+  socket.data.actor = actor;
+  await socket.join([Room.user(actor.staffId), Room.session(actor.sessionId)]);
+}

@@ -12,6 +12,7 @@ export const citizenNotificationsMatrix: MatrixPart = {
     saveCitizenTemplate: () => ({ path: '/citizen-notifications/templates/returned/sms/vi', body: { body: 'Da tra ho so {{code}}.' } }),
     resetCitizenTemplate: () => ({ path: '/citizen-notifications/templates/returned/sms/vi' }),
     listCitizenDeliveries: () => ({ path: '/citizen-notifications/deliveries?page=1' }),
+    citizenOptOutLink: (t) => ({ path: `/public/notifications/opt-out/${t.optOutToken}` }),
     citizenOptOut: (t) => ({ path: `/public/notifications/opt-out/${t.optOutToken}` }),
   },
 };

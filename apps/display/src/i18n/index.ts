@@ -4,10 +4,11 @@ import { queueMessages } from './queue.js';
 import { trackingMessages } from './tracking.js';
 import { guideMessages } from './guide.js';
 import { appointmentMessages } from './appointments.js';
+import { optOutMessages } from './optout.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages, queueMessages, trackingMessages, guideMessages, appointmentMessages];
+const features: Messages[] = [messages, queueMessages, trackingMessages, guideMessages, appointmentMessages, optOutMessages];
 
 export const { i18n, setLocale } = createAppI18n('display', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),

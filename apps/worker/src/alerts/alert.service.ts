@@ -139,6 +139,9 @@ export class AlertService {
     const staleBefore = new Date(now.getTime() - Math.max(60_000, 2 * this.config.ALERT_SWEEP_EVERY_MS));
     await this.deliveries.enqueue(await deliveryRepository.stalePending(this.database.db, staleBefore, 1000));
     await this.citizen.repairStale(staleBefore);
+    // Citizen notifications whose job was never made; six hours back (seeded history is older).
+    const lost = await this.citizen.repairLostNotifies(new Date(staleBefore.getTime() - 6 * 3600_000), staleBefore);
+    if (lost) this.logger.warn({ lost }, 'alert sweep re-requested lost citizen notifications');
     if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
     return { fired, scheduled, pushed: stuck.length };
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { JobName, QueueName, type CitizenChannel, type CitizenEvent, type JobPayload, type Language } from '@motcua/contracts';
-import { defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, optOutFooter, renderTemplate } from '@motcua/core';
+import { CITIZEN_DOSSIER_EVENT_KINDS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, maskTarget, optOutFooter, renderTemplate } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle, type NewCitizenDelivery } from '@motcua/db';
+import { defaultJobOptions } from '@motcua/platform';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -74,6 +75,12 @@ export class CitizenNotifyService implements OnModuleDestroy {
       await citizenNotificationRepository.markDelivery(db, d.id, { status: 'opted_out', attempted: false });
       return 'opted_out';
     }
+    // A kiosk phone is read from its ticket contact at each attempt; once purged at the end of the day, it cannot be sent.
+    const to = d.event === 'ticket_called' && d.channel !== 'webhook' ? row.ticketPhone : d.target;
+    if (!to) {
+      await citizenNotificationRepository.markDelivery(db, d.id, { status: 'failed', error: 'The ticket\'s phone number was deleted at the end of its day', attempted: false });
+      return 'contact_deleted';
+    }
     const provider = this.#providers.get(d.channel as CitizenChannel);
     if (!provider) {
       await citizenNotificationRepository.markDelivery(db, d.id, { status: 'failed', error: `The ${d.channel} channel is no longer configured`, attempted: false });
@@ -81,7 +88,7 @@ export class CitizenNotifyService implements OnModuleDestroy {
     }
     try {
       await provider.send({
-        deliveryId: d.id, idempotencyKey: `${d.eventKey}:${d.channel}`, event: d.event, language: d.language, reference: d.reference, to: d.target,
+        deliveryId: d.id, idempotencyKey: `${d.eventKey}:${d.channel}`, event: d.event, language: d.language, reference: d.reference, to,
         subject: d.subject, text: d.body, optOutUrl: row.optOutToken ? this.optOutUrl(row.optOutToken) : null, createdAt: d.createdAt.toISOString(),
       });
     } catch (e) {
@@ -97,6 +104,27 @@ export class CitizenNotifyService implements OnModuleDestroy {
     const ids = await citizenNotificationRepository.stalePending(this.database.db, before, 1000);
     await this.enqueue(ids);
     return ids.length;
+  }
+
+  /**
+   * Called by the alert sweep: recent dossier events without any delivery lost their
+   * `citizen.notify` job (Redis unreachable at commit). They get it again under the API's
+   * job id; the (event key, channel) unique key keeps a duplicate from sending twice.
+   */
+  async repairLostNotifies(from: Date, before: Date): Promise<number> {
+    const has = (c: CitizenChannel) => this.#providers.has(c);
+    const rows = await citizenNotificationRepository.eventsWithoutDeliveries(this.database.db, {
+      from, before, kinds: CITIZEN_DOSSIER_EVENT_KINDS, phone: has('sms') || has('zalo') || has('webhook'), email: has('email') || has('webhook'), limit: 1000,
+    });
+    if (!rows.length) return 0;
+    await this.queue.addBulk(
+      rows.map((r) => ({
+        name: JobName.citizenNotify,
+        data: { event: citizenEventOf(r.kind)!, key: r.id, dossierId: r.dossier_id } satisfies Notify,
+        opts: { ...defaultJobOptions, jobId: `citizen-notify-${r.id}` },
+      })),
+    );
+    return rows.length;
   }
 
   private async deliveryRows(job: Notify, o: Occasion): Promise<NewCitizenDelivery[]> {
@@ -117,7 +145,8 @@ export class CitizenNotifyService implements OnModuleDestroy {
       const template = override ?? defaultTemplate(job.event, channel, o.language);
       const values = o.values(channel);
       rows.push({
-        eventKey: job.key, event: job.event, channel, target, contactId: contact.id, language: o.language, centerId: o.centerId, dossierId: o.dossierId, ticketId: o.ticketId,
+        // The log of a ticket's call keeps the number masked: the ticket contact, purged at the end of the day, holds it.
+        eventKey: job.key, event: job.event, channel, target: o.ticketId ? maskTarget(channel, target) : target, contactId: contact.id, language: o.language, centerId: o.centerId, dossierId: o.dossierId, ticketId: o.ticketId,
         reference: o.reference, subject: renderTemplate(template.subject, values),
         body: renderTemplate(template.body, values) + optOutFooter(this.optOutUrl(contact.optOutToken), channel, o.language),
         status: contact.optedOutAt ? 'opted_out' : 'pending',
@@ -165,7 +194,8 @@ export class CitizenNotifyService implements OnModuleDestroy {
   }
 
   private optOutUrl(token: string): string {
-    return new URL(`/api/public/notifications/opt-out/${token}`, this.config.PUBLIC_URL).toString();
+    // The citizen app's confirmation page, which POSTs the opt-out: opening the link alone changes nothing.
+    return new URL(`/opt-out/${token}`, this.config.PUBLIC_URL).toString();
   }
 
   /** One job per delivery (deterministic id): enqueuing again while one waits adds nothing. */

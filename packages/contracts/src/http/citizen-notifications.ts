@@ -56,3 +56,6 @@ export type CitizenDeliveryPage = z.infer<typeof ZCitizenDeliveryPage>;
 /** The token in every message's opt-out link (random, one per phone number or email address). */
 export const ZOptOutParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, { error: msg('Liên kết hủy nhận tin không đúng', 'Invalid opt-out link') }) });
 export const ZOptOutResult = z.object({ optedOut: z.literal(true), message: z.object({ vi: z.string(), en: z.string() }) });
+/** What the opt-out page shows before the citizen confirms: the number or address masked, and whether it already opted out. */
+export const ZOptOutLink = z.object({ kind: z.enum(['phone', 'email']), contact: z.string(), optedOut: z.boolean() });
+export type OptOutLink = z.infer<typeof ZOptOutLink>;

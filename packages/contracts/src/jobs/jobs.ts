@@ -39,7 +39,8 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 /** Payload schema and queue of every job; producers and processors share this table. */
 export const jobs = {
   [JobName.systemPing]: { queue: QueueName.system, payload: z.object({ pingId: z.uuid() }) },
-  [JobName.queueExpireDays]: { queue: QueueName.queue, payload: z.object({}) },
+  // `asOf` moves the job's clock in integration tests; the worker ignores it unless NODE_ENV=test.
+  [JobName.queueExpireDays]: { queue: QueueName.queue, payload: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }) },
   [JobName.analyticsRollup]: { queue: QueueName.analytics, payload: z.object({ days: z.array(z.iso.date()).max(800).optional() }) },
   // Kept tiny (Redis holds one per planned alert): the processor re-reads the dossier anyway.
   [JobName.alertFire]: {

@@ -15,6 +15,8 @@ export const Room = {
   center: (centerId: string) => `center:${centerId}`,
   counter: (counterId: string) => `counter:${counterId}`,
   user: (userId: string) => `user:${userId}`,
+  /** Every socket of one sign-in (server-side only): closed when the session ends. */
+  session: (sessionId: string) => `session:${sessionId}`,
   unit: (unitCode: string) => `unit:${unitCode}`,
   system: 'system',
   /** A unit's dashboard room in /dashboard (by id): leaders whose scope reaches the unit. */

@@ -16,6 +16,16 @@ export const citizenNotificationRepository = {
     await db.insert(ticketContacts).values({ ticketId, phone, language }).onConflictDoNothing();
   },
 
+  /** Contacts of tickets whose business day is over in their center's time zone: they served their purpose. */
+  async purgeTicketContacts(tx: DbOrTx, now: Date): Promise<number> {
+    const rows = await tx.execute(sql`
+      delete from ticket_contacts tc using tickets t, centers c
+      where t.id = tc.ticket_id and c.id = t.center_id
+        and t.business_date < (${now.toISOString()}::timestamptz at time zone c.time_zone)::date
+      returning tc.ticket_id`);
+    return rows.length;
+  },
+
   async hasTicketContact(db: DbOrTx, ticketId: string): Promise<boolean> {
     const [r] = await db.select({ id: ticketContacts.ticketId }).from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId));
     return !!r;
@@ -76,6 +86,11 @@ export const citizenNotificationRepository = {
     return r!;
   },
 
+  async contactByToken(db: DbOrTx, token: string) {
+    const [r] = await db.select({ contact: citizenContacts.contact, optedOutAt: citizenContacts.optedOutAt }).from(citizenContacts).where(eq(citizenContacts.optOutToken, token));
+    return r;
+  },
+
   /** Idempotent; false when no contact has this token. */
   async optOut(db: DbOrTx, token: string, at: Date): Promise<boolean> {
     const rows = await db
@@ -97,6 +112,23 @@ export const citizenNotificationRepository = {
     return rows.map((r) => r.id);
   },
 
+  /**
+   * Control-slip rows made in [from, before) that a citizen hears about and that have no
+   * delivery yet: their `citizen.notify` job was lost (Redis unreachable at commit).
+   * Only dossiers with a phone or address that a configured channel can reach.
+   */
+  async eventsWithoutDeliveries(db: DbOrTx, q: { from: Date; before: Date; kinds: readonly string[]; phone: boolean; email: boolean; limit: number }) {
+    if (!q.kinds.length || (!q.phone && !q.email)) return [];
+    return db.execute<{ id: string; kind: string; dossier_id: string }>(sql`
+      select e.id, e.kind, e.dossier_id from dossier_events e join dossiers d on d.id = e.dossier_id
+      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
+        and e.kind in ${q.kinds}
+        and ((${q.phone} and coalesce(d.applicant_phone, '') <> '') or (${q.email} and coalesce(d.applicant_email, '') <> ''))
+        and not exists (select 1 from citizen_deliveries c where c.event_key = e.id::text)
+      order by e.created_at
+      limit ${q.limit}`);
+  },
+
   /** Pending deliveries not touched since `before`, whose job a crash or a Redis loss may have taken away. */
   async stalePending(db: DbOrTx, before: Date, limit: number): Promise<string[]> {
     const rows = await db
@@ -109,9 +141,10 @@ export const citizenNotificationRepository = {
 
   async delivery(db: DbOrTx, id: string) {
     const [r] = await db
-      .select({ d: citizenDeliveries, optedOutAt: citizenContacts.optedOutAt, optOutToken: citizenContacts.optOutToken })
+      .select({ d: citizenDeliveries, optedOutAt: citizenContacts.optedOutAt, optOutToken: citizenContacts.optOutToken, ticketPhone: ticketContacts.phone })
       .from(citizenDeliveries)
       .leftJoin(citizenContacts, eq(citizenContacts.id, citizenDeliveries.contactId))
+      .leftJoin(ticketContacts, eq(ticketContacts.ticketId, citizenDeliveries.ticketId))
       .where(eq(citizenDeliveries.id, id));
     return r;
   },

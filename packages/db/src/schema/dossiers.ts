@@ -100,7 +100,8 @@ export const dossierEvents = pgTable(
     data: jsonb().$type<Record<string, unknown>>(),
     ...timestamps,
   },
-  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
+  // created_at: the citizen-notification sweep looks for recent events whose job was lost.
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at), index('dossier_events_created_idx').on(t.createdAt)],
 );
 
 /** Documents of a dossier: what the applicant submitted, results, notices and apology letters. */

@@ -31,7 +31,15 @@ export function useRealtime(namespace: string, options: { url?: string } = {}) {
       }
     }
   });
-  socket.on('disconnect', () => (status.value = 'reconnecting'));
+  socket.on('disconnect', (reason) => {
+    status.value = 'reconnecting';
+    // The server closes sockets whose session ended or whose roles changed: one reconnect checks the session again.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  // A refused handshake (signed out) is not retried.
+  socket.on('connect_error', () => {
+    if (!socket.active) status.value = 'offline';
+  });
   socket.io.on('reconnect_failed', () => (status.value = 'offline'));
 
   function subscribe<T>(room: string, event: string, handler: (data: T, envelope: Envelope<T>) => void, opts: { onResync?: () => void } = {}) {

@@ -1,10 +1,12 @@
-import { ErrorCode, type Me } from '@motcua/contracts';
+import { ErrorCode, Room, type Me } from '@motcua/contracts';
 import { hashPassword, sessionRepository, staffRepository, verifyPassword, type DatabaseHandle, type StaffWithRoles } from '@motcua/db';
+import { RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import type { Actor } from '../../common/actor.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
+import { closeSignedInSockets } from '../../realtime/session-sockets.js';
 import { hashToken, newSessionToken } from './session-token.js';
 
 // Verifying against a real hash for unknown usernames keeps the answer time the same, so names cannot be probed.
@@ -31,6 +33,7 @@ export class AuthService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CONFIG) private readonly config: ApiConfig,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
   ) {}
 
   async signIn(username: string, password: string, context: { userAgent?: string; ip?: string }, now = new Date()): Promise<{ me: Me; token: string }> {
@@ -70,8 +73,9 @@ export class AuthService {
     return toMe(staff);
   }
 
-  signOut(actor: Actor): Promise<void> {
-    return sessionRepository.delete(this.database.db, actor.sessionId);
+  async signOut(actor: Actor): Promise<void> {
+    await sessionRepository.delete(this.database.db, actor.sessionId);
+    closeSignedInSockets(this.realtime, Room.session(actor.sessionId));
   }
 
   /** A new password ends every other session of the person (a stolen cookie dies with it). */
@@ -85,6 +89,7 @@ export class AuthService {
       await staffRepository.setPassword(tx, actor.staffId, hash, now, false);
       await sessionRepository.deleteForStaff(tx, actor.staffId, actor.sessionId);
     });
+    closeSignedInSockets(this.realtime, Room.user(actor.staffId), Room.session(actor.sessionId));
   }
 
   get sessionTtlMs(): number {

@@ -32,6 +32,11 @@ export class CitizenNotificationsController {
     return this.citizen.deliveries(actor, input.query);
   }
 
+  @ApiRoute(routes.citizenOptOutLink)
+  optOutLink(@Input() input: ValidatedInput<{ token: string }>) {
+    return this.citizen.optOutLink(input.params.token);
+  }
+
   @ApiRoute(routes.citizenOptOut)
   optOut(@Input() input: ValidatedInput<{ token: string }>, @Now() now: Date) {
     return this.citizen.optOut(input.params.token, now);

@@ -1,7 +1,7 @@
 import {
-  CitizenChannel, CitizenEvent, Language, type CitizenDeliveryPage, type CitizenDeliveryQuery, type CitizenDeliveryStatus, type CitizenTemplate, type CitizenTemplateInput,
+  CitizenChannel, CitizenEvent, Language, type CitizenDeliveryPage, type OptOutLink, type CitizenDeliveryQuery, type CitizenDeliveryStatus, type CitizenTemplate, type CitizenTemplateInput,
 } from '@motcua/contracts';
-import { CITIZEN_PLACEHOLDERS, defaultTemplate, unknownPlaceholders } from '@motcua/core';
+import { CITIZEN_PLACEHOLDERS, defaultTemplate, maskTarget, unknownPlaceholders } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -11,13 +11,6 @@ import { centerFilterOf } from '../centers/centers.service.js';
 
 type Key = { event: CitizenEvent; channel: CitizenChannel; language: Language };
 type Override = { subject: string; body: string; updatedAt: Date } | undefined;
-
-/** Staff see where a message went, not the whole number or address. */
-export function maskTarget(channel: CitizenChannel, target: string): string {
-  if (channel === 'email') return target.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
-  if (channel === 'webhook') return URL.canParse(target) ? new URL(target).host : '***';
-  return target.length > 6 ? `${target.slice(0, 3)}****${target.slice(-3)}` : '***';
-}
 
 /** Templates of messages to citizens (province admins), the delivery log, and the citizens' opt-out link. */
 @Injectable()
@@ -64,6 +57,16 @@ export class CitizenNotificationsService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /** Read-only: a link scanner or a chat preview opening the link must not opt anyone out. */
+  async optOutLink(token: string): Promise<OptOutLink> {
+    const row = await citizenNotificationRepository.contactByToken(this.database.db, token);
+    if (!row) throw ApiError.notFound({ vi: 'liên kết hủy nhận tin này', en: 'This opt-out link' });
+    const [kind, value] = row.contact.split(/:(.*)/s) as ['phone' | 'email', string];
+    // Phones are stored as 84…; shown as the citizen writes them (0…).
+    const contact = kind === 'email' ? maskTarget('email', value) : maskTarget('sms', value.replace(/^84/, '0'));
+    return { kind, contact, optedOut: !!row.optedOutAt };
   }
 
   async optOut(token: string, now: Date) {

@@ -1,4 +1,4 @@
-import { centerAdmins, Namespace, Room, type Role, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
+import { centerAdmins, Room, type Role, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
 import { auditRepository, centerSetupRepository, generatePassword, hashPassword, sessionRepository, staffRepository, type DatabaseHandle, type StaffProfile, type StaffValues } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -8,6 +8,7 @@ import type { CommandContext } from '../../common/command-context.js';
 import { asFieldError, taken, unknownRef } from '../../common/db-errors.js';
 import { ScopeService } from '../../common/scope.service.js';
 import { DATABASE } from '../../infra/tokens.js';
+import { closeSignedInSockets } from '../../realtime/session-sockets.js';
 import { centerFilterOf } from '../centers/centers.service.js';
 
 type Issue = { path: string; message: Bilingual };
@@ -107,8 +108,8 @@ export class StaffService {
     } catch (e) {
       asFieldError(e, fields);
     }
-    // Ended sessions must not keep a live socket either.
-    if (patch.active === false) this.realtime.disconnect(Namespace.staff, Room.user(id));
+    // Ended sessions must not keep a live socket either; new roles are checked again when the client reconnects.
+    if (patch.active === false || patch.roles) closeSignedInSockets(this.realtime, Room.user(id));
     return updated;
   }
 
@@ -123,7 +124,7 @@ export class StaffService {
       await sessionRepository.deleteForStaff(tx, id);
       await auditRepository.append(tx, { actorId: actor.staffId, action: 'staff.reset_password', entity: 'staff', entityId: id, before: null, after: { mustChangePassword: true }, ip });
     });
-    this.realtime.disconnect(Namespace.staff, Room.user(id));
+    closeSignedInSockets(this.realtime, Room.user(id));
     return { temporaryPassword };
   }
 

@@ -1,13 +1,14 @@
 import { JobName, Namespace, QueueName, Room, ServerEvent } from '@motcua/contracts';
-import { ticketRepository, type DatabaseHandle } from '@motcua/db';
+import { citizenNotificationRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { CONFIG, type WorkerConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { parsePayload } from '../job-handler.js';
 
-/** End of day: tickets of a past business day still waiting or called close as expired. */
+/** End of day: tickets of a past business day still waiting or called close as expired, and the phones left for them are deleted. */
 @Processor(QueueName.queue)
 export class ExpireDaysProcessor extends WorkerHost {
   static readonly handles = [JobName.queueExpireDays] as const;
@@ -15,17 +16,19 @@ export class ExpireDaysProcessor extends WorkerHost {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(CONFIG) private readonly config: WorkerConfig,
   ) {
     super();
   }
 
-  async process(job: Job): Promise<{ expired: number }> {
-    parsePayload(job, JobName.queueExpireDays);
-    const rows = await this.database.db.transaction((tx) => ticketRepository.expirePastDays(tx, new Date()));
+  async process(job: Job): Promise<{ expired: number; contactsDeleted: number }> {
+    const { asOf } = parsePayload(job, JobName.queueExpireDays);
+    const now = asOf && this.config.NODE_ENV === 'test' ? new Date(asOf) : new Date();
+    const [rows, contactsDeleted] = await this.database.db.transaction(async (tx) => [await ticketRepository.expirePastDays(tx, now), await citizenNotificationRepository.purgeTicketContacts(tx, now)] as const);
     for (const row of rows) {
       const data = { centerId: row.center_id, reason: 'expired' as const, services: [] };
       await Promise.all([Namespace.public, Namespace.staff].map((ns) => this.realtime.publish(ns, Room.center(row.center_id), ServerEvent.queueUpdated, data)));
     }
-    return { expired: rows.reduce((n, r) => n + r.n, 0) };
+    return { expired: rows.reduce((n, r) => n + r.n, 0), contactsDeleted };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ZCitizenDeliveryPage, ZCitizenDeliveryQuery, ZCitizenTemplate, ZCitizenTemplateInput, ZCitizenTemplateParams, ZOptOutParams, ZOptOutResult,
+  ZCitizenDeliveryPage, ZCitizenDeliveryQuery, ZCitizenTemplate, ZCitizenTemplateInput, ZCitizenTemplateParams, ZOptOutLink, ZOptOutParams, ZOptOutResult,
 } from '../citizen-notifications.js';
 import { defineRoute } from '../route.js';
 import { centerAdmins, orgAdmins } from './access.js';
@@ -23,9 +23,14 @@ export const citizenNotificationRoutes = {
     method: 'GET', path: '/citizen-notifications/deliveries', tag: 'citizen-notifications', summary: 'Messages to citizens with status and attempts, within my centers',
     access: { kind: 'staff', roles: centerAdmins }, query: ZCitizenDeliveryQuery, response: ZCitizenDeliveryPage,
   }),
+  // The link in a message opens a confirmation page: link scanners and chat previews fetch it (GET) without opting out.
+  citizenOptOutLink: defineRoute({
+    method: 'GET', path: '/public/notifications/opt-out/:token', tag: 'citizen-notifications', summary: 'What an opt-out link is for (masked) and whether it was used; changes nothing',
+    access: { kind: 'public', rateLimit: { limit: 30, windowSeconds: 60 } }, params: ZOptOutParams, response: ZOptOutLink,
+  }),
   citizenOptOut: defineRoute({
-    // A plain link in an SMS must work when tapped, hence GET; it is idempotent (opting out twice changes nothing).
-    method: 'GET', path: '/public/notifications/opt-out/:token', tag: 'citizen-notifications', summary: 'Stop every message to the phone or address this link was sent to',
+    // Idempotent: opting out twice changes nothing.
+    method: 'POST', path: '/public/notifications/opt-out/:token', status: 200, tag: 'citizen-notifications', summary: 'Stop every message to the phone or address this link was sent to',
     access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, params: ZOptOutParams, response: ZOptOutResult,
   }),
 } as const;

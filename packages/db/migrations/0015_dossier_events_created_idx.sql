@@ -1,0 +1,1 @@
+CREATE INDEX "dossier_events_created_idx" ON "dossier_events" USING btree ("created_at");
