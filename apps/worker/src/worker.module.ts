@@ -13,9 +13,7 @@ import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { DATABASE, LOGGER, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
-import { AnalyticsRollupScheduler } from './schedulers/analytics-rollup.scheduler.js';
-import { QueueExpiryScheduler } from './schedulers/queue-expiry.scheduler.js';
-import { ensureSchedules, registerSchedules, schedules } from './schedulers/index.js';
+import { ensureSchedules, registerSchedules, schedules, type QueueOf } from './schedulers/index.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,16 +24,16 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CONFIG) private readonly config: WorkerConfig,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
-    @Inject(getQueueToken(QueueName.scheduled)) private readonly scheduledQueue: Queue,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   // @Processor() options are static; concurrency is a deployment setting, so it is applied once the workers exist.
   async onApplicationBootstrap(): Promise<void> {
     for (const processor of processors) this.moduleRef.get(processor).worker.concurrency = this.config.WORKER_CONCURRENCY;
-    await registerSchedules(this.scheduledQueue, schedules(this.config));
+    const queueOf: QueueOf = (name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+    await registerSchedules(queueOf, schedules(this.config));
     this.#scheduleTimer = setInterval(() => {
-      ensureSchedules(this.scheduledQueue, schedules(this.config))
+      ensureSchedules(queueOf, schedules(this.config))
         .then((restored) => restored && this.logger.warn('Redis had lost the job schedulers: registered again, sweeping now'))
         .catch((e: Error) => this.logger.warn({ err: e }, 'could not check the job schedulers'));
     }, this.config.ALERT_SWEEP_EVERY_MS);
@@ -63,8 +61,6 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         DeliveryService,
         CitizenNotifyService,
         ...processors,
-        QueueExpiryScheduler,
-        AnalyticsRollupScheduler,
       ],
       exports: [DATABASE, REDIS],
     };
