@@ -11,6 +11,7 @@ import { RedisIoAdapter } from './infra/redis-io.adapter.js';
 import { mountQueueDashboard } from './infra/queue-dashboard.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
+import { legacyOptOutLink } from './modules/citizen-notifications/legacy-opt-out-link.js';
 import { testClock } from './common/now.decorator.js';
 
 /** Expected start-up failures end with one line and exit code 1, never a stack trace. */
@@ -46,6 +47,7 @@ async function main() {
     app.disable('x-powered-by');
     app.use(cookieParser());
     if (config.NODE_ENV === 'test') app.use(testClock);
+    app.use(legacyOptOutLink);
     app.setGlobalPrefix('api');
     app.enableShutdownHooks();
 

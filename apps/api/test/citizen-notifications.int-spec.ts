@@ -203,6 +203,9 @@ describe('citizen notifications', () => {
     expect(await optedOutAt()).not.toBeNull();
     expect(await ok(await send(null, 'GET', `/public/notifications/opt-out/${token}`))).toEqual({ kind: 'phone', contact: '097****999', optedOut: true });
     for (const method of ['GET', 'POST']) expect((await send(null, method, `/public/notifications/opt-out/${'x'.repeat(24)}`)).status).toBe(404);
+    // A link sent before the confirmation page existed takes a browser to the page.
+    const legacy = await fetch(`${stack.baseUrl}/api/public/notifications/opt-out/${token}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, redirect: 'manual' });
+    expect([legacy.status, legacy.headers.get('location')]).toEqual([303, `/opt-out/${token}`]);
     const before = posts.length;
     await act(d.id, { action: 'assign' }, '2026-12-01T10:00:00+07:00');
     await act(d.id, { action: 'request_supplement', missingItems: ['Proof of residence'] }, '2026-12-02T09:00:00+07:00');
@@ -300,6 +303,20 @@ describe('citizen notifications', () => {
     }, 20_000);
     expect(sent.attempts).toBe(1);
     expect(posts.filter((p) => p.key === 'lost-job-event:sms')).toHaveLength(1);
+  });
+
+  it('a ticket call still pending when its phone was deleted at the end of the day is not sent', async () => {
+    const sql = stack.database.sql;
+    const [t] = await sql`select t.id, t.center_id, t.code from tickets t where not exists (select 1 from ticket_contacts c where c.ticket_id = t.id) limit 1`;
+    const key = `ticket-called:${t!.id}`;
+    await sql`insert into citizen_deliveries (event_key, event, channel, target, language, center_id, ticket_id, reference, body, updated_at)
+      values (${key}, 'ticket_called', 'sms', '090****222', 'vi', ${t!.center_id}, ${t!.id}, ${t!.code}, 'Moi so', now() - interval '10 minutes')`;
+    const failed = await waitFor('the sweep gives it up', async () => {
+      const [r] = await sql`select status, attempts, last_error from citizen_deliveries where event_key = ${key}`;
+      return r?.status === 'failed' && r;
+    }, 20_000);
+    expect(failed).toMatchObject({ attempts: 0, last_error: expect.stringMatching(/deleted at the end of its day/) });
+    expect(posts.filter((p) => p.key.startsWith(key))).toEqual([]);
   });
 
   it('a dossier event whose citizen.notify job was never queued (Redis down at commit) is notified by the sweep, once; old events are left alone', async () => {
