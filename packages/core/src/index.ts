@@ -11,3 +11,4 @@ export * from './wait-estimate.js';
 export * from './indicators.js';
 export * from './alert-plan.js';
 export * from './citizen-messages.js';
+export * from './guide-forms.js';

@@ -51,12 +51,21 @@ export const ZGuideCatalogue = z.object({
 });
 export type GuideCatalogue = z.infer<typeof ZGuideCatalogue>;
 
+/** Guide text in Vietnamese and English. */
+export const ZGuideText = z.object({ vi: z.string(), en: z.string() });
+export type GuideText = z.infer<typeof ZGuideText>;
+export const ZGuideDocument = z.object({ name: ZGuideText, original: z.boolean(), reusable: z.boolean() });
+/** A form of the library; downloadable from the forms route by its code. */
+export const ZGuideForm = z.object({ code: z.string(), title: ZGuideText });
+export type GuideForm = z.infer<typeof ZGuideForm>;
+
 export const ZGuideProcedure = ZGuideProcedureSummary.extend({
   centerId: ZId,
   centerName: z.string(),
-  steps: z.array(z.string()),
-  documents: z.array(z.object({ name: z.string(), original: z.boolean(), reusable: z.boolean() })),
-  forms: z.array(z.object({ name: z.string(), url: z.string().nullable(), fileCode: z.string().nullable() })),
+  steps: z.array(ZGuideText),
+  documents: z.array(ZGuideDocument),
+  forms: z.array(ZGuideForm),
+  notes: ZGuideText,
   service: ZServiceWait,
   /** Whether the service takes online appointments at this center. */
   appointments: z.boolean(),

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { services } from '../schema/organisation.js';
-import { procedures, procedureVersions } from '../schema/procedures.js';
+import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
 
 /** The version of each procedure in force on a local date. */
 const inForce = (date: string) =>
@@ -21,10 +21,11 @@ export const guideRepository = {
 
   async centerProcedure(db: DbOrTx, centerId: string, code: string, date: string) {
     const [row] = await db
-      .select({ procedure: procedures, version: procedureVersions, serviceId: services.id })
+      .select({ procedure: procedures, version: procedureVersions, serviceId: services.id, guide: procedureGuides })
       .from(procedures)
       .innerJoin(procedureVersions, inForce(date))
       .innerJoin(services, and(eq(services.centerId, centerId), eq(services.field, procedures.field)))
+      .leftJoin(procedureGuides, eq(procedureGuides.procedureId, procedures.id))
       .where(eq(procedures.code, code))
       .limit(1);
     return row;
