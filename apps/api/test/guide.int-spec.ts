@@ -69,6 +69,37 @@ describe('procedure guide', () => {
     expect(death.forms.map((f: { code: string }) => f.code)).toEqual(['TK-KT']);
   });
 
+  it('serves every form a guide lists as a printable A4 page, public and rate-limited, and 404/400 for unknown or malformed codes', async () => {
+    const [row] = await stack.database.sql<Array<{ codes: string[] }>>`
+      select array_agg(distinct f->>'code') as codes from procedure_guides g, jsonb_array_elements(g.forms) f`;
+    const codes = row!.codes;
+    expect(codes.length).toBeGreaterThan(15);
+    for (const code of codes) {
+      const res = await get(`/public/guide/forms/${code}`);
+      expect(res.status, code).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/);
+      const html = await res.text();
+      expect(html, code).toContain('@page { size: A4;');
+      expect(html, code).toContain(`<p class="code">${code}</p>`);
+      expect(html).toContain('Tôi cam đoan');
+    }
+    const death = await (await get('/public/guide/forms/TK-KT')).text();
+    expect(death).toContain('<h1>Tờ khai đăng ký khai tử</h1>');
+    expect(death).toContain('Nguyên nhân chết');
+    expect((await get('/public/guide/forms/NO-SUCH')).status).toBe(404);
+    const bad = await get('/public/guide/forms/a%3Cb');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.code).toBe('VALIDATION_FAILED');
+    // The public limit holds per address: keep asking until it answers 429, with a Retry-After.
+    let limited: Response | null = null;
+    for (let i = 0; i < 300 && !limited; i++) {
+      const res = await fetch(`${stack.baseUrl}/api/public/guide/forms/TK-KS`, { headers: { 'x-forwarded-for': '203.0.113.77' } });
+      if (res.status === 429) limited = res;
+      else await res.arrayBuffer();
+    }
+    expect(limited?.headers.get('retry-after')).toBeTruthy();
+  });
+
   it('answers 404 for a procedure the center does not receive, and 400 for a bad center id', async () => {
     expect((await get(`/public/centers/${centerId}/guide/9.999999`)).status).toBe(404);
     expect((await get(`/public/centers/not-a-uuid/guide`)).status).toBe(400);

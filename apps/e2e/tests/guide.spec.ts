@@ -39,6 +39,20 @@ test('the procedure page a QR poster opens shows documents, forms and the live w
     await expect(docs).toContainText('Bản chính');
     await expect(docs).toContainText('cơ sở dữ liệu quốc gia');
     await expect(page.getByTestId('proc-forms')).toContainText('TK-KS');
+    await expect(page.getByTestId('proc-notes')).toContainText('60 ngày');
+
+    // The form opens as a printable A4 page in a new tab.
+    const [sheet] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('proc-form-TK-KS').click()]);
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Tờ khai đăng ký khai sinh');
+    await expect(sheet.getByText('Tôi cam đoan')).toBeVisible();
+    await sheet.setViewportSize(PHONE);
+    await sheet.screenshot({ path: `${shots}/guide-form-sheet-phone.png`, fullPage: true });
+    await sheet.emulateMedia({ media: 'print' });
+    await expect(sheet.getByRole('button', { name: 'In / Print' })).toBeHidden();
+    await sheet.setViewportSize({ width: 794, height: 1123 });
+    await sheet.screenshot({ path: `${shots}/guide-form-sheet-a4.png`, fullPage: true });
+    await sheet.close();
+
     const waiting = Number(await page.getByTestId('proc-waiting').textContent());
     await page.screenshot({ path: `${shots}/guide-procedure.png`, fullPage: true });
 

@@ -12,3 +12,4 @@ export * from './indicators.js';
 export * from './alert-plan.js';
 export * from './citizen-messages.js';
 export * from './guide-forms.js';
+export * from './guide-form-sheet.js';

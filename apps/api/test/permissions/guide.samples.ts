@@ -11,6 +11,7 @@ export const guideMatrix: MatrixPart = {
   samples: {
     guideCatalogue: (t) => ({ path: `/public/centers/${t.centerId}/guide` }),
     guideProcedure: (t) => ({ path: `/public/centers/${t.centerId}/guide/2.000815` }),
+    guideFormSheet: () => ({ path: '/public/guide/forms/TK-KS' }),
     appointmentSlots: (t) => ({ path: `/public/centers/${t.centerId}/appointment-slots?serviceId=${t.guideServiceId}&date=${t.date}` }),
     bookAppointment: (t) => ({ path: `/public/centers/${t.centerId}/appointments`, body: { serviceId: t.guideServiceId, slotStart: '2020-01-01T00:00:00Z' } }),
     appointment: (t) => ({ path: `/public/appointments/${t.appointmentToken}` }),

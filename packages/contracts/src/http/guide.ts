@@ -59,6 +59,10 @@ export const ZGuideDocument = z.object({ name: ZGuideText, original: z.boolean()
 export const ZGuideForm = z.object({ code: z.string(), title: ZGuideText });
 export type GuideForm = z.infer<typeof ZGuideForm>;
 
+export const ZGuideFormParams = z.object({
+  code: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, { error: msg('Mã biểu mẫu chỉ gồm chữ, số và dấu gạch ngang (tối đa 20 ký tự)', 'A form code has letters, digits and dashes only (at most 20)') }),
+});
+
 export const ZGuideProcedure = ZGuideProcedureSummary.extend({
   centerId: ZId,
   centerName: z.string(),

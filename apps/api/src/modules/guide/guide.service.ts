@@ -1,5 +1,5 @@
 import type { GuideCatalogue, GuideProcedure, GuideProcedureSummary, ServiceWait } from '@motcua/contracts';
-import { businessDate } from '@motcua/core';
+import { businessDate, guideForm, renderGuideFormSheet } from '@motcua/core';
 import { guideRepository, ticketRepository, type DatabaseHandle, type Procedure, type ProcedureVersion } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
@@ -65,7 +65,14 @@ export class GuideService {
     };
   }
 
-  private async center(centerId: string): Promise<Center> {
+  /** A blank form of the library, printable; the same for every center, so it carries no center data. */
+  formSheet(code: string): string {
+    const form = guideForm(code.toUpperCase());
+    if (!form) throw ApiError.notFound({ vi: 'biểu mẫu này', en: 'This form' });
+    return renderGuideFormSheet(form);
+  }
+
+    private async center(centerId: string): Promise<Center> {
     const config = await this.context.config(centerId);
     if (!config) throw ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
     return config;

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { ZCenterParams } from '../common.js';
 import {
-  ZAppointment, ZAppointmentSlots, ZAppointmentTokenParams, ZBookAppointmentRequest, ZCheckedIn, ZCheckInRequest, ZGuideCatalogue, ZGuideProcedure,
+  ZAppointment, ZAppointmentSlots, ZAppointmentTokenParams, ZBookAppointmentRequest, ZCheckedIn, ZCheckInRequest, ZGuideCatalogue, ZGuideFormParams, ZGuideProcedure,
   ZProcedureCodeParams, ZRescheduleRequest, ZSlotQuery,
 } from '../guide.js';
 import { defineRoute } from '../route.js';
@@ -19,6 +20,10 @@ export const guideRoutes = {
   guideProcedure: defineRoute({
     method: 'GET', path: '/public/centers/:centerId/guide/:code', tag: 'guide', summary: 'A procedure’s guide at a center: steps, documents, forms, fee, time limit, today’s wait',
     access: guideRead, params: ZProcedureCodeParams, response: ZGuideProcedure,
+  }),
+  guideFormSheet: defineRoute({
+    method: 'GET', path: '/public/guide/forms/:code', tag: 'guide', summary: 'A blank form of the library as a printable A4 page (HTML): Vietnamese labels with English, lines to fill in by hand',
+    access: guideRead, params: ZGuideFormParams, response: z.string(), produces: 'text/html',
   }),
   appointmentSlots: defineRoute({
     method: 'GET', path: '/public/centers/:centerId/appointment-slots', tag: 'appointments', summary: 'Bookable slots of a service on a day, with places left',
