@@ -77,6 +77,43 @@ export const ZGuideProcedure = ZGuideProcedureSummary.extend({
 });
 export type GuideProcedure = z.infer<typeof ZGuideProcedure>;
 
+// Guide editor (managers) ----------------------------------------------------------
+
+const text = (max: number, required: boolean) => {
+  const base = z.string().trim().max(max, { error: msg(`Tối đa ${max} ký tự`, `At most ${max} characters`) });
+  return required ? base.min(1, { error: msg('Không được để trống', 'Required') }) : base;
+};
+/** Both languages are written: the English page never falls back to Vietnamese for a step. */
+const ZGuideTextInput = (max: number) => z.object({ vi: text(max, true), en: text(max, true) });
+
+export const ZGuideContentInput = z.object({
+  steps: z.array(ZGuideTextInput(300))
+    .min(1, { error: msg('Cần ít nhất một bước', 'At least one step is needed') })
+    .max(15, { error: msg('Tối đa 15 bước', 'At most 15 steps') }),
+  documents: z.array(z.object({ name: ZGuideTextInput(300), original: z.boolean(), reusable: z.boolean() }))
+    .max(20, { error: msg('Tối đa 20 giấy tờ', 'At most 20 documents') }),
+  forms: z.array(z.object({ code: z.string().trim().min(1, { error: msg('Chọn biểu mẫu', 'Choose a form') }).max(20) }))
+    .max(10, { error: msg('Tối đa 10 biểu mẫu', 'At most 10 forms') })
+    .refine((forms) => new Set(forms.map((f) => f.code)).size === forms.length, { error: msg('Mỗi biểu mẫu chỉ chọn một lần', 'Each form may be listed once') }),
+  notes: z.object({ vi: text(1000, false), en: text(1000, false) }),
+});
+export type GuideContentInput = z.infer<typeof ZGuideContentInput>;
+
+/** A procedure's guide as the editor loads it, with the forms it may list. */
+export const ZGuideContent = z.object({
+  procedureId: ZId,
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  steps: z.array(ZGuideText),
+  documents: z.array(ZGuideDocument),
+  forms: z.array(ZGuideForm),
+  notes: ZGuideText,
+  updatedAt: ZDateTime.nullable(),
+  formLibrary: z.array(ZGuideForm),
+});
+export type GuideContent = z.infer<typeof ZGuideContent>;
+
 // Appointments -------------------------------------------------------------------
 
 export const ZSlotQuery = z.object({ serviceId: ZId, date: ZDate });

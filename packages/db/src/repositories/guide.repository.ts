@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { services } from '../schema/organisation.js';
-import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
+import { procedureGuides, procedures, procedureVersions, type GuideDocument, type GuideForm, type GuideText, type ProcedureGuide } from '../schema/procedures.js';
 
 /** The version of each procedure in force on a local date. */
 const inForce = (date: string) =>
@@ -29,5 +29,20 @@ export const guideRepository = {
       .where(eq(procedures.code, code))
       .limit(1);
     return row;
+  },
+
+  async content(db: DbOrTx, procedureId: string): Promise<ProcedureGuide | undefined> {
+    const [row] = await db.select().from(procedureGuides).where(eq(procedureGuides.procedureId, procedureId));
+    return row;
+  },
+
+  /** Writes the whole guide of a procedure (the first save creates it). */
+  async saveContent(tx: DbOrTx, procedureId: string, values: { steps: GuideText[]; documents: GuideDocument[]; forms: GuideForm[]; notes: GuideText }, updatedBy: string | null, at: Date): Promise<ProcedureGuide> {
+    const [row] = await tx
+      .insert(procedureGuides)
+      .values({ procedureId, ...values, updatedBy, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({ target: procedureGuides.procedureId, set: { ...values, updatedBy, updatedAt: at } })
+      .returning();
+    return row!;
   },
 };
