@@ -39,6 +39,20 @@ test('the procedure page a QR poster opens shows documents, forms and the live w
     await expect(docs).toContainText('Bản chính');
     await expect(docs).toContainText('cơ sở dữ liệu quốc gia');
     await expect(page.getByTestId('proc-forms')).toContainText('TK-KS');
+    await expect(page.getByTestId('proc-notes')).toContainText('60 ngày');
+
+    // The form opens as a printable A4 page in a new tab.
+    const [sheet] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('proc-form-TK-KS').click()]);
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Tờ khai đăng ký khai sinh');
+    await expect(sheet.getByText('Tôi cam đoan')).toBeVisible();
+    await sheet.setViewportSize(PHONE);
+    await sheet.screenshot({ path: `${shots}/guide-form-sheet-phone.png`, fullPage: true });
+    await sheet.emulateMedia({ media: 'print' });
+    await expect(sheet.getByRole('button', { name: 'In / Print' })).toBeHidden();
+    await sheet.setViewportSize({ width: 794, height: 1123 });
+    await sheet.screenshot({ path: `${shots}/guide-form-sheet-a4.png`, fullPage: true });
+    await sheet.close();
+
     const waiting = Number(await page.getByTestId('proc-waiting').textContent());
     await page.screenshot({ path: `${shots}/guide-procedure.png`, fullPage: true });
 
@@ -156,4 +170,51 @@ test('QR posters print per procedure on A5 and per field on A4, each QR carrying
   await expect(posters.first().locator('img')).toHaveAttribute('alt', new RegExp(`/guide/${centerId}\\?field=\\w+$`));
   await page.setViewportSize({ width: 900, height: 1200 });
   await page.screenshot({ path: `${shots}/guide-posters-a4.png` });
+});
+
+test('a province admin edits a guide side by side with a preview: a missing English step is refused beside the field, then the public page shows the new step', async ({ page }) => {
+  const errors = watchErrors(page);
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const centerId = await anXuyen(sql);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await signIn(page, 'tinh.quantri');
+    await page.goto('/backoffice/procedures');
+    await page.getByTestId('guide-HT-GH').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hướng dẫn thủ tục: Đăng ký giám hộ');
+    const steps = page.getByTestId('guide-editor').locator('[data-testid^="ge-step-"]');
+    const before = await steps.count();
+
+    await page.getByTestId('ge-add-step').click();
+    await page.getByLabel(`Bước ${before + 1} – Tiếng Việt`).fill('Mang theo ảnh 4x6 của người được giám hộ');
+    await page.getByTestId('ge-save').click();
+    await expect(page.getByTestId(`ge-step-${before}`).locator('.field-error')).toHaveText('Không được để trống');
+
+    await page.getByLabel(`Bước ${before + 1} – Tiếng Anh`).fill('Bring a 4x6 photo of the ward');
+    // Keyboard-reachable reordering: the new step goes first.
+    for (let i = before + 1; i > 1; i--) await page.getByRole('button', { name: `Đưa bước ${i} lên` }).click();
+    await expect(page.getByLabel('Bước 1 – Tiếng Anh')).toHaveValue('Bring a 4x6 photo of the ward');
+    // Errors point at rows by position: once rows move, the stale one is gone.
+    await expect(page.getByTestId('guide-editor').locator('.field-error')).toHaveCount(0);
+    await page.getByTestId('ge-form-pick').selectOption('TK-KS');
+    await page.getByTestId('ge-add-form').click();
+    await page.getByTestId('ge-notes-en').fill('Both parties come in person.');
+    await page.getByTestId('ge-notes-vi').fill('Các bên có mặt khi đăng ký.');
+    await page.getByTestId('ge-preview-en').check();
+    await expect(page.getByTestId('ge-preview')).toContainText('Bring a 4x6 photo of the ward');
+    await expect(page.getByTestId('ge-preview')).toContainText('TK-KS – Birth registration form');
+    await page.screenshot({ path: `${shots}/guide-editor.png`, fullPage: true });
+    await page.getByTestId('ge-save').click();
+    await expect(page.getByRole('status')).toHaveText('Đã lưu. Trang hướng dẫn công khai đã cập nhật.');
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`/guide/${centerId}/HT-GH`);
+    await expect(page.locator('.proc__steps li').first()).toHaveText('Mang theo ảnh 4x6 của người được giám hộ');
+    await expect(page.getByTestId('proc-notes')).toContainText('Các bên có mặt khi đăng ký.');
+    await expect(page.getByTestId('proc-form-TK-KS')).toBeVisible();
+    await page.screenshot({ path: `${shots}/guide-edited-public.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    await sql.end();
+  }
 });

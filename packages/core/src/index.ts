@@ -11,3 +11,5 @@ export * from './wait-estimate.js';
 export * from './indicators.js';
 export * from './alert-plan.js';
 export * from './citizen-messages.js';
+export * from './guide-forms.js';
+export * from './guide-form-sheet.js';

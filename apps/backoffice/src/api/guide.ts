@@ -1,4 +1,4 @@
-import { routes, ZGuideCatalogue } from '@motcua/contracts';
+import { routes, ZGuideCatalogue, ZGuideContent, type GuideContentInput } from '@motcua/contracts';
 import { fillPath } from '@motcua/web';
 import { api } from './client.js';
 
@@ -8,3 +8,7 @@ export const fetchGuideCatalogue = (centerId: string) => api.request('GET', fill
 /** Where a poster's QR code leads: the center's guide (a field) or a procedure's page, on the citizen app. */
 export const guideUrl = (centerId: string, target: { field?: string; code?: string }) =>
   target.code ? `${window.location.origin}/guide/${centerId}/${encodeURIComponent(target.code)}` : `${window.location.origin}/guide/${centerId}?field=${encodeURIComponent(target.field ?? '')}`;
+
+/** The guide editor: a procedure's guide content in both languages, and the form library to pick from. */
+export const fetchProcedureGuide = (id: string) => api.request('GET', fillPath(routes.procedureGuide.path, { id }), { schema: ZGuideContent });
+export const saveProcedureGuide = (id: string, body: GuideContentInput) => api.request('PUT', fillPath(routes.updateProcedureGuide.path, { id }), { body, schema: ZGuideContent });

@@ -69,7 +69,7 @@ export const adminMessages = {
       after: 'Sau',
       noDiff: 'Không có trường nào thay đổi.',
       older: 'Xem cũ hơn',
-      entities: { staff: 'Cán bộ', assignment: 'Phân công', center: 'Trung tâm', service: 'Dịch vụ', counter: 'Quầy', priority_category: 'Đối tượng ưu tiên', unit: 'Đơn vị hành chính', agency: 'Cơ quan', procedure: 'Thủ tục', device: 'Thiết bị' },
+      entities: { staff: 'Cán bộ', assignment: 'Phân công', center: 'Trung tâm', service: 'Dịch vụ', counter: 'Quầy', priority_category: 'Đối tượng ưu tiên', unit: 'Đơn vị hành chính', agency: 'Cơ quan', procedure: 'Thủ tục', procedure_guide: 'Hướng dẫn thủ tục', device: 'Thiết bị' },
     },
   },
   en: {
@@ -142,7 +142,7 @@ export const adminMessages = {
       after: 'After',
       noDiff: 'No field changed.',
       older: 'Older entries',
-      entities: { staff: 'Staff', assignment: 'Assignment', center: 'Center', service: 'Service', counter: 'Counter', priority_category: 'Priority category', unit: 'Administrative unit', agency: 'Agency', procedure: 'Procedure', device: 'Device' },
+      entities: { staff: 'Staff', assignment: 'Assignment', center: 'Center', service: 'Service', counter: 'Counter', priority_category: 'Priority category', unit: 'Administrative unit', agency: 'Agency', procedure: 'Procedure', procedure_guide: 'Procedure guide', device: 'Device' },
     },
   },
 };

@@ -25,6 +25,7 @@ const pages: RouteRecordRaw[] = [
   { path: '/centers', name: 'centers', component: () => import('../views/CenterSetupView.vue'), meta: { nav: { label: 'org.centers.nav', roles: centerAdmins, order: 40 } } },
   { path: '/units', name: 'units', component: () => import('../views/UnitsView.vue'), meta: { nav: { label: 'org.units.nav', roles: orgAdmins, order: 50 } } },
   { path: '/procedures', name: 'procedures', component: () => import('../views/ProceduresView.vue'), meta: { nav: { label: 'org.procedures.nav', roles: orgAdmins, order: 60 } } },
+  { path: '/procedures/:id/guide', name: 'procedure-guide', component: () => import('../views/guide/GuideEditorView.vue'), props: true },
   { path: '/posters', name: 'posters', component: () => import('../views/guide/PostersView.vue'), meta: { nav: { label: 'posters.nav', roles: centerAdmins, order: 45 } } },
   { path: '/posters/:centerId/print', name: 'posters-print', component: () => import('../views/guide/PostersPrintView.vue'), props: true, meta: { bare: true } },
   { path: '/audit', name: 'audit', component: () => import('../views/AuditView.vue'), meta: { nav: { label: 'audit.nav', roles: orgAdmins, order: 80 } } },

@@ -51,18 +51,68 @@ export const ZGuideCatalogue = z.object({
 });
 export type GuideCatalogue = z.infer<typeof ZGuideCatalogue>;
 
+/** Guide text in Vietnamese and English. */
+export const ZGuideText = z.object({ vi: z.string(), en: z.string() });
+export type GuideText = z.infer<typeof ZGuideText>;
+export const ZGuideDocument = z.object({ name: ZGuideText, original: z.boolean(), reusable: z.boolean() });
+/** A form of the library; downloadable from the forms route by its code. */
+export const ZGuideForm = z.object({ code: z.string(), title: ZGuideText });
+export type GuideForm = z.infer<typeof ZGuideForm>;
+
+export const ZGuideFormParams = z.object({
+  code: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, { error: msg('Mã biểu mẫu chỉ gồm chữ, số và dấu gạch ngang (tối đa 20 ký tự)', 'A form code has letters, digits and dashes only (at most 20)') }),
+});
+
 export const ZGuideProcedure = ZGuideProcedureSummary.extend({
   centerId: ZId,
   centerName: z.string(),
-  steps: z.array(z.string()),
-  documents: z.array(z.object({ name: z.string(), original: z.boolean(), reusable: z.boolean() })),
-  forms: z.array(z.object({ name: z.string(), url: z.string().nullable(), fileCode: z.string().nullable() })),
+  steps: z.array(ZGuideText),
+  documents: z.array(ZGuideDocument),
+  forms: z.array(ZGuideForm),
+  notes: ZGuideText,
   service: ZServiceWait,
   /** Whether the service takes online appointments at this center. */
   appointments: z.boolean(),
   at: ZDateTime,
 });
 export type GuideProcedure = z.infer<typeof ZGuideProcedure>;
+
+// Guide editor (managers) ----------------------------------------------------------
+
+const text = (max: number, required: boolean) => {
+  const base = z.string().trim().max(max, { error: msg(`Tối đa ${max} ký tự`, `At most ${max} characters`) });
+  return required ? base.min(1, { error: msg('Không được để trống', 'Required') }) : base;
+};
+/** Both languages are written: the English page never falls back to Vietnamese for a step. */
+const ZGuideTextInput = (max: number) => z.object({ vi: text(max, true), en: text(max, true) });
+
+export const ZGuideContentInput = z.object({
+  steps: z.array(ZGuideTextInput(300))
+    .min(1, { error: msg('Cần ít nhất một bước', 'At least one step is needed') })
+    .max(15, { error: msg('Tối đa 15 bước', 'At most 15 steps') }),
+  documents: z.array(z.object({ name: ZGuideTextInput(300), original: z.boolean(), reusable: z.boolean() }))
+    .max(20, { error: msg('Tối đa 20 giấy tờ', 'At most 20 documents') }),
+  forms: z.array(z.object({ code: z.string().trim().min(1, { error: msg('Chọn biểu mẫu', 'Choose a form') }).max(20) }))
+    .max(10, { error: msg('Tối đa 10 biểu mẫu', 'At most 10 forms') })
+    .refine((forms) => new Set(forms.map((f) => f.code)).size === forms.length, { error: msg('Mỗi biểu mẫu chỉ chọn một lần', 'Each form may be listed once') }),
+  notes: z.object({ vi: text(1000, false), en: text(1000, false) }),
+});
+export type GuideContentInput = z.infer<typeof ZGuideContentInput>;
+
+/** A procedure's guide as the editor loads it, with the forms it may list. */
+export const ZGuideContent = z.object({
+  procedureId: ZId,
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  steps: z.array(ZGuideText),
+  documents: z.array(ZGuideDocument),
+  forms: z.array(ZGuideForm),
+  notes: ZGuideText,
+  updatedAt: ZDateTime.nullable(),
+  formLibrary: z.array(ZGuideForm),
+});
+export type GuideContent = z.infer<typeof ZGuideContent>;
 
 // Appointments -------------------------------------------------------------------
 

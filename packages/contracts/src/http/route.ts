@@ -45,6 +45,8 @@ export interface RouteDef<
   response: R;
   /** Defaults to 200 (201 for POST). */
   status?: number;
+  /** Media type of a success response; JSON unless a route serves a page (the response schema is then a string). */
+  produces?: 'text/html';
 }
 
 export function defineRoute<

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { services } from '../schema/organisation.js';
-import { procedures, procedureVersions } from '../schema/procedures.js';
+import { procedureGuides, procedures, procedureVersions, type GuideDocument, type GuideForm, type GuideText, type ProcedureGuide } from '../schema/procedures.js';
 
 /** The version of each procedure in force on a local date. */
 const inForce = (date: string) =>
@@ -21,12 +21,28 @@ export const guideRepository = {
 
   async centerProcedure(db: DbOrTx, centerId: string, code: string, date: string) {
     const [row] = await db
-      .select({ procedure: procedures, version: procedureVersions, serviceId: services.id })
+      .select({ procedure: procedures, version: procedureVersions, serviceId: services.id, guide: procedureGuides })
       .from(procedures)
       .innerJoin(procedureVersions, inForce(date))
       .innerJoin(services, and(eq(services.centerId, centerId), eq(services.field, procedures.field)))
+      .leftJoin(procedureGuides, eq(procedureGuides.procedureId, procedures.id))
       .where(eq(procedures.code, code))
       .limit(1);
     return row;
+  },
+
+  async content(db: DbOrTx, procedureId: string): Promise<ProcedureGuide | undefined> {
+    const [row] = await db.select().from(procedureGuides).where(eq(procedureGuides.procedureId, procedureId));
+    return row;
+  },
+
+  /** Writes the whole guide of a procedure (the first save creates it). */
+  async saveContent(tx: DbOrTx, procedureId: string, values: { steps: GuideText[]; documents: GuideDocument[]; forms: GuideForm[]; notes: GuideText }, updatedBy: string | null, at: Date): Promise<ProcedureGuide> {
+    const [row] = await tx
+      .insert(procedureGuides)
+      .values({ procedureId, ...values, updatedBy, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({ target: procedureGuides.procedureId, set: { ...values, updatedBy, updatedAt: at } })
+      .returning();
+    return row!;
   },
 };

@@ -2,6 +2,7 @@ import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueInd
 import { id, timestamps } from './_helpers.js';
 import { timeLimitUnit } from './enums.js';
 import { agencies } from './organisation.js';
+import { staff } from './staff.js';
 
 export const procedures = pgTable(
   'procedures',
@@ -9,13 +10,6 @@ export const procedures = pgTable(
   (t) => [uniqueIndex('procedures_code_key').on(t.code), index('procedures_field_idx').on(t.field)],
 );
 export type Procedure = typeof procedures.$inferSelect;
-
-/** A form a citizen can download from the procedure guide: a public link or a file code of the form library. */
-export interface ProcedureForm {
-  name: string;
-  url?: string;
-  fileCode?: string;
-}
 
 export interface ProcedureStep {
   code: string;
@@ -47,9 +41,6 @@ export const procedureVersions = pgTable(
     obligationPausesClock: boolean().notNull().default(false),
     steps: jsonb().$type<ProcedureStep[]>().notNull().default([]),
     requiredDocuments: jsonb().$type<Array<{ name: string; original: boolean; reusable: boolean }>>().notNull().default([]),
-    // The citizen guide (the QR poster's page): what to do, in the citizen's words, and the forms.
-    guideSteps: jsonb().$type<string[]>().notNull().default([]),
-    forms: jsonb().$type<ProcedureForm[]>().notNull().default([]),
     /** "Không hẹn": the result is handed over during the visit, no appointment slip. */
     noAppointment: boolean().notNull().default(false),
     ...timestamps,
@@ -57,3 +48,40 @@ export const procedureVersions = pgTable(
   (t) => [uniqueIndex('procedure_versions_key').on(t.procedureId, t.version), index('procedure_versions_effective_idx').on(t.procedureId, t.effectiveFrom)],
 );
 export type ProcedureVersion = typeof procedureVersions.$inferSelect;
+
+/** Text in the guide's two languages. */
+export interface GuideText {
+  vi: string;
+  en: string;
+}
+export interface GuideDocument {
+  name: GuideText;
+  original: boolean;
+  reusable: boolean;
+}
+/** A form listed in a guide: the file code of the form library and the title the citizen reads. */
+export interface GuideForm {
+  code: string;
+  title: GuideText;
+}
+
+/**
+ * The citizen guide of a procedure (the QR poster's page), in Vietnamese and English: what to
+ * do, what to bring, the forms and notes. One per procedure, edited by managers; the rules
+ * (time limit, fee) stay on the versions.
+ */
+export const procedureGuides = pgTable(
+  'procedure_guides',
+  {
+    id: id(),
+    procedureId: uuid().notNull().references(() => procedures.id),
+    steps: jsonb().$type<GuideText[]>().notNull().default([]),
+    documents: jsonb().$type<GuideDocument[]>().notNull().default([]),
+    forms: jsonb().$type<GuideForm[]>().notNull().default([]),
+    notes: jsonb().$type<GuideText>().notNull().default({ vi: '', en: '' }),
+    updatedBy: uuid().references(() => staff.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('procedure_guides_procedure_key').on(t.procedureId)],
+);
+export type ProcedureGuide = typeof procedureGuides.$inferSelect;

@@ -29,7 +29,7 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
       parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
       ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } } } : {}),
       responses: {
-        [status]: { description: 'Success', content: { 'application/json': { schema: toSchema(def.response, 'output') } } },
+        [status]: { description: 'Success', content: { [def.produces ?? 'application/json']: { schema: toSchema(def.response, 'output') } } },
         '4XX': { description: 'The caller’s mistake, in the one error shape', content: { 'application/json': { schema: errorSchema } } },
         '5XX': { description: 'Server or dependency failure, in the one error shape', content: { 'application/json': { schema: errorSchema } } },
       },

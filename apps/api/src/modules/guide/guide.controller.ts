@@ -1,5 +1,5 @@
 import { routes } from '@motcua/contracts';
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Header, Inject } from '@nestjs/common';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { Now } from '../../common/now.decorator.js';
 import { GuideService } from './guide.service.js';
@@ -17,5 +17,12 @@ export class GuideController {
   @ApiRoute(routes.guideProcedure)
   procedure(@Input() input: ValidatedInput<{ centerId: string; code: string }>, @Now() now: Date) {
     return this.guide.procedure(input.params.centerId, input.params.code, now);
+  }
+
+  @ApiRoute(routes.guideFormSheet)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=3600')
+  formSheet(@Input() input: ValidatedInput<{ code: string }>) {
+    return this.guide.formSheet(input.params.code);
   }
 }

@@ -1,5 +1,5 @@
 import type { GuideCatalogue, GuideProcedure, GuideProcedureSummary, ServiceWait } from '@motcua/contracts';
-import { businessDate } from '@motcua/core';
+import { businessDate, guideForm, renderGuideFormSheet } from '@motcua/core';
 import { guideRepository, ticketRepository, type DatabaseHandle, type Procedure, type ProcedureVersion } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
@@ -54,16 +54,25 @@ export class GuideService {
       ...summary(row.procedure, v, row.serviceId),
       centerId,
       centerName: config.center.name,
-      steps: v.guideSteps,
-      documents: v.requiredDocuments,
-      forms: v.forms.map((f) => ({ name: f.name, url: f.url ?? null, fileCode: f.fileCode ?? null })),
+      steps: row.guide?.steps ?? [],
+      // A procedure without a written guide still shows the intake checklist, in Vietnamese.
+      documents: row.guide?.documents.length ? row.guide.documents : v.requiredDocuments.map((d) => ({ name: { vi: d.name, en: d.name }, original: d.original, reusable: d.reusable })),
+      forms: row.guide?.forms ?? [],
+      notes: row.guide?.notes ?? { vi: '', en: '' },
       service: waits.get(row.serviceId)!,
       appointments: config.center.appointmentsPerCounter > 0,
       at: now.toISOString(),
     };
   }
 
-  private async center(centerId: string): Promise<Center> {
+  /** A blank form of the library, printable; the same for every center, so it carries no center data. */
+  formSheet(code: string): string {
+    const form = guideForm(code.toUpperCase());
+    if (!form) throw ApiError.notFound({ vi: 'biểu mẫu này', en: 'This form' });
+    return renderGuideFormSheet(form);
+  }
+
+    private async center(centerId: string): Promise<Center> {
     const config = await this.context.config(centerId);
     if (!config) throw ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
     return config;

@@ -1,10 +1,11 @@
-import { ZCenterParams } from '../common.js';
+import { z } from 'zod';
+import { ZCenterParams, ZIdParams } from '../common.js';
 import {
-  ZAppointment, ZAppointmentSlots, ZAppointmentTokenParams, ZBookAppointmentRequest, ZCheckedIn, ZCheckInRequest, ZGuideCatalogue, ZGuideProcedure,
+  ZAppointment, ZAppointmentSlots, ZAppointmentTokenParams, ZBookAppointmentRequest, ZCheckedIn, ZCheckInRequest, ZGuideCatalogue, ZGuideContent, ZGuideContentInput, ZGuideFormParams, ZGuideProcedure,
   ZProcedureCodeParams, ZRescheduleRequest, ZSlotQuery,
 } from '../guide.js';
 import { defineRoute } from '../route.js';
-import { centerParam } from './access.js';
+import { centerParam, orgAdmins } from './access.js';
 
 // QR posters send a whole hall to the same pages; reads are generous, writes strict per address.
 const guideRead = { kind: 'public', rateLimit: { limit: 240, windowSeconds: 60 } } as const;
@@ -19,6 +20,18 @@ export const guideRoutes = {
   guideProcedure: defineRoute({
     method: 'GET', path: '/public/centers/:centerId/guide/:code', tag: 'guide', summary: 'A procedure’s guide at a center: steps, documents, forms, fee, time limit, today’s wait',
     access: guideRead, params: ZProcedureCodeParams, response: ZGuideProcedure,
+  }),
+  guideFormSheet: defineRoute({
+    method: 'GET', path: '/public/guide/forms/:code', tag: 'guide', summary: 'A blank form of the library as a printable A4 page (HTML): Vietnamese labels with English, lines to fill in by hand',
+    access: guideRead, params: ZGuideFormParams, response: z.string(), produces: 'text/html',
+  }),
+  procedureGuide: defineRoute({
+    method: 'GET', path: '/procedures/:id/guide', tag: 'guide', summary: 'A procedure’s guide content for the editor (steps, documents, forms, notes in vi and en) and the form library',
+    access: { kind: 'staff', roles: orgAdmins }, params: ZIdParams, response: ZGuideContent,
+  }),
+  updateProcedureGuide: defineRoute({
+    method: 'PUT', path: '/procedures/:id/guide', tag: 'guide', summary: 'Replace a procedure’s guide content (one transaction, audited); the public guide shows it at once',
+    access: { kind: 'staff', roles: orgAdmins }, params: ZIdParams, body: ZGuideContentInput, response: ZGuideContent,
   }),
   appointmentSlots: defineRoute({
     method: 'GET', path: '/public/centers/:centerId/appointment-slots', tag: 'appointments', summary: 'Bookable slots of a service on a day, with places left',
