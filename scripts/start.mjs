@@ -60,7 +60,7 @@ async function main() {
 
   await build(log);
 
-  const { runMigrations, createDatabase, seedDemo } = await import('@motcua/db');
+  const { runMigrations, createDatabase, seedDemo, restoreDemoGuides } = await import('@motcua/db');
   log('Applying migrations…');
   await runMigrations(databaseUrl);
   const handle = createDatabase(databaseUrl, { max: 4 });
@@ -74,7 +74,7 @@ async function main() {
         await seedDemoHistory(handle, { dossiers });
       }
       printAccounts(seeded.accounts, dataDir);
-    }
+    } else if (!process.env.DATABASE_URL && (await restoreDemoGuides(handle.db))) log('Procedure guides restored from the demo content.');
   } finally {
     await handle.close();
   }

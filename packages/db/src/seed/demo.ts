@@ -31,6 +31,17 @@ export async function seedDemo(db: Database, clock: Clock = systemClock): Promis
   });
 }
 
+/**
+ * The local demo database of `npm start`, made before guides had their own table, lost its guides
+ * in that migration: give it the demo guides again. Never for a database named by DATABASE_URL.
+ */
+export async function restoreDemoGuides(db: Database): Promise<boolean> {
+  const [{ n }] = (await db.execute(sql`select count(*)::int as n from procedure_guides`)) as unknown as [{ n: number }];
+  if (n > 0) return false;
+  await db.transaction((tx) => applyDemoGuides(tx));
+  return true;
+}
+
 async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
   const [prov] = await tx.insert(s.administrativeUnits).values({ code: demo.province.code, name: demo.province.name, level: 'province' }).returning();
   const units = await tx
