@@ -11,6 +11,8 @@ import { centerAdmins, centerParam } from './access.js';
 const publicRead = { kind: 'public', rateLimit: { limit: 240, windowSeconds: 60 } } as const;
 const counterParam = { type: 'counter', from: 'params', key: 'counterId' } as const;
 const counterStaff = ['admin', 'center_manager', 'officer'] as const;
+/** A counter's own actions: officers, center managers and admins, within that counter's center. */
+const atCounter = { kind: 'staff', roles: counterStaff, scope: counterParam } as const;
 
 /** Queue ticketing: kiosk → counters → hall display, tracking and rating (issue #4). */
 export const queueRoutes = {
@@ -41,39 +43,39 @@ export const queueRoutes = {
 
   workstation: defineRoute({
     method: 'GET', path: '/counters/:counterId/workstation', tag: 'counter', summary: 'The counter workstation: current ticket and the waiting line (for the officer assigned today)',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, response: ZWorkstation,
   }),
   callNext: defineRoute({
     method: 'POST', path: '/counters/:counterId/call-next', tag: 'counter', status: 200, summary: 'Claim and call the next ticket for this counter (atomic: no two counters get one ticket)',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, response: ZWorkstation,
   }),
   callSpecific: defineRoute({
     method: 'POST', path: '/counters/:counterId/call', tag: 'counter', status: 200, summary: 'Call a chosen waiting ticket (only where the center allows it)',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, body: ZCallSpecificRequest, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, body: ZCallSpecificRequest, response: ZWorkstation,
   }),
   recall: defineRoute({
     method: 'POST', path: '/counters/:counterId/recall', tag: 'counter', status: 200, summary: 'Announce the called ticket again',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, response: ZWorkstation,
   }),
   startServing: defineRoute({
     method: 'POST', path: '/counters/:counterId/start', tag: 'counter', status: 200, summary: 'The called citizen arrived: start serving',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, response: ZWorkstation,
   }),
   finish: defineRoute({
     method: 'POST', path: '/counters/:counterId/done', tag: 'counter', status: 200, summary: 'Finish serving the current ticket',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, response: ZWorkstation,
   }),
   noShow: defineRoute({
     method: 'POST', path: '/counters/:counterId/no-show', tag: 'counter', status: 200, summary: 'The called citizen did not come',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, response: ZWorkstation,
   }),
   transfer: defineRoute({
     method: 'POST', path: '/counters/:counterId/transfer', tag: 'counter', status: 200, summary: 'Send the ticket being served to another service or counter; it keeps its number and arrival time',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, body: ZTransferRequest, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, body: ZTransferRequest, response: ZWorkstation,
   }),
   setCounterState: defineRoute({
     method: 'POST', path: '/counters/:counterId/state', tag: 'counter', status: 200, summary: 'Open, pause or close the counter',
-    access: { kind: 'staff', roles: counterStaff, scope: counterParam }, params: ZCounterParams, body: ZCounterStateRequest, response: ZWorkstation,
+    access: atCounter, params: ZCounterParams, body: ZCounterStateRequest, response: ZWorkstation,
   }),
   liveBoard: defineRoute({
     method: 'GET', path: '/centers/:centerId/live', tag: 'queue', summary: 'The center live board: counters, current tickets, waiting per service',
