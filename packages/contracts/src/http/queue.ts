@@ -137,6 +137,8 @@ export type QueueTicket = z.infer<typeof ZQueueTicket>;
 export const ZWorkstation = z.object({
   counter: z.object({ id: ZId, centerId: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, services: z.array(z.object({ serviceId: ZId, weight: z.number().int() })) }),
   centerName: z.string(),
+  /** The center's time zone: times on the desk read as on the hall clock, wherever the browser is set. */
+  timeZone: z.string(),
   allowCallSpecific: z.boolean(),
   noShowAfterRecalls: z.number().int(),
   current: ZQueueTicket.nullable(),

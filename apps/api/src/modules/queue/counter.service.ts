@@ -252,6 +252,7 @@ export class CounterService {
     return {
       counter: { id: counter.id, centerId: counter.centerId, label: counter.label, number: counter.number, state: counter.state, services: profile },
       centerName: config.center.name,
+      timeZone: config.center.timeZone,
       allowCallSpecific: config.center.allowCallSpecific,
       noShowAfterRecalls: config.center.noShowAfterRecalls,
       current: active ? shown[0]! : null,

@@ -17,7 +17,7 @@ const ticket = (code: string, status: QueueTicket['status']): QueueTicket => ({
 });
 const desk = (over: Partial<Workstation> = {}): Workstation => ({
   counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state: 'open', services: [{ serviceId: id(2), weight: 3 }] },
-  centerName: 'Trung tâm An Xuyên', allowCallSpecific: false, noShowAfterRecalls: 3, current: null,
+  centerName: 'Trung tâm An Xuyên', timeZone: 'Asia/Ho_Chi_Minh', allowCallSpecific: false, noShowAfterRecalls: 3, current: null,
   waiting: [ticket('A001', 'waiting')], waitingTotal: 1, servedToday: 4,
   services: [{ serviceId: id(2), nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 1 }], otherCounters: [],
   ...over,
@@ -86,8 +86,8 @@ describe('WorkstationView', () => {
   });
 
   it('marks appointment tickets in the line and the current panel, on time apart from late', async () => {
-    // 09:30 in the test's local time zone, as the officer's browser shows it.
-    const slot = (hh: number, mm: number) => new Date(2026, 10, 25, hh, mm).toISOString();
+    // 09:30 on the center's clock (UTC+7), whatever time zone the browser is set to.
+    const slot = (hh: number, mm: number) => new Date(Date.UTC(2026, 10, 25, hh - 7, mm)).toISOString();
     const onTime = { ...ticket('A002', 'waiting'), id: id(11), appointmentAt: slot(9, 30), appointmentOnTime: true };
     const late = { ...ticket('A003', 'waiting'), id: id(12), appointmentAt: slot(10, 0), appointmentOnTime: false };
     const { wrapper } = await render([() => json(200, desk({ current: { ...onTime, status: 'called' }, waiting: [ticket('A001', 'waiting'), late], waitingTotal: 2 }))]);

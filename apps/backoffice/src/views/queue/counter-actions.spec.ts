@@ -8,7 +8,7 @@ const ticket = (status: QueueTicket['status']): QueueTicket => ({
 });
 const ws = (over: Partial<Workstation> = {}, state: Workstation['counter']['state'] = 'open'): Workstation => ({
   counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state, services: [{ serviceId: id(2), weight: 3 }] },
-  centerName: 'TT', allowCallSpecific: false, noShowAfterRecalls: 3, current: null, waiting: [], waitingTotal: 2, servedToday: 0,
+  centerName: 'TT', timeZone: 'Asia/Ho_Chi_Minh', allowCallSpecific: false, noShowAfterRecalls: 3, current: null, waiting: [], waitingTotal: 2, servedToday: 0,
   services: [{ serviceId: id(2), nameVi: 'A', nameEn: 'A', ticketPrefix: 'A', isOpen: true, waiting: 2 }], otherCounters: [{ id: id(5), label: 'Quầy 2', number: 2, state: 'open' }],
   ...over,
 });
