@@ -1,9 +1,9 @@
 // `npm run bench:queue`: the ticket write path through the API against the same
 // statement run directly in SQL, in the same run (ratio), with display sockets connected;
 // then how long a call takes to reach 1,000 hall displays.
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { httpClient } from './lib/http-client.mjs';
 import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
 import { load, percentiles } from './lib/load.mjs';
 import { startDisplaySwarm } from './lib/display-swarm.mjs';
@@ -17,22 +17,6 @@ const DISPLAYS_DURING_WRITES = 200;
 const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 1000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 30);
 const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 8 });
-/** Keep-alive HTTP without fetch's per-request overhead: the load client must not be the bottleneck. */
-function request(base, method, pathname, { body, cookie } = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(`${base}${pathname}`, { method, agent, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(data ? { 'content-length': Buffer.byteLength(data) } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
 
 const fmt = (r) => `${r.rate.toFixed(0).padStart(6)} tickets/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
 
@@ -77,14 +61,15 @@ async function main() {
   const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
   const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
   const base = `http://127.0.0.1:${port}`;
+  const http = httpClient(base, { sockets: CONCURRENCY + 8 });
   const sockets = [];
   try {
     if (!(await waitForHttp(`${base}/api/health`, api))) throw new Error(`API did not start:\n${api.tail()}`);
-    const signIn = await request(base, 'POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
+    const signIn = await http('POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
     const staffCookie = signIn.headers['set-cookie'][0].split(';')[0];
     // A paired kiosk issues the tickets, as in a hall.
-    const device = JSON.parse((await request(base, 'POST', `/api/centers/${center.id}/devices`, { cookie: staffCookie, body: { kind: 'kiosk', name: 'Ki-ốt đo tải' } })).body);
-    const paired = await request(base, 'POST', '/api/devices/pair', { body: { code: device.pairingCode } });
+    const device = JSON.parse((await http('POST', `/api/centers/${center.id}/devices`, { cookie: staffCookie, body: { kind: 'kiosk', name: 'Ki-ốt đo tải' } })).body);
+    const paired = await http('POST', '/api/devices/pair', { body: { code: device.pairingCode } });
     const kioskCookie = paired.headers['set-cookie'][0].split(';')[0];
 
     const swarm = await startDisplaySwarm(base, center.id, DISPLAYS_DURING_WRITES);
@@ -95,7 +80,7 @@ async function main() {
       ticketRepository.issue(database.db, { centerId: center.id, serviceId: svc[0].id, businessDate: today, prefix: svc[0].ticket_prefix }, [{ priorityCategoryId: null, arrivedAt: new Date(), trackingCode: `BENCH${String(n++).padStart(6, '0')}`, actorId: null }]);
     const failures = [];
     const viaHttp = async () => {
-      const res = await request(base, 'POST', `/api/centers/${center.id}/tickets`, { cookie: kioskCookie, body: { serviceId: svc[1].id } });
+      const res = await http('POST', `/api/centers/${center.id}/tickets`, { cookie: kioskCookie, body: { serviceId: svc[1].id } });
       if (res.status !== 201) failures.push(`${res.status} ${res.body}`);
     };
     // Both paths warm up first (connection pools, JIT, caches), untimed: the figure is the steady state.
@@ -120,12 +105,12 @@ async function main() {
     for (let i = 0; i < CALLS; i++) {
       received = 0;
       sentAt = performance.now();
-      const res = await request(base, 'POST', `/api/counters/${counter.id}/call-next`, { cookie: staffCookie });
+      const res = await http('POST', `/api/counters/${counter.id}/call-next`, { cookie: staffCookie });
       if (res.status !== 200) throw new Error(`call-next failed: ${res.status} ${res.body}`);
       const deadline = performance.now() + 5000;
       while (received < sockets.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
-      await request(base, 'POST', `/api/counters/${counter.id}/start`, { cookie: staffCookie });
-      await request(base, 'POST', `/api/counters/${counter.id}/done`, { cookie: staffCookie });
+      await http('POST', `/api/counters/${counter.id}/start`, { cookie: staffCookie });
+      await http('POST', `/api/counters/${counter.id}/done`, { cookie: staffCookie });
     }
     const call = percentiles(latencies);
     console.log(`Call to display: ${CALLS} calls × ${sockets.length} display sockets (${call.n} deliveries, from the officer's click to each socket):\n`);

@@ -2,6 +2,7 @@
 // because shared machines are noisy. Real PostgreSQL and Redis, started on free ports.
 import os from 'node:os';
 import path from 'node:path';
+import { httpClient } from './lib/http-client.mjs';
 import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
 import { load } from './lib/load.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
@@ -34,13 +35,19 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   try {
     if (!(await waitForHttp(`${base}/api/health`, api))) throw new Error(`API did not start:\n${api.tail()}`);
-    const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password }) });
-    const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
-    const body = JSON.stringify({ message: 'bench' });
+    const http = httpClient(base, { sockets: CONCURRENCY + 8 });
+    const signIn = await http('POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
+    const cookie = signIn.headers['set-cookie'][0].split(';')[0];
+    const failures = [];
+    const ping = async () => {
+      const res = await http('POST', '/api/system/pings', { cookie, body: { message: 'bench' } });
+      if (res.status !== 201) failures.push(`${res.status} ${res.body}`);
+    };
 
     console.log(`\nWrite path at ${CONCURRENCY} concurrent clients, ${REQUESTS} operations each (2 cores, same run):\n`);
     const direct = await load(() => database.sql`insert into system_pings (message) values ('bench')`, { requests: REQUESTS, concurrency: CONCURRENCY });
-    const viaApi = await load(() => fetch(`${base}/api/system/pings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body }).then((r) => r.arrayBuffer()), { requests: REQUESTS, concurrency: CONCURRENCY });
+    const viaApi = await load(ping, { requests: REQUESTS, concurrency: CONCURRENCY });
+    if (failures.length) throw new Error(`${failures.length} API requests failed, e.g. ${failures[0]}`);
     console.log(`  direct INSERT (baseline)                     ${fmt(direct)}`);
     console.log(`  POST /api/system/pings (auth, validate,      ${fmt(viaApi)}`);
     console.log(`    insert, enqueue BullMQ job)`);
