@@ -65,14 +65,16 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
   });
 
   it('pause cancels the alert, resume with a new deadline version fires it at the new due time', async () => {
-    const [id] = await insertDossiers(stack.database, w, { dueAt: new Date(Date.now() + 3000) });
+    // Due in 6 s: the pause must land before it even on a loaded machine, or the alert rightly fires first.
+    const firstDue = new Date(Date.now() + 6000);
+    const [id] = await insertDossiers(stack.database, w, { dueAt: firstDue });
     await alerts.scheduler.sync(id!);
     expect(await alerts.queue.getJob(alertJobId(id!, 'overdue', 0, 1))).toBeDefined();
     await stack.database.sql`update dossiers set status = 'awaiting_supplement', paused_since = now() where id = ${id!}`;
     const paused = await alerts.scheduler.sync(id!);
     expect(paused.added).toBe(0);
     expect(await alerts.queue.getJob(alertJobId(id!, 'overdue', 0, 1))).toBeUndefined();
-    await sleep(4000);
+    await sleep(firstDue.getTime() + 1000 - Date.now());
     expect((await notes(id!)).filter((n) => n.kind === 'overdue')).toEqual([]);
 
     const newDue = new Date(Date.now() + 2000);
@@ -85,10 +87,11 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
   });
 
   it('an extension moves overdue to the extended due time; the old version’s job is removed, and a stale one is ignored', async () => {
-    const oldDue = new Date(Date.now() + 2500);
+    // Margins wide enough that the extension lands before the old due time on a loaded machine.
+    const oldDue = new Date(Date.now() + 5000);
     const [id] = await insertDossiers(stack.database, w, { dueAt: oldDue });
     await alerts.scheduler.sync(id!);
-    const extended = new Date(Date.now() + 6000);
+    const extended = new Date(Date.now() + 8000);
     await stack.database.sql`update dossiers set extended_due_at = ${extended.toISOString()}, deadline_version = 2 where id = ${id!}`;
     const r = await alerts.scheduler.sync(id!);
     expect(r.removed).toBeGreaterThanOrEqual(1);
