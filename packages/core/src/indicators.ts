@@ -207,9 +207,9 @@ export function histogramPercentile(histogram: readonly number[], p: number): nu
   return histogram.length;
 }
 
-/** Sums of a queue read model (per center or per counter) over a period. */
+/** Sums of a queue read model (per center, counter or officer) over a period. */
 export interface QueueSums {
-  /** Tickets issued; null for a counter (tickets are issued to a service, not a counter). */
+  /** Tickets issued; null for a counter or officer (tickets are issued to a service). */
   issued: number | null;
   called: number;
   served: number;
@@ -221,6 +221,7 @@ export interface QueueSums {
   ratedVerySatisfied: number;
   ratedSatisfied: number;
   ratedNotSatisfied: number;
+  /** Summed waits by whole minute, 0…120. */
   histogram: readonly number[];
 }
 

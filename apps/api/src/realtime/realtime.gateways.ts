@@ -5,7 +5,7 @@ import type { Namespace as SocketNamespace, Socket } from 'socket.io';
 import { ScopeService } from '../common/scope.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { parseRoom } from './room-rules.js';
-import { actorOf, admit, sessionTokenOf } from './socket-auth.js';
+import { actorOf, requireSession } from './socket-auth.js';
 
 type Ack = { ok: boolean; error?: string };
 const refused = (error: string): Ack => ({ ok: false, error });
@@ -29,18 +29,8 @@ export class StaffGateway implements OnGatewayInit {
     @Inject(ScopeService) private readonly scope: ScopeService,
   ) {}
 
-  // A middleware, not a connection handler: no event can arrive before the session is checked.
   afterInit(namespace: SocketNamespace): void {
-    namespace.use((socket, next) => {
-      this.auth
-        .resolve(sessionTokenOf(socket))
-        .then(async (actor) => {
-          if (!actor) return next(new Error('unauthorized: sign in first'));
-          await admit(socket, actor);
-          next();
-        })
-        .catch(() => next(new Error('unavailable')));
-    });
+    requireSession(namespace, this.auth);
   }
 
   @SubscribeMessage('subscribe')
@@ -69,16 +59,7 @@ export class DashboardGateway implements OnGatewayInit {
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
-    namespace.use((socket, next) => {
-      this.auth
-        .resolve(sessionTokenOf(socket))
-        .then(async (actor) => {
-          if (!actor) return next(new Error('unauthorized: sign in first'));
-          await admit(socket, actor);
-          next();
-        })
-        .catch(() => next(new Error('unavailable')));
-    });
+    requireSession(namespace, this.auth);
   }
 
   @SubscribeMessage('subscribe')

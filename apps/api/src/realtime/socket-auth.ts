@@ -1,9 +1,10 @@
 import { Room, SESSION_COOKIE } from '@motcua/contracts';
-import type { Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../common/actor.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
 
 /** The session token from a handshake's Cookie header (the same httpOnly cookie as HTTP). */
-export function sessionTokenOf(socket: Socket): string | undefined {
+function sessionTokenOf(socket: Socket): string | undefined {
   const header = socket.handshake.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
@@ -15,7 +16,24 @@ export function sessionTokenOf(socket: Socket): string | undefined {
 export const actorOf = (socket: Socket): Actor | undefined => socket.data.actor as Actor | undefined;
 
 /** A signed-in socket joins its person's and its session's rooms, so either can be closed from any instance. */
-export async function admit(socket: Socket, actor: Actor): Promise<void> {
+async function admit(socket: Socket, actor: Actor): Promise<void> {
   socket.data.actor = actor;
   await socket.join([Room.user(actor.staffId), Room.session(actor.sessionId)]);
+}
+
+/**
+ * Admits only sockets with a live session, as HTTP does. A middleware, not a connection
+ * handler: no event can arrive before the session is checked.
+ */
+export function requireSession(namespace: Namespace, auth: AuthService): void {
+  namespace.use((socket, next) => {
+    auth
+      .resolve(sessionTokenOf(socket))
+      .then(async (actor) => {
+        if (!actor) return next(new Error('unauthorized: sign in first'));
+        await admit(socket, actor);
+        next();
+      })
+      .catch(() => next(new Error('unavailable')));
+  });
 }

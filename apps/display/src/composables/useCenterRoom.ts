@@ -1,4 +1,5 @@
 import { Namespace, Room, ServerEvent, type Call, type QueueUpdated } from '@motcua/contracts';
+import { onMounted, onUnmounted } from 'vue';
 import { useRealtime } from '@motcua/web';
 
 /**
@@ -24,4 +25,26 @@ export function useCenterRoom(handlers: { onCall?: (c: Call) => void; onQueue?: 
     unsubscribe = [];
   }
   return { status: realtime.status, join, leave };
+}
+
+/**
+ * For pages that show a center's queue without drawing each event: `load` runs once at mount
+ * and again `delayMs` after the queue moves (a burst of events costs one request), while mounted.
+ */
+export function useCenterRefetch(centerId: string, load: () => Promise<void>, { delayMs, onCalls = false }: { delayMs: number; onCalls?: boolean }) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void load(), delayMs);
+  };
+  const room = useCenterRoom({ onQueue: soon, onCall: onCalls ? soon : undefined, onResync: soon });
+  onMounted(() => {
+    void load();
+    room.join(centerId);
+  });
+  onUnmounted(() => {
+    clearTimeout(timer);
+    room.leave();
+  });
+  return room;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type DossierCounts } from '@motcua/core';
+import { DEFAULT_TIME_ZONE, type DossierCounts, type QueueSums } from '@motcua/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 
@@ -21,22 +21,11 @@ export interface CountsQuery {
   field?: string;
 }
 
-export interface QueueSumsRow {
+/** A queue read model's sums for one center, counter or officer, with its names. */
+export interface QueueSumsRow extends QueueSums {
   key: string;
   label: string;
   center: string;
-  issued: number | null;
-  called: number;
-  served: number;
-  noShow: number;
-  waitSecondsSum: number;
-  serviceSecondsSum: number;
-  withinTarget: number;
-  ratedVerySatisfied: number;
-  ratedSatisfied: number;
-  ratedNotSatisfied: number;
-  /** Summed waits by whole minute, 0…120. */
-  histogram: number[];
 }
 
 export interface OverdueRow {
