@@ -1,6 +1,6 @@
 // The processes of a running `npm start`, found through /proc and its .data folder, and the faults done to them.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -54,7 +54,7 @@ export function redisOf(dataDir) {
   if (!p) throw new Error('redis-server of .data/redis is not running');
   // redis-server rewrites its title to "redis-server 127.0.0.1:<port>": start it again as scripts/lib/infra.mjs does.
   const port = Number(/:(\d+)/.exec(p.argv.join(' '))?.[1]);
-  const argv = [readlinkSync(`/proc/${p.pid}/exe`), '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes', '--pidfile', file, '--appendonly', 'yes'];
+  const argv = [p.argv[0].split(' ')[0], '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes', '--pidfile', file, '--appendonly', 'yes'];
   return { ...p, argv, port };
 }
 
