@@ -1,10 +1,12 @@
 // `npm start`: from a fresh clone to the running product.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
 import { waitForHttp } from './lib/proc.mjs';
 import { supervise } from './lib/supervisor.mjs';
-import { build, ensureDependencies, root } from './lib/setup.mjs';
+import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
 import { launch } from './lib/sim/cli.mjs';
@@ -36,15 +38,35 @@ function takeSignals() {
     process.on(signal, () => shutdown(0));
   }
 }
-takeSignals();
-// `npm start` killed without a signal reaching us (e.g. through a shell that does not pass it on): we are
-// orphaned, so stop everything rather than run on unseen.
-const parent = process.ppid;
-setInterval(() => process.ppid !== parent && shutdown(0), 500).unref();
+
+/**
+ * Ctrl-C sends SIGINT to every process of the terminal's foreground group at once: PostgreSQL would
+ * stop under the API's last requests. So the stack runs in a process group of its own, and this
+ * first process only passes a stop request on (once) and ends with the stack's exit code.
+ */
+function runDetached() {
+  const stack = spawn(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', detached: true, env: { ...process.env, MOTCUA_STACK: '1' } });
+  let asked = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => !asked && (asked = true) && stack.kill('SIGTERM'));
+  stack.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.env.MOTCUA_STACK !== '1') runDetached();
+else {
+  takeSignals();
+  // The first process killed without a word (SIGKILL): orphaned, we stop everything rather than run on unseen.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && shutdown(0), 500).unref();
+  main().catch(async (e) => {
+    const msg = e instanceof InfraError ? e.message : (e?.message ?? String(e));
+    console.error(`\nnpm start failed: ${msg}`);
+    if (!(e instanceof InfraError) && process.env.DEBUG) console.error(e);
+    await shutdown(1);
+  });
+}
 
 async function main() {
   await ensureDependencies(log);
-  const dataDir = path.join(root, '.data');
   mkdirSync(dataDir, { recursive: true });
   claimDataDir(dataDir);
 
@@ -155,14 +177,7 @@ async function startLive(port, dataDir) {
   const done = sim.done.catch((e) => console.error(`The live simulator stopped: ${e.message}`));
   cleanups.push(async () => {
     sim.stop();
-    // Ctrl-C reached the API and PostgreSQL too: do not wait long for answers that may never come.
+    // Do not wait long for the simulator's last answers.
     await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
   });
 }
-
-main().catch(async (e) => {
-  const msg = e instanceof InfraError ? e.message : (e?.message ?? String(e));
-  console.error(`\nnpm start failed: ${msg}`);
-  if (!(e instanceof InfraError) && process.env.DEBUG) console.error(e);
-  await shutdown(1);
-});

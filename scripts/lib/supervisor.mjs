@@ -22,7 +22,8 @@ export function supervise(name, script, env, { log = (m) => console.error(`» ${
       if (stopped) return;
       crashes = Date.now() - startedAt > STABLE_MS ? 1 : crashes + 1;
       const delay = Math.min(FIRST_DELAY_MS * 2 ** (crashes - 1), MAX_DELAY_MS);
-      log(`The ${name} stopped unexpectedly (exit code ${code}); starting it again in ${delay / 1000} s${crashes > 1 ? ` (crash ${crashes} in a row)` : ''}.`);
+      const how = app.child.signalCode ? `killed by ${app.child.signalCode}` : `exit code ${code}`;
+      log(`The ${name} stopped unexpectedly (${how}); starting it again in ${delay / 1000} s${crashes > 1 ? ` (crash ${crashes} in a row)` : ''}.`);
       timer = setTimeout(() => {
         if (!stopped) {
           start();
