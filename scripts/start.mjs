@@ -144,12 +144,12 @@ async function main() {
   API docs                        ${publicUrl}/api/docs
   Health                          ${publicUrl}/api/health
 `);
-  if (live) await startLive(port, dataDir);
+  if (live) await startLive(port);
 }
 
 /** One `npm start` per folder: a second would fight the first over .data (and stop its PostgreSQL as stale). */
-function claimDataDir(dataDir) {
-  const file = path.join(dataDir, 'npm-start.pid');
+function claimDataDir(dir) {
+  const file = path.join(dir, 'npm-start.pid');
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, 'utf8'));
     let running = false;
@@ -165,7 +165,7 @@ function claimDataDir(dataDir) {
 }
 
 /** `npm start -- --live [simulator options]`: the demo simulator drives the system once it is up; on Ctrl-C it stops first. */
-async function startLive(port, dataDir) {
+async function startLive(port) {
   let sim;
   try {
     const options = parseOptions(process.argv.slice(2).filter((a) => a !== '--live'), root);

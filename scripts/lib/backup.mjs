@@ -1,11 +1,15 @@
 // `npm run backup` / `npm run restore`: a consistent logical snapshot of the database (every table's rows
-// as of one moment, in COPY text format, gzipped) plus the stored files, and its restore into a new database.
+// as of one moment, one JSON object per row, gzipped) plus the stored files, and its restore into a new database.
+// Rows go through to_jsonb / jsonb_populate_recordset, PostgreSQL's own conversions both ways (not COPY:
+// postgres.js' COPY streams inside a transaction sometimes never end).
 // Why not pg_dump: the embedded server is PostgreSQL 18 and no pg_dump 18 can be installed from npm or
 // Debian 12 (its pg_dump 15 refuses a newer server). The schema is the committed migrations, so a backup
 // records how many were applied; a restore applies those, loads the rows, sets the sequences, then
 // applies any newer migrations of the code it runs with.
 import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import postgres from 'postgres';
@@ -34,9 +38,42 @@ async function tablesInOrder(sql) {
     const ready = [...columns.keys()].filter((t) => !done.has(t) && [...parents.get(t)].every((p) => done.has(p) || !columns.has(p)));
     // A cycle of foreign keys (none today): load the rest as they come, the session's replica role skips the checks.
     const next = ready.length ? ready : [...columns.keys()].filter((t) => !done.has(t));
-    for (const t of next) done.add(t), ordered.push({ name: t, columns: columns.get(t) });
+    for (const t of next) {
+      done.add(t);
+      ordered.push({ name: t, columns: columns.get(t) });
+    }
   }
   return ordered;
+}
+
+const BATCH = 1000;
+
+/** Every row of `table` as one JSON line, read in batches through a cursor of the snapshot's transaction. */
+async function dumpTable(tx, table, file) {
+  const gzip = createGzip();
+  const written = pipeline(gzip, createWriteStream(file));
+  for await (const rows of tx.unsafe(`select to_jsonb(t) as r from ${ident(table)} t`).cursor(BATCH)) {
+    if (!gzip.write(rows.map((row) => JSON.stringify(row.r)).join('\n') + '\n')) await once(gzip, 'drain');
+  }
+  gzip.end();
+  await written;
+}
+
+/** Loads the JSON lines back, stored columns only (generated ones are computed again), identities as they were. */
+async function loadTable(tx, table, columns, file) {
+  const list = columns.map(ident).join(', ');
+  const insert = `insert into ${ident(table)} (${list}) overriding system value select ${list} from jsonb_populate_recordset(null::${ident(table)}, $1::text::jsonb)`;
+  let batch = [];
+  const flush = async () => {
+    if (batch.length) await tx.unsafe(insert, [`[${batch.join(',')}]`]);
+    batch = [];
+  };
+  for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })) {
+    if (!line) continue;
+    batch.push(line);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
 }
 
 function copyFiles(from, to) {
@@ -66,9 +103,9 @@ export async function backup({ url, out, filesDir, log = console.log }) {
       const journal = migrationJournal();
       if (applied.length > journal.length) throw new InfraError(`the database has ${applied.length} migrations, this code knows ${journal.length}: back it up with the code that runs it.`);
       manifest.migrations = { count: applied.length, last: journal[applied.length - 1]?.tag ?? null };
-      for (const t of await tablesInOrder(tx)) {
-        const stream = await tx.unsafe(`copy ${ident(t.name)} (${t.columns.map(ident).join(', ')}) to stdout`).readable();
-        await pipeline(stream, createGzip(), createWriteStream(path.join(dir, 'tables', `${t.name}.copy.gz`)));
+      // Events waiting for Redis are not history: after a restore the screens resync anyway.
+      for (const t of (await tablesInOrder(tx)).filter((x) => x.name !== 'realtime_outbox')) {
+        await dumpTable(tx, t.name, path.join(dir, 'tables', `${t.name}.ndjson.gz`));
         const [{ n }] = await tx.unsafe(`select count(*)::bigint as n from ${ident(t.name)}`);
         manifest.tables[t.name] = { columns: t.columns, rows: Number(n) };
       }
@@ -110,8 +147,7 @@ export async function restore({ dir, serverUrl, into, filesDir, log = console.lo
       // Superusers skip triggers and foreign-key checks while loading; others rely on the parent-first order.
       await tx`set local session_replication_role = replica`.catch(() => {});
       for (const [name, t] of Object.entries(manifest.tables)) {
-        const stream = await tx.unsafe(`copy ${ident(name)} (${t.columns.map(ident).join(', ')}) from stdin`).writable();
-        await pipeline(createReadStream(path.join(dir, 'tables', `${name}.copy.gz`)), createGunzip(), stream);
+        await loadTable(tx, name, t.columns, path.join(dir, 'tables', `${name}.ndjson.gz`));
         const [{ n }] = await tx.unsafe(`select count(*)::bigint as n from ${ident(name)}`);
         if (Number(n) !== t.rows) throw new InfraError(`table ${name}: ${n} rows loaded, the backup has ${t.rows}`);
       }

@@ -1,4 +1,4 @@
-import { createLogger } from '@motcua/platform';
+import { createLogger, logSerializers } from '@motcua/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -43,7 +43,12 @@ export class AppModule {
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             // Method, URL and status are enough; headers carry cookies and noise.
-            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+            serializers: {
+              ...logSerializers,
+              // Without the query string: tracking lookups carry a code and phone digits there.
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },
         }),

@@ -30,7 +30,11 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parentOf) if (parent === p) found.push(child), walk(child);
+    for (const [child, parent] of parentOf) {
+      if (parent !== p) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(pid);
   return found;
@@ -87,15 +91,15 @@ describe('npm start supervises and stops in order', () => {
       // Traffic while npm start is told to stop: requests are answered or refused, never cut.
       const all = descendants(npm.pid!);
       const results: Array<number | string> = [];
-      let sending = true;
+      const traffic = { on: true };
       const load = Array.from({ length: 16 }, async () => {
-        while (sending) results.push(await get(`${base}/api/health`));
+        while (traffic.on) results.push(await get(`${base}/api/health`));
       });
       await new Promise((r) => setTimeout(r, 500));
       npm.kill('SIGTERM');
       await exited;
       await vi.waitFor(() => expect(all.filter(alive).map(cmdline)).toEqual([]), { timeout: 30_000, interval: 200 });
-      sending = false;
+      traffic.on = false;
       await Promise.all(load);
       expect(results.filter((r) => typeof r === 'string' && r.startsWith('cut'))).toEqual([]);
       expect(results.filter((r) => r === 200).length).toBeGreaterThan(0);

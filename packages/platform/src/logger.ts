@@ -23,7 +23,7 @@ const withoutParams = (text: string) => text.replace(/\n?params: [^\n]*/g, '');
  */
 export function serializeError(e: unknown): unknown {
   if (!(e instanceof Error)) return typeof e === 'string' ? withoutParams(e) : e;
-  const src = (/^Failed query/.test(e.message) && e.cause instanceof Error ? e.cause : e) as Error & { code?: unknown; constraint_name?: unknown; table_name?: unknown };
+  const src = (e.message.startsWith('Failed query') && e.cause instanceof Error ? e.cause : e) as Error & { code?: unknown; constraint_name?: unknown; table_name?: unknown };
   const message = withoutParams(src.message).split('\n')[0]!.replace(/^Failed query: .*/, 'Failed query');
   const stack = src.stack ? [`${src.name}: ${message}`, ...withoutParams(src.stack).split('\n').filter((l) => /^\s+at /.test(l))].join('\n') : undefined;
   return {

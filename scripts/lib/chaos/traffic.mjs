@@ -83,17 +83,17 @@ export async function openDisplays(base, centerId, count) {
 
 /** Kiosk tickets, counters calling → serving → done, and kiosk/display reads, until `stop()`. */
 export function startTraffic({ rec, centerId, serviceIds, counterIds, kioskCookie, staffCookie, ticketsPerSecond = 8 }) {
-  let running = true;
+  const state = { running: true };
   const loops = [];
   loops.push((async () => {
-    for (let i = 0; running; i++) {
+    for (let i = 0; state.running; i++) {
       void rec.send('issue', 'POST', `/api/centers/${centerId}/tickets`, { cookie: kioskCookie, body: { serviceId: serviceIds[i % serviceIds.length] } });
       await sleep(1000 / ticketsPerSecond);
     }
   })());
   for (const counterId of counterIds) {
     loops.push((async () => {
-      while (running) {
+      while (state.running) {
         const called = await rec.send('call', 'POST', `/api/counters/${counterId}/call-next`, { cookie: staffCookie, body: {} });
         if (called.status === 200 || called.status === 409) {
           // A 409 may be a call this loop never heard of (an answer lost after commit): serve it too.
@@ -106,13 +106,13 @@ export function startTraffic({ rec, centerId, serviceIds, counterIds, kioskCooki
     })());
   }
   loops.push((async () => {
-    while (running) {
+    while (state.running) {
       await rec.send('read', 'GET', `/api/public/centers/${centerId}/kiosk`);
       await sleep(500);
     }
   })());
   return async () => {
-    running = false;
+    state.running = false;
     await Promise.all(loops);
   };
 }

@@ -114,7 +114,8 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
       }
       // Another instance holds the relay: it may have read before our commit, so look again soon.
       if (outcome === 'busy') return this.later(25);
-      if (outcome === 'empty') return;
+      // A partial batch emptied the table; whatever commits meanwhile kicks again (NOTIFY sets #again).
+      if (outcome === 'empty' || outcome < BATCH) return;
     }
   }
 

@@ -72,7 +72,7 @@ export class DossiersService {
   }
 
   async decideIntake(id: string, outcome: IntakeOutcome, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.commit(async (tx) => this.decide(tx, await this.locked(tx, id), outcome, actor, now, []));
+    await this.commit(async (tx) => this.decide(tx, await this.locked(tx, id), outcome, actor, now, []));
     return this.detail(id, actor, now);
   }
 
@@ -190,7 +190,7 @@ export class DossiersService {
   // ───────────── processing ─────────────
 
   async process(id: string, input: ProcessAction, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.commit(async (tx) => {
+    await this.commit(async (tx) => {
       const d = await this.locked(tx, id);
       const { version } = (await this.procedureOf(tx, d))!;
       const steps = version.steps as Step[];
@@ -298,7 +298,7 @@ export class DossiersService {
   }
 
   async returnResult(id: string, input: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.commit(async (tx) => {
+    await this.commit(async (tx) => {
       const d = await this.locked(tx, id);
       const to = this.transitionOr409(d.status, 'return_result');
       const unit = await this.centerUnit(tx, d.returnCenterId);
@@ -313,7 +313,7 @@ export class DossiersService {
   }
 
   async close(id: string, input: { kind: 'withdraw' | 'stop'; reason: string }, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.commit(async (tx) => {
+    await this.commit(async (tx) => {
       const d = await this.locked(tx, id);
       const to = this.transitionOr409(d.status, input.kind);
       const event: NewDossierEvent = { dossierId: d.id, kind: input.kind === 'withdraw' ? 'withdrawn' : 'stopped', fromStatus: d.status, toStatus: to, at: now, fromStaffId: actor.staffId, note: input.reason };

@@ -78,9 +78,9 @@ export class CounterService {
       const counter = (await ticketRepository.lockCounter(tx, counterId))!;
       await this.assertOperator(tx, actor, counterId, date);
       const active = await ticketRepository.activeAt(tx, counterId);
-      const outcome = await this.apply(tx, { counter, config, date, active, actor, now }, command);
-      await this.news(tx, center.id, date, counter, outcome);
-      return outcome;
+      const done = await this.apply(tx, { counter, config, date, active, actor, now }, command);
+      await this.news(tx, center.id, date, counter, done);
+      return done;
     });
     // Committed: from here on nothing may turn the answer into an error (the events wait in the outbox if Redis is down).
     this.realtime.kick();
