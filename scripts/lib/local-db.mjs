@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InfraError, freePort, startPostgres } from './infra.mjs';
-import { root } from './setup.mjs';
+import { dataDir } from './setup.mjs';
 
 const alive = (pid) => {
   try {
@@ -14,10 +14,13 @@ const alive = (pid) => {
   }
 };
 
-/** `create`: initialise .data/pg and the database when missing (demo:seed on a fresh clone). */
-export async function openLocalDatabase(log = console.log, { create = false } = {}) {
+/**
+ * `create`: initialise .data/pg and the database when missing (demo:seed on a fresh clone);
+ * `createDatabase: false` leaves the database itself to the caller (a restore creates it).
+ */
+export async function openLocalDatabase(log = console.log, { create = false, createDatabase = true } = {}) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {} };
-  const dir = path.join(root, '.data/pg');
+  const dir = path.join(dataDir, 'pg');
   if (!create && !existsSync(path.join(dir, 'PG_VERSION'))) throw new InfraError('there is no local database yet: run `npm start` once, or set DATABASE_URL.');
   // postmaster.pid: pid on line 1, port on line 4.
   const pidFile = path.join(dir, 'postmaster.pid');
@@ -27,6 +30,6 @@ export async function openLocalDatabase(log = console.log, { create = false } = 
   }
   log('Starting embedded PostgreSQL (data in .data/pg)…');
   const pg = await startPostgres({ dir, port: await freePort(54329), persistent: true, log });
-  if (create) await pg.createDatabaseIfMissing('motcua');
+  if (create && createDatabase) await pg.createDatabaseIfMissing('motcua');
   return { url: pg.urlFor('motcua'), close: () => pg.stop() };
 }

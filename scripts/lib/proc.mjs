@@ -51,7 +51,8 @@ export function startApp(name, script, env, { quiet = false } = {}) {
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+      // Time to finish the requests and jobs in hand; a job cut short is picked up again from the queue.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exit;
       clearTimeout(timer);
     },

@@ -5,6 +5,8 @@ import { InfraError } from './infra.mjs';
 import { run } from './proc.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
+/** Where `npm start` keeps its PostgreSQL, Redis and files (MOTCUA_DATA_DIR moves it, e.g. for tests). */
+export const dataDir = process.env.MOTCUA_DATA_DIR ? path.resolve(process.env.MOTCUA_DATA_DIR) : path.join(root, '.data');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Installs dependencies when node_modules is missing or older than the lockfile. */

@@ -1,4 +1,4 @@
-import { createLogger } from '@motcua/platform';
+import { createLogger, logSerializers } from '@motcua/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -43,8 +43,14 @@ export class AppModule {
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             // Method, URL and status are enough; headers carry cookies and noise.
-            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            serializers: {
+              ...logSerializers,
+              // Without the query string: tracking lookups carry a code and phone digits there.
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            // A 503 is the expected answer while a dependency is down: that outage is logged once, at error, by the watch.
+            customLogLevel: (_req, res, err) => (res.statusCode === 503 ? 'info' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },
         }),
         InfraModule,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { runMigrations } from '@motcua/db';
-import { ConfigError, createRedis } from '@motcua/platform';
+import { ConfigError, createLogger, guardProcess } from '@motcua/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { APP_VERSION, loadConfig, type ApiConfig } from './config/config.js';
 import { RedisIoAdapter } from './infra/redis-io.adapter.js';
+import { SOCKET_REDIS } from './infra/tokens.js';
 import { mountQueueDashboard } from './infra/queue-dashboard.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
@@ -36,6 +37,7 @@ async function main() {
   let config: ApiConfig | undefined;
   try {
     config = loadConfig();
+    guardProcess(createLogger('api', config.LOG_LEVEL));
     if (config.RUN_MIGRATIONS) await runMigrations(config.DATABASE_URL);
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
@@ -52,7 +54,7 @@ async function main() {
     app.enableShutdownHooks();
 
     const adapter = new RedisIoAdapter(app);
-    adapter.connect(createRedis(config.REDIS_URL, 'bullmq'), config.REDIS_PREFIX);
+    adapter.connect(app.get(SOCKET_REDIS), config.REDIS_PREFIX);
     app.useWebSocketAdapter(adapter);
 
     const server = app.getHttpAdapter().getInstance();

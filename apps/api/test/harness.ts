@@ -41,7 +41,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
   const api = startApp('api', apiMain, env, { quiet: true });
   const worker = options.worker ? startApp('worker', workerMain, env, { quiet: true }) : undefined;
   const baseUrl = `http://127.0.0.1:${port}`;
-  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 30_000))) {
+  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 60_000))) {
     await Promise.all([api.stop(), worker?.stop()]);
     throw new Error(`API did not start:\n${api.tail()}`);
   }
@@ -89,7 +89,7 @@ export async function startSecondApi(stack: Stack): Promise<{ baseUrl: string; s
   const port = await freePort();
   const api = startApp('api2', apiMain, { ...stack.env, PORT: String(port) }, { quiet: true });
   const baseUrl = `http://127.0.0.1:${port}`;
-  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 30_000))) {
+  if (!(await waitForHttp(`${baseUrl}/api/health`, api, 60_000))) {
     await api.stop();
     throw new Error(`second API did not start:\n${api.tail()}`);
   }

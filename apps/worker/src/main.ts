@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { DatabaseHandle } from '@motcua/db';
-import { ConfigError, createLogger } from '@motcua/platform';
+import { ConfigError, createLogger, guardProcess, serializeError } from '@motcua/platform';
 import { NestFactory } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { loadConfig, type WorkerConfig } from './config/config.js';
@@ -21,10 +21,12 @@ async function main() {
     config = loadConfig();
     checkHandlers(processors);
     const logger = createLogger('worker', config.LOG_LEVEL);
+    guardProcess(logger);
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      // Nest's own messages as JSON lines too: an error object (or its stack) goes through the safe serializer.
       logger: {
         log: (m, context) => logger.info({ context }, String(m)),
-        error: (m, ...rest) => logger.error({ context: rest.at(-1), detail: rest[0] }, String(m)),
+        error: (m, ...rest) => logger.error({ context: rest.at(-1), err: serializeError(m instanceof Error ? m : rest[0]) }, m instanceof Error ? m.message : String(m)),
         warn: (m, context) => logger.warn({ context }, String(m)),
         debug: (m, context) => logger.debug({ context }, String(m)),
         verbose: (m, context) => logger.trace({ context }, String(m)),

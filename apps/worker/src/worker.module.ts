@@ -1,6 +1,6 @@
 import { QueueName } from '@motcua/contracts';
-import { alertRepository, createDatabase, type DatabaseHandle } from '@motcua/db';
-import { closeRedis, createLogger, createRedis, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
+import { alertRepository, createDatabase, pingDatabase, type DatabaseHandle } from '@motcua/db';
+import { closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, pingRedis, RealtimePublisher } from '@motcua/platform';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -25,32 +25,57 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(CONFIG) private readonly config: WorkerConfig,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DependencyWatch) private readonly watch: DependencyWatch,
   ) {}
 
   // @Processor() options are static; concurrency is a deployment setting, so it is applied once the workers exist.
   async onApplicationBootstrap(): Promise<void> {
-    for (const processor of processors) this.moduleRef.get(processor).worker.concurrency = this.config.WORKER_CONCURRENCY;
     const queueOf: QueueOf = (name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+    // Unheard 'error' events make BullMQ print raw stack traces; an outage is logged once by the watch instead.
+    const onError = (e: Error) => this.watch.down('redis', e);
+    for (const processor of processors) {
+      const { worker } = this.moduleRef.get(processor);
+      worker.concurrency = this.config.WORKER_CONCURRENCY;
+      worker.on('error', onError);
+    }
+    for (const name of Object.values(QueueName)) queueOf(name).on('error', onError);
+    this.watch.onChange((name, up) => {
+      if (up) return;
+      if (name === 'redis') this.watch.probeWhileDown('redis', () => pingRedis(this.redis));
+      if (name === 'postgres') this.watch.probeWhileDown('postgres', () => pingDatabase(this.database.sql));
+    });
     await registerSchedules(queueOf, schedules(this.config));
     this.#scheduleTimer = setInterval(() => {
       ensureSchedules(queueOf, schedules(this.config))
         .then((restored) => restored && this.logger.warn('Redis had lost the job schedulers: registered again, sweeping now'))
-        .catch((e: Error) => this.logger.warn({ err: e }, 'could not check the job schedulers'));
+        .catch((e: Error) => this.watch.down('redis', e));
     }, this.config.ALERT_SWEEP_EVERY_MS);
   }
 
   static forRoot(config: WorkerConfig): DynamicModule {
+    const logger = createLogger('worker', config.LOG_LEVEL);
+    const watch = new DependencyWatch(logger);
+    const bullConnection = createRedis(config.REDIS_URL, 'bullmq');
+    watch.watchRedis(bullConnection, 'bullmq');
     return {
       module: WorkerModule,
       imports: [
-        BullModule.forRoot({ connection: createRedis(config.REDIS_URL, 'bullmq'), prefix: config.REDIS_PREFIX }),
+        BullModule.forRoot({ connection: bullConnection, prefix: config.REDIS_PREFIX }),
         ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
       ],
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: LOGGER, useValue: createLogger('worker', config.LOG_LEVEL) },
-        { provide: DATABASE, useFactory: () => createDatabase(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 2, applicationName: 'motcua-worker' }) },
-        { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'command') },
+        { provide: LOGGER, useValue: logger },
+        { provide: DependencyWatch, useValue: watch },
+        { provide: DATABASE, useFactory: () => createDatabase(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 2, applicationName: 'motcua-worker', connectTimeoutSeconds: 5 }) },
+        {
+          provide: REDIS,
+          useFactory: () => {
+            const redis = createRedis(config.REDIS_URL, 'command');
+            watch.watchRedis(redis, 'command');
+            return redis;
+          },
+        },
         { provide: RealtimePublisher, inject: [REDIS], useFactory: (redis: Redis) => new RealtimePublisher(redis, config.REDIS_PREFIX) },
         {
           provide: DeadlineScheduler,
@@ -62,12 +87,13 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CitizenNotifyService,
         ...processors,
       ],
-      exports: [DATABASE, REDIS],
+      exports: [DATABASE, REDIS, DependencyWatch],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.#scheduleTimer);
+    this.watch.close();
     await Promise.allSettled([this.database.close(), closeRedis(this.redis)]);
   }
 }

@@ -13,11 +13,24 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createDatabase(url: string, options: { max?: number; applicationName?: string } = {}): DatabaseHandle {
+export interface DatabaseOptions {
+  max?: number;
+  applicationName?: string;
+  /** Give up connecting after this long (a host that does not answer at all). */
+  connectTimeoutSeconds?: number;
+  /** The server cancels a statement running longer (code 57014), so no request holds a connection for ever. */
+  statementTimeoutMs?: number;
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? 'motcua' },
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    // postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after failures, and queries wait with it:
+    // while the server is down they must fail at once (503), and run again as soon as it is back.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+    connection: { application_name: options.applicationName ?? 'motcua', ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

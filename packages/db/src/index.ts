@@ -6,6 +6,7 @@ export * from './passwords.js';
 export * from './seed/demo.js';
 export * from './seed/history.js';
 export * from './repositories/system-ping.repository.js';
+export * from './repositories/outbox.repository.js';
 export * from './repositories/staff.repository.js';
 export * from './repositories/session.repository.js';
 export * from './repositories/scope.repository.js';

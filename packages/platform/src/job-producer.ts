@@ -22,12 +22,15 @@ export class JobProducer {
   constructor(
     private readonly connection: Redis,
     private readonly prefix: string,
+    /** A queue's Redis errors; without a listener BullMQ prints them as raw stack traces. */
+    private readonly onError: (e: Error) => void = () => {},
   ) {}
 
   queue(name: string): Queue {
     let q = this.#queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      q.on('error', this.onError);
       this.#queues.set(name, q);
     }
     return q;

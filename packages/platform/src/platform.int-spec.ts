@@ -82,13 +82,27 @@ describe('RealtimePublisher through a Socket.IO server with the Redis adapter', 
     await until(() => received.length >= 2);
     await new Promise((r) => setTimeout(r, 200));
 
+    const epoch = first.epoch;
     expect(received).toEqual([
-      { room: 'system', seq: 1, at: '2026-01-02T03:04:05.000Z', data: { n: 1 } },
-      { room: 'system', seq: 2, at: '2026-01-02T03:04:05.000Z', data: { n: 2 } },
+      { room: 'system', epoch, seq: 1, at: '2026-01-02T03:04:05.000Z', data: { n: 1 } },
+      { room: 'system', epoch, seq: 2, at: '2026-01-02T03:04:05.000Z', data: { n: 2 } },
     ]);
     expect([first.seq, second.seq, other.seq, otherNamespace.seq]).toEqual([1, 2, 1, 1]);
-    expect(await publisher.lastSeq(Namespace.staff, 'system')).toBe(2);
+    expect(await publisher.lastSeq(Namespace.staff, 'system')).toEqual({ epoch, seq: 2 });
     expect(await pingRedis(redis)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('restarts numbering under a new epoch when Redis lost it, so clients resync instead of dropping events as stale', async () => {
+    const before = await publisher.publish(Namespace.staff, 'system', 'test.event', { n: 3 });
+    await redis.del(`${prefix}:rseq:${Namespace.staff}:system`);
+    const after = await publisher.publish(Namespace.staff, 'system', 'test.event', { n: 4 });
+    expect(before.seq).toBe(3);
+    expect(after.seq).toBe(1);
+    expect(after.epoch).not.toBe(before.epoch);
+    // Many publishers racing after the loss agree on one epoch.
+    const raced = await Promise.all(Array.from({ length: 20 }, (_, i) => publisher.publish(Namespace.staff, 'system', 'test.event', { n: 10 + i })));
+    expect(new Set(raced.map((r) => r.epoch))).toEqual(new Set([after.epoch]));
+    expect(raced.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 });
 

@@ -33,6 +33,16 @@ export class ApiError extends Error {
     return new ApiError(409, ErrorCode.invalidTransition, bilingual, details);
   }
 
+  /** A dependency (PostgreSQL, Redis) is down: nothing was done; try again shortly (503 with Retry-After). */
+  static unavailable(retryAfterSeconds = 5) {
+    return new ApiError(
+      503,
+      ErrorCode.unavailable,
+      { vi: `Hệ thống tạm thời gián đoạn, chưa có gì được ghi; hãy thử lại sau ${retryAfterSeconds} giây`, en: `The service is briefly unavailable and nothing was saved; try again in ${retryAfterSeconds} s` },
+      { retryAfterSeconds },
+    );
+  }
+
   static rateLimited(retryAfterSeconds: number) {
     return new ApiError(429, ErrorCode.rateLimited, { vi: `Quá nhiều yêu cầu, hãy thử lại sau ${retryAfterSeconds} giây`, en: `Too many requests; try again in ${retryAfterSeconds} s` }, { retryAfterSeconds });
   }

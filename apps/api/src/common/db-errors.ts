@@ -28,3 +28,19 @@ export function asImportConflict(e: unknown): never {
     throw ApiError.conflict({ vi: 'Cùng lúc có thao tác khác vừa ghi các mục này; chưa có gì được ghi, hãy nhập lại', en: 'Another change wrote these records at the same moment; nothing was written, import again' });
   throw e;
 }
+
+/** SQLSTATEs of a server that cannot serve now: shutting down or starting (57P0x), too many connections, statement timeout. */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '57P05', '53300', '57014']);
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+/**
+ * Which dependency a failure says is down (answer 503 with Retry-After, not 500), or null for a
+ * real bug. SQLSTATE class 08 is a connection exception; ioredis fails fast with its own messages.
+ */
+export function unavailableDependency(e: unknown): 'postgres' | 'redis' | null {
+  const err = e as { name?: string; message?: string };
+  if (err?.name === 'MaxRetriesPerRequestError' || /enableOfflineQueue|Connection is closed|ECONNREFUSED.*:6\d{3}|redis/i.test(`${err?.message}`)) return 'redis';
+  const { code } = pgCode(e);
+  if (code && (PG_UNAVAILABLE.has(code) || code.startsWith('08') || NET_UNAVAILABLE.has(code))) return 'postgres';
+  return null;
+}

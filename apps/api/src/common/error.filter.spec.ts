@@ -5,12 +5,15 @@ import { NotFoundException, PayloadTooLargeException, type ArgumentsHost } from 
 import express from 'express';
 import type { PinoLogger } from 'nestjs-pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DependencyWatch, type Logger } from '@motcua/platform';
 import { ApiError } from './api-error.js';
 import { ErrorFilter } from './error.filter.js';
 
 // Real Express request/response objects; the route throws what the test names.
 const logged: unknown[] = [];
-const filter = new ErrorFilter({ error: (...args: unknown[]) => logged.push(args) } as unknown as PinoLogger);
+const outages: string[] = [];
+const watch = new DependencyWatch({ error: (_: unknown, msg: string) => outages.push(msg), info: () => {} } as unknown as Logger);
+const filter = new ErrorFilter({ error: (...args: unknown[]) => logged.push(args) } as unknown as PinoLogger, watch);
 const failures: Record<string, () => unknown> = {
   validation: () => ApiError.validation([{ path: 'body.message', message: { vi: 'Hãy nhập nội dung', en: 'Enter a message' } }]),
   unknownRoute: () => new NotFoundException('Cannot GET /api/nope'),
@@ -18,6 +21,10 @@ const failures: Record<string, () => unknown> = {
   rateLimited: () => ApiError.rateLimited(7),
   bug: () => Object.assign(new Error('relation "x" does not exist at postgres://admin:hunter2@db/motcua'), { stack: 'at secret.ts:1' }),
   dependency: () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+  adminShutdown: () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+  startingUp: () => new Error('Failed query: select 1\nparams: secret', { cause: Object.assign(new Error('the database system is starting up'), { code: '57P03' }) }),
+  connectionLost: () => Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }),
+  redisDown: () => new Error("Stream isn't writeable and enableOfflineQueue options is false"),
 };
 
 let server: Server;
@@ -70,7 +77,15 @@ describe('ErrorFilter: one error shape for every failure', () => {
     expect((logged[0] as [{ err: Error }])[0].err.message).toContain('relation "x"');
   });
 
-  it('answers 503 when a dependency is unreachable', async () => {
-    expect(await call('dependency', 'en')).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE' } } });
+  it('answers 503 with Retry-After when PostgreSQL or Redis is down, and says so once per outage, not per request', async () => {
+    logged.length = 0;
+    for (const kind of ['dependency', 'adminShutdown', 'startingUp', 'connectionLost', 'redisDown', 'adminShutdown']) {
+      const r = await call(kind, 'en');
+      expect(r).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable and nothing was saved; try again in 5 s' } } });
+      expect(r.headers.get('retry-after')).toBe('5');
+    }
+    expect(logged).toHaveLength(0);
+    expect(outages).toEqual(['postgres is unavailable', 'redis is unavailable']);
+    watch.close();
   });
 });

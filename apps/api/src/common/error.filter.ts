@@ -2,7 +2,12 @@ import { ErrorCode, negotiateLocale, type ErrorBody } from '@motcua/contracts';
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
+import { DependencyWatch } from '@motcua/platform';
 import { ApiError } from './api-error.js';
+import { unavailableDependency } from './db-errors.js';
+
+/** A dependency outage: clients try again after this long (PostgreSQL restarts in seconds). */
+const RETRY_AFTER_SECONDS = 5;
 
 const byStatus: Record<number, { code: ErrorCode; vi: string; en: string }> = {
   400: { code: ErrorCode.validation, vi: 'Yêu cầu không hợp lệ', en: 'The request is not valid' },
@@ -16,7 +21,10 @@ const byStatus: Record<number, { code: ErrorCode; vi: string; en: string }> = {
 /** Every error leaves in one shape: { error: { code, message, details? } }, in the caller's language. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  constructor(@Inject(PinoLogger) private readonly logger: PinoLogger) {}
+  constructor(
+    @Inject(PinoLogger) private readonly logger: PinoLogger,
+    @Inject(DependencyWatch) private readonly watch: DependencyWatch,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -29,20 +37,23 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ApiError) {
       status = exception.status;
       body = { error: { code: exception.code, message: exception.bilingual[locale], details: localize(exception.details, locale) } };
-      if (exception.code === ErrorCode.rateLimited) res.setHeader('Retry-After', String((exception.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      if (exception.code === ErrorCode.rateLimited || exception.code === ErrorCode.unavailable) res.setHeader('Retry-After', String((exception.details as { retryAfterSeconds: number }).retryAfterSeconds));
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       status = exception.getStatus();
       const known = byStatus[status] ?? { code: ErrorCode.validation, vi: 'Yêu cầu không hợp lệ', en: exception.message };
       // Malformed JSON bodies reach us as 400 from the body parser.
       const detail = status === 400 ? exception.message : undefined;
       body = { error: { code: known.code, message: known[locale], ...(detail ? { details: [{ path: '(body)', message: detail }] } : {}) } };
+    } else if (unavailableDependency(exception)) {
+      // Logged once per outage by the watch, not once per request.
+      this.watch.down(unavailableDependency(exception)!, exception);
+      const busy = ApiError.unavailable(RETRY_AFTER_SECONDS);
+      status = busy.status;
+      body = { error: { code: busy.code, message: busy.bilingual[locale], details: busy.details } };
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     } else {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
-      const unavailable = isConnectionError(exception);
-      status = unavailable ? 503 : 500;
-      body = unavailable
-        ? { error: { code: ErrorCode.unavailable, message: locale === 'vi' ? 'Hệ thống tạm thời gián đoạn, hãy thử lại sau ít phút' : 'The service is temporarily unavailable; try again in a few minutes' } }
-        : { error: { code: ErrorCode.internal, message: locale === 'vi' ? 'Đã có lỗi hệ thống; lỗi đã được ghi lại' : 'Something went wrong on our side; it has been logged' } };
+      body = { error: { code: ErrorCode.internal, message: locale === 'vi' ? 'Đã có lỗi hệ thống; lỗi đã được ghi lại' : 'Something went wrong on our side; it has been logged' } };
     }
     if (!res.headersSent) res.status(status).json(body);
   }
@@ -54,7 +65,3 @@ function localize(details: unknown, locale: 'vi' | 'en'): unknown {
   return details.map((d) => (d && typeof d.message === 'object' && d.message !== null && locale in d.message ? { ...d, message: d.message[locale] } : d));
 }
 
-function isConnectionError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
-  return code === 'ECONNREFUSED' || code === 'CONNECTION_CLOSED' || code === 'CONNECT_TIMEOUT' || code === 'CONNECTION_ENDED';
-}

@@ -1,20 +1,54 @@
-import { createDatabase, type DatabaseHandle } from '@motcua/db';
+import { createDatabase, pingDatabase, type DatabaseHandle } from '@motcua/db';
 import { QueueName } from '@motcua/contracts';
 import { alertRepository } from '@motcua/db';
-import { closeRedis, createRedis, DeadlineScheduler, JobProducer, RealtimePublisher } from '@motcua/platform';
+import { closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, JobProducer, pingRedis, RealtimePublisher } from '@motcua/platform';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
-import { BULL_REDIS, DATABASE, REDIS } from './tokens.js';
+import { AfterCommit } from './after-commit.js';
+import { RealtimeOutbox } from './realtime-outbox.js';
+import { BULL_REDIS, DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
 
-/** Database, Redis, job producer and realtime publisher: wiring only, shared by every module. */
+/** Database, Redis, job producer, realtime outbox and dependency watch: wiring only, shared by every module. */
 @Global()
 @Module({
   providers: [
-    { provide: DATABASE, inject: [CONFIG], useFactory: (c: ApiConfig) => createDatabase(c.DATABASE_URL, { max: 20, applicationName: 'motcua-api' }) },
-    { provide: REDIS, inject: [CONFIG], useFactory: (c: ApiConfig) => createRedis(c.REDIS_URL, 'command') },
-    { provide: BULL_REDIS, inject: [CONFIG], useFactory: (c: ApiConfig) => createRedis(c.REDIS_URL, 'bullmq') },
-    { provide: JobProducer, inject: [BULL_REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new JobProducer(r, c.REDIS_PREFIX) },
+    { provide: DependencyWatch, inject: [CONFIG], useFactory: (c: ApiConfig) => new DependencyWatch(createLogger('api', c.LOG_LEVEL)) },
+    {
+      provide: DATABASE,
+      inject: [CONFIG, DependencyWatch],
+      useFactory: (c: ApiConfig, watch: DependencyWatch) => {
+        const database = createDatabase(c.DATABASE_URL, { max: 20, applicationName: 'motcua-api', connectTimeoutSeconds: 2, statementTimeoutMs: 20_000 });
+        // An outage seen by a request ends when PostgreSQL answers again.
+        watch.onChange((name, up) => name === 'postgres' && !up && watch.probeWhileDown('postgres', () => pingDatabase(database.sql)));
+        return database;
+      },
+    },
+    {
+      provide: REDIS,
+      inject: [CONFIG, DependencyWatch],
+      useFactory: (c: ApiConfig, watch: DependencyWatch) => {
+        const redis = watched(watch, 'command', createRedis(c.REDIS_URL, 'command'));
+        // A failure seen by a request (not by a connection) ends when Redis answers again.
+        watch.onChange((name, up) => name === 'redis' && !up && watch.probeWhileDown('redis', () => pingRedis(redis)));
+        return redis;
+      },
+    },
+    { provide: BULL_REDIS, inject: [CONFIG, DependencyWatch], useFactory: (c: ApiConfig, w: DependencyWatch) => watched(w, 'bullmq', createRedis(c.REDIS_URL, 'bullmq')) },
+    {
+      provide: SOCKET_REDIS,
+      inject: [CONFIG, DependencyWatch],
+      useFactory: (c: ApiConfig, w: DependencyWatch) => {
+        const pub = watched(w, 'socket-pub', createRedis(c.REDIS_URL, 'bullmq'));
+        return { pub, sub: watched(w, 'socket-sub', pub.duplicate()) };
+      },
+    },
+    {
+      provide: JobProducer,
+      inject: [BULL_REDIS, CONFIG, DependencyWatch],
+      // Queues report Redis errors as 'error' events: unheard, BullMQ prints raw stack traces.
+      useFactory: (r: Redis, c: ApiConfig, w: DependencyWatch) => new JobProducer(r, c.REDIS_PREFIX, (e) => w.down('redis', e, 'bullmq')),
+    },
     // Dossier commands keep their alert jobs in line through it (the worker's sweep uses the same class).
     {
       provide: DeadlineScheduler,
@@ -22,8 +56,10 @@ import { BULL_REDIS, DATABASE, REDIS } from './tokens.js';
       useFactory: (jobs: JobProducer, r: Redis, d: DatabaseHandle) => new DeadlineScheduler(jobs.queue(QueueName.alerts), r, (ids) => alertRepository.targets(d.db, ids)),
     },
     { provide: RealtimePublisher, inject: [REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new RealtimePublisher(r, c.REDIS_PREFIX) },
+    RealtimeOutbox,
+    AfterCommit,
   ],
-  exports: [DATABASE, REDIS, BULL_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler],
+  exports: [DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(
@@ -31,10 +67,17 @@ export class InfraModule implements OnApplicationShutdown {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(BULL_REDIS) private readonly bullRedis: Redis,
     @Inject(JobProducer) private readonly jobs: JobProducer,
+    @Inject(DependencyWatch) private readonly watch: DependencyWatch,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    this.watch.close();
     await this.jobs.close().catch(() => {});
     await Promise.allSettled([this.database.close(), closeRedis(this.redis), closeRedis(this.bullRedis)]);
   }
+}
+
+function watched(watch: DependencyWatch, source: string, client: Redis): Redis {
+  watch.watchRedis(client, source);
+  return client;
 }

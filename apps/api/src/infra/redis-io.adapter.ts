@@ -9,9 +9,7 @@ export class RedisIoAdapter extends IoAdapter {
   #adapter?: ReturnType<typeof createAdapter>;
   readonly #clients: Redis[] = [];
 
-  connect(pub: Redis, prefix: string): void {
-    const sub = pub.duplicate();
-    sub.on('error', () => {});
+  connect({ pub, sub }: { pub: Redis; sub: Redis }, prefix: string): void {
     this.#clients.push(pub, sub);
     this.#adapter = createAdapter(pub, sub, { key: socketKey(prefix) });
   }

@@ -2,3 +2,5 @@
 export const DATABASE = Symbol('DATABASE');
 export const REDIS = Symbol('REDIS');
 export const BULL_REDIS = Symbol('BULL_REDIS');
+/** The Socket.IO adapter's publishing and subscribing connections ({ pub, sub }). */
+export const SOCKET_REDIS = Symbol('SOCKET_REDIS');

@@ -7,5 +7,6 @@ import type { RealtimePublisher } from '@motcua/platform';
  * roles. The client reconnects once; the handshake then checks the session and the roles again.
  */
 export function closeSignedInSockets(realtime: RealtimePublisher, room: string, except?: string): void {
-  for (const ns of [Namespace.staff, Namespace.dashboard]) realtime.disconnect(ns, room, except);
+  // Redis down: no socket can receive anything then, and the next handshake checks the session anyway.
+  for (const ns of [Namespace.staff, Namespace.dashboard]) realtime.disconnect(ns, room, except).catch(() => {});
 }

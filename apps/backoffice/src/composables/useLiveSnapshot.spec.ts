@@ -19,7 +19,7 @@ vi.mock('socket.io-client', () => ({
     io: { on: () => {} },
   }),
 }));
-const push = (event: string, room: string, seq: number) => listeners.get(event)?.forEach((fn) => fn({ room, seq, at: new Date().toISOString(), data: {} }));
+const push = (event: string, room: string, seq: number) => listeners.get(event)?.forEach((fn) => fn({ room, epoch: 'e1', seq, at: new Date().toISOString(), data: {} }));
 const center = '0196b0a4-1c2d-7e3f-8a9b-0c1d2e3f4a01';
 const room = `center:${center}`;
 

@@ -34,6 +34,7 @@ const snapshot = (over: Record<string, unknown> = {}) => ({
   services: [{ serviceId: HT, nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 7 }],
   notice: 'Xin giữ trật tự',
   seq: 4,
+  epoch: 'e1',
   at: '2026-11-25T02:14:00Z',
   ...over,
 });

@@ -128,7 +128,8 @@ export class AlertService {
       }
       for (let i = 0; i < missed.length; i += this.config.WORKER_CONCURRENCY) {
         const results = await Promise.all(missed.slice(i, i + this.config.WORKER_CONCURRENCY).map((fire) => fire()));
-        fired += results.filter((r) => r.outcome === 'fired').length;
+        // An alert with nobody to tell inserts nothing: it was not "repaired", and would be counted every sweep.
+        fired += results.filter((r) => r.outcome === 'fired' && r.created > 0).length;
       }
       await this.scheduler.add(jobs);
       scheduled += jobs.length;
@@ -142,7 +143,8 @@ export class AlertService {
     // Citizen notifications whose job was never made; six hours back (seeded history is older).
     const lost = await this.citizen.repairLostNotifies(new Date(staleBefore.getTime() - 6 * 3600_000), staleBefore);
     if (lost) this.logger.warn({ lost }, 'alert sweep re-requested lost citizen notifications');
-    if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, 'alert sweep repaired missed alerts');
+    // Said only when something was actually repaired, with how much.
+    if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, `alert sweep repaired ${fired} missed alerts and pushed ${stuck.length} notifications`);
     return { fired, scheduled, pushed: stuck.length };
   }
 

@@ -79,8 +79,10 @@ export const ZDisplaySnapshot = z.object({
   calls: z.array(ZCall).describe('Latest calls, newest first'),
   services: z.array(ZServiceWaiting),
   notice: z.string(),
-  /** Last sequence number sent to the public room of this center. */
+  /** Last sequence number sent to the public room of this center (0 with a null epoch when it could not be read). */
   seq: z.number().int().nonnegative(),
+  /** The sequence's generation: it changes when Redis lost the sequence (flushed, replaced); null when Redis could not be asked. */
+  epoch: z.string().nullable(),
   at: ZDateTime,
 });
 export type DisplaySnapshot = z.infer<typeof ZDisplaySnapshot>;

@@ -25,12 +25,14 @@ export const Room = {
 
 /**
  * Every pushed event carries the room it was sent to and a per-room sequence
- * number; a client that sees a gap (or reconnects) refetches the snapshot.
+ * number; a client that sees a gap (or reconnects) refetches the snapshot. The
+ * epoch names the sequence's generation: when Redis loses it (flushed, replaced),
+ * numbering restarts at 1 under a new epoch, which clients take as "resync", not "stale".
  */
 export function envelope<T extends z.ZodType>(data: T) {
-  return z.object({ room: z.string(), seq: z.number().int().nonnegative(), at: z.iso.datetime({ offset: true }), data });
+  return z.object({ room: z.string(), epoch: z.string(), seq: z.number().int().nonnegative(), at: z.iso.datetime({ offset: true }), data });
 }
-export type Envelope<T> = { room: string; seq: number; at: string; data: T };
+export type Envelope<T> = { room: string; epoch: string; seq: number; at: string; data: T };
 
 export const ServerEvent = {
   systemPong: 'system.pong',

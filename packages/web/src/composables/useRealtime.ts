@@ -8,7 +8,8 @@ export type RealtimeStatus = 'connecting' | 'online' | 'reconnecting' | 'offline
 /**
  * A Socket.IO connection to one namespace. Subscriptions are re-joined after
  * every reconnect, and `onResync` runs when events may have been missed
- * (a reconnect or a sequence gap) so the page refetches its snapshot.
+ * (a reconnect, a sequence gap, or a new epoch: the server's numbering restarted)
+ * so the page refetches its snapshot.
  */
 export function useRealtime(namespace: string, options: { url?: string } = {}) {
   const status = ref<RealtimeStatus>('connecting');
@@ -47,10 +48,10 @@ export function useRealtime(namespace: string, options: { url?: string } = {}) {
     if (socket.connected) void join(room);
     const listener = (e: Envelope<T>) => {
       if (e.room !== room) return;
-      const verdict = tracker.accept(room, e.seq);
+      const verdict = tracker.accept(room, e.epoch, e.seq);
       if (verdict === 'stale') return;
       handler(e.data, e);
-      if (verdict === 'gap') opts.onResync?.();
+      if (verdict === 'gap' || verdict === 'reset') opts.onResync?.();
     };
     socket.on(event, listener);
     return () => {

@@ -1,10 +1,10 @@
 import { Namespace, Room, ServerEvent, type AssignmentBoard, type Locale } from '@motcua/contracts';
 import { businessDate, DEFAULT_TIME_ZONE } from '@motcua/core';
-import { assignmentRepository, auditRepository, type DatabaseHandle } from '@motcua/db';
-import { RealtimePublisher } from '@motcua/platform';
+import { assignmentRepository, auditRepository, type DatabaseHandle, type Tx } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
+import { RealtimeOutbox } from '../../infra/realtime-outbox.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 type Ctx = { actor: Actor; locale: Locale; ip?: string };
@@ -14,7 +14,7 @@ type Ctx = { actor: Actor; locale: Locale; ip?: string };
 export class AssignmentsService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(RealtimeOutbox) private readonly outbox: RealtimeOutbox,
   ) {}
 
   async board(centerId: string, date: string, locale: Locale): Promise<AssignmentBoard> {
@@ -43,8 +43,9 @@ export class AssignmentsService {
     await db.transaction(async (tx) => {
       const row = await assignmentRepository.assign(tx, { staffId: input.staffId, counterId: input.counterId, workDate: input.date });
       await auditRepository.append(tx, { actorId: ctx.actor.staffId, action: 'assignment.assign', entity: 'assignment', entityId: row.id, before: before.filter((a) => a.counterId === input.counterId || a.staffId === input.staffId), after: row, ip: ctx.ip });
+      await this.announce(tx, centerId, input.date, [input.staffId, ...before.filter((a) => a.counterId === input.counterId).map((a) => a.staffId)]);
     });
-    await this.announce(centerId, input.date, [input.staffId, ...before.filter((a) => a.counterId === input.counterId).map((a) => a.staffId)]);
+    this.outbox.kick();
     return this.board(centerId, input.date, ctx.locale);
   }
 
@@ -52,10 +53,13 @@ export class AssignmentsService {
     await this.assertEditable(centerId, input.date);
     const removed = await this.database.db.transaction(async (tx) => {
       const row = await assignmentRepository.unassign(tx, input.counterId, input.date);
-      if (row) await auditRepository.append(tx, { actorId: ctx.actor.staffId, action: 'assignment.unassign', entity: 'assignment', entityId: row.id, before: row, after: null, ip: ctx.ip });
+      if (row) {
+        await auditRepository.append(tx, { actorId: ctx.actor.staffId, action: 'assignment.unassign', entity: 'assignment', entityId: row.id, before: row, after: null, ip: ctx.ip });
+        await this.announce(tx, centerId, input.date, [row.staffId]);
+      }
       return row;
     });
-    if (removed) await this.announce(centerId, input.date, [removed.staffId]);
+    if (removed) this.outbox.kick();
     return this.board(centerId, input.date, ctx.locale);
   }
 
@@ -66,9 +70,10 @@ export class AssignmentsService {
     await db.transaction(async (tx) => {
       const copied = await assignmentRepository.copyDay(tx, centerId, input.fromDate, input.toDate);
       await auditRepository.append(tx, { actorId: ctx.actor.staffId, action: 'assignment.copy_day', entity: 'center', entityId: centerId, before, after: { fromDate: input.fromDate, toDate: input.toDate, copied }, ip: ctx.ip });
+      const after = await assignmentRepository.forDay(tx, centerId, input.toDate);
+      await this.announce(tx, centerId, input.toDate, [...before, ...after].map((a) => a.staffId));
     });
-    const after = await assignmentRepository.forDay(db, centerId, input.toDate);
-    await this.announce(centerId, input.toDate, [...before, ...after].map((a) => a.staffId));
+    this.outbox.kick();
     return this.board(centerId, input.toDate, ctx.locale);
   }
 
@@ -84,10 +89,11 @@ export class AssignmentsService {
     if (date < businessDate(now, tz)) throw fieldError('date', { vi: 'Không thể sửa lịch của ngày đã qua', en: 'A day that is over cannot be changed' });
   }
 
-  private async announce(centerId: string, date: string, staffIds: string[]) {
+  /** The board and the people on it refetch; written in the command's transaction (realtime outbox). */
+  private announce(tx: Tx, centerId: string, date: string, staffIds: string[]) {
     const data = { centerId, date };
-    await this.realtime.publish(Namespace.staff, Room.center(centerId), ServerEvent.assignmentChanged, data);
-    for (const id of new Set(staffIds)) await this.realtime.publish(Namespace.staff, Room.user(id), ServerEvent.assignmentChanged, data);
+    const rooms = [Room.center(centerId), ...[...new Set(staffIds)].map((id) => Room.user(id))];
+    return this.outbox.add(tx, rooms.map((room) => ({ namespace: Namespace.staff, room, event: ServerEvent.assignmentChanged, data })));
   }
 }
 

@@ -6,12 +6,14 @@ import {
   addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
-import { analyticsRepository, calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type Tx } from '@motcua/db';
-import { DeadlineScheduler, JobProducer, RealtimePublisher } from '@motcua/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { analyticsRepository, calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
+import { DeadlineScheduler, JobProducer } from '@motcua/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { ScopeService } from '../../common/scope.service.js';
+import { AfterCommit } from '../../infra/after-commit.js';
+import { RealtimeOutbox } from '../../infra/realtime-outbox.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { centerFilterOf } from '../centers/centers.service.js';
 import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
@@ -34,27 +36,25 @@ const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
  */
 @Injectable()
 export class DossiersService {
-  private readonly logger = new Logger(DossiersService.name);
-
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(RealtimeOutbox) private readonly outbox: RealtimeOutbox,
     @Inject(ScopeService) private readonly scope: ScopeService,
     @Inject(DeadlineScheduler) private readonly deadlines: DeadlineScheduler,
     @Inject(JobProducer) private readonly jobs: JobProducer,
+    @Inject(AfterCommit) private readonly later: AfterCommit,
   ) {}
 
   // ───────────── intake ─────────────
 
   async intakeAtCenter(centerId: string, input: CounterIntake, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.database.db.transaction(async (tx) => {
+    const done = await this.commit(async (tx) => {
       if (input.ticketId && !(await dossierRepository.servingTicket(tx, input.ticketId, centerId))) {
         throw fieldError('body.ticketId', { vi: 'Phiếu số này không đang được phục vụ tại một quầy của trung tâm', en: 'This ticket is not being served at a counter of this center' });
       }
       const created = await this.create(tx, centerId, input, { channel: input.channel, ticketId: input.ticketId ?? null, actor }, now);
       return this.decide(tx, created.dossier, input.outcome, actor, now, created.events, created.context);
     });
-    await this.afterCommit(done.dossier, done.events);
     return this.detail(done.dossier.id, actor, now);
   }
 
@@ -62,19 +62,17 @@ export class DossiersService {
   async intakeOnline(input: OnlineIntake, now: Date): Promise<DossierDetail> {
     const existing = await dossierRepository.byIdempotencyKey(this.database.db, input.idempotencyKey);
     if (existing) return this.detail(existing.id, null, now);
-    const done = await this.database.db.transaction(async (tx) => {
+    const done = await this.commit(async (tx) => {
       await dossierRepository.lockIdempotencyKey(tx, input.idempotencyKey);
       const again = await dossierRepository.byIdempotencyKey(tx, input.idempotencyKey);
       if (again) return { dossier: again, events: [] as NewDossierEvent[] };
       return this.create(tx, input.receivingCenterId, input, { channel: 'online', idempotencyKey: input.idempotencyKey, actor: null }, now);
     });
-    if (done.events.length) await this.afterCommit(done.dossier, done.events);
     return this.detail(done.dossier.id, null, now);
   }
 
   async decideIntake(id: string, outcome: IntakeOutcome, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.database.db.transaction(async (tx) => this.decide(tx, await this.locked(tx, id), outcome, actor, now, []));
-    await this.afterCommit(done.dossier, done.events);
+    await this.commit(async (tx) => this.decide(tx, await this.locked(tx, id), outcome, actor, now, []));
     return this.detail(id, actor, now);
   }
 
@@ -192,7 +190,7 @@ export class DossiersService {
   // ───────────── processing ─────────────
 
   async process(id: string, input: ProcessAction, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.database.db.transaction(async (tx) => {
+    await this.commit(async (tx) => {
       const d = await this.locked(tx, id);
       const { version } = (await this.procedureOf(tx, d))!;
       const steps = version.steps as Step[];
@@ -296,12 +294,11 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
-    await this.afterCommit(done.dossier, done.events);
     return this.detail(id, actor, now);
   }
 
   async returnResult(id: string, input: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.database.db.transaction(async (tx) => {
+    await this.commit(async (tx) => {
       const d = await this.locked(tx, id);
       const to = this.transitionOr409(d.status, 'return_result');
       const unit = await this.centerUnit(tx, d.returnCenterId);
@@ -312,66 +309,65 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: await dossierRepository.update(tx, d.id, { status: to, returnedAt: now }), events: [event] };
     });
-    await this.afterCommit(done.dossier, done.events);
     return this.detail(id, actor, now);
   }
 
   async close(id: string, input: { kind: 'withdraw' | 'stop'; reason: string }, actor: Actor, now: Date): Promise<DossierDetail> {
-    const done = await this.database.db.transaction(async (tx) => {
+    await this.commit(async (tx) => {
       const d = await this.locked(tx, id);
       const to = this.transitionOr409(d.status, input.kind);
       const event: NewDossierEvent = { dossierId: d.id, kind: input.kind === 'withdraw' ? 'withdrawn' : 'stopped', fromStatus: d.status, toStatus: to, at: now, fromStaffId: actor.staffId, note: input.reason };
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: await dossierRepository.update(tx, d.id, { status: to, assigneeId: null, pausedSince: null }), events: [event] };
     });
-    await this.afterCommit(done.dossier, done.events);
     return this.detail(id, actor, now);
   }
 
   /**
-   * The one place realtime news about a dossier leaves, after its transaction committed.
-   * Deadline alerts are (re)scheduled here too, keyed by the dossier's deadline version.
+   * One transaction for a command and its realtime news (written to the outbox, so they leave
+   * only if it commits and reach the screens even after a Redis outage); the answer is the
+   * commit's answer, whatever happens after it.
    */
-  async afterCommit(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
+  private async commit(work: (tx: Tx) => Promise<Committed>): Promise<Committed> {
+    const done = await this.database.db.transaction(async (tx) => {
+      const committed = await work(tx);
+      if (committed.events.length) await this.news(tx, committed.dossier, committed.events);
+      return committed;
+    });
+    if (done.events.length) await this.afterCommit(done.dossier, done.events);
+    return done;
+  }
+
+  /** `dossier.updated` to the centers and the assignee, and the conference ticker's news (no applicant, code or officer). */
+  private async news(tx: Tx, dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
     const data = { dossierId: dossier.id, code: dossier.code, status: dossier.status, deadlineVersion: dossier.deadlineVersion };
     const rooms = new Set([Room.center(dossier.receivingCenterId), Room.center(dossier.returnCenterId), ...(dossier.assigneeId ? [Room.user(dossier.assigneeId)] : [])]);
-    // The command is committed: a Redis hiccup must not turn it into an error; clients resync on the sequence gap.
-    try {
-      for (const room of rooms) await this.realtime.publish(Namespace.staff, room, ServerEvent.dossierUpdated, data);
-    } catch (e) {
-      this.logger.warn(`dossier.updated for ${dossier.code} not published: ${e instanceof Error ? e.message : String(e)}`);
+    const out: NewOutboxEvent[] = [...rooms].map((room) => ({ namespace: Namespace.staff, room, event: ServerEvent.dossierUpdated, data }));
+    const ticker = events.filter((e): e is NewDossierEvent & { toStatus: 'received' | 'resolved' } => e.toStatus === 'received' || e.toStatus === 'resolved');
+    const place = ticker.length ? await analyticsRepository.activityOf(tx, dossier.id) : undefined;
+    for (const e of place ? ticker : []) {
+      const activity = { kind: e.toStatus, procedure: place!.procedure, unit: place!.unit, channel: dossier.channel, at: e.at.toISOString() };
+      for (const unitId of place!.unitIds) out.push({ namespace: Namespace.dashboard, room: Room.dashboardUnit(unitId), event: ServerEvent.analyticsActivity, data: activity });
     }
-    // Alerts follow the new due time or state; a lost call is repaired by the worker's sweep.
-    await this.deadlines.sync(dossier.id).catch((e: Error) => this.logger.warn(`alerts of ${dossier.code} not rescheduled: ${e.message}`));
-    await this.tellDashboards(dossier, events);
+    await this.outbox.add(tx, out);
+  }
+
+  /**
+   * After commit: publish the news, keep the alert jobs in line with the new due time or state
+   * (keyed by the deadline version), ask for a rollup and tell the citizen. A lost call is
+   * repaired later (the worker's sweep, the minutely rollup); none can fail the command.
+   */
+  private async afterCommit(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
+    this.outbox.kick();
+    await this.later.run(`alerts of ${dossier.code}`, () => this.deadlines.sync(dossier.id));
     // Dashboards move within seconds: one rollup of today for a burst of commands. The merge window
     // (ttl) ends before the job starts (delay), so a command merged into it committed before it reads.
-    await this.jobs
-      .enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 400 }, delay: 500, removeOnComplete: true })
-      .catch((e: Error) => this.logger.warn(`analytics rollup not requested: ${e.message}`));
+    await this.later.run('analytics rollup', () => this.jobs.enqueue(JobName.analyticsRollup, {}, { deduplication: { id: 'analytics-rollup-today', ttl: 400 }, delay: 500, removeOnComplete: true }));
     // The citizen is told once per event: the job id and the deliveries' unique key are the event's id.
     for (const e of events) {
       const event = citizenEventOf(e.kind);
       if (!event || !e.id) continue;
-      await this.jobs
-        .enqueue(JobName.citizenNotify, { event, key: e.id, dossierId: dossier.id }, { jobId: `citizen-notify-${e.id}` })
-        .catch((err: Error) => this.logger.warn(`citizen notification of ${dossier.code} not requested: ${err.message}`));
-    }
-  }
-
-  /** The conference ticker: a dossier received or resolved, by procedure and unit only (no applicant, code or officer). */
-  private async tellDashboards(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
-    const news = events.filter((e): e is NewDossierEvent & { toStatus: 'received' | 'resolved' } => e.toStatus === 'received' || e.toStatus === 'resolved');
-    if (!news.length) return;
-    try {
-      const place = await analyticsRepository.activityOf(this.database.db, dossier.id);
-      if (!place) return;
-      for (const e of news) {
-        const data = { kind: e.toStatus, procedure: place.procedure, unit: place.unit, channel: dossier.channel, at: e.at.toISOString() };
-        for (const unitId of place.unitIds) await this.realtime.publish(Namespace.dashboard, Room.dashboardUnit(unitId), ServerEvent.analyticsActivity, data);
-      }
-    } catch (e) {
-      this.logger.warn(`analytics.activity for ${dossier.code} not published: ${e instanceof Error ? e.message : String(e)}`);
+      await this.later.run(`citizen notification of ${dossier.code}`, () => this.jobs.enqueue(JobName.citizenNotify, { event, key: e.id!, dossierId: dossier.id }, { jobId: `citizen-notify-${e.id}` }));
     }
   }
 

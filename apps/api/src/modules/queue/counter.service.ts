@@ -2,9 +2,10 @@ import { JobName, type QueueTicket, type QueueUpdated, type Workstation } from '
 import { businessDate, pickNextTicket } from '@motcua/core';
 import { appointmentRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
+import { AfterCommit } from '../../infra/after-commit.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { QueueRealtime } from './queue-realtime.js';
 
@@ -55,12 +56,11 @@ export async function toQueueTickets(db: DatabaseHandle['db'], tickets: Ticket[]
  */
 @Injectable()
 export class CounterService {
-  private readonly logger = new Logger(CounterService.name);
-
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
     @Inject(JobProducer) private readonly jobs: JobProducer,
+    @Inject(AfterCommit) private readonly afterCommit: AfterCommit,
   ) {}
 
   async workstation(counterId: string, actor: Actor, now: Date): Promise<Workstation> {
@@ -78,9 +78,12 @@ export class CounterService {
       const counter = (await ticketRepository.lockCounter(tx, counterId))!;
       await this.assertOperator(tx, actor, counterId, date);
       const active = await ticketRepository.activeAt(tx, counterId);
-      return this.apply(tx, { counter, config, date, active, actor, now }, command);
+      const done = await this.apply(tx, { counter, config, date, active, actor, now }, command);
+      await this.news(tx, center.id, date, counter, done);
+      return done;
     });
-    await this.publish(center.id, date, counterId, outcome);
+    // Committed: from here on nothing may turn the answer into an error (the events wait in the outbox if Redis is down).
+    this.realtime.kick();
     if (outcome.called) await this.notifyCalled(outcome.called);
     const { counter } = await this.load(counterId);
     return this.snapshot(counter, config, date);
@@ -199,17 +202,17 @@ export class CounterService {
     return { reason: 'transferred' };
   }
 
-  private async publish(centerId: string, date: string, counterId: string, outcome: Outcome): Promise<void> {
-    const waiting = await ticketRepository.waitingCounts(this.database.db, centerId, date);
+  /** The hall's news of this command, written in its transaction (the realtime outbox). */
+  private async news(tx: Tx, centerId: string, date: string, counter: Counter, outcome: Outcome): Promise<void> {
+    const waiting = await ticketRepository.waitingCounts(tx, centerId, date);
     const services = [...waiting].map(([serviceId, n]) => ({ serviceId, waiting: n }));
     if (outcome.called) {
-      const counter = (await ticketRepository.counter(this.database.db, counterId))!;
-      await this.realtime.called(centerId, {
-        ticketCode: outcome.called.code, counterId, counterNumber: counter.number, counterLabel: counter.label, serviceId: outcome.called.serviceId,
+      await this.realtime.called(tx, centerId, {
+        ticketCode: outcome.called.code, counterId: counter.id, counterNumber: counter.number, counterLabel: counter.label, serviceId: outcome.called.serviceId,
         calledAt: outcome.called.calledAt!.toISOString(), recall: outcome.called.recallCount,
       });
     }
-    await this.realtime.updated({ centerId, reason: outcome.reason, services });
+    await this.realtime.updated(tx, { centerId, reason: outcome.reason, services });
   }
 
   /** A citizen who left a phone at the kiosk gets one text on the first call (recalls are announced in the hall). */
@@ -217,11 +220,13 @@ export class CounterService {
     if (ticket.recallCount > 0) return;
     try {
       if (!(await citizenNotificationRepository.hasTicketContact(this.database.db, ticket.id))) return;
-      await this.jobs.enqueue(JobName.citizenNotify, { event: 'ticket_called', key: `ticket-called:${ticket.id}`, ticketId: ticket.id }, { jobId: `citizen-notify-ticket-${ticket.id}` });
-    } catch (e) {
+    } catch {
       // The call is committed and announced; the text is a courtesy.
-      this.logger.warn(`ticket-called text for ${ticket.code} not requested: ${(e as Error).message}`);
+      return;
     }
+    await this.afterCommit.run('ticket-called text', () =>
+      this.jobs.enqueue(JobName.citizenNotify, { event: 'ticket_called', key: `ticket-called:${ticket.id}`, ticketId: ticket.id }, { jobId: `citizen-notify-ticket-${ticket.id}` }),
+    );
   }
 
   private async load(counterId: string) {

@@ -1,24 +1,32 @@
 import { Namespace, Room, ServerEvent, type Call, type QueueUpdated } from '@motcua/contracts';
 import { businessDate } from '@motcua/core';
-import { ticketRepository, type DatabaseHandle } from '@motcua/db';
-import { RealtimePublisher } from '@motcua/platform';
+import { ticketRepository, type DatabaseHandle, type DbOrTx, type NewOutboxEvent } from '@motcua/db';
+import { DependencyWatch, RealtimePublisher, type SeqPosition } from '@motcua/platform';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { RealtimeOutbox } from '../../infra/realtime-outbox.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 /** A busy kiosk issues many tickets a second; displays need the counts, not every step. */
 const COALESCE_MS = 300;
+/** The display snapshot waits this long for the sequence before answering without it. */
+const SEQ_TIMEOUT_MS = 300;
+
+/** The same event to the center's room in /public (displays, kiosks, phones: codes and labels only) and /staff. */
+const toCenter = (centerId: string, event: string, data: unknown): NewOutboxEvent[] =>
+  [Namespace.public, Namespace.staff].map((namespace) => ({ namespace, room: Room.center(centerId), event, data }));
 
 /**
- * Queue events go to the center's room in both namespaces: /public for displays,
- * kiosks and phones (codes and counter labels only), /staff for workstations and live boards.
- * Called after commit, never inside a transaction.
+ * Queue events of a center, written to the realtime outbox in the command's transaction
+ * (`updated`, `called`) and published by its relay after commit (`kick`).
  */
 @Injectable()
 export class QueueRealtime implements OnModuleDestroy {
   readonly #pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(RealtimeOutbox) private readonly outbox: RealtimeOutbox,
+    @Inject(RealtimePublisher) private readonly publisher: RealtimePublisher,
+    @Inject(DependencyWatch) private readonly watch: DependencyWatch,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
   ) {}
 
@@ -33,7 +41,7 @@ export class QueueRealtime implements OnModuleDestroy {
       setTimeout(() => {
         this.#pending.delete(centerId);
         void this.countsNow(centerId, timeZone)
-          .then((services) => this.updated({ centerId, reason: 'issued', services }))
+          .then((services) => this.outbox.send(toCenter(centerId, ServerEvent.queueUpdated, { centerId, reason: 'issued', services } satisfies QueueUpdated)))
           .catch(() => {});
       }, COALESCE_MS),
     );
@@ -48,15 +56,32 @@ export class QueueRealtime implements OnModuleDestroy {
     for (const timer of this.#pending.values()) clearTimeout(timer);
   }
 
-  async updated(data: QueueUpdated): Promise<void> {
-    await Promise.all([Namespace.public, Namespace.staff].map((ns) => this.realtime.publish(ns, Room.center(data.centerId), ServerEvent.queueUpdated, data)));
+  /** In the command's transaction. */
+  updated(tx: DbOrTx, data: QueueUpdated): Promise<void> {
+    return this.outbox.add(tx, toCenter(data.centerId, ServerEvent.queueUpdated, data));
   }
 
-  async called(centerId: string, call: Call): Promise<void> {
-    await Promise.all([Namespace.public, Namespace.staff].map((ns) => this.realtime.publish(ns, Room.center(centerId), ServerEvent.ticketCalled, call)));
+  /** In the command's transaction. */
+  called(tx: DbOrTx, centerId: string, call: Call): Promise<void> {
+    return this.outbox.add(tx, toCenter(centerId, ServerEvent.ticketCalled, call));
   }
 
-  lastPublicSeq(centerId: string): Promise<number> {
-    return this.realtime.lastSeq(Namespace.public, Room.center(centerId));
+  /** After commit: the relay publishes what the command wrote. */
+  kick(): void {
+    this.outbox.kick();
+  }
+
+  /** Where the public room's numbering stands; without Redis the display still gets its snapshot (and resyncs on the next event). */
+  async lastPublicSeq(centerId: string): Promise<SeqPosition | { epoch: null; seq: 0 }> {
+    const none = { epoch: null, seq: 0 } as const;
+    if (!this.watch.isUp('redis')) return none;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([this.publisher.lastSeq(Namespace.public, Room.center(centerId)), new Promise<typeof none>((resolve) => (timer = setTimeout(() => resolve(none), SEQ_TIMEOUT_MS)))]);
+    } catch {
+      return none;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -134,7 +134,7 @@ export class QueueService {
     const { center } = config;
     const date = businessDate(now, center.timeZone);
     // The sequence is read first: an event racing this read is then seen again, never lost.
-    const seq = await this.realtime.lastPublicSeq(center.id);
+    const position = await this.realtime.lastPublicSeq(center.id);
     const [calls, waiting] = await Promise.all([ticketRepository.lastCalls(this.database.db, center.id, date), ticketRepository.waitingCounts(this.database.db, center.id, date)]);
     return {
       centerId: center.id,
@@ -142,7 +142,8 @@ export class QueueService {
       calls: calls.map((c) => ({ ticketCode: c.code, counterId: c.counterId, counterNumber: c.counterNumber, counterLabel: c.counterLabel, serviceId: c.serviceId, calledAt: c.calledAt!.toISOString(), recall: c.recallCount })),
       services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: waiting.get(s.id) ?? 0 })),
       notice: center.displayNotice,
-      seq,
+      seq: position.seq,
+      epoch: position.epoch,
       at: now.toISOString(),
     };
   }
@@ -188,12 +189,15 @@ export class QueueService {
   async setServiceAvailability(serviceId: string, isOpen: boolean, actor: Actor, ip: string | undefined): Promise<Service> {
     const row = await this.database.db.transaction(async (tx) => {
       const updated = await ticketRepository.setServiceOpen(tx, serviceId, isOpen);
-      if (updated) await auditRepository.append(tx, { actorId: actor.staffId, action: isOpen ? 'service.open' : 'service.pause', entity: 'service', entityId: serviceId, before: { isOpen: !isOpen }, after: { isOpen }, ip });
+      if (updated) {
+        await auditRepository.append(tx, { actorId: actor.staffId, action: isOpen ? 'service.open' : 'service.pause', entity: 'service', entityId: serviceId, before: { isOpen: !isOpen }, after: { isOpen }, ip });
+        await this.realtime.updated(tx, { centerId: updated.centerId, reason: 'service', services: [] });
+      }
       return updated;
     });
     if (!row) throw ApiError.notFound({ vi: 'dịch vụ này', en: 'This service' });
     this.context.forget(row.centerId);
-    await this.realtime.updated({ centerId: row.centerId, reason: 'service', services: [] });
+    this.realtime.kick();
     return { id: row.id, centerId: row.centerId, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, ticketPrefix: row.ticketPrefix, typicalServiceMinutes: row.typicalServiceMinutes, field: row.field, isOpen: row.isOpen, sortOrder: row.sortOrder };
   }
 }

@@ -1,8 +1,9 @@
 import { JobName, type Ping } from '@motcua/contracts';
 import { systemPingRepository, type DatabaseHandle, type SystemPing } from '@motcua/db';
-import { JobProducer } from '@motcua/platform';
+import { DependencyWatch, JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
+import { AfterCommit } from '../../infra/after-commit.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 export const toPing = (row: SystemPing): Ping => ({
@@ -18,13 +19,17 @@ export class SystemService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(JobProducer) private readonly jobs: JobProducer,
+    @Inject(DependencyWatch) private readonly watch: DependencyWatch,
+    @Inject(AfterCommit) private readonly later: AfterCommit,
   ) {}
 
   async createPing(message: string): Promise<Ping> {
+    // The self-test needs the worker's queue: say so before writing anything, rather than accept a ping nobody will answer.
+    if (!this.watch.isUp('redis')) throw ApiError.unavailable();
     // One statement commits on its own: BEGIN and COMMIT around it would triple the round trips.
     const row = await systemPingRepository.insert(this.database.db, message);
     // After commit: the worker must find the row when the job runs.
-    await this.jobs.enqueue(JobName.systemPing, { pingId: row.id }, { jobId: `ping-${row.id}` });
+    await this.later.run('self-test job', () => this.jobs.enqueue(JobName.systemPing, { pingId: row.id }, { jobId: `ping-${row.id}` }));
     return toPing(row);
   }
 

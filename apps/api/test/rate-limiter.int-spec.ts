@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { closeRedis, createLogger, createRedis, DependencyWatch } from '@motcua/platform';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../src/common/api-error.js';
+import { RateLimiter } from '../src/common/rate-limiter.js';
+import type { ApiConfig } from '../src/config/config.js';
+
+const rule = { limit: 5, windowSeconds: 2 };
+const config = { REDIS_PREFIX: `rl${randomBytes(4).toString('hex')}` } as ApiConfig;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** 'ok', or the seconds a 429 asks to wait. */
+async function verdict(limiter: RateLimiter, client: string): Promise<'ok' | number> {
+  try {
+    await limiter.hit('GET:/public/x', client, rule);
+    return 'ok';
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 429) return (e.details as { retryAfterSeconds: number }).retryAfterSeconds;
+    throw e;
+  }
+}
+
+describe('rate limits of public routes', () => {
+  const redis = createRedis(process.env.MOTCUA_TEST_REDIS_URL!);
+  const dead = createRedis('redis://127.0.0.1:1');
+  const quiet = createLogger('test', 'silent');
+  afterAll(async () => {
+    await closeRedis(redis);
+    dead.disconnect();
+  });
+
+  it('count over a sliding window: a burst at the end of one clock window and the start of the next is not twice the limit', async () => {
+    const limiter = new RateLimiter(redis, config, new DependencyWatch(quiet));
+    // Just before a 2 s boundary of the clock, where a fixed window would start counting from zero.
+    while (Date.now() % 2000 < 1400 || Date.now() % 2000 > 1600) await sleep(20);
+    const first = Date.now();
+    for (let i = 0; i < 5; i++) expect(await verdict(limiter, 'a')).toBe('ok');
+    expect(await verdict(limiter, 'a')).toBeGreaterThanOrEqual(1);
+    while (Date.now() % 2000 > 1000) await sleep(20);
+    // A new clock window, but the five requests are less than 2 s old.
+    expect(Date.now() - first).toBeLessThan(1800);
+    expect(await verdict(limiter, 'a')).toBeGreaterThanOrEqual(1);
+    expect(await verdict(limiter, 'b')).toBe('ok');
+    // Once they are older than the window, requests pass again.
+    await sleep(Math.max(0, first + 2100 - Date.now()));
+    expect(await verdict(limiter, 'a')).toBe('ok');
+  });
+
+  it('with Redis down, each instance keeps the same limit locally and answers at once', async () => {
+    const limiter = new RateLimiter(dead, config, new DependencyWatch(quiet));
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) expect(await verdict(limiter, 'c')).toBe('ok');
+    expect(await verdict(limiter, 'c')).toBeGreaterThanOrEqual(1);
+    expect(await verdict(limiter, 'd')).toBe('ok');
+    // The first check waits for Redis briefly (then the watch knows it is down); the rest do not wait.
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
