@@ -178,7 +178,10 @@ export interface SignatureCheck {
   certificateValidAtSigningTime: boolean;
   /** The CAdES signing-certificate-v2 attribute is present and names the signer's certificate. */
   signingCertificateV2: boolean;
-  /** All of the above hold. */
+  /**
+   * Digest intact, chain trusted, certificate valid at the signing time, signing-certificate-v2 present;
+   * for the last signature also covering the whole document (earlier ones cover their own revision).
+   */
   valid: boolean;
   /** Why it is not valid, for people. */
   problems: string[];

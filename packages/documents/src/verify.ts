@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateFromPem, OID, serialHex, subjectOf } from './sign/cms.js';
+import { certificatesFromPem, OID, serialHex, subjectOf } from './sign/cms.js';
+import { pdfDate, pdfString } from './pdf-syntax.js';
 import type { SignatureCheck, VerifyResult } from './types.js';
 
 interface RawSignature {
@@ -30,38 +31,6 @@ function findSignatures(pdf: Buffer): RawSignature[] {
     out.push({ byteRange, contentsHex, dict });
   }
   return out;
-}
-
-/** A PDF literal "(…)" or hex "<…>" string, PDFDocEncoding or UTF-16BE with a BOM. */
-function pdfString(dict: string, key: string): string | null {
-  const lit = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`, 's').exec(dict);
-  const hex = lit ? null : new RegExp(`/${key}\\s*<([0-9a-fA-F\\s]*)>`).exec(dict);
-  let bytes: Buffer;
-  if (lit) {
-    const s = lit[1]!.replace(/\\([nrtbf()\\]|[0-7]{1,3}|\r?\n)/g, (_, e: string) => {
-      const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
-      if (map[e] !== undefined) return map[e]!;
-      if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
-      return '';
-    });
-    bytes = Buffer.from(s, 'latin1');
-  } else if (hex) {
-    bytes = Buffer.from(hex[1]!.replace(/\s+/g, ''), 'hex');
-  } else {
-    return null;
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
-  return bytes.toString('latin1');
-}
-
-/** "D:20260310100000Z" or "D:20260310170000+07'00'" → Date. */
-function pdfDate(value: string | null): Date | null {
-  const m = value && /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Z+-])(\d{2})?'?(\d{2})?'?)?/.exec(value);
-  if (!m) return null;
-  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', sign, oh = '00', om = '00'] = m;
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const offset = sign === '+' || sign === '-' ? (sign === '+' ? 1 : -1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
-  return new Date(utc - offset);
 }
 
 function certDer(cert: pkijs.Certificate): Uint8Array {
@@ -173,9 +142,10 @@ async function checkSignature(pdf: Buffer, raw: RawSignature, roots: pkijs.Certi
  * trusted roots and valid at the signing time, signing-certificate-v2 present. The document is valid
  * when it has a signature, every signature is, and the last one covers the whole file (nothing appended).
  */
+/** `trust.roots`: PEM texts, each one certificate or a bundle of several. */
 export async function verifyPdf(pdf: Uint8Array, trust: { roots: string[] }): Promise<VerifyResult> {
   const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const roots = trust.roots.map(certificateFromPem);
+  const roots = trust.roots.flatMap(certificatesFromPem);
   const signatures: SignatureCheck[] = [];
   for (const raw of findSignatures(buf)) signatures.push(await checkSignature(buf, raw, roots));
   const last = signatures.at(-1);

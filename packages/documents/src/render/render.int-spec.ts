@@ -96,6 +96,16 @@ describe('renderDocument input', () => {
     expect(text).toContain('1. Hồ sơ không hợp lệ');
   });
 
+  it('keeps every letter in documents rendered one after another and at once (the fonts are shared)', async () => {
+    const docs = [await renderDocument('receipt', sampleDocument('receipt')), await renderDocument('result', sampleDocument('result'))];
+    docs.push(...(await Promise.all((['supplement_request', 'result', 'apology'] as const).map((k) => renderDocument(k, sampleDocument(k))))));
+    const kinds: DocumentKind[] = ['receipt', 'result', 'supplement_request', 'result', 'apology'];
+    docs.forEach((pdf, i) => {
+      const text = pdfText(pdf);
+      for (const s of expected[kinds[i]!]) expect(text).toContain(s);
+    });
+  });
+
   it('flows a long list onto a second page instead of writing past the margin', async () => {
     const missingItems = Array.from({ length: 40 }, (_, i) => `Giấy tờ số ${i + 1}: bản sao có chứng thực của giấy tờ chứng minh nơi cư trú hợp pháp`);
     const pdf = await renderDocument('supplement_request', sampleDocument('supplement_request', { missingItems }));

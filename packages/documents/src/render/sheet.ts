@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { DocumentBase } from '../types.js';
@@ -8,12 +9,24 @@ import { vi } from './texts.js';
 
 const require = createRequire(import.meta.url);
 
-/** Noto Serif from npm (not the OS): it covers every Vietnamese precomposed letter. Read once per process. */
-let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | null = null;
+type Font = ReturnType<typeof fontkit.create>;
+
+/**
+ * Noto Serif from npm (not the OS): it covers every Vietnamese precomposed letter. Parsed once per
+ * process (decoding its tables again for every document made rendering several times slower).
+ */
+let fonts: { regular: Font; bold: Font; italic: Font } | null = null;
+
+/**
+ * Each document gets a view of the parsed fonts with a glyph cache of its own: fontkit caches a glyph
+ * with the characters it was first asked for, and subsetting asks without any, so a glyph cached by
+ * an earlier document's subset would reach the next one without its text (pdftotext lost letters).
+ */
 function loadFonts() {
-  const file = (face: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-serif/${face}/NotoSerif_${face}.ttf`));
+  const file = (face: string) => fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/noto-serif/${face}/NotoSerif_${face}.ttf`)));
   fonts ??= { regular: file('400Regular'), bold: file('700Bold'), italic: file('400Regular_Italic') };
-  return fonts;
+  const view = (f: Font): Font => Object.assign(Object.create(f) as Font, { _glyphs: {} });
+  return { regular: view(fonts.regular), bold: view(fonts.bold), italic: view(fonts.italic) };
 }
 
 const MM = 72 / 25.4;
@@ -53,9 +66,10 @@ export class Sheet {
         CreationDate: base.issuedAt,
       },
     });
-    this.doc.registerFont('regular', f.regular);
-    this.doc.registerFont('bold', f.bold);
-    this.doc.registerFont('italic', f.italic);
+    // The typings predate pdfkit 0.20, which accepts a fontkit font where they say Buffer.
+    this.doc.registerFont('regular', f.regular as unknown as Buffer);
+    this.doc.registerFont('bold', f.bold as unknown as Buffer);
+    this.doc.registerFont('italic', f.italic as unknown as Buffer);
     this.doc.font('regular').fontSize(SIZE);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {

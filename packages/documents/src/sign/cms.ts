@@ -26,8 +26,14 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate {
 }
 
 export function certificateFromPem(pem: string): pkijs.Certificate {
-  const b64 = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  return parseCertificate(Buffer.from(b64, 'base64'));
+  const [first] = certificatesFromPem(pem);
+  if (!first) throw new Error('No PEM certificate');
+  return first;
+}
+
+/** Every certificate of a PEM text (a bundle may hold several). */
+export function certificatesFromPem(pem: string): pkijs.Certificate[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([^-]+)-----END CERTIFICATE-----/g)].map((m) => parseCertificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
 }
 
 export function keyAlgorithmOf(cert: pkijs.Certificate): KeyAlgorithm {

@@ -133,6 +133,8 @@ describe.each(kinds)('signer on $name', ({ config }) => {
     expect(result.valid).toBe(false);
     expect(result.signatures[0]).toMatchObject({ digestIntact: true, chainTrusted: false });
     expect(pdfsig(signed)).not.toContain('Certificate is Trusted');
+    // A PEM bundle that also holds the demo root is trusted.
+    expect((await verifyPdf(signed, { roots: [`${other.rootPem}\n${rootPem}`] })).valid).toBe(true);
   });
 
   it('refuses an agency it holds no key for', async () => {
