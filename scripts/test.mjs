@@ -72,7 +72,7 @@ async function main() {
   ensureChromium(log);
   ensurePoppler(log);
   ensureNssTools(log);
-  // The documents' PKCS#11 tests load this module into SoftHSM2's own test token.
+  // Where the documents' PKCS#11 tests find SoftHSM2's module.
   process.env.SOFTHSM2_MODULE ??= ensureSoftHsm(log);
   mkdirSync(resultsDir, { recursive: true });
 
