@@ -2,14 +2,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InfraError, ensureChromium, ensureRedisServer, freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { InfraError, ensureChromium, ensureNssTools, ensurePoppler, ensureRedisServer, ensureSoftHsm, freePort, startPostgres, startRedis } from './lib/infra.mjs';
 import { run } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 
 const log = (msg) => console.log(`\n» ${msg}`);
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const resultsDir = path.join(root, 'test-results');
-const workspaces = ['packages/contracts', 'packages/core', 'packages/db', 'packages/platform', 'packages/web', 'apps/api', 'apps/worker', 'apps/backoffice', 'apps/display', 'apps/analytics'];
+const workspaces = ['packages/contracts', 'packages/core', 'packages/db', 'packages/platform', 'packages/documents', 'packages/web', 'apps/api', 'apps/worker', 'apps/backoffice', 'apps/display', 'apps/analytics'];
 const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
 
 // `npm test -- apps/api e2e queue` runs only those workspaces (and/or the browser tests),
@@ -70,6 +70,10 @@ async function main() {
   await ensureDependencies(log);
   ensureRedisServer(log);
   ensureChromium(log);
+  ensurePoppler(log);
+  ensureNssTools(log);
+  // Where the documents' PKCS#11 tests find SoftHSM2's module.
+  process.env.SOFTHSM2_MODULE ??= ensureSoftHsm(log);
   mkdirSync(resultsDir, { recursive: true });
 
   if (!(await step('Build and typecheck', () => build(log, ['build', 'typecheck']).then(() => 0)))) return finish(started);

@@ -50,6 +50,33 @@ export function ensureChromium(log) {
   return '/usr/bin/chromium';
 }
 
+/** pdfsig, pdftotext, pdftoppm: the documents' tests check PDFs with poppler, an independent reader. */
+export function ensurePoppler(log) {
+  if (which('pdfsig') && which('pdftotext') && which('pdftoppm')) return;
+  aptInstall(['poppler-utils'], 'the document tests verify signatures and text with poppler (pdfsig, pdftotext)', log);
+  if (!which('pdfsig')) throw new InfraError('pdfsig is still missing: install the "poppler-utils" package.');
+}
+
+/** certutil: builds the NSS database in which pdfsig trusts the demo root. */
+export function ensureNssTools(log) {
+  if (which('certutil')) return;
+  aptInstall(['libnss3-tools'], 'pdfsig trusts the test root through an NSS database made with certutil', log);
+  if (!which('certutil')) throw new InfraError('certutil is still missing: install the "libnss3-tools" package.');
+}
+
+const softHsmModules = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so', '/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so'];
+
+/** SoftHSM2, the PKCS#11 token the signer is tested against. Returns the module's path. */
+export function ensureSoftHsm(log) {
+  const find = () => (which('softhsm2-util') ? softHsmModules.find((m) => existsSync(m)) : undefined);
+  const found = find();
+  if (found) return found;
+  aptInstall(['softhsm2'], 'the PKCS#11 signer is tested against a SoftHSM2 token', log);
+  const installed = find();
+  if (!installed) throw new InfraError('SoftHSM2 is still missing: install the "softhsm2" package.');
+  return installed;
+}
+
 export function isPortFree(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const srv = net.createServer();
