@@ -393,7 +393,8 @@ export const analyticsRepository = {
       with ${clockCtes(previousDay(q.from), q.to, tz, where)},
       snap as (select least(${q.to}::date, greatest(${q.from}::date, (now() at time zone ${tz})::date)) as sday),
       per as (
-        select d.*, r.day as received_day, r.at as received_at, r.due_after as original_due,
+        select d.id, d.code, d.agency_unit_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel, d.with_fee, d.paid_online,
+          d.dissatisfied as rated_unhappy, d.digitised as has_result, r.day as received_day, r.at as received_at, r.due_after as original_due,
           f.kind as end_kind, f.at as finished_at, f.compared_at as f_compared, f.due as f_due, f.late as f_late, f.early_day as f_early, f.original_ok as f_original_ok, f.supplements as f_supplements,
           s.dossier_id is not null as open_at_end, s.due as o_due, s.pause_from as o_pause, s.supplements as o_supplements,
           ${openInTime(sql`snap.sday`, tz)} as o_ok, ${openOriginalInTime(sql`snap.sday`, tz)} as o_original_ok,
@@ -419,8 +420,8 @@ export const analyticsRepository = {
           open_at_end and o_original_ok as "originalInTime",
           received_day between ${q.from} and ${q.to} and with_fee as "withFee",
           received_day between ${q.from} and ${q.to} and with_fee and paid_online as "paidOnline",
-          coalesce(end_kind = 'resolved' and dissatisfied, false) as "dissatisfied",
-          coalesce(end_kind = 'resolved' and digitised, false) as "digitised"
+          coalesce(end_kind = 'resolved' and rated_unhappy, false) as "dissatisfied",
+          coalesce(end_kind = 'resolved' and has_result, false) as "digitised"
         from per
       ), page as (
         select *, count(*) over () as total from flagged where ${wanted} order by code limit ${q.limit} offset ${q.offset}
@@ -433,7 +434,7 @@ export const analyticsRepository = {
              when page.open_at_end then case when page.o_ok then 'in_time' else 'overdue' end end as verdict,
         case when page.end_kind is not null then case when page.f_original_ok then 'on_time' else 'late' end
              when page.open_at_end then case when page.o_original_ok then 'in_time' else 'overdue' end end as "verdictOriginal",
-        array_remove(array[${sql.join(COUNT_KEYS.map((k) => sql`case when page.${sql.identifier(k)} then ${k} end`), sql`, `)}], null) as "countsIn",
+        array_remove(array[${sql.join(COUNT_KEYS.map((k) => sql`case when page.${sql.identifier(k)} then ${k}::text end`), sql`, `)}], null) as "countsIn",
         coalesce(pz.pauses, '[]'::json) as pauses, page.total::int as total
       from page
       join procedures pr on pr.id = page.procedure_id
