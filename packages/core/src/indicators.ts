@@ -61,7 +61,7 @@ export function addCounts(a: DossierCounts, b: DossierCounts): DossierCounts {
   return out;
 }
 
-const sum = (c: DossierCounts, keys: readonly CountKey[]) => keys.reduce((s, k) => s + c[k], 0);
+const sumOf = (c: DossierCounts, keys: readonly CountKey[]) => keys.reduce((s, k) => s + c[k], 0);
 
 /** Groups of counts the rates are built from (see indicator-definitions.ts, which documents each). */
 export const RESOLVED: readonly CountKey[] = ['resolvedEarly', 'resolvedOnTime', 'resolvedLate'];
@@ -87,7 +87,7 @@ export const RATE_FORMULAS = {
 } as const satisfies Record<string, RateFormula>;
 export type RateKey = keyof typeof RATE_FORMULAS;
 
-export const rateOf = (c: DossierCounts, f: RateFormula): Ratio => ratio(sum(c, f.numerator), sum(c, f.denominator));
+export const rateOf = (c: DossierCounts, f: RateFormula): Ratio => ratio(sumOf(c, f.numerator), sumOf(c, f.denominator));
 
 export interface DossierIndicators {
   resolved: number;
@@ -112,9 +112,9 @@ export function dossierIndicators(c: DossierCounts): DossierIndicators {
   const lateRate = rateOf(c, RATE_FORMULAS.lateRate);
   const dissatisfiedRate = rateOf(c, RATE_FORMULAS.dissatisfiedRate);
   return {
-    resolved: sum(c, RESOLVED),
-    toProcess: sum(c, HANDLED),
-    overdue: sum(c, LATE),
+    resolved: sumOf(c, RESOLVED),
+    toProcess: sumOf(c, HANDLED),
+    overdue: sumOf(c, LATE),
     onTimeRate: rateOf(c, RATE_FORMULAS.onTimeRate),
     onTimeRate766: rateOf(c, RATE_FORMULAS.onTimeRate766),
     onTimeRate766Original: rateOf(c, RATE_FORMULAS.onTimeRate766Original),
