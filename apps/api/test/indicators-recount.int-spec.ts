@@ -19,7 +19,9 @@ describe('indicators an inspector can reproduce', () => {
     stack = await startStack();
     const { seedDemo, seedHistory } = await import('@motcua/db');
     const now = new Date('2026-12-01T03:00:00Z');
-    accounts = (await seedDemo(stack.database.db, { now: () => now })).accounts;
+    const seeded = await seedDemo(stack.database.db, { now: () => now });
+    if (!seeded.created) throw new Error('database was already seeded');
+    accounts = seeded.accounts;
     await seedHistory(stack.database, { dossiers: 4000, seed: 11, now });
     cookie = await signIn(stack, 'lanhdao.tinh', accounts.find((a) => a.username === 'lanhdao.tinh')!.password);
     communes = [...(await stack.database.sql`
