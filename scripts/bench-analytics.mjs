@@ -14,7 +14,6 @@ const CHUNK = 250_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 5);
 const TZ = 'Asia/Ho_Chi_Minh';
-const TERMINAL = `('refused_at_intake', 'withdrawn', 'stopped')`;
 
 const step = (label) => {
   const t = performance.now();
@@ -69,18 +68,27 @@ async function generate(sql, w, onChunk) {
           from y
         )
         insert into dossiers (code, agency_id, receiving_center_id, return_center_id, procedure_version_id, channel, status, applicant_name,
-                              received_at, due_at, resolved_at, returned_at, flagged_late)
+                              received_at, due_at, resolved_at, returned_at)
         select 'BX-' || i, agency_id, center_id, center_id, pv_id,
           (case when rc < 0.25 + 0.35 * (1 - rt) then 'online' when rc < 0.95 then 'counter' else 'post' end)::channel,
           (case when rc > 0.997 then 'withdrawn' when res > now() then 'in_process' when res < now() - interval '3 days' then 'returned' else 'resolved' end)::dossier_status,
           'Nguyễn Văn A', rec, due,
           case when rc > 0.997 or res > now() then null else res end,
-          case when rc <= 0.997 and res < now() - interval '3 days' then res + interval '1 day' end,
-          rr < 0.005
+          case when rc <= 0.997 and res < now() - interval '3 days' then res + interval '1 day' end
         from z`;
     });
     onChunk(end + 1);
   }
+  // Their control slips: what the read model judges each day by (received with its appointment, then the finish).
+  await sql`
+    insert into dossier_events (dossier_id, kind, to_status, at, data)
+    select id, 'received', 'received', received_at, jsonb_build_object('dueAt', due_at) from dossiers where code like 'BX-%'`;
+  await sql`
+    insert into dossier_events (dossier_id, kind, from_status, to_status, at)
+    select id, 'resolved', 'in_process', 'resolved', resolved_at from dossiers where code like 'BX-%' and resolved_at is not null`;
+  await sql`
+    insert into dossier_events (dossier_id, kind, from_status, to_status, at)
+    select id, 'withdrawn', 'in_process', 'withdrawn', received_at + interval '2 hours' from dossiers where code like 'BX-%' and status = 'withdrawn'`;
   await sql`
     insert into dossier_payments (dossier_id, amount_vnd, method, paid_at)
     select d.id, v.fee_vnd, case when random() < 0.4 then 'portal' else 'cash' end, d.received_at
@@ -91,33 +99,41 @@ async function generate(sql, w, onChunk) {
   await sql`vacuum analyze`;
 }
 
-/** The ranking's numbers straight from the raw rows: what the read model must reproduce. */
+/**
+ * The ranking's numbers straight from the raw rows: what the read model must reproduce. The generated
+ * slips have no pauses, so the due time that applied is the dossier's; a withdrawal ends a dossier at its slip row.
+ */
 const rawRanking = (sql, from, to) => sql`
   with b as (
     select (${from}::date::timestamp at time zone ${TZ}) as start_at, ((${to}::date + 1)::timestamp at time zone ${TZ}) as end_at
   ), d as (
-    select d.*, a.unit_id, pv.fee_vnd, b.start_at, b.end_at,
+    select d.*, a.unit_id, pv.fee_vnd, b.start_at, b.end_at, w.at as withdrawn_at, coalesce(d.resolved_at, w.at, 'infinity') as fin,
       d.received_at >= b.start_at and d.received_at < b.end_at as received_in,
       d.resolved_at >= b.start_at and d.resolved_at < b.end_at as resolved_in,
-      d.status not in ${sql.unsafe(TERMINAL)} as may_be_open
+      w.at >= b.start_at and w.at < b.end_at as withdrawn_in
     from dossiers d cross join b
     join agencies a on a.id = d.agency_id
     join procedure_versions pv on pv.id = d.procedure_version_id
+    left join dossier_events w on w.dossier_id = d.id and w.kind = 'withdrawn'
     where d.received_at < b.end_at and coalesce(d.resolved_at, 'infinity') >= b.start_at
   )
   select unit_id::text as key,
     count(*) filter (where received_in)::int as "received",
     count(*) filter (where received_in and channel = 'online')::int as "receivedOnline",
-    count(*) filter (where may_be_open and received_at < start_at)::int as "carriedOver",
-    count(*) filter (where resolved_in and not flagged_late and resolved_at <= due_at
+    count(*) filter (where received_at < start_at and fin >= start_at)::int as "carriedOver",
+    count(*) filter (where resolved_in and resolved_at <= due_at
       and (resolved_at at time zone ${TZ})::date < (due_at at time zone ${TZ})::date)::int as "resolvedEarly",
-    count(*) filter (where resolved_in and not flagged_late and resolved_at <= due_at
+    count(*) filter (where resolved_in and resolved_at <= due_at
       and (resolved_at at time zone ${TZ})::date >= (due_at at time zone ${TZ})::date)::int as "resolvedOnTime",
-    count(*) filter (where resolved_in and (flagged_late or resolved_at > due_at))::int as "resolvedLate",
-    count(*) filter (where may_be_open and coalesce(resolved_at, 'infinity') >= end_at and not flagged_late and (due_at is null or due_at >= end_at))::int as "inProgressInTime",
-    count(*) filter (where may_be_open and coalesce(resolved_at, 'infinity') >= end_at and (flagged_late or due_at < end_at))::int as "inProgressOverdue",
+    count(*) filter (where resolved_in and resolved_at > due_at)::int as "resolvedLate",
+    count(*) filter (where withdrawn_in and withdrawn_at <= due_at)::int as "withdrawnOnTime",
+    count(*) filter (where withdrawn_in and withdrawn_at > due_at)::int as "withdrawnLate",
+    count(*) filter (where fin >= end_at and due_at >= end_at)::int as "inProgressInTime",
+    count(*) filter (where fin >= end_at and due_at < end_at)::int as "inProgressOverdue",
+    count(*) filter (where (resolved_in or withdrawn_in) and fin <= due_at)::int as "originalOnTime",
+    count(*) filter (where fin >= end_at and due_at >= end_at)::int as "originalInTime",
     count(*) filter (where received_in and fee_vnd > 0)::int as "withFee",
-    count(*) filter (where received_in and fee_vnd > 0 and exists (select 1 from dossier_payments p where p.dossier_id = d.id and p.method in ('portal', 'gateway')))::int as "paidOnline",
+    count(*) filter (where received_in and fee_vnd > 0 and exists (select 1 from dossier_payments p where p.dossier_id = d.id and p.purpose = 'fee' and p.method in ('portal', 'gateway')))::int as "paidOnline",
     count(*) filter (where resolved_in and exists (select 1 from ratings r where r.ticket_id = d.ticket_id and r.level = 'not_satisfied'))::int as "dissatisfied",
     count(*) filter (where resolved_in and exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result'))::int as "digitised"
   from d group by 1 order by 1`;

@@ -28,8 +28,12 @@ describe('analytics indicators', () => {
     ] as const;
     for (const [i, [a, received, due, resolved]] of rows.entries()) {
       const agency = agencies[a]!;
-      await sql`insert into dossiers (code, agency_id, receiving_center_id, return_center_id, procedure_version_id, channel, status, applicant_name, received_at, due_at, resolved_at)
-        values (${'A-' + i}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${version!.id}, ${i === 3 ? 'online' : 'counter'}, ${resolved ? 'resolved' : 'in_process'}, 'Trần Thị B', ${received}, ${due}, ${resolved})`;
+      const [d] = await sql`insert into dossiers (code, agency_id, receiving_center_id, return_center_id, procedure_version_id, channel, status, applicant_name, received_at, due_at, resolved_at)
+        values (${'A-' + i}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${version!.id}, ${i === 3 ? 'online' : 'counter'}, ${resolved ? 'resolved' : 'in_process'}, 'Trần Thị B', ${received}, ${due}, ${resolved})
+        returning id`;
+      // The control slip the read model judges each day by: received with its appointment, then the result.
+      await sql`insert into dossier_events (dossier_id, kind, to_status, at, data) values (${d!.id}, 'received', 'received', ${received}, ${JSON.stringify({ dueAt: due })}::jsonb)`;
+      if (resolved) await sql`insert into dossier_events (dossier_id, kind, from_status, to_status, at) values (${d!.id}, 'resolved', 'in_process', 'resolved', ${resolved})`;
     }
     // The worker rewrites the read model of the days asked for.
     // A handler for the open one (overdue after 20 March), two tickets on Monday 2 March at 09:xx local in An Xuyên.

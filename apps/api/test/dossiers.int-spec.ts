@@ -157,7 +157,8 @@ describe('dossiers', () => {
   it('resolves with result documents, returns at the counter, and the citizen tracks it without personal data', async () => {
     const r = await ok(await act('chuyenvien.anxuyen', ids.first!, { action: 'resolve', outcome: 'approved', documents: [{ name: 'Xác nhận đăng ký thường trú' }] }, '2026-12-10T10:00:00+07:00'));
     expect(r.status).toBe('resolved');
-    expect(r.events.at(-1).data).toMatchObject({ outcome: 'approved', result: 'early' });
+    // Two days before due, but it had a second supplement request: the control slip stamps it late (Decision 766 §2.1).
+    expect(r.events.at(-1).data).toMatchObject({ outcome: 'approved', result: 'late' });
     const ret = await ok(await send('canbo.anxuyen1', 'POST', `/dossiers/${ids.first}/return`, { method: 'counter', receivedBy: 'Nguyễn Thị Lan' }, '2026-12-10T14:00:00+07:00'));
     expect(ret.status).toBe('returned');
     const t = await ok(await send(null, 'GET', `/track?code=${ret.code}&phoneLast4=5678`));
@@ -195,6 +196,9 @@ describe('dossiers', () => {
     // One working day paused moves Fri 11/12 09:00 over the weekend to Mon 14/12 09:00.
     expect([d.dueAt, paid.dueAt]).toEqual([new Date('2026-12-11T09:00:00+07:00').toISOString(), new Date('2026-12-14T09:00:00+07:00').toISOString()]);
     expect(paid.payments).toEqual([expect.objectContaining({ amountVnd: 500000, method: 'portal' })]);
+    // The slip carries the due time from then on, and the payment is the obligation, not the fee (766 group 3b counts fees only).
+    expect(paid.events.at(-1)).toMatchObject({ kind: 'obligation_paid', data: { purpose: 'obligation', dueAt: new Date('2026-12-14T09:00:00+07:00').toISOString() } });
+    expect((await stack.database.sql`select purpose from dossier_payments where dossier_id = ${d.id}`).map((p) => p.purpose)).toEqual(['obligation']);
     await ok(await act('quanly.tinh', d.id, { action: 'resolve', outcome: 'approved', documents: [{ name: 'Giấy chứng nhận' }] }, '2026-12-04T09:00:00+07:00'));
     // The Tân Thành center cannot hand it out; An Xuyên, the return point, does.
     expect((await send('quanly.tanthanh', 'POST', `/dossiers/${d.id}/return`, { method: 'counter', receivedBy: 'Lê Văn Đất' })).status).toBe(403);

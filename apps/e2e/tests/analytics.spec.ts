@@ -56,7 +56,7 @@ test('a provincial leader signs in through the backoffice, sees the overview, an
 
   // No reload: the worker's rollup announces itself over /dashboard and the tiles refetch.
   await expect(page.getByTestId('count-resolved')).toHaveText(String(resolvedBefore + 1), { timeout: 15_000 });
-  await expect(page.locator('.tile', { hasText: 'Giải quyết đúng hạn' })).not.toContainText('Chưa có dữ liệu');
+  await expect(page.locator('.tile', { hasText: 'Đúng hạn (QĐ 766)' })).not.toContainText('Chưa có dữ liệu');
   await page.screenshot({ path: `${shots}/analytics-overview-live.png`, fullPage: true });
   await expect(screen.getByTestId('ticker')).toContainText('Đã giải quyết: Xác nhận thông tin về cư trú — Phường An Xuyên', { timeout: 15_000 });
   await expect(screen.getByTestId('ticker')).not.toContainText('Lê Văn Tám');
@@ -110,4 +110,36 @@ test('the ranking lists every commune worst first; a drill-down goes commune →
   await commune.getByRole('link', { name: 'Xếp hạng' }).click();
   await expect(commune.locator('table.data tbody tr')).toHaveCount(1);
   await expect(commune.locator('table.data tbody')).toContainText('Phường An Xuyên');
+});
+
+test('every figure opens the dossiers behind it: the headline 766 rate with its deductions, numerator and denominator, exported; the "how computed" page', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await leader(browser, 'lanhdao.tinh');
+  // Last month of the seeded year: a closed period with dossiers.
+  const lastMonth = new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/analytics/?period=month&date=${lastMonth}`);
+  const headline = page.locator('.tile', { hasText: 'Đúng hạn (QĐ 766)' });
+  await expect(headline).toContainText('Đã trừ thời gian bổ sung hồ sơ và thời gian chờ thực hiện nghĩa vụ tài chính theo quy định');
+  await expect(headline).toContainText('So với hẹn ban đầu, không trừ thời gian');
+  await headline.getByRole('link', { name: /Xem danh sách hồ sơ/ }).click();
+  await expect(page.getByRole('heading', { name: /Hồ sơ của chỉ số: Tỷ lệ giải quyết đúng hạn \(766\)/ })).toBeVisible();
+  await expect(page.getByTestId('deduction-note')).toBeVisible();
+  const rows = page.getByTestId('figure-dossiers').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const denominator = Number((await page.getByTestId('figure-total').textContent())!.replace(/\D/g, ''));
+  await page.getByTestId('part-numerator').click();
+  await expect(page.getByTestId('part-numerator')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => Number((await page.getByTestId('figure-total').textContent())!.replace(/\D/g, ''))).toBeLessThanOrEqual(denominator);
+  await expect(rows.first()).not.toContainText('Quá hạn');
+  await page.screenshot({ path: `${shots}/analytics-figure-dossiers.png`, fullPage: true });
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text.startsWith('\ufeffMã hồ sơ,Thủ tục,Đơn vị')).toBe(true);
+  expect(text.trim().split('\n').length - 1).toBe(Number((await page.getByTestId('figure-total').textContent())!.replace(/\D/g, '')));
+
+  await page.getByRole('link', { name: 'Cách tính' }).click();
+  await expect(page.getByRole('heading', { name: 'Cách tính các chỉ số' })).toBeVisible();
+  await expect(page.getByTestId('how-deductions')).toContainText('Thời gian chờ thực hiện nghĩa vụ tài chính');
+  await expect(page.getByTestId('how-onTimeRate766')).toContainText('Quyết định 766/QĐ-TTg');
+  await page.screenshot({ path: `${shots}/analytics-how-computed.png`, fullPage: true });
 });

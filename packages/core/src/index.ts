@@ -13,3 +13,5 @@ export * from './alert-plan.js';
 export * from './citizen-messages.js';
 export * from './guide-forms.js';
 export * from './guide-form-sheet.js';
+export * from './dossier-clock.js';
+export * from './indicator-definitions.js';

@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify766, dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, surveyIndicators, type DossierCounts } from './indicators.js';
+import { dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, surveyIndicators, type DossierCounts } from './indicators.js';
 
 const NO_RATINGS = { ratedVerySatisfied: 0, ratedSatisfied: 0, ratedNotSatisfied: 0 };
-
-const at = (iso: string) => new Date(iso);
-const due = at('2026-03-10T10:00:00Z');
-const periodEnd = at('2026-03-31T17:00:00Z');
-
-describe('classify766 (Decision 766 indicator 2.1)', () => {
-  it('is on time when the result is ready by the appointment, late a minute after', () => {
-    expect(classify766({ dueAt: due, finishedAt: at('2026-03-10T10:00:00Z'), supplements: [] }, periodEnd)).toBe('on_time');
-    expect(classify766({ dueAt: due, finishedAt: at('2026-03-10T10:01:00Z'), supplements: [] }, periodEnd)).toBe('late');
-  });
-
-  it('deducts the time the applicant took to complete a supplement', () => {
-    // Two days late on the calendar, but the applicant took three days to bring the missing paper.
-    const d = { dueAt: due, finishedAt: at('2026-03-12T10:00:00Z'), supplements: [{ requestedAt: at('2026-03-02T10:00:00Z'), completedAt: at('2026-03-05T10:00:00Z') }] };
-    expect(classify766(d, periodEnd)).toBe('on_time');
-    // The same without the supplement is late.
-    expect(classify766({ ...d, supplements: [] }, periodEnd)).toBe('late');
-  });
-
-  it('counts a dossier still waiting for a supplement at the time of the request', () => {
-    const waiting = { dueAt: due, finishedAt: null, supplements: [{ requestedAt: at('2026-03-09T10:00:00Z'), completedAt: null }] };
-    expect(classify766(waiting, periodEnd)).toBe('in_time');
-    expect(classify766({ ...waiting, supplements: [{ requestedAt: at('2026-03-11T10:00:00Z'), completedAt: null }] }, periodEnd)).toBe('overdue');
-  });
-
-  it('makes a second supplement request late, even when the dates are fine', () => {
-    const twice = [
-      { requestedAt: at('2026-03-02T10:00:00Z'), completedAt: at('2026-03-03T10:00:00Z') },
-      { requestedAt: at('2026-03-04T10:00:00Z'), completedAt: at('2026-03-05T10:00:00Z') },
-    ];
-    expect(classify766({ dueAt: due, finishedAt: at('2026-03-06T10:00:00Z'), supplements: twice }, periodEnd)).toBe('late');
-    expect(classify766({ dueAt: due, finishedAt: null, supplements: twice }, periodEnd)).toBe('overdue');
-  });
-
-  it('uses the end of the period for dossiers in progress, and ignores a result after it', () => {
-    expect(classify766({ dueAt: at('2026-04-10T10:00:00Z'), finishedAt: null, supplements: [] }, periodEnd)).toBe('in_time');
-    expect(classify766({ dueAt: due, finishedAt: null, supplements: [] }, periodEnd)).toBe('overdue');
-    expect(classify766({ dueAt: at('2026-04-10T10:00:00Z'), finishedAt: at('2026-04-02T10:00:00Z'), supplements: [] }, periodEnd)).toBe('in_time');
-  });
-});
 
 describe('dossier indicators', () => {
   const counts: DossierCounts = {
@@ -51,6 +11,8 @@ describe('dossier indicators', () => {
     inProgressInTime: 15, inProgressOverdue: 5,
     withFee: 80, paidOnline: 20, dissatisfied: 4, digitised: 150,
   };
+  // Two withdrawn (one in time, one late) and the original-appointment view of the same 204.
+  const withWithdrawn: DossierCounts = { ...counts, withdrawnOnTime: 1, withdrawnLate: 3, originalOnTime: 160, originalInTime: 12 };
 
   it('computes each rate from a data set with known answers', () => {
     const ind = dossierIndicators(counts);
@@ -63,6 +25,17 @@ describe('dossier indicators', () => {
     expect(ind.onlinePaymentRate).toBeCloseTo(0.25);
     expect(ind.satisfaction766).toBeCloseTo(1 - 15 / 200 - 4 / 200);
     expect(ind.digitisationRate).toBeCloseTo(0.75);
+  });
+
+  it('counts withdrawn and stopped dossiers in 766 2.1 (on time when they ended in time), not in the resolved-only rate', () => {
+    const ind = dossierIndicators(withWithdrawn);
+    expect(ind.toProcess).toBe(204);
+    expect(ind.onTimeRate766).toBeCloseTo(186 / 204);
+    expect(ind.onTimeRate).toBeCloseTo(170 / 180);
+    expect(ind.lateRate).toBeCloseTo(18 / 204);
+    expect(ind.overdue).toBe(18);
+    // Against the original appointment, nothing deducted: never above the 766 rate here.
+    expect(ind.onTimeRate766Original).toBeCloseTo(172 / 204);
   });
 
   it('keeps "no data" apart from zero', () => {

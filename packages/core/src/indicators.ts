@@ -1,7 +1,8 @@
 /**
  * Performance indicators of DOMAIN.md "Indicators" and Decision 766/QĐ-TTg
- * (reference/dossier-domain.md §2.5–§3). Pure functions over facts and counts;
- * "no data" is null, never 0.
+ * (reference/dossier-domain.md §2.5–§3). Pure functions over counts; how each dossier is
+ * judged is in dossier-clock.ts, what each figure means in indicator-definitions.ts.
+ * "No data" is null, never 0.
  */
 
 /** A share in [0, 1], or null when there is nothing to divide by. */
@@ -11,60 +12,33 @@ export function ratio(numerator: number, denominator: number): Ratio {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-// Decision 766 indicator 2.1 ---------------------------------------------------
-
-export interface SupplementRequest {
-  requestedAt: Date;
-  /** When the applicant completed it; null while still awaited. */
-  completedAt: Date | null;
-}
-
-export interface DossierFacts {
-  /** The appointment given at intake (never moved by an apology). */
-  dueAt: Date;
-  /** When the result was ready (resolved), else the first terminal time (returned, stopped, refused, withdrawn); null while in progress. */
-  finishedAt: Date | null;
-  /** Supplement requests made during processing. */
-  supplements: readonly SupplementRequest[];
-}
-
-export type Progress766 = 'on_time' | 'late' | 'in_time' | 'overdue';
-
-/**
- * Classifies a dossier at the end of a period for 766 indicator 2.1: the time spent
- * waiting for a supplement is deducted; a dossier still waiting for one ends at the
- * request; more than one supplement request makes it late whatever the dates.
- */
-export function classify766(d: DossierFacts, periodEnd: Date): Progress766 {
-  const finished = d.finishedAt !== null && d.finishedAt.getTime() <= periodEnd.getTime();
-  if (d.supplements.length > 1) return finished ? 'late' : 'overdue';
-  const open = d.supplements.find((s) => s.completedAt === null || s.completedAt.getTime() > periodEnd.getTime());
-  const end = finished ? d.finishedAt! : open ? open.requestedAt : periodEnd;
-  const deducted = d.supplements
-    .filter((s) => s !== open && s.completedAt !== null && s.requestedAt.getTime() < end.getTime())
-    .reduce((sum, s) => sum + (Math.min(s.completedAt!.getTime(), end.getTime()) - s.requestedAt.getTime()), 0);
-  const withinTime = end.getTime() - deducted <= d.dueAt.getTime();
-  if (finished) return withinTime ? 'on_time' : 'late';
-  return withinTime ? 'in_time' : 'overdue';
-}
-
 // Dossier indicators from counts --------------------------------------------------
 
-/** Counts for one unit (or field, procedure, channel) over one period: what rollups store. */
+/**
+ * Counts for one unit (or field, procedure, channel) over one period: what rollups store. Each
+ * dossier is judged as of the day (dossier-clock.ts): finished ones at their finish, open ones
+ * at the end of the period.
+ */
 export interface DossierCounts {
   /** Received in the period, by channel. */
   received: number;
   receivedOnline: number;
   /** Still in progress from before the period. */
   carriedOver: number;
-  /** Resolved in the period (finish = resolved, not returned). */
+  /** Result ready in the period (approved, or refused after appraisal; finish = resolved, not returned). */
   resolvedEarly: number;
   resolvedOnTime: number;
   resolvedLate: number;
+  /** Withdrawn or stopped in the period after being received: 766 counts them as finished. */
+  withdrawnOnTime: number;
+  withdrawnLate: number;
   /** In progress at the end of the period. */
   inProgressInTime: number;
   inProgressOverdue: number;
-  /** Dossiers of procedures with a non-zero fee, and those paid online. */
+  /** The same dossiers against the original appointment, nothing deducted: finished in the period on time, open at its end in time. */
+  originalOnTime: number;
+  originalInTime: number;
+  /** Dossiers received of procedures with a non-zero fee, and those whose fee was paid online. */
   withFee: number;
   paidOnline: number;
   /** Resolved dossiers rated "not satisfied" or with a complaint. */
@@ -73,16 +47,47 @@ export interface DossierCounts {
   digitised: number;
 }
 
-export const emptyCounts = (): DossierCounts => ({
-  received: 0, receivedOnline: 0, carriedOver: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0,
-  inProgressInTime: 0, inProgressOverdue: 0, withFee: 0, paidOnline: 0, dissatisfied: 0, digitised: 0,
-});
+export const COUNT_KEYS = [
+  'received', 'receivedOnline', 'carriedOver', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'withdrawnOnTime', 'withdrawnLate',
+  'inProgressInTime', 'inProgressOverdue', 'originalOnTime', 'originalInTime', 'withFee', 'paidOnline', 'dissatisfied', 'digitised',
+] as const satisfies ReadonlyArray<keyof DossierCounts>;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+export const emptyCounts = (): DossierCounts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as DossierCounts;
 
 export function addCounts(a: DossierCounts, b: DossierCounts): DossierCounts {
   const out = emptyCounts();
-  for (const k of Object.keys(out) as Array<keyof DossierCounts>) out[k] = a[k] + b[k];
+  for (const k of COUNT_KEYS) out[k] = a[k] + b[k];
   return out;
 }
+
+const sumOf = (c: DossierCounts, keys: readonly CountKey[]) => keys.reduce((s, k) => s + c[k], 0);
+
+/** Groups of counts the rates are built from (see indicator-definitions.ts, which documents each). */
+export const RESOLVED: readonly CountKey[] = ['resolvedEarly', 'resolvedOnTime', 'resolvedLate'];
+/** 766 2.1 denominator: every dossier handled in the period (finished in it, or still open at its end). */
+export const HANDLED: readonly CountKey[] = [...RESOLVED, 'withdrawnOnTime', 'withdrawnLate', 'inProgressInTime', 'inProgressOverdue'];
+export const LATE: readonly CountKey[] = ['resolvedLate', 'withdrawnLate', 'inProgressOverdue'];
+
+/** A rate as a numerator and a denominator of counts: the definition pages and the dossier lists behind a figure read the same keys. */
+export interface RateFormula {
+  numerator: readonly CountKey[];
+  denominator: readonly CountKey[];
+}
+
+export const RATE_FORMULAS = {
+  onTimeRate766: { numerator: ['resolvedEarly', 'resolvedOnTime', 'withdrawnOnTime', 'inProgressInTime'], denominator: HANDLED },
+  onTimeRate766Original: { numerator: ['originalOnTime', 'originalInTime'], denominator: HANDLED },
+  onTimeRate: { numerator: ['resolvedEarly', 'resolvedOnTime'], denominator: RESOLVED },
+  lateRate: { numerator: LATE, denominator: HANDLED },
+  onlineRate: { numerator: ['receivedOnline'], denominator: ['received'] },
+  onlinePaymentRate: { numerator: ['paidOnline'], denominator: ['withFee'] },
+  dissatisfiedRate: { numerator: ['dissatisfied'], denominator: HANDLED },
+  digitisationRate: { numerator: ['digitised'], denominator: HANDLED },
+} as const satisfies Record<string, RateFormula>;
+export type RateKey = keyof typeof RATE_FORMULAS;
+
+export const rateOf = (c: DossierCounts, f: RateFormula): Ratio => ratio(sumOf(c, f.numerator), sumOf(c, f.denominator));
 
 export interface DossierIndicators {
   resolved: number;
@@ -90,9 +95,11 @@ export interface DossierIndicators {
   overdue: number;
   /** (early + on time) / resolved. */
   onTimeRate: Ratio;
-  /** 766 2.1: (resolved on time + in progress within time) / everything handled in the period. */
+  /** 766 2.1: (finished on time + in progress within time) / everything handled in the period, deductions applied. */
   onTimeRate766: Ratio;
-  /** (late in progress + late resolved) / to process. */
+  /** The same against the original appointment, nothing deducted. */
+  onTimeRate766Original: Ratio;
+  /** (late finished + overdue in progress) / to process. */
   lateRate: Ratio;
   onlineRate: Ratio;
   onlinePaymentRate: Ratio;
@@ -102,22 +109,20 @@ export interface DossierIndicators {
 }
 
 export function dossierIndicators(c: DossierCounts): DossierIndicators {
-  const resolved = c.resolvedEarly + c.resolvedOnTime + c.resolvedLate;
-  const toProcess = resolved + c.inProgressInTime + c.inProgressOverdue;
-  const overdue = c.resolvedLate + c.inProgressOverdue;
-  const lateRate = ratio(overdue, toProcess);
-  const dissatisfiedRate = ratio(c.dissatisfied, toProcess);
+  const lateRate = rateOf(c, RATE_FORMULAS.lateRate);
+  const dissatisfiedRate = rateOf(c, RATE_FORMULAS.dissatisfiedRate);
   return {
-    resolved,
-    toProcess,
-    overdue,
-    onTimeRate: ratio(c.resolvedEarly + c.resolvedOnTime, resolved),
-    onTimeRate766: ratio(c.resolvedEarly + c.resolvedOnTime + c.inProgressInTime, toProcess),
+    resolved: sumOf(c, RESOLVED),
+    toProcess: sumOf(c, HANDLED),
+    overdue: sumOf(c, LATE),
+    onTimeRate: rateOf(c, RATE_FORMULAS.onTimeRate),
+    onTimeRate766: rateOf(c, RATE_FORMULAS.onTimeRate766),
+    onTimeRate766Original: rateOf(c, RATE_FORMULAS.onTimeRate766Original),
     lateRate,
-    onlineRate: ratio(c.receivedOnline, c.received),
-    onlinePaymentRate: ratio(c.paidOnline, c.withFee),
+    onlineRate: rateOf(c, RATE_FORMULAS.onlineRate),
+    onlinePaymentRate: rateOf(c, RATE_FORMULAS.onlinePaymentRate),
     satisfaction766: lateRate === null || dissatisfiedRate === null ? null : Math.max(0, 1 - lateRate - dissatisfiedRate),
-    digitisationRate: ratio(c.digitised, toProcess),
+    digitisationRate: rateOf(c, RATE_FORMULAS.digitisationRate),
   };
 }
 
@@ -125,6 +130,8 @@ export function dossierIndicators(c: DossierCounts): DossierIndicators {
 
 export const SCORE_766_MAX = { transparency: 18, progress: 20, online: 12, payment: 10, satisfaction: 18, digitisation: 22 } as const;
 export type Group766 = keyof typeof SCORE_766_MAX;
+/** The share at which a group reaches full points (linear below it); progress is linear to 100%. */
+export const SCORE_766_THRESHOLD = { progress: 1, online: 0.5, payment: 0.3, satisfaction: 0.9, digitisation: 0.8 } as const;
 
 /** Full points at the threshold, proportional below it. */
 const thresholdScore = (max: number, r: Ratio, threshold: number) => (r === null ? null : Math.min(max, (max * r) / threshold));
@@ -145,11 +152,11 @@ export interface Score766 {
 export function score766(ind: DossierIndicators, transparency: Ratio = null): Score766 {
   const groups: Record<Group766, number | null> = {
     transparency: transparency === null ? null : SCORE_766_MAX.transparency * transparency,
-    progress: ind.onTimeRate766 === null ? null : SCORE_766_MAX.progress * ind.onTimeRate766,
-    online: thresholdScore(SCORE_766_MAX.online, ind.onlineRate, 0.5),
-    payment: thresholdScore(SCORE_766_MAX.payment, ind.onlinePaymentRate, 0.3),
-    satisfaction: thresholdScore(SCORE_766_MAX.satisfaction, ind.satisfaction766, 0.9),
-    digitisation: thresholdScore(SCORE_766_MAX.digitisation, ind.digitisationRate, 0.8),
+    progress: thresholdScore(SCORE_766_MAX.progress, ind.onTimeRate766, SCORE_766_THRESHOLD.progress),
+    online: thresholdScore(SCORE_766_MAX.online, ind.onlineRate, SCORE_766_THRESHOLD.online),
+    payment: thresholdScore(SCORE_766_MAX.payment, ind.onlinePaymentRate, SCORE_766_THRESHOLD.payment),
+    satisfaction: thresholdScore(SCORE_766_MAX.satisfaction, ind.satisfaction766, SCORE_766_THRESHOLD.satisfaction),
+    digitisation: thresholdScore(SCORE_766_MAX.digitisation, ind.digitisationRate, SCORE_766_THRESHOLD.digitisation),
   };
   const known = (Object.keys(groups) as Group766[]).filter((g) => groups[g] !== null);
   return {

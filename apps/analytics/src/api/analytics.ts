@@ -1,4 +1,4 @@
-import { routes, ZAnalyticsScope, ZChannels, ZDrilldown, ZHeatmap, ZIndicatorsReport, ZOverdueList, ZQueuePerformance, ZRanking, ZTrends } from '@motcua/contracts';
+import { routes, ZAnalyticsScope, ZChannels, ZCorrections, ZDrilldown, ZFigureDossiers, ZHeatmap, ZIndicatorsReport, ZOverdueList, ZQueuePerformance, ZRanking, ZTrends } from '@motcua/contracts';
 import { fillPath } from '@motcua/web';
 import type { By } from '../composables/usePeriod.js';
 import { api } from './client.js';
@@ -24,3 +24,15 @@ export const fetchOverdue = (unitId: string, by: By, filter: { field?: string; p
   api.request('GET', fillPath(routes.analyticsOverdue.path, { unitId }), { query: { by, ...filter }, schema: ZOverdueList });
 export const fetchHeatmap = (r: Range, unitId?: string) => api.request('GET', routes.analyticsHeatmap.path, { query: { from: r.from, to: r.to, unitId }, schema: ZHeatmap });
 export const fetchQueue = (r: Range, unitId?: string) => api.request('GET', routes.analyticsQueue.path, { query: { from: r.from, to: r.to, unitId }, schema: ZQueuePerformance });
+
+/** Where the dossiers behind a figure are: a unit (and below), a field, procedure or channel. */
+export interface FigureScope {
+  unitId?: string;
+  field?: string;
+  procedureId?: string;
+  channel?: 'counter' | 'online' | 'post';
+}
+export const fetchFigureDossiers = (r: Range, figure: string, part: 'numerator' | 'denominator', scope: FigureScope, page: number, pageSize = 100) =>
+  api.request('GET', routes.analyticsDossiers.path, { query: { ...r, ...scope, figure, part, page, pageSize }, schema: ZFigureDossiers });
+export const fetchCorrections = (r: Range, unitId?: string) =>
+  api.request('GET', routes.analyticsCorrections.path, { query: { from: r.from, to: r.to, unitId }, schema: ZCorrections });

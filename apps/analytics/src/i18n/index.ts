@@ -1,6 +1,7 @@
 import { createAppI18n } from '@motcua/web';
 import { conferenceMessages } from './conference.js';
 import { drilldownMessages } from './drilldown.js';
+import { figuresMessages } from './figures.js';
 import { messages } from './messages.js';
 import { periodMessages } from './period.js';
 import { queueMessages } from './queue.js';
@@ -10,7 +11,7 @@ import { trendsMessages } from './trends.js';
 
 type Messages = { vi: Record<string, unknown>; en: Record<string, unknown> };
 /** Each feature keeps its texts in its own file beside messages.ts and is listed here. */
-const features: Messages[] = [messages, periodMessages, rankingMessages, trendsMessages, drilldownMessages, queueMessages, conferenceMessages, reportMessages];
+const features: Messages[] = [messages, periodMessages, rankingMessages, trendsMessages, drilldownMessages, queueMessages, conferenceMessages, reportMessages, figuresMessages];
 
 export const { i18n, setLocale } = createAppI18n('analytics', {
   vi: Object.assign({}, ...features.map((f) => f.vi)),

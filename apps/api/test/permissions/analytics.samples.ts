@@ -16,6 +16,8 @@ export const analyticsMatrix: MatrixPart = {
     // The commune of the caller's center (a center manager reaches it through the center grant).
     analyticsDrilldown: (t) => ({ path: `/analytics/units/${t.unitId}/drilldown?${period}` }),
     analyticsOverdue: (t) => ({ path: `/analytics/units/${t.unitId}/overdue` }),
+    analyticsDossiers: (t) => ({ path: `/analytics/dossiers?${period}&unitId=${t.unitId}&figure=onTimeRate766` }),
+    analyticsCorrections: () => ({ path: `/analytics/corrections?${period}` }),
     analyticsHeatmap: () => ({ path: `/analytics/queue/heatmap?${period}` }),
     analyticsQueue: () => ({ path: `/analytics/queue/performance?${period}` }),
   },

@@ -25,7 +25,9 @@ const ZRatio = z.number().nullable().describe('A share in [0, 1]; null means no 
 export const ZDossierCounts = z.object({
   received: z.number().int(), receivedOnline: z.number().int(), carriedOver: z.number().int(),
   resolvedEarly: z.number().int(), resolvedOnTime: z.number().int(), resolvedLate: z.number().int(),
+  withdrawnOnTime: z.number().int(), withdrawnLate: z.number().int(),
   inProgressInTime: z.number().int(), inProgressOverdue: z.number().int(),
+  originalOnTime: z.number().int(), originalInTime: z.number().int(),
   withFee: z.number().int(), paidOnline: z.number().int(), dissatisfied: z.number().int(), digitised: z.number().int(),
 });
 export const ZIndicatorsRow = z.object({
@@ -34,7 +36,7 @@ export const ZIndicatorsRow = z.object({
   counts: ZDossierCounts,
   indicators: z.object({
     resolved: z.number().int(), toProcess: z.number().int(), overdue: z.number().int(),
-    onTimeRate: ZRatio, onTimeRate766: ZRatio, lateRate: ZRatio, onlineRate: ZRatio, onlinePaymentRate: ZRatio, satisfaction766: ZRatio, digitisationRate: ZRatio,
+    onTimeRate: ZRatio, onTimeRate766: ZRatio, onTimeRate766Original: ZRatio.describe('766 on-time rate against the original appointment, nothing deducted'), lateRate: ZRatio, onlineRate: ZRatio, onlinePaymentRate: ZRatio, satisfaction766: ZRatio, digitisationRate: ZRatio,
   }),
   score766: z.object({ total: z.number().nullable(), outOf: z.number(), groups: z.record(z.string(), z.number().nullable()) }),
 });
@@ -133,3 +135,66 @@ export type QueuePerformance = z.infer<typeof ZQueuePerformance>;
 /** The units a caller's grants reach at the top (their headline, and the rooms of live updates). */
 export const ZAnalyticsScope = z.object({ units: z.array(z.object({ id: ZId, name: z.string(), level: z.string() })) });
 export type AnalyticsScope = z.infer<typeof ZAnalyticsScope>;
+
+/** Count keys of the dossier read model (core COUNT_KEYS), and the rates built from them (core RATE_FORMULAS). */
+export const ZCountKey = z.enum([
+  'received', 'receivedOnline', 'carriedOver', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'withdrawnOnTime', 'withdrawnLate',
+  'inProgressInTime', 'inProgressOverdue', 'originalOnTime', 'originalInTime', 'withFee', 'paidOnline', 'dissatisfied', 'digitised',
+]);
+export const ZRateKey = z.enum(['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'onlineRate', 'onlinePaymentRate', 'dissatisfiedRate', 'digitisationRate']);
+
+/** The dossiers behind one figure: a rate's numerator or denominator, or one count; within a unit (and its subtree), field, procedure or channel. */
+export const ZFigureDossiersQuery = period({
+  by: ZBy,
+  unitId: ZUnitFilter,
+  field: z.string().trim().min(1).max(100).optional(),
+  procedureId: ZId.optional(),
+  channel: ZChannel.optional(),
+  figure: z.union([ZRateKey, ZCountKey]),
+  part: z.enum(['numerator', 'denominator']).default('denominator'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type FigureDossiersQuery = z.infer<typeof ZFigureDossiersQuery>;
+const ZInstant = z.iso.datetime({ offset: true });
+export const ZFigureDossier = z.object({
+  id: ZId,
+  code: z.string(),
+  procedure: z.string(),
+  field: z.string(),
+  unit: z.string(),
+  channel: ZChannel,
+  receivedAt: ZInstant,
+  originalDueAt: ZInstant.describe('The appointment on the receipt'),
+  dueAt: ZInstant.nullable().describe('The due time that applied when judged: the original one moved by the pauses that had ended'),
+  finishedAt: ZInstant.nullable(),
+  endKind: z.enum(['resolved', 'withdrawn', 'stopped']).nullable(),
+  comparedAt: ZInstant.nullable().describe('For a dossier paused when judged: the start of the pause'),
+  supplements: z.number().int(),
+  pauses: z.array(z.object({ kind: z.enum(['supplement', 'obligation', 'suspension']), from: ZInstant, to: ZInstant.nullable() })).describe('Time deducted'),
+  verdict: z.enum(['early', 'on_time', 'late', 'in_time', 'overdue']).nullable(),
+  verdictOriginal: z.enum(['on_time', 'late', 'in_time', 'overdue']).nullable(),
+  countsIn: z.array(ZCountKey).describe('Every count of the period this dossier is in'),
+});
+export type FigureDossier = z.infer<typeof ZFigureDossier>;
+export const ZFigureDossiers = z.object({
+  figure: z.string(),
+  part: z.enum(['numerator', 'denominator']),
+  /** The count keys whose dossiers are listed. */
+  counts: z.array(ZCountKey),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  rows: z.array(ZFigureDossier),
+});
+export type FigureDossiers = z.infer<typeof ZFigureDossiers>;
+
+export const ZCorrectionsQuery = period({ unitId: ZUnitFilter, limit: z.coerce.number().int().min(1).max(1000).default(200) });
+export type CorrectionsQuery = z.infer<typeof ZCorrectionsQuery>;
+export const ZCorrections = z.object({
+  rows: z.array(z.object({
+    id: ZId, day: ZDate, recomputedAt: ZInstant, agencyUnit: z.string(), receivingUnit: z.string(),
+    before: z.record(z.string(), z.number()).nullable(), after: z.record(z.string(), z.number()).nullable(),
+  })),
+});
+export type Corrections = z.infer<typeof ZCorrections>;

@@ -1,136 +1,215 @@
-import { DEFAULT_TIME_ZONE, localDate } from '@motcua/core';
+import {
+  clockOf, computeDue, COUNT_KEYS, DEFAULT_TIME_ZONE, emptyCounts, judgeAt, localDate, nextDate, shiftByPause, type DossierCounts, type SlipEvent, type WorkCalendar,
+} from '@motcua/core';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { rebuildReadModels } from '../maintenance/read-models.js';
 import { analyticsRepository } from './analytics.repository.js';
+import { calendarRepository } from './calendar.repository.js';
 
 const TZ = DEFAULT_TIME_ZONE;
-const DAYS = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
-const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
+const MIN = 60_000;
+const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
+const dayEnd = (day: string) => dayStart(nextDate(day));
 
-/** A small deterministic generator: the same data set on every run. */
-function* lcg(seed: number) {
-  let x = seed;
-  for (;;) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    yield x / 2 ** 31;
+// ───────────── random control slips, played through core's deadline functions ─────────────
+
+type Step = { kind: 'supplement' | 'obligation' | 'obligation_running' | 'suspension' | 'handover'; gap: number; pause: number };
+interface Plan { start: number; limitDays: number; steps: Step[]; end: 'resolved' | 'withdrawn' | 'stopped' | 'open'; endGap: number; endWhilePaused: boolean; fee: boolean; paidOnline: boolean; obligationOnline: boolean }
+
+const minutes = (max: number) => fc.integer({ min: 1, max });
+const planArb: fc.Arbitrary<Plan> = fc.record({
+  start: fc.integer({ min: 0, max: 20 * 24 * 60 }),
+  limitDays: fc.constantFrom(0.5, 1, 3, 5, 10),
+  steps: fc.array(fc.record({ kind: fc.constantFrom('supplement', 'obligation', 'obligation_running', 'suspension', 'handover'), gap: minutes(5 * 24 * 60), pause: minutes(6 * 24 * 60) }), { maxLength: 4 }),
+  end: fc.constantFrom('resolved', 'withdrawn', 'stopped', 'open'),
+  endGap: minutes(8 * 24 * 60),
+  endWhilePaused: fc.boolean(),
+  fee: fc.boolean(),
+  paidOnline: fc.boolean(),
+  obligationOnline: fc.boolean(),
+});
+
+interface Played { events: SlipEvent[]; receivedAt: Date; resolvedAt: Date | null; dueAt: Date; status: string; payments: Array<{ method: string; purpose: string; at: Date }> }
+
+/** One dossier's slip as the API writes it: the received due from computeDue, each pause end carrying the moved due (shiftByPause). */
+function play(cal: WorkCalendar, base: Date, p: Plan): Played {
+  let t = new Date(base.getTime() + p.start * MIN);
+  const receivedAt = t;
+  let due = computeDue(cal, t, { unit: 'working_days', value: p.limitDays });
+  const events: SlipEvent[] = [{ kind: 'received', at: t, data: { dueAt: due.toISOString() } }];
+  const payments: Played['payments'] = [];
+  if (p.fee) payments.push({ method: p.paidOnline ? 'portal' : 'cash', purpose: 'fee', at: t });
+  const add = (kind: string, gap: number, data?: Record<string, unknown>) => {
+    t = new Date(t.getTime() + gap * MIN);
+    events.push({ kind, at: t, data: data ?? null });
+  };
+  let status = 'in_process';
+  const last = p.steps.length - 1;
+  for (const [i, s] of p.steps.entries()) {
+    const leaveOpen = i === last && p.endWhilePaused && p.end !== 'resolved' && s.kind !== 'handover';
+    const start = { supplement: 'supplement_requested', obligation: 'obligation_notified', obligation_running: 'obligation_notified', suspension: 'suspended', handover: 'forward' }[s.kind];
+    add(start, s.gap, s.kind.startsWith('obligation') ? { pausesClock: s.kind === 'obligation' } : undefined);
+    if (s.kind === 'handover') continue;
+    const from = t;
+    if (leaveOpen) {
+      status = { supplement: 'awaiting_supplement', obligation: 'awaiting_obligation', obligation_running: 'awaiting_obligation', suspension: 'suspended' }[s.kind];
+      break;
+    }
+    const endAt = new Date(t.getTime() + s.pause * MIN);
+    if (s.kind !== 'obligation_running') due = shiftByPause(cal, due, from, endAt);
+    const kind = { supplement: 'supplement_received', obligation: 'obligation_paid', obligation_running: 'obligation_paid', suspension: 'resume' }[s.kind];
+    add(kind, s.pause, { dueAt: due.toISOString() });
+    if (s.kind.startsWith('obligation')) payments.push({ method: p.obligationOnline ? 'gateway' : 'cash', purpose: 'obligation', at: t });
   }
+  if (p.end === 'open') return { events, receivedAt, resolvedAt: null, dueAt: due, status, payments };
+  add(p.end, p.endGap, p.end === 'resolved' ? { outcome: 'approved' } : undefined);
+  return { events, receivedAt, resolvedAt: p.end === 'resolved' ? t : null, dueAt: due, status: p.end, payments };
 }
 
-interface Raw {
-  agencyUnitId: string;
-  channel: 'counter' | 'online' | 'post';
-  receivedAt: Date;
-  dueAt: Date;
-  resolvedAt: Date | null;
-  flaggedLate: boolean;
-  fee: boolean;
-  paidOnline: boolean;
-  withResult: boolean;
+/** What core says each day's read-model row should hold, summed over the dossiers (judged at each day's end). */
+function expectedByDay(played: Played[], days: string[], fee: boolean[], paidOnline: boolean[]): Map<string, DossierCounts> {
+  const out = new Map<string, DossierCounts>();
+  for (const day of days) {
+    const c = emptyCounts();
+    played.forEach((p, i) => {
+      const clock = clockOf(p.events)!;
+      const j = judgeAt(clock, dayEnd(day), TZ);
+      if (!j) return;
+      if (localDate(clock.receivedAt, TZ) === day) {
+        c.received++;
+        if (fee[i]) c.withFee++;
+        if (fee[i] && paidOnline[i]) c.paidOnline++;
+      }
+      if (j.ended) {
+        if (localDate(clock.end!.at, TZ) !== day) return;
+        const key = j.ended === 'resolved' ? ({ early: 'resolvedEarly', on_time: 'resolvedOnTime', late: 'resolvedLate' } as const)[j.verdict as 'early']
+          : j.verdict === 'late' ? 'withdrawnLate' : 'withdrawnOnTime';
+        c[key]++;
+        if (j.original === 'on_time') c.originalOnTime++;
+      } else {
+        c[j.verdict === 'in_time' ? 'inProgressInTime' : 'inProgressOverdue']++;
+        if (j.original === 'in_time') c.originalInTime++;
+      }
+    });
+    out.set(day, c);
+  }
+  return out;
 }
 
 describe('analytics read model', () => {
   let database: TestDatabase;
-  const raw: Raw[] = [];
+  let cal: WorkCalendar;
+  let agencies: Array<{ id: string; unit_id: string; center_id: string }>;
+  let free: string;
+  let paid: string;
+  let next = 0;
+
+  /** Writes a dossier and its control slip (and payments) the way the API would have. */
+  async function insert(agency: { id: string; center_id: string }, p: Played, withFee: boolean): Promise<string> {
+    const sql = database.sql;
+    const [d] = await sql`
+      insert into dossiers (code, agency_id, receiving_center_id, return_center_id, procedure_version_id, channel, status, applicant_name, received_at, due_at, resolved_at)
+      values (${'P-' + next++}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${withFee ? paid : free}, 'counter', ${p.status}, 'Nguyễn Văn A',
+        ${p.receivedAt.toISOString()}, ${p.dueAt.toISOString()}, ${p.resolvedAt?.toISOString() ?? null}) returning id`;
+    for (const e of p.events) await sql`insert into dossier_events (dossier_id, kind, at, data) values (${d!.id}, ${e.kind}, ${e.at.toISOString()}, ${e.data ? JSON.stringify(e.data) : null}::jsonb)`;
+    for (const pay of p.payments) await sql`insert into dossier_payments (dossier_id, amount_vnd, method, purpose, paid_at) values (${d!.id}, 50000, ${pay.method}, ${pay.purpose}, ${pay.at.toISOString()})`;
+    return d!.id as string;
+  }
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemo(database.db);
-    const sql = database.sql;
-    const agencies = await sql`select a.id, a.unit_id, c.id as center_id from agencies a join centers c on c.unit_id = a.unit_id where a.code like 'UBND-%' order by a.code limit 3`;
-    const versions = await sql`select id, fee_vnd from procedure_versions order by fee_vnd`;
-    const free = versions.find((v) => v.fee_vnd === 0)!;
-    const paid = versions.find((v) => v.fee_vnd > 0)!;
-    const rnd = lcg(42);
-    const r = () => rnd.next().value as number;
-    for (let i = 0; i < 120; i++) {
-      const agency = agencies[Math.floor(r() * agencies.length)]!;
-      const day = DAYS[Math.floor(r() * DAYS.length)]!;
-      const receivedAt = at(day, `0${8 + Math.floor(r() * 2)}:${String(Math.floor(r() * 60)).padStart(2, '0')}`);
-      const dueAt = new Date(receivedAt.getTime() + (1 + Math.floor(r() * 3)) * 86_400_000);
-      const outcome = r();
-      // Resolved early, on the due day, late, or not yet; some beyond the period.
-      const resolvedAt = outcome < 0.3 ? new Date(receivedAt.getTime() + 3_600_000) : outcome < 0.5 ? new Date(dueAt.getTime() - 600_000) : outcome < 0.65 ? new Date(dueAt.getTime() + 7_200_000) : null;
-      const channel = (['counter', 'online', 'post'] as const)[Math.floor(r() * 3)]!;
-      const fee = r() < 0.5;
-      const row: Raw = { agencyUnitId: agency.unit_id, channel, receivedAt, dueAt, resolvedAt, flaggedLate: r() < 0.1, fee, paidOnline: fee && r() < 0.4, withResult: resolvedAt !== null && r() < 0.7 };
-      raw.push(row);
-      const [d] = await sql`
-        insert into dossiers (code, agency_id, receiving_center_id, return_center_id, procedure_version_id, channel, status, applicant_name, received_at, due_at, resolved_at, flagged_late)
-        values (${'T-' + i}, ${agency.id}, ${agency.center_id}, ${agency.center_id}, ${fee ? paid.id : free.id}, ${channel}, ${resolvedAt ? 'resolved' : 'in_process'}, 'Nguyễn Văn A',
-          ${receivedAt.toISOString()}, ${dueAt.toISOString()}, ${resolvedAt?.toISOString() ?? null}, ${row.flaggedLate})
-        returning id`;
-      if (row.paidOnline) await sql`insert into dossier_payments (dossier_id, amount_vnd, method, paid_at) values (${d!.id}, 50000, 'portal', ${receivedAt.toISOString()})`;
-      if (row.withResult) await sql`insert into dossier_documents (dossier_id, kind, name) values (${d!.id}, 'result', 'Kết quả')`;
-    }
-    for (const day of ['2026-03-01', ...DAYS]) await database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, day, TZ));
+    cal = await calendarRepository.forUnit(database.db, null);
+    agencies = [...(await database.sql`select a.id, a.unit_id, c.id as center_id from agencies a join centers c on c.unit_id = a.unit_id where a.code like 'UBND-%' order by a.code`)] as never;
+    const versions = await database.sql`select id, fee_vnd from procedure_versions order by fee_vnd`;
+    free = versions.find((v) => v.fee_vnd === 0)!.id;
+    paid = versions.find((v) => v.fee_vnd > 0)!.id;
   });
   afterAll(() => database?.drop());
 
-  it('gives, per commune, the same numbers as a direct count over the raw dossiers', async () => {
-    const from = '2026-03-03';
-    const to = '2026-03-05';
-    const end = new Date(`2026-03-06T00:00:00+07:00`);
-    const start = new Date(`${from}T00:00:00+07:00`);
-    const inPeriod = (d: Date | null) => d !== null && d >= start && d < end;
-    const open = (r: Raw, t: Date) => r.receivedAt < t && (r.resolvedAt === null || r.resolvedAt >= t);
-    const expected = new Map<string, Record<string, number>>();
-    for (const r of raw) {
-      const e = expected.get(r.agencyUnitId) ?? { received: 0, receivedOnline: 0, carriedOver: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, inProgressInTime: 0, inProgressOverdue: 0, withFee: 0, paidOnline: 0, dissatisfied: 0, digitised: 0 };
-      if (inPeriod(r.receivedAt)) {
-        e.received!++;
-        if (r.channel === 'online') e.receivedOnline!++;
-        if (r.fee) e.withFee!++;
-        if (r.paidOnline) e.paidOnline!++;
-      }
-      if (inPeriod(r.resolvedAt)) {
-        const late = r.flaggedLate || r.resolvedAt! > r.dueAt;
-        if (late) e.resolvedLate!++;
-        else if (localDate(r.resolvedAt!, TZ) < localDate(r.dueAt, TZ)) e.resolvedEarly!++;
-        else e.resolvedOnTime!++;
-        if (r.withResult) e.digitised!++;
-      }
-      if (open(r, start)) e.carriedOver!++;
-      if (open(r, end)) {
-        if (r.flaggedLate || r.dueAt < end) e.inProgressOverdue!++;
-        else e.inProgressInTime!++;
-      }
-      expected.set(r.agencyUnitId, e);
-    }
-    const rows = await analyticsRepository.dossierCounts(database.db, { from, to, by: 'competent', groupBy: 'unit' });
-    const actual = new Map(rows.map(({ key, ...counts }) => [key, counts]));
-    for (const [unit, counts] of expected) if (Object.values(counts).every((v) => v === 0)) expected.delete(unit);
-    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
-    // The data set exercises every column.
-    const total = rows.reduce((t, r) => t + r.resolvedEarly * r.resolvedOnTime * r.resolvedLate * r.inProgressOverdue * r.paidOnline, 0);
-    expect(total).toBeGreaterThan(0);
+  it('judges every day of random control slips exactly as core does (one definition: the rollup SQL and judgeAt agree)', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ plan: planArb }), { minLength: 1, maxLength: 8 }), async (list) => {
+        // Each run in its own agency and its own two months, so runs never see each other.
+        const agency = agencies[5 + (run % (agencies.length - 5))]!;
+        const first = nextDate('2019-01-07', run * 70);
+        run++;
+        const played = list.map(({ plan }) => play(cal, dayStart(first), plan));
+        for (const [i, p] of played.entries()) await insert(agency, p, list[i]!.plan.fee);
+        const days = Array.from({ length: 50 }, (_, i) => nextDate(first, i));
+        await database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, days[0]!, days.at(-1)!, TZ));
+        const rows = await database.sql`select day::text as day, ${database.sql(COUNT_KEYS.filter((k) => k !== 'carriedOver' && k !== 'receivedOnline').map((k) => k.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase())))}
+          from dossier_daily_stats where agency_id = ${agency.id} and day between ${days[0]!} and ${days.at(-1)!}`;
+        const expected = expectedByDay(played, days, list.map((x) => x.plan.fee), list.map((x) => x.plan.paidOnline));
+        for (const day of days) {
+          const actual = emptyCounts();
+          for (const r of rows.filter((x) => x.day === day)) for (const k of COUNT_KEYS) actual[k] += Number(r[k.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase())] ?? 0);
+          expect({ day, ...actual }).toEqual({ day, ...expected.get(day)! });
+        }
+      }),
+      { numRuns: 25, seed: 766, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('keeps a closed day as it was: later withdrawals, second supplements and pauses do not move it, and an obligation paid online is not "paid online"', async () => {
+    const agency = agencies[1]!;
+    const base = dayStart('2026-10-27');
+    // In progress on 31 October, withdrawn on 2 November.
+    const withdrawn = play(cal, base, { start: 9 * 60, limitDays: 10, steps: [], end: 'open', endGap: 1, endWhilePaused: false, fee: false, paidOnline: false, obligationOnline: false });
+    withdrawn.events.push({ kind: 'withdrawn', at: new Date('2026-11-02T03:00:00Z') });
+    withdrawn.status = 'withdrawn';
+    // One supplement completed in October, a second requested on 4 November.
+    const twice = play(cal, base, { start: 9 * 60 + 5, limitDays: 10, steps: [{ kind: 'supplement', gap: 60, pause: 60 }], end: 'open', endGap: 1, endWhilePaused: false, fee: true, paidOnline: false, obligationOnline: true });
+    twice.events.push({ kind: 'supplement_requested', at: new Date('2026-11-04T03:00:00Z') });
+    // A land dossier whose obligation was paid online, the fee at the counter.
+    const land = play(cal, base, { start: 9 * 60 + 10, limitDays: 10, steps: [{ kind: 'obligation', gap: 60, pause: 120 }], end: 'open', endGap: 1, endWhilePaused: false, fee: true, paidOnline: false, obligationOnline: true });
+    for (const p of [withdrawn, twice, land]) await insert(agency, p, p !== withdrawn);
+    const counts = async () => (await analyticsRepository.dossierCounts(database.db, { from: '2026-10-01', to: '2026-10-31', by: 'competent', groupBy: 'unit', unitIds: [agency.unit_id] }))[0]!;
+    await database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, '2026-10-01', '2026-11-10', TZ));
+    const october = await counts();
+    expect(october).toMatchObject({ received: 3, inProgressInTime: 3, inProgressOverdue: 0, withdrawnOnTime: 0, withFee: 2, paidOnline: 0 });
+    // November sees the withdrawal and the second request (late by rule).
+    const [november] = await analyticsRepository.dossierCounts(database.db, { from: '2026-11-01', to: '2026-11-05', by: 'competent', groupBy: 'unit', unitIds: [agency.unit_id] });
+    expect(november).toMatchObject({ withdrawnOnTime: 1, inProgressOverdue: 1, inProgressInTime: 1 });
+    // Rebuilding from scratch changes nothing in October, and logs no correction.
+    const logged = async () => (await database.sql`select count(*)::int as n from analytics_corrections`)[0]!.n as number;
+    const before = await logged();
+    await rebuildReadModels(database.db, { from: '2026-10-01', to: '2026-11-10' });
+    expect(await counts()).toEqual(october);
+    expect(await logged()).toBe(before);
   });
 
-  it('rebuilds a range in one statement with the same rows as day by day', async () => {
-    const snapshot = () => database.sql`select day::text, agency_id, receiving_center_id, procedure_id, channel, received, resolved_early, resolved_on_time, resolved_late,
-      in_progress_in_time, in_progress_overdue, with_fee, paid_online, dissatisfied, digitised from dossier_daily_stats order by 1, 2, 3, 4, 5`;
-    const dayByDay = await snapshot();
-    await database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, '2026-03-01', DAYS[4]!, TZ));
-    expect(await snapshot()).toEqual(dayByDay);
+  it('logs a correction of a closed day with the unit\'s figures before and after', async () => {
+    const agency = agencies[2]!;
+    const p = play(cal, dayStart('2025-03-02'), { start: 9 * 60, limitDays: 3, steps: [], end: 'resolved', endGap: 60, endWhilePaused: false, fee: false, paidOnline: false, obligationOnline: false });
+    const id = await insert(agency, p, false);
+    await database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, '2025-03-01', '2025-03-10', TZ));
+    expect(await database.sql`select * from analytics_corrections where day between '2025-03-01' and '2025-03-10'`).toEqual([]);
+    // The record of that day is corrected: a second dossier received then is entered afterwards.
+    await insert(agency, { ...p, events: p.events.map((e) => ({ ...e })) }, false);
+    await database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, '2025-03-01', '2025-03-10', TZ));
+    const log = await analyticsRepository.corrections(database.db, { from: '2025-03-01', to: '2025-03-10', unitIds: [agency.unit_id], limit: 10 });
+    expect(log.map((r) => [r.day, r.before?.received, r.after?.received])).toEqual([['2025-03-02', 1, 2]]);
+    expect(id).toBeTruthy();
+  });
+
+  it('rebuilds a range in one statement with the same rows as day by day, and concurrent rewrites neither fail nor duplicate', async () => {
+    const agency = agencies[3]!;
+    const plans = fc.sample(fc.array(planArb, { minLength: 30, maxLength: 30 }), { seed: 42, numRuns: 1 })[0]!;
+    for (const plan of plans) await insert(agency, play(cal, dayStart('2025-06-01'), plan), plan.fee);
+    const days = Array.from({ length: 40 }, (_, i) => nextDate('2025-06-01', i));
+    const snapshot = () => database.sql`select * from dossier_daily_stats where agency_id = ${agency.id} and day between ${days[0]!} and ${days.at(-1)!} order by day, receiving_center_id, procedure_id, channel`;
+    for (const day of days) await database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, day, TZ));
+    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ created_at: _c, updated_at: _u, ...r }) => r);
+    const dayByDay = strip(await snapshot());
     expect(dayByDay.length).toBeGreaterThan(20);
-    // The one-command rebuild, in chunks that split the period, ends with the same rows.
-    await database.sql`delete from dossier_daily_stats`;
-    const done = await rebuildReadModels(database.db, { to: DAYS[4]!, chunkDays: 2 });
-    expect(done.from).toBe('2026-03-02');
-    expect((await snapshot()).filter((r) => r.day >= '2026-03-02')).toEqual(dayByDay.filter((r) => r.day >= '2026-03-02'));
-  });
-
-  it('runs rollups one at a time: concurrent rewrites of the same days neither fail nor duplicate', async () => {
-    const count = async () => (await database.sql`select count(*)::int as n from dossier_daily_stats where day between '2026-03-01' and ${DAYS[4]!}`)[0]!.n as number;
-    const before = await count();
-    await Promise.all(Array.from({ length: 6 }, () => database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, '2026-03-01', DAYS[4]!, TZ))));
-    expect(await count()).toBe(before);
-  });
-
-  it('is idempotent: rolling a day up again changes nothing', async () => {
-    const before = await analyticsRepository.dossierCounts(database.db, { from: DAYS[0]!, to: DAYS[4]!, by: 'receiving', groupBy: 'channel' });
-    await database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, DAYS[2]!, TZ));
-    expect(await analyticsRepository.dossierCounts(database.db, { from: DAYS[0]!, to: DAYS[4]!, by: 'receiving', groupBy: 'channel' })).toEqual(before);
+    await Promise.all(Array.from({ length: 4 }, () => database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, days[0]!, days.at(-1)!, TZ))));
+    expect(strip(await snapshot())).toEqual(dayByDay);
+    await rebuildReadModels(database.db, { from: days[0]!, to: days.at(-1)!, chunkDays: 7 });
+    expect(strip(await snapshot())).toEqual(dayByDay);
   });
 });

@@ -1,12 +1,12 @@
-import { DEFAULT_TIME_ZONE, type DossierCounts, type QueueSums } from '@motcua/core';
+import { COUNT_KEYS, DEFAULT_TIME_ZONE, nextDate, type CountKey, type DossierCounts, type QueueSums } from '@motcua/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { clockCtes, openInTime, openOriginalInTime } from './dossier-clock.sql.js';
 
-/** Payment methods that count as paid online (Decision 766 indicator 3.6). */
-const ONLINE_METHODS = sql`('portal', 'gateway')`;
-const TERMINAL = sql`('refused_at_intake', 'withdrawn', 'stopped')`;
 // Left out of the rollup fingerprints: rewriting a row changes when, not what.
 const WRITTEN_AT = sql`'{created_at,updated_at}'::text[]`;
+
+const previousDay = (day: string) => nextDate(day, -1);
 
 const ACTIVE = sql`('received', 'in_process', 'awaiting_supplement', 'awaiting_obligation', 'suspended')`;
 
@@ -26,6 +26,37 @@ export interface QueueSumsRow extends QueueSums {
   key: string;
   label: string;
   center: string;
+}
+
+/** One dossier behind a figure (analytics drill-through), without applicant data. */
+export interface DossierListRow {
+  id: string;
+  code: string;
+  procedure: string;
+  field: string;
+  unit: string;
+  channel: string;
+  receivedAt: Date;
+  originalDueAt: Date;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  endKind: string | null;
+  comparedAt: Date | null;
+  supplements: number;
+  verdict: string | null;
+  verdictOriginal: string | null;
+  countsIn: CountKey[];
+  pauses: Array<{ kind: string; from: string; to: string | null }>;
+}
+
+export interface CorrectionRow {
+  id: string;
+  day: string;
+  recomputedAt: Date;
+  agencyUnit: string;
+  receivingUnit: string;
+  before: Record<string, number> | null;
+  after: Record<string, number> | null;
 }
 
 export interface OverdueRow {
@@ -58,8 +89,12 @@ const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.resolved_early) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedEarly",
   coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedOnTime",
   coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
+  coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
+  coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
   coalesce(sum(s.in_progress_in_time) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "inProgressInTime",
   coalesce(sum(s.in_progress_overdue) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "inProgressOverdue",
+  coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
+  coalesce(sum(s.original_in_time) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "originalInTime",
   coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
   coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
   coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
@@ -121,6 +156,32 @@ async function rollupQueuePer(tx: DbOrTx, from: string, to: string, per: keyof t
     group by t.day, center_id, unit_id, t.key, dense.histogram`);
 }
 
+/** The unit read model's counts as core DossierCounts keys (carriedOver is a period figure, not a day's). */
+const UNIT_COUNTS = sql`jsonb_build_object('received', received, 'receivedOnline', received_online, 'resolvedEarly', resolved_early, 'resolvedOnTime', resolved_on_time,
+  'resolvedLate', resolved_late, 'withdrawnOnTime', withdrawn_on_time, 'withdrawnLate', withdrawn_late, 'inProgressInTime', in_progress_in_time,
+  'inProgressOverdue', in_progress_overdue, 'originalOnTime', original_on_time, 'originalInTime', original_in_time, 'withFee', with_fee, 'paidOnline', paid_online,
+  'dissatisfied', dissatisfied, 'digitised', digitised)`;
+
+/** Keeps the unit rows of the closed days (before today) about to be rewritten, to log what a recomputation changes. */
+async function snapshotClosedDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<void> {
+  await tx.execute(sql`drop table if exists pg_temp.unit_days_before`);
+  await tx.execute(sql`
+    create temp table unit_days_before on commit drop as
+    select day, agency_unit_id, receiving_unit_id, ${UNIT_COUNTS} as counts from dossier_unit_daily_stats
+    where day between ${from} and ${to} and day < (now() at time zone ${timeZone})::date`);
+}
+
+/** A closed day that had figures and now has others: one row per unit pair, before and after (a correction is never silent). */
+async function logCorrections(tx: DbOrTx, from: string, to: string): Promise<void> {
+  await tx.execute(sql`
+    with built as (select distinct day from unit_days_before),
+    after as (select day, agency_unit_id, receiving_unit_id, ${UNIT_COUNTS} as counts from dossier_unit_daily_stats where day in (select day from built))
+    insert into analytics_corrections (day, agency_unit_id, receiving_unit_id, before, after)
+    select coalesce(b.day, a.day), coalesce(b.agency_unit_id, a.agency_unit_id), coalesce(b.receiving_unit_id, a.receiving_unit_id), b.counts, a.counts
+    from unit_days_before b full join after a using (day, agency_unit_id, receiving_unit_id)
+    where b.counts is distinct from a.counts and coalesce(b.day, a.day) between ${from} and ${to}`);
+}
+
 /**
  * Rewrites the read models of one local day from the raw rows. Idempotent, so the
  * worker can run it as often as it likes; its `analytics.rollup` job takes any list of days, so history can be replayed.
@@ -133,66 +194,56 @@ export const analyticsRepository = {
 
   /**
    * Rewrites the dossier read model of the local days [from, to] from the raw rows, in one
-   * statement: each dossier is expanded to the days it was received, open or resolved on, so a
-   * month rebuilds in one pass instead of one scan per day. Idempotent.
+   * statement: each dossier's control slip is cut into segments between its clock events, and each
+   * segment expanded to the days it covers, so every day is judged by the state of that day (never
+   * by today's) and a month rebuilds in one pass. Idempotent. A past day whose figures change is
+   * written to the corrections log.
    */
   async rollupDossierDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<number> {
     await lockRollups(tx);
+    await snapshotClosedDays(tx, from, to, timeZone);
     await tx.execute(sql`delete from dossier_daily_stats where day between ${from} and ${to}`);
     const rows = await tx.execute<{ n: number }>(sql`
-      with bounds as (
-        select ${from}::date as d1, ${to}::date as d2,
-               (${from}::date::timestamp at time zone ${timeZone}) as start_at,
-               ((${to}::date + 1)::timestamp at time zone ${timeZone}) as end_at
-      ), d as (
-        select d.agency_id, a.unit_id as agency_unit_id, d.receiving_center_id, c.unit_id as receiving_unit_id, pv.procedure_id, p.field, d.channel,
-          d.flagged_late, d.due_at, d.resolved_at, b.d1, b.d2,
-          (d.received_at at time zone ${timeZone})::date as rday,
-          (d.resolved_at at time zone ${timeZone})::date as zday,
-          (d.due_at at time zone ${timeZone})::date as dday,
-          d.status not in ${TERMINAL} as may_be_open,
-          pv.fee_vnd > 0 as with_fee,
-          exists (select 1 from dossier_payments pay where pay.dossier_id = d.id and pay.method in ${ONLINE_METHODS}) as paid_online,
-          exists (select 1 from ratings r where r.ticket_id = d.ticket_id and r.level = 'not_satisfied') as dissatisfied,
-          exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result') as digitised
-        from dossiers d cross join bounds b
-        join procedure_versions pv on pv.id = d.procedure_version_id
-        join procedures p on p.id = pv.procedure_id
-        join agencies a on a.id = d.agency_id
-        join centers c on c.id = d.receiving_center_id
-        where d.received_at < b.end_at and coalesce(d.resolved_at, 'infinity') >= b.start_at -- dossiers_open_through_idx
-      ), dd as (
-        -- open = received by the end of the day, not resolved by then, not ended without a decision
-        select d.*, g.day::date as day, d.rday = g.day as received_today, d.zday = g.day as resolved_today,
-          (d.may_be_open and (d.zday is null or d.zday > g.day)) as open_at_end
-        from d cross join lateral generate_series(greatest(d.rday, d.d1),
-          least(coalesce(d.zday, case when d.may_be_open then d.d2 else d.rday end), d.d2), interval '1 day') g(day)
+      with ${clockCtes(from, to, timeZone)}, facts as (
+        select s.dossier_id, g.day::date as day, 'open' as what, ${openInTime(sql`g.day`, timeZone)} as ok, false as early, ${openOriginalInTime(sql`g.day`, timeZone)} as original_ok
+        from st s cross join bounds b cross join lateral generate_series(greatest(s.day, b.d1), least(s.until_day - 1, b.d2), interval '1 day') g(day)
+        where not s.is_end
+        union all
+        select dossier_id, day, 'received', true, false, false from st, bounds b where kind = 'received' and day between b.d1 and b.d2
+        union all
+        select dossier_id, day, kind, not late, not late and early_day, original_ok from fin, bounds b where day between b.d1 and b.d2
       )
       insert into dossier_daily_stats (day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel,
-        received, resolved_early, resolved_on_time, resolved_late, in_progress_in_time, in_progress_overdue, with_fee, paid_online, dissatisfied, digitised)
-      select day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel,
-        count(*) filter (where received_today)::int,
-        count(*) filter (where resolved_today and not flagged_late and resolved_at <= due_at and zday < dday)::int,
-        count(*) filter (where resolved_today and not flagged_late and resolved_at <= due_at and zday >= dday)::int,
-        count(*) filter (where resolved_today and (flagged_late or resolved_at > due_at))::int,
-        count(*) filter (where open_at_end and not flagged_late and (dday is null or dday > day))::int,
-        count(*) filter (where open_at_end and (flagged_late or dday <= day))::int,
-        count(*) filter (where received_today and with_fee)::int,
-        count(*) filter (where received_today and with_fee and paid_online)::int,
-        count(*) filter (where resolved_today and dissatisfied)::int,
-        count(*) filter (where resolved_today and digitised)::int
-      from dd
-      group by day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel
-      having count(*) filter (where received_today or resolved_today or open_at_end) > 0
+        received, resolved_early, resolved_on_time, resolved_late, withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue,
+        original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised)
+      select f.day, d.agency_id, d.agency_unit_id, d.receiving_center_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel,
+        count(*) filter (where what = 'received')::int,
+        count(*) filter (where what = 'resolved' and ok and early)::int,
+        count(*) filter (where what = 'resolved' and ok and not early)::int,
+        count(*) filter (where what = 'resolved' and not ok)::int,
+        count(*) filter (where what in ('withdrawn', 'stopped') and ok)::int,
+        count(*) filter (where what in ('withdrawn', 'stopped') and not ok)::int,
+        count(*) filter (where what = 'open' and ok)::int,
+        count(*) filter (where what = 'open' and not ok)::int,
+        count(*) filter (where what in ('resolved', 'withdrawn', 'stopped') and original_ok)::int,
+        count(*) filter (where what = 'open' and original_ok)::int,
+        count(*) filter (where what = 'received' and d.with_fee)::int,
+        count(*) filter (where what = 'received' and d.with_fee and d.paid_online)::int,
+        count(*) filter (where what = 'resolved' and d.dissatisfied)::int,
+        count(*) filter (where what = 'resolved' and d.digitised)::int
+      from facts f join d on d.id = f.dossier_id
+      group by f.day, d.agency_id, d.agency_unit_id, d.receiving_center_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel
       returning 1 as n`);
     await tx.execute(sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
     await tx.execute(sql`
       insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
-        in_progress_in_time, in_progress_overdue, with_fee, paid_online, dissatisfied, digitised)
+        withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised)
       select day, agency_unit_id, receiving_unit_id, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
-        sum(resolved_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised)
+        sum(resolved_late), sum(withdrawn_on_time), sum(withdrawn_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(original_on_time), sum(original_in_time),
+        sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised)
       from dossier_daily_stats where day between ${from} and ${to}
       group by day, agency_unit_id, receiving_unit_id`);
+    await logCorrections(tx, from, to);
     return rows.length;
   },
 
@@ -324,6 +375,87 @@ export const analyticsRepository = {
       where d.status in ${ACTIVE} and d.due_at < ${q.now.toISOString()}::timestamptz ${inUnits(unitCol, q.unitIds)}
         ${q.field ? sql`and p.field = ${q.field}` : sql``} ${q.procedureId ? sql`and p.id = ${q.procedureId}` : sql``}
       order by d.due_at, d.code limit ${q.limit}`);
+  },
+
+  /**
+   * The dossiers behind a figure over [from, to] (the same clock SQL as the rollup, so the list adds up
+   * to the figure): every dossier counting in any of `keys`, with the count keys it is in, its dates, the
+   * due time that applied, the pauses deducted and the verdict. Raw rows through the open-through and
+   * slip indexes, bounded and paged. No applicant data.
+   */
+  async dossierList(db: DbOrTx, q: CountsQuery & { procedureId?: string; channel?: string; keys: readonly CountKey[]; limit: number; offset: number; timeZone: string }): Promise<{ total: number; rows: DossierListRow[] }> {
+    const unitCol = sql.raw(q.by === 'competent' ? 'a.unit_id' : 'c.unit_id');
+    const where = sql`${inUnits(unitCol, q.unitIds)} ${q.field ? sql`and p.field = ${q.field}` : sql``} ${q.procedureId ? sql`and p.id = ${q.procedureId}` : sql``}
+      ${q.channel ? sql`and d.channel = ${q.channel}` : sql``}`;
+    const tz = q.timeZone;
+    const wanted = sql.join(q.keys.map((k) => sql`${sql.identifier(k)}`), sql` or `);
+    const rows = await db.execute<DossierListRow & { total: number } & Record<string, unknown>>(sql`
+      with ${clockCtes(previousDay(q.from), q.to, tz, where)},
+      snap as (select least(${q.to}::date, greatest(${q.from}::date, (now() at time zone ${tz})::date)) as sday),
+      per as (
+        select d.id, d.code, d.agency_unit_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel, d.with_fee, d.paid_online,
+          d.dissatisfied as rated_unhappy, d.digitised as has_result, r.day as received_day, r.at as received_at, r.due_after as original_due,
+          f.kind as end_kind, f.at as finished_at, f.compared_at as f_compared, f.due as f_due, f.late as f_late, f.early_day as f_early, f.original_ok as f_original_ok, f.supplements as f_supplements,
+          s.dossier_id is not null as open_at_end, s.due as o_due, s.pause_from as o_pause, s.supplements as o_supplements,
+          ${openInTime(sql`snap.sday`, tz)} as o_ok, ${openOriginalInTime(sql`snap.sday`, tz)} as o_original_ok,
+          k.dossier_id is not null as carried
+        from d cross join snap
+        join st r on r.dossier_id = d.id and r.kind = 'received'
+        left join fin f on f.dossier_id = d.id and f.day between ${q.from} and ${q.to}
+        left join st s on s.dossier_id = d.id and not s.is_end and s.day <= snap.sday and s.until_day > snap.sday
+        left join st k on k.dossier_id = d.id and not k.is_end and k.day < ${q.from}::date and k.until_day >= ${q.from}::date
+      ), flagged as (
+        select per.*,
+          received_day between ${q.from} and ${q.to} as "received",
+          received_day between ${q.from} and ${q.to} and channel = 'online' as "receivedOnline",
+          carried as "carriedOver",
+          coalesce(end_kind = 'resolved' and not f_late and f_early, false) as "resolvedEarly",
+          coalesce(end_kind = 'resolved' and not f_late and not f_early, false) as "resolvedOnTime",
+          coalesce(end_kind = 'resolved' and f_late, false) as "resolvedLate",
+          coalesce(end_kind in ('withdrawn', 'stopped') and not f_late, false) as "withdrawnOnTime",
+          coalesce(end_kind in ('withdrawn', 'stopped') and f_late, false) as "withdrawnLate",
+          open_at_end and o_ok as "inProgressInTime",
+          open_at_end and not o_ok as "inProgressOverdue",
+          coalesce(end_kind is not null and f_original_ok, false) as "originalOnTime",
+          open_at_end and o_original_ok as "originalInTime",
+          received_day between ${q.from} and ${q.to} and with_fee as "withFee",
+          received_day between ${q.from} and ${q.to} and with_fee and paid_online as "paidOnline",
+          coalesce(end_kind = 'resolved' and rated_unhappy, false) as "dissatisfied",
+          coalesce(end_kind = 'resolved' and has_result, false) as "digitised"
+        from per
+      ), page as (
+        select *, count(*) over () as total from flagged where ${wanted} order by code limit ${q.limit} offset ${q.offset}
+      )
+      select page.id, page.code, pr.name as procedure, page.field, u.name as unit, page.channel::text as channel,
+        page.received_at as "receivedAt", page.original_due as "originalDueAt",
+        coalesce(page.f_due, page.o_due) as "dueAt", page.finished_at as "finishedAt", page.end_kind as "endKind",
+        coalesce(page.f_compared, page.o_pause) as "comparedAt", coalesce(page.f_supplements, page.o_supplements, 0)::int as supplements,
+        case when page.end_kind is not null then case when page.f_late then 'late' when page.f_early then 'early' else 'on_time' end
+             when page.open_at_end then case when page.o_ok then 'in_time' else 'overdue' end end as verdict,
+        case when page.end_kind is not null then case when page.f_original_ok then 'on_time' else 'late' end
+             when page.open_at_end then case when page.o_original_ok then 'in_time' else 'overdue' end end as "verdictOriginal",
+        array_remove(array[${sql.join(COUNT_KEYS.map((k) => sql`case when page.${sql.identifier(k)} then ${k}::text end`), sql`, `)}], null) as "countsIn",
+        coalesce(pz.pauses, '[]'::json) as pauses, page.total::int as total
+      from page
+      join procedures pr on pr.id = page.procedure_id
+      join administrative_units u on u.id = ${sql.raw(q.by === 'competent' ? 'page.agency_unit_id' : 'page.receiving_unit_id')}
+      left join lateral (
+        select json_agg(json_build_object('kind', case x.kind when 'supplement_requested' then 'supplement' when 'suspended' then 'suspension' else 'obligation' end,
+          'from', x.pause_from, 'to', x.to_at) order by x.pause_from) as pauses
+        from (select e.kind, e.pause_from, lead(e.at) over (order by e.at, e.id) as to_at from st e where e.dossier_id = page.id) x where x.pause_from is not null
+      ) pz on true
+      order by page.code`);
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => r as DossierListRow) };
+  },
+
+  /** Recomputations that changed closed days of the given units (either side), newest first. */
+  async corrections(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; limit: number }): Promise<CorrectionRow[]> {
+    const scope = q.unitIds ? sql`and (x.agency_unit_id = any(${uuidArray(q.unitIds)}) or x.receiving_unit_id = any(${uuidArray(q.unitIds)}))` : sql``;
+    return db.execute<CorrectionRow & Record<string, unknown>>(sql`
+      select x.id, x.day::text as day, x.recomputed_at as "recomputedAt", au.name as "agencyUnit", ru.name as "receivingUnit", x.before, x.after
+      from analytics_corrections x join administrative_units au on au.id = x.agency_unit_id join administrative_units ru on ru.id = x.receiving_unit_id
+      where x.day between ${q.from} and ${q.to} ${scope}
+      order by x.recomputed_at desc, x.day, au.name limit ${q.limit}`);
   },
 
   /** Units with their level, for naming and ranking; every unit when `ids` is undefined. */

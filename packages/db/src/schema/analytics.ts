@@ -1,16 +1,22 @@
-import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
-import { timestamps } from './_helpers.js';
+import { date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './_helpers.js';
 import { channel } from './enums.js';
 
 const count = () => integer().notNull().default(0);
 
-/** What the dossier read models count besides receptions (the inputs of core's indicator formulas). */
+/** What the dossier read models count besides receptions (the inputs of core's indicator formulas, judged as of each day). */
 const dossierOutcomes = () => ({
   resolvedEarly: count(),
   resolvedOnTime: count(),
   resolvedLate: count(),
+  /** Withdrawn or stopped after receipt: finished for Decision 766. */
+  withdrawnOnTime: count(),
+  withdrawnLate: count(),
   inProgressInTime: count(),
   inProgressOverdue: count(),
+  /** Against the original appointment, nothing deducted. */
+  originalOnTime: count(),
+  originalInTime: count(),
   withFee: count(),
   paidOnline: count(),
   dissatisfied: count(),
@@ -125,4 +131,23 @@ export const queueOfficerDailyStats = pgTable(
     ...timestamps,
   },
   (t) => [primaryKey({ name: 'queue_officer_daily_stats_pkey', columns: [t.day, t.centerId, t.officerId] }), index('queue_officer_daily_stats_unit_idx').on(t.unitId, t.day)],
+);
+
+/**
+ * A recomputation that changed a past day's figures (a correction of a closed period): the
+ * per-unit counts before and after, so nobody can move a closed month unseen.
+ */
+export const analyticsCorrections = pgTable(
+  'analytics_corrections',
+  {
+    id: id(),
+    day: date().notNull(),
+    agencyUnitId: uuid().notNull(),
+    receivingUnitId: uuid().notNull(),
+    /** The unit's counts (core DossierCounts keys) before and after; null when the row did not exist. */
+    before: jsonb().$type<Record<string, number>>(),
+    after: jsonb().$type<Record<string, number>>(),
+    recomputedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('analytics_corrections_agency_idx').on(t.agencyUnitId, t.day), index('analytics_corrections_receiving_idx').on(t.receivingUnitId, t.day)],
 );

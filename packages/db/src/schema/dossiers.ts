@@ -120,7 +120,10 @@ export const dossierDocuments = pgTable(
 );
 export type DossierDocument = typeof dossierDocuments.$inferSelect;
 
-/** Fees and financial obligations paid; "online" methods feed the online-payment indicator. */
+/**
+ * Payments of a dossier: the procedure's fee or charge, or a financial obligation (tax, land levy).
+ * Only a fee paid by an online method counts for the online-payment indicator (766 group 3b).
+ */
 export const dossierPayments = pgTable(
   'dossier_payments',
   {
@@ -128,6 +131,8 @@ export const dossierPayments = pgTable(
     dossierId: uuid().notNull().references(() => dossiers.id),
     amountVnd: integer().notNull(),
     method: text().notNull(),
+    /** `fee` (phí, lệ phí of the procedure) or `obligation` (nghĩa vụ tài chính). */
+    purpose: text().notNull().default('fee'),
     paidAt: timestamp(tz).notNull(),
     recordedById: uuid().references(() => staff.id),
     ...timestamps,

@@ -83,7 +83,12 @@ describe('demo history generator', () => {
     for (const k of ['received', 'assign', 'forward', 'supplement_requested', 'obligation_paid', 'extended', 'resolved', 'returned', 'withdrawn', 'refused']) expect(kinds).toContain(k);
     expect(dossiers.filter((d) => d.supplementCount >= 2 && d.flaggedLate).length).toBeGreaterThan(0);
     expect(dossiers.filter((d) => d.agencyId.startsWith('UBND-') && !d.receivingCenterId.endsWith(d.agencyId.slice(5))).length).toBeGreaterThan(0);
-  });
+    // Every resolved row stamps the 766 verdict: a twice-supplemented dossier is late whatever the dates.
+    const twice = new Set(dossiers.filter((d) => d.supplementCount >= 2).map((d) => d.id));
+    const stamps = events.filter((e) => e.kind === 'resolved' && twice.has(e.dossierId)).map((e) => e.data?.result);
+    expect(stamps.length).toBeGreaterThan(0);
+    expect(new Set(stamps)).toEqual(new Set(['late']));
+  }, 30_000); // a few seconds on a quiet machine; shared CI machines are slower
 
   it('online share rises over the year; most rated citizens are satisfied', () => {
     const online = (months: number[]) => {

@@ -1,5 +1,5 @@
 import {
-  addWorkingTime, checkExtension, computeDue, formatDossierCode, instantOf, isoWeekday, isWorkingDay, localDate, lunarToSolar, nextDate, shiftByPause, stepDueTimes,
+  addWorkingTime, checkExtension, computeDue, finishVerdict, formatDossierCode, instantOf, isoWeekday, isWorkingDay, localDate, lunarToSolar, nextDate, shiftByPause, stepDueTimes,
   supplementRequest, timeliness, transition, workingDayLength, workingTimeBetween, type DossierAction, type StepPlan, type TimeLimit, type WorkCalendar,
 } from '@motcua/core';
 import type { DossierStatus } from '@motcua/contracts';
@@ -186,7 +186,7 @@ export interface DayRows {
   dossiers: DossierRow[];
   events: EventRow[];
   documents: Array<{ dossierId: string; kind: string; name: string; createdById: string | null; createdAt: Date }>;
-  payments: Array<{ dossierId: string; amountVnd: number; method: string; paidAt: Date; recordedById: string | null }>;
+  payments: Array<{ dossierId: string; amountVnd: number; method: string; purpose: 'fee' | 'obligation'; paidAt: Date; recordedById: string | null }>;
   tickets: TicketRow[];
   ticketEvents: TicketEventRow[];
   ratings: Array<{ ticketId: string; counterId: string; level: 'very_satisfied' | 'satisfied' | 'not_satisfied'; createdAt: Date }>;
@@ -407,8 +407,8 @@ function lifeOf(world: HistoryWorld, state: GeneratorState, input: LifeInput): v
 
   if (proc.feeVnd > 0) {
     const method = channel === 'online' ? (rnd() < 0.75 ? 'portal' : 'gateway') : rnd() < 0.12 ? 'gateway' : 'cash';
-    out.payments.push({ dossierId: row.id, amountVnd: proc.feeVnd, method, paidAt: t, recordedById: officer });
-    life.act(null, t, { ...slip, kind: 'payment', fromStaffId: officer, data: { amountVnd: proc.feeVnd, method, online: method !== 'cash' } });
+    out.payments.push({ dossierId: row.id, amountVnd: proc.feeVnd, method, purpose: 'fee', paidAt: t, recordedById: officer });
+    life.act(null, t, { ...slip, kind: 'payment', fromStaffId: officer, data: { amountVnd: proc.feeVnd, method, online: method !== 'cash', purpose: 'fee' } });
   }
 
   // The plan of this dossier: late or not (per field target), pauses, apology, withdrawal.
@@ -449,8 +449,9 @@ function lifeOf(world: HistoryWorld, state: GeneratorState, input: LifeInput): v
       { pausedSince: proc.obligationPausesClock ? at : null })) return false;
     t = work(at, 8 * (1 + rnd() * 4));
     const method = rnd() < 0.3 ? 'gateway' : 'cash';
-    if (!life.act('obligation_paid', t, { ...slip, kind: 'obligation_paid', fromStaffId: row.assigneeId, data: { amountVnd, method, online: method !== 'cash' } }, life.resumePatch(t))) return false;
-    out.payments.push({ dossierId: row.id, amountVnd, method, paidAt: t, recordedById: row.assigneeId });
+    const resumed = life.resumePatch(t);
+    if (!life.act('obligation_paid', t, { ...slip, kind: 'obligation_paid', fromStaffId: row.assigneeId, data: { amountVnd, method, online: method !== 'cash', purpose: 'obligation', dueAt: (resumed.dueAt ?? row.dueAt)?.toISOString() ?? null } }, resumed)) return false;
+    out.payments.push({ dossierId: row.id, amountVnd, method, purpose: 'obligation', paidAt: t, recordedById: row.assigneeId });
     return true;
   };
 
@@ -489,7 +490,7 @@ function lifeOf(world: HistoryWorld, state: GeneratorState, input: LifeInput): v
     if (!life.act('handover', at, { ...slip, kind: 'forward', fromStaffId: from, toStaffId: assignee, step: row.currentStep + 1, stepDueAt: row.stepDueAt, stepResult: result, data: { toStep: proc.steps[next]!.code, nextStepDueAt: stepDueAt.toISOString() } },
       { currentStep: next, assigneeId: assignee, stepDueAt })) return finish(out, life);
   }
-  const outcome = timeliness(cal, resolveAt, row.dueAt!);
+  const outcome = finishVerdict({ supplements: row.supplementCount, finishedAt: resolveAt, dueAt: row.dueAt! }, cal.timeZone);
   if (!life.act('resolve', resolveAt, { ...slip, kind: 'resolved', fromStaffId: assignee, toUnitId: receiving.unitId, step: row.currentStep + 1, stepDueAt: row.stepDueAt, stepResult: row.stepDueAt ? timeliness(cal, resolveAt, row.stepDueAt) : null, data: { outcome: 'approved', result: outcome } },
     { resolvedAt: resolveAt, assigneeId: null })) return finish(out, life);
   // Most results are digitised (a result document), the 766 digitisation indicator.

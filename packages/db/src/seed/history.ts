@@ -144,7 +144,7 @@ export async function seedHistory(handle: Pick<DatabaseHandle, 'db' | 'sql'>, op
         to_staff_id: 'toStaffId', at: 'at', step: 'step', step_due_at: 'stepDueAt', step_result: 'stepResult', note: 'note', data: 'data', created_at: 'at', updated_at: 'at',
       }, days.flatMap((d) => d.events));
       await copyRows(client, 'dossier_documents', { dossier_id: 'dossierId', kind: 'kind', name: 'name', created_by_id: 'createdById', created_at: 'createdAt', updated_at: 'createdAt' }, days.flatMap((d) => d.documents));
-      await copyRows(client, 'dossier_payments', { dossier_id: 'dossierId', amount_vnd: 'amountVnd', method: 'method', paid_at: 'paidAt', recorded_by_id: 'recordedById', created_at: 'paidAt', updated_at: 'paidAt' }, days.flatMap((d) => d.payments));
+      await copyRows(client, 'dossier_payments', { dossier_id: 'dossierId', amount_vnd: 'amountVnd', method: 'method', purpose: 'purpose', paid_at: 'paidAt', recorded_by_id: 'recordedById', created_at: 'paidAt', updated_at: 'paidAt' }, days.flatMap((d) => d.payments));
     };
 
     const total = plan.reduce((s, d) => s + d.dossiers, 0);

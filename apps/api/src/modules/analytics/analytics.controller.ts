@@ -1,5 +1,5 @@
 import {
-  routes, type ChannelsQuery, type DrilldownQuery, type HeatmapQuery, type IndicatorsQuery, type OverdueQuery, type QueuePerformanceQuery, type RankingQuery, type TrendsQuery,
+  routes, type ChannelsQuery, type CorrectionsQuery, type FigureDossiersQuery, type DrilldownQuery, type HeatmapQuery, type IndicatorsQuery, type OverdueQuery, type QueuePerformanceQuery, type RankingQuery, type TrendsQuery,
 } from '@motcua/contracts';
 import { Controller, Inject } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -47,6 +47,16 @@ export class AnalyticsController {
   @ApiRoute(routes.analyticsOverdue)
   overdue(@Input() input: ValidatedInput<UnitParams, OverdueQuery>, @CurrentActor() actor: Actor, @Now() now: Date) {
     return this.analytics.overdue(input.params.unitId, input.query, actor, now);
+  }
+
+  @ApiRoute(routes.analyticsDossiers)
+  dossiers(@Input() input: ValidatedInput<unknown, FigureDossiersQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.dossiers(input.query, actor);
+  }
+
+  @ApiRoute(routes.analyticsCorrections)
+  corrections(@Input() input: ValidatedInput<unknown, CorrectionsQuery>, @CurrentActor() actor: Actor) {
+    return this.analytics.corrections(input.query, actor);
   }
 
   @ApiRoute(routes.analyticsHeatmap)

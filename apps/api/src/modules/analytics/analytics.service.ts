@@ -1,8 +1,8 @@
 import type {
-  AnalyticsScope, Channels, ChannelsQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
+  AnalyticsScope, Channels, ChannelsQuery, Corrections, CorrectionsQuery, FigureDossiers, FigureDossiersQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
   OverdueList, OverdueQuery, QueuePerformance, QueuePerformanceQuery, Ranking, RankingQuery, Trends, TrendsQuery,
 } from '@motcua/contracts';
-import { addCounts, dossierIndicators, emptyCounts, queueSumsIndicators, score766, type DossierCounts } from '@motcua/core';
+import { addCounts, DEFAULT_TIME_ZONE, dossierIndicators, emptyCounts, queueSumsIndicators, RATE_FORMULAS, score766, type CountKey, type DossierCounts } from '@motcua/core';
 import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type QueueSumsRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -114,6 +114,35 @@ export class AnalyticsService {
       rows: rows.slice(0, q.limit).map((r) => ({ ...r, dueAt: new Date(r.dueAt).toISOString(), daysOverdue: Math.floor((now.getTime() - new Date(r.dueAt).getTime()) / DAY_MS) })),
       truncated: rows.length > q.limit,
     };
+  }
+
+  /**
+   * The dossiers behind a figure: for a rate its numerator or denominator (the keys core's formula
+   * sums), for a count that count. Raw rows, paged, within the caller's scope; no applicant data.
+   */
+  async dossiers(q: FigureDossiersQuery, actor: Actor): Promise<FigureDossiers> {
+    const unitIds = await this.within(actor, q.unitId);
+    const formula = q.figure in RATE_FORMULAS ? RATE_FORMULAS[q.figure as keyof typeof RATE_FORMULAS] : null;
+    const keys: CountKey[] = formula ? [...formula[q.part]] : [q.figure as CountKey];
+    const { total, rows } = await analyticsRepository.dossierList(this.db, {
+      ...q, unitIds, keys, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, timeZone: DEFAULT_TIME_ZONE,
+    });
+    const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+    return {
+      figure: q.figure, part: q.part, counts: keys, total, page: q.page, pageSize: q.pageSize,
+      rows: rows.map((r) => ({
+        ...r, channel: r.channel as FigureDossiers['rows'][number]['channel'], endKind: r.endKind as FigureDossiers['rows'][number]['endKind'],
+        verdict: r.verdict as FigureDossiers['rows'][number]['verdict'], verdictOriginal: r.verdictOriginal as FigureDossiers['rows'][number]['verdictOriginal'],
+        receivedAt: iso(r.receivedAt)!, originalDueAt: iso(r.originalDueAt)!, dueAt: iso(r.dueAt), finishedAt: iso(r.finishedAt), comparedAt: iso(r.comparedAt),
+        pauses: r.pauses.map((p) => ({ kind: p.kind as 'supplement', from: iso(p.from)!, to: iso(p.to) })),
+      })),
+    };
+  }
+
+  async corrections(q: CorrectionsQuery, actor: Actor): Promise<Corrections> {
+    const unitIds = await this.within(actor, q.unitId);
+    const rows = await analyticsRepository.corrections(this.db, { ...q, unitIds });
+    return { rows: rows.map((r) => ({ ...r, recomputedAt: new Date(r.recomputedAt).toISOString() })) };
   }
 
   async heatmap(q: HeatmapQuery, actor: Actor): Promise<Heatmap> {

@@ -3,7 +3,7 @@ import {
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
-  addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
+  addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
 import { analyticsRepository, calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
@@ -254,12 +254,15 @@ export class DossiersService {
           break;
         }
         case 'record_payment': {
-          await dossierRepository.addPayment(tx, { dossierId: d.id, amountVnd: input.amountVnd, method: input.method, paidAt: now, recordedById: actor.staffId });
-          const payment = { amountVnd: input.amountVnd, method: input.method, online: input.method !== 'cash' };
+          // A payment while the dossier awaits its obligation settles the obligation; any other pays the procedure's fee (766 group 3b counts only these).
+          const purpose = d.status === 'awaiting_obligation' ? 'obligation' : 'fee';
+          await dossierRepository.addPayment(tx, { dossierId: d.id, amountVnd: input.amountVnd, method: input.method, purpose, paidAt: now, recordedById: actor.staffId });
+          const payment = { amountVnd: input.amountVnd, method: input.method, online: input.method !== 'cash', purpose };
           if (d.status === 'awaiting_obligation') {
             const to = this.transitionOr409(d.status, 'obligation_paid');
             patch = { status: to, ...this.resumePatch(cal, d, now) };
-            event = slip('obligation_paid', to, { data: payment });
+            // The slip carries the due time from now on, as every event that ends a pause does.
+            event = slip('obligation_paid', to, { data: { ...payment, dueAt: iso(patch.dueAt ?? d.dueAt) } });
           } else {
             if (!['received', 'in_process', 'resolved'].includes(d.status)) this.transitionOr409(d.status, 'obligation_paid');
             event = slip('payment', d.status, { data: payment });
@@ -287,7 +290,9 @@ export class DossiersService {
           patch = { status: to, resolvedAt: now, assigneeId: null };
           await dossierRepository.addDocuments(tx, input.documents.map((doc) => ({ dossierId: d.id, kind: 'result', name: doc.name, reference: doc.reference ?? null, createdById: actor.staffId })));
           // Decision 766 measures against the original appointment, never the extended one.
-          event = slip('resolved', to, { ...stepEnd(), toUnitId: await this.centerUnit(tx, d.returnCenterId), note: input.note ?? null, data: { outcome: input.outcome, result: d.dueAt ? timeliness(cal, now, d.dueAt) : null } });
+          // A second supplement request makes it late whatever the dates (Decision 766 §2.1).
+          const result = d.dueAt ? finishVerdict({ supplements: d.supplementCount, finishedAt: now, dueAt: d.dueAt }, cal.timeZone) : null;
+          event = slip('resolved', to, { ...stepEnd(), toUnitId: await this.centerUnit(tx, d.returnCenterId), note: input.note ?? null, data: { outcome: input.outcome, result } });
           break;
         }
       }

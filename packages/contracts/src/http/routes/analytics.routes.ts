@@ -1,7 +1,7 @@
 import { defineRoute } from '../route.js';
 import { analyticsReaders } from './access.js';
 import {
-  ZAnalyticsScope, ZChannels, ZChannelsQuery, ZDrilldown, ZDrilldownQuery, ZHeatmap, ZHeatmapQuery, ZIndicatorsQuery, ZIndicatorsReport,
+  ZAnalyticsScope, ZChannels, ZCorrections, ZCorrectionsQuery, ZFigureDossiers, ZFigureDossiersQuery, ZChannelsQuery, ZDrilldown, ZDrilldownQuery, ZHeatmap, ZHeatmapQuery, ZIndicatorsQuery, ZIndicatorsReport,
   ZOverdueList, ZOverdueQuery, ZQueuePerformance, ZQueuePerformanceQuery, ZRanking, ZRankingQuery, ZTrends, ZTrendsQuery, ZUnitParams,
 } from '../analytics.js';
 
@@ -41,6 +41,16 @@ export const analyticsRoutes = {
     method: 'GET', path: '/analytics/units/:unitId/overdue', tag: 'analytics',
     summary: 'Active dossiers of a unit past due now, most overdue first, with who holds them',
     access: staff, params: ZUnitParams, query: ZOverdueQuery, response: ZOverdueList,
+  }),
+  analyticsDossiers: defineRoute({
+    method: 'GET', path: '/analytics/dossiers', tag: 'analytics',
+    summary: 'The dossiers behind a figure (its numerator or denominator) over a period, paged: dates, due time that applied, deductions, verdict; no applicant data',
+    access: staff, query: ZFigureDossiersQuery, response: ZFigureDossiers,
+  }),
+  analyticsCorrections: defineRoute({
+    method: 'GET', path: '/analytics/corrections', tag: 'analytics',
+    summary: 'Recomputations that changed the figures of closed days, with the counts before and after per unit and day',
+    access: staff, query: ZCorrectionsQuery, response: ZCorrections,
   }),
   analyticsHeatmap: defineRoute({
     method: 'GET', path: '/analytics/queue/heatmap', tag: 'analytics',
