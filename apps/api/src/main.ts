@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { APP_VERSION, loadConfig, type ApiConfig } from './config/config.js';
 import { RedisIoAdapter } from './infra/redis-io.adapter.js';
 import { SOCKET_REDIS } from './infra/tokens.js';
+import { drainHttp } from './infra/graceful-close.js';
 import { mountQueueDashboard } from './infra/queue-dashboard.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
@@ -51,7 +52,6 @@ async function main() {
     if (config.NODE_ENV === 'test') app.use(testClock);
     app.use(legacyOptOutLink);
     app.setGlobalPrefix('api');
-    app.enableShutdownHooks();
 
     const adapter = new RedisIoAdapter(app);
     adapter.connect(app.get(SOCKET_REDIS), config.REDIS_PREFIX);
@@ -63,6 +63,17 @@ async function main() {
     const web = config.WEB_ROOT ? mountWeb(server, config.WEB_ROOT) : [];
 
     await app.listen(config.PORT, config.HOST);
+    // Our own stop sequence instead of Nest's shutdown hooks: drain HTTP first, then close the app.
+    let stopping = false;
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.on(signal, () => {
+        if (stopping) return;
+        stopping = true;
+        void drainHttp(app.getHttpServer())
+          .then(() => app.close())
+          .finally(() => process.exit(0));
+      });
+    }
     app.get(Logger).log(`API listening on ${config.HOST}:${config.PORT}; serving ${web.length ? web.join(', ') : 'no web apps'}`);
   } catch (e) {
     fail(explain(e, config));
