@@ -13,9 +13,14 @@ export function migrationJournal(): Array<{ tag: string; when: number }> {
   return JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')).entries;
 }
 
+/** Any fixed number: every process that migrates this database takes the same lock. */
+const MIGRATION_LOCK = 7002;
+
 /**
  * Applies the committed drizzle-kit migrations on a dedicated single connection; with `upTo`,
  * only the first `upTo` of them (a restore loads a backup's rows into the schema they were taken from).
+ * Several API replicas start at once in a deployment: a session lock makes them migrate one after
+ * another (the later ones then find nothing left to do) instead of colliding on the same DDL.
  */
 export async function runMigrations(url: string, options: { upTo?: number } = {}): Promise<void> {
   let folder = migrationsFolder;
@@ -28,7 +33,9 @@ export async function runMigrations(url: string, options: { upTo?: number } = {}
   }
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(sql), { migrationsFolder: folder });
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
   } finally {
     await sql.end({ timeout: 5 });
     if (folder !== migrationsFolder) rmSync(folder, { recursive: true, force: true });

@@ -38,6 +38,26 @@ describe('migrations', () => {
     }
   });
 
+  it('several API replicas starting at once on an empty database all migrate it without colliding', async () => {
+    const server = process.env.MOTCUA_TEST_PG_URL!;
+    const name = `m_par_${Date.now()}`;
+    const adminSql = postgres(server, { max: 1, onnotice: () => {} });
+    await adminSql.unsafe(`create database "${name}"`);
+    const url = databaseUrlFor(server, name);
+    try {
+      // Without the lock the second CREATE SCHEMA/TABLE fails (duplicate pg_namespace/pg_type key).
+      const results = await Promise.allSettled([runMigrations(url), runMigrations(url), runMigrations(url)]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const db = postgres(url, { max: 1 });
+      const [row] = await db`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      expect(row!.n).toBe(readdirSync(path.join(pkg, 'migrations')).filter((f) => f.endsWith('.sql')).length);
+      await db.end();
+    } finally {
+      await adminSql.unsafe(`drop database if exists "${name}" with (force)`);
+      await adminSql.end();
+    }
+  });
+
   it('the committed migrations match the schema (drizzle-kit would generate nothing new)', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'drizzle-check-'));
     // Generating into a copy of the migrations folder must report no changes.

@@ -33,6 +33,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return parseConfig(ZApiEnv, env);
 }
 
+/** The operator CLI needs the database only. */
+export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Pick<ApiConfig, 'DATABASE_URL'> {
+  return parseConfig(ZApiEnv.pick({ DATABASE_URL: true }), env);
+}
+
 export const CONFIG = Symbol('CONFIG');
 
 /** The API's release, from its package.json (same relative path from src/ and dist/). */

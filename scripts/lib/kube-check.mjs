@@ -1,0 +1,119 @@
+// The Kubernetes manifests (docker/k8s/) rendered with kustomize and run by `podman kube play`,
+// which runs Pods and Deployments on one machine (no Services, HPA, PDB or Ingress: it ignores
+// what a cluster's control plane would do, so those are checked by rendering only).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments, stringify } from 'yaml';
+import { InfraError, aptInstall, isPortFree } from './infra.mjs';
+import { podman } from './podman.mjs';
+import { root } from './setup.mjs';
+
+const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+/** kubectl renders kustomizations (`kubectl kustomize`); Debian's kubernetes-client has it. */
+function ensureKubectl(log) {
+  if (!which('kubectl')) aptInstall(['kubernetes-client'], 'the Kubernetes manifests are rendered with kubectl kustomize', log);
+}
+
+/**
+ * An overlay of docker/k8s/base for one machine: the images just built, the database and Redis
+ * started for the check, one replica each (every pod shares the host's network here).
+ */
+function writeOverlay(dir, { images, databaseUrl, redisUrl, publicUrl }) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const base = path.relative(dir, path.join(root, 'docker/k8s/base'));
+  writeFileSync(path.join(dir, 'secrets.env'), `DATABASE_URL=${databaseUrl}\nREDIS_URL=${redisUrl}\n`, { mode: 0o600 });
+  writeFileSync(path.join(dir, 'config.env'), `PUBLIC_URL=${publicUrl}\n`);
+  const replicas = (name, n) => ({ target: { kind: 'Deployment', name }, patch: `[{"op":"replace","path":"/spec/replicas","value":${n}}]` });
+  writeFileSync(path.join(dir, 'kustomization.yaml'), stringify({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [base],
+    images: Object.entries(images).map(([name, newName]) => ({ name, newName: newName.split(':')[0], newTag: newName.split(':')[1] })),
+    secretGenerator: [{ name: 'motcua-secrets', behavior: 'replace', envs: ['secrets.env'] }],
+    configMapGenerator: [{ name: 'motcua-config', behavior: 'merge', envs: ['config.env'] }],
+    patches: [
+      replicas('motcua-api', 1),
+      replicas('motcua-web', 1),
+      { target: { kind: 'Deployment', name: 'motcua-web' }, patch: '[{"op":"replace","path":"/spec/template/spec/containers/0/env/0/value","value":"127.0.0.1:3000"}]' },
+    ],
+  }));
+}
+
+/** The rendered documents podman can run: the migration Job becomes a one-shot Pod. */
+function forPodman(rendered) {
+  const docs = parseAllDocuments(rendered).map((d) => d.toJSON()).filter(Boolean);
+  const kinds = docs.map((d) => d.kind);
+  for (const needed of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'Job', 'ConfigMap', 'Secret']) {
+    if (!kinds.includes(needed)) throw new Error(`the rendered manifests have no ${needed}`);
+  }
+  const job = docs.find((d) => d.kind === 'Job');
+  const migrate = { apiVersion: 'v1', kind: 'Pod', metadata: { name: job.metadata.name }, spec: { ...job.spec.template.spec, restartPolicy: 'Never' } };
+  const support = docs.filter((d) => d.kind === 'ConfigMap' || d.kind === 'Secret');
+  const apps = docs.filter((d) => d.kind === 'Deployment');
+  const dump = (list) => list.map((d) => stringify(d)).join('---\n');
+  return { migrate: dump([...support, migrate]), apps: dump([...support, ...apps]), kinds };
+}
+
+export async function runKubeChecks({ env, work, bases, tag, check, until, log }) {
+  ensureKubectl(log);
+  for (const port of [80, 3000, 3001]) {
+    if (!(await isPortFree(port, '0.0.0.0'))) throw new InfraError(`port ${port} is in use: the pods share the host's network in this check (nginx 80, API 3000, worker 3001).`);
+  }
+  const dir = path.join(work, 'k8s');
+  const pgPort = 55432;
+  const redisPort = 56379;
+  const password = 'kube-check-only';
+  const names = { pg: 'motcua-kubecheck-postgres', redis: 'motcua-kubecheck-redis' };
+  const files = { migrate: path.join(dir, 'migrate.yaml'), apps: path.join(dir, 'apps.yaml') };
+  const stop = async () => {
+    for (const f of Object.values(files)) await podman(['kube', 'down', f], { env });
+    await podman(['rm', '-f', names.pg, names.redis], { env });
+  };
+  await stop();
+  try {
+    await check('kustomize renders the manifests (Deployments, Services, HPA, PDB, Ingress, migration Job, ConfigMap, Secret)', async () => {
+      writeOverlay(path.join(dir, 'overlay'), {
+        images: { 'motcua-api': `localhost/motcua-api:${tag}`, 'motcua-worker': `localhost/motcua-worker:${tag}`, 'motcua-web': `localhost/motcua-web:${tag}` },
+        databaseUrl: `postgres://motcua:${password}@127.0.0.1:${pgPort}/motcua`,
+        redisUrl: `redis://127.0.0.1:${redisPort}`,
+        publicUrl: 'http://127.0.0.1',
+      });
+      const r = spawnSync('kubectl', ['kustomize', path.join(dir, 'overlay')], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr.trim());
+      const { migrate, apps, kinds } = forPodman(r.stdout);
+      writeFileSync(files.migrate, migrate);
+      writeFileSync(files.apps, apps);
+      return `${kinds.length} objects`;
+    });
+    await podman(['run', '-d', '--name', names.pg, '--network', 'host', '-e', 'POSTGRES_USER=motcua', '-e', `POSTGRES_PASSWORD=${password}`, '-e', 'POSTGRES_DB=motcua', bases.POSTGRES_IMAGE, 'postgres', '-p', String(pgPort)], { env });
+    await podman(['run', '-d', '--name', names.redis, '--network', 'host', bases.REDIS_IMAGE, 'redis-server', '--port', String(redisPort)], { env });
+    await check('the migration Job runs to completion (podman kube play, as a Pod)', async () => {
+      await until('PostgreSQL to accept connections', async () => (await podman(['exec', names.pg, 'pg_isready', '-h', '127.0.0.1', '-p', String(pgPort)], { env })).code === 0, 60_000);
+      const play = await podman(['kube', 'play', '--network', 'host', files.migrate], { env });
+      if (play.code !== 0) throw new Error(play.out.trim().split('\n').slice(-5).join(' '));
+      const container = 'motcua-migrate-migrate';
+      const status = await until('the migration to finish', async () => {
+        const s = await podman(['inspect', container, '--format', '{{.State.Status}} {{.State.ExitCode}}'], { env });
+        return s.out.startsWith('exited') ? s.out.trim() : null;
+      }, 180_000, 2000);
+      if (status !== 'exited 0') throw new Error(`${status}: ${(await podman(['logs', container], { env })).out.slice(-500)}`);
+      return status;
+    });
+    await check('the API, worker and web Deployments run and nginx answers /api/health 200', async () => {
+      const play = await podman(['kube', 'play', '--network', 'host', files.apps], { env });
+      if (play.code !== 0) throw new Error(play.out.trim().split('\n').slice(-5).join(' '));
+      const body = await until('the API behind nginx to be healthy', async () => {
+        const r = await fetch('http://127.0.0.1/api/health', { signal: AbortSignal.timeout(5000) });
+        return r.ok ? r.json() : null;
+      }, 240_000, 2000);
+      const page = await fetch('http://127.0.0.1/backoffice/');
+      if (!page.ok) throw new Error(`the backoffice page answered ${page.status}`);
+      return JSON.stringify(body.checks ?? body).slice(0, 100);
+    });
+  } finally {
+    await stop();
+  }
+}
