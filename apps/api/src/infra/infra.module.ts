@@ -6,6 +6,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AfterCommit } from './after-commit.js';
+import { ApiMetrics } from './metrics.js';
 import { RealtimeOutbox } from './realtime-outbox.js';
 import { BULL_REDIS, DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
 
@@ -58,8 +59,9 @@ import { BULL_REDIS, DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
     { provide: RealtimePublisher, inject: [REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new RealtimePublisher(r, c.REDIS_PREFIX) },
     RealtimeOutbox,
     AfterCommit,
+    ApiMetrics,
   ],
-  exports: [DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit],
+  exports: [DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit, ApiMetrics],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -5,6 +5,7 @@ import { RealtimePublisher } from '@motcua/platform';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { WorkerMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { parsePayload } from '../job-handler.js';
 
@@ -17,6 +18,7 @@ export class RollupProcessor extends WorkerHost {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(WorkerMetrics) private readonly metrics: WorkerMetrics,
   ) {
     super();
   }
@@ -27,6 +29,7 @@ export class RollupProcessor extends WorkerHost {
     const list = days ?? [nextDate(today, -1), today];
     const changed = new Set<string>();
     for (const day of list) {
+      const end = this.metrics.rollupDuration.startTimer();
       await this.database.db.transaction(async (tx) => {
         const before = await analyticsRepository.unitDigests(tx, day);
         await analyticsRepository.rollupDossierDay(tx, day, DEFAULT_TIME_ZONE);
@@ -34,6 +37,7 @@ export class RollupProcessor extends WorkerHost {
         const after = await analyticsRepository.unitDigests(tx, day);
         for (const unit of new Set([...before.keys(), ...after.keys()])) if (before.get(unit) !== after.get(unit)) changed.add(unit);
       });
+      end();
     }
     await this.announce(list, [...changed]);
     return { days: list.length, changedUnits: changed.size };
