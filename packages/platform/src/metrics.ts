@@ -18,8 +18,8 @@ export function createMetricsRegistry(service: 'api' | 'worker'): Registry {
 export const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Redis round trip and PostgreSQL connections, read at scrape time (a scrape every 15 s costs one PING and one query). */
-export function dependencyGauges(registry: Registry, deps: { redis: Redis; connections: () => Promise<Array<{ state: string; count: number }>>; poolMax: number }): void {
-  new Gauge({
+export function dependencyGauges(registry: Registry, deps: { redis: Redis; connections: () => Promise<Array<{ state: string; count: number }>>; poolMax: number }): Gauge[] {
+  const rtt = new Gauge({
     name: 'motcua_redis_rtt_seconds',
     help: 'Round trip of a Redis PING at scrape time (-1 when Redis does not answer)',
     registers: [registry],
@@ -29,8 +29,9 @@ export function dependencyGauges(registry: Registry, deps: { redis: Redis; conne
       this.set(ok ? (performance.now() - t) / 1000 : -1);
     },
   });
-  new Gauge({ name: 'motcua_pg_pool_max', help: 'Connections this process may open to PostgreSQL', registers: [registry] }).set(deps.poolMax);
-  new Gauge({
+  const poolMax = new Gauge({ name: 'motcua_pg_pool_max', help: 'Connections this process may open to PostgreSQL', registers: [registry] });
+  poolMax.set(deps.poolMax);
+  const connections = new Gauge({
     name: 'motcua_pg_connections',
     help: "This process's PostgreSQL connections by state (pg_stat_activity)",
     labelNames: ['state'],
@@ -41,6 +42,7 @@ export function dependencyGauges(registry: Registry, deps: { redis: Redis; conne
       for (const r of rows) this.set({ state: r.state }, r.count);
     },
   });
+  return [rtt, poolMax, connections];
 }
 
 const privateV4 = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./];

@@ -10,6 +10,8 @@ import { DATABASE, REDIS } from './tokens.js';
 /** The API's figures for Prometheus (served on /metrics by main.ts); modules count through this one provider. */
 @Injectable()
 export class ApiMetrics {
+  /** Read at scrape time: kept here so they live as long as the registry. */
+  readonly #scraped: Gauge[] = [];
   readonly registry = createMetricsRegistry('api');
   readonly #namespaces = new Map<string, Namespace>();
 
@@ -28,7 +30,7 @@ export class ApiMetrics {
   constructor(@Inject(DATABASE) database: DatabaseHandle, @Inject(REDIS) redis: Redis) {
     const registry = this.registry;
     const namespaces = this.#namespaces;
-    new Gauge({
+    this.#scraped.push(new Gauge({
       name: 'motcua_sockets',
       help: 'Sockets connected to this process, by namespace',
       labelNames: ['namespace'],
@@ -36,16 +38,16 @@ export class ApiMetrics {
       collect() {
         for (const [name, ns] of namespaces) this.set({ namespace: name }, ns.sockets.size);
       },
-    });
-    new Gauge({
+    }));
+    this.#scraped.push(new Gauge({
       name: 'motcua_realtime_outbox_pending',
       help: 'Realtime events written but not yet relayed (grows while Redis is down)',
       registers: [registry],
       async collect() {
         this.set(await outboxRepository.pending(database.db).catch(() => -1));
       },
-    });
-    dependencyGauges(registry, {
+    }));
+    this.#scraped.push(...dependencyGauges(registry, {
       redis,
       poolMax: database.sql.options.max,
       connections: async () => {
@@ -54,7 +56,7 @@ export class ApiMetrics {
         );
         return rows.map((r) => ({ state: r.state ?? 'unknown', count: r.n }));
       },
-    });
+    }));
   }
 
   /** Express middleware: one observation per answer, labelled with the matched route. */

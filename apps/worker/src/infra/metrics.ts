@@ -11,6 +11,8 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 /** The worker's figures for Prometheus (served on /metrics by the health server). */
 @Injectable()
 export class WorkerMetrics {
+  /** Read at scrape time: kept here so they live as long as the registry. */
+  readonly #scraped: Gauge[] = [];
   readonly registry = createMetricsRegistry('worker');
   readonly #queues: Queue[] = [];
 
@@ -26,7 +28,7 @@ export class WorkerMetrics {
 
   constructor(@Inject(DATABASE) database: DatabaseHandle, @Inject(REDIS) redis: Redis) {
     const queues = this.#queues;
-    new Gauge({
+    this.#scraped.push(new Gauge({
       name: 'motcua_queue_jobs',
       help: 'BullMQ jobs by queue and state',
       labelNames: ['queue', 'state'],
@@ -39,8 +41,8 @@ export class WorkerMetrics {
           }),
         );
       },
-    });
-    new Gauge({
+    }));
+    this.#scraped.push(new Gauge({
       name: 'motcua_queue_lag_seconds',
       help: 'Age of the oldest job ready to run but not started, by queue (0 when none waits)',
       labelNames: ['queue'],
@@ -54,8 +56,8 @@ export class WorkerMetrics {
           }),
         );
       },
-    });
-    dependencyGauges(this.registry, {
+    }));
+    this.#scraped.push(...dependencyGauges(this.registry, {
       redis,
       poolMax: database.sql.options.max,
       connections: async () => {
@@ -64,7 +66,7 @@ export class WorkerMetrics {
         );
         return rows.map((r) => ({ state: r.state ?? 'unknown', count: r.n }));
       },
-    });
+    }));
   }
 
   watchQueue(queue: Queue): void {
