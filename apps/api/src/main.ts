@@ -12,6 +12,7 @@ import { RedisIoAdapter } from './infra/redis-io.adapter.js';
 import { SOCKET_REDIS } from './infra/tokens.js';
 import { drainHttp } from './infra/graceful-close.js';
 import { ApiMetrics } from './infra/metrics.js';
+import { withRequestId } from './infra/request-id.js';
 import { mountQueueDashboard } from './infra/queue-dashboard.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
@@ -51,6 +52,7 @@ async function main() {
     app.set('etag', false);
     app.disable('x-powered-by');
     const metrics = app.get(ApiMetrics);
+    app.use(withRequestId);
     app.use(metrics.timeRequests);
     app.use(cookieParser());
     if (config.NODE_ENV === 'test') app.use(testClock);

@@ -8,3 +8,4 @@ export * from './job-producer.js';
 export * from './logger.js';
 export * from './deadline-scheduler.js';
 export * from './metrics.js';
+export * from './request-context.js';

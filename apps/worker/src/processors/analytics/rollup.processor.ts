@@ -2,16 +2,16 @@ import { JobName, Namespace, QueueName, Room, ServerEvent } from '@motcua/contra
 import { businessDate, DEFAULT_TIME_ZONE, nextDate } from '@motcua/core';
 import { analyticsRepository, type DatabaseHandle } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { WorkerMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { parsePayload } from '../job-handler.js';
+import { JobHost, parsePayload } from '../job-handler.js';
 
 /** Keeps the dashboards' read models current: each day is rewritten whole from the raw rows, in one transaction. */
 @Processor(QueueName.analytics)
-export class RollupProcessor extends WorkerHost {
+export class RollupProcessor extends JobHost {
   static readonly handles = [JobName.analyticsRollup] as const;
   private readonly logger = new Logger(RollupProcessor.name);
 
@@ -23,7 +23,7 @@ export class RollupProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ days: number; changedUnits: number }> {
+  async handle(job: Job): Promise<{ days: number; changedUnits: number }> {
     const { days } = parsePayload(job, JobName.analyticsRollup);
     const today = businessDate(new Date(), DEFAULT_TIME_ZONE);
     const list = days ?? [nextDate(today, -1), today];
