@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Stack } from './harness.js';
 
@@ -43,6 +44,20 @@ describe('/metrics on the API and the worker', () => {
     expect(after).not.toMatch(new RegExp(`route="[^"]*${center!.id}`));
     expect(sample(after, 'motcua_pg_pool_max', {})).toBeGreaterThan(0);
     expect(sample(after, 'motcua_redis_rtt_seconds', {})).toBeGreaterThan(0);
+  });
+
+  it('a hall display connected to a center counts as its screen, and drops to 0 when it leaves', async () => {
+    const [center] = await stack.database.sql`select id from centers where code = 'TT-32002'`;
+    const screens = async () => sample(await (await scrape(`${stack.baseUrl}/metrics`)).text(), 'motcua_center_screens', { center: center!.id });
+    const display = io(`${stack.baseUrl}/public`, { transports: ['websocket'] });
+    await new Promise<void>((resolve) => display.on('connect', () => resolve()));
+    await new Promise((resolve) => display.emit('subscribe', `center:${center!.id}`, resolve));
+    expect(await screens()).toBe(1);
+    expect(sample(await (await scrape(`${stack.baseUrl}/metrics`)).text(), 'motcua_sockets', { namespace: '/public' })).toBe(1);
+    display.disconnect();
+    const deadline = Date.now() + 5000;
+    while ((await screens()) !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await screens()).toBe(0);
   });
 
   it('the worker reports its queues, their lag and the Redis round trip', async () => {

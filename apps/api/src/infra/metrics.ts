@@ -1,9 +1,10 @@
+import { Namespace } from '@motcua/contracts';
 import { outboxRepository, type DatabaseHandle } from '@motcua/db';
 import { Counter, createMetricsRegistry, dependencyGauges, durationBuckets, Gauge, Histogram } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
-import type { Namespace } from 'socket.io';
+import type { Namespace as SocketNamespace } from 'socket.io';
 import { sql } from 'drizzle-orm';
 import { DATABASE, REDIS } from './tokens.js';
 
@@ -13,7 +14,7 @@ export class ApiMetrics {
   /** Read at scrape time: kept here so they live as long as the registry. */
   readonly #scraped: Gauge[] = [];
   readonly registry = createMetricsRegistry('api');
-  readonly #namespaces = new Map<string, Namespace>();
+  readonly #namespaces = new Map<string, SocketNamespace>();
 
   readonly requests = new Histogram({
     name: 'motcua_http_request_duration_seconds',
@@ -37,6 +38,18 @@ export class ApiMetrics {
       registers: [registry],
       collect() {
         for (const [name, ns] of namespaces) this.set({ namespace: name }, ns.sockets.size);
+      },
+    }));
+    const seenCenters = new Set<string>();
+    this.#scraped.push(new Gauge({
+      name: 'motcua_center_screens',
+      help: 'Public sockets (hall displays, kiosks, phones following a ticket) in each center room on this process; a center once seen stays at 0 when all leave',
+      labelNames: ['center'],
+      registers: [registry],
+      collect() {
+        const rooms = namespaces.get(Namespace.public)?.adapter.rooms;
+        for (const room of rooms?.keys() ?? []) if (room.startsWith('center:')) seenCenters.add(room.slice(7));
+        for (const center of seenCenters) this.set({ center }, rooms?.get(`center:${center}`)?.size ?? 0);
       },
     }));
     this.#scraped.push(new Gauge({
@@ -70,7 +83,7 @@ export class ApiMetrics {
   };
 
   /** A gateway's namespace: its sockets are counted and what is sent to them too. */
-  watchNamespace(namespace: Namespace): void {
+  watchNamespace(namespace: SocketNamespace): void {
     this.#namespaces.set(namespace.name, namespace);
     namespace.on('connection', (socket) => socket.onAnyOutgoing(() => this.eventsDelivered.inc({ namespace: namespace.name })));
   }
