@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { runMigrations } from '@motcua/db';
-import { ConfigError, createLogger, guardProcess } from '@motcua/platform';
+import { answerMetrics, ConfigError, createLogger, guardProcess } from '@motcua/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { APP_VERSION, loadConfig, type ApiConfig } from './config/config.js';
 import { RedisIoAdapter } from './infra/redis-io.adapter.js';
 import { SOCKET_REDIS } from './infra/tokens.js';
 import { drainHttp } from './infra/graceful-close.js';
+import { ApiMetrics } from './infra/metrics.js';
+import { withRequestId } from './infra/request-id.js';
 import { mountQueueDashboard } from './infra/queue-dashboard.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
@@ -48,6 +51,9 @@ async function main() {
     // API answers are never cached by validators; hashing every JSON body for an ETag is wasted work.
     app.set('etag', false);
     app.disable('x-powered-by');
+    const metrics = app.get(ApiMetrics);
+    app.use(withRequestId);
+    app.use(metrics.timeRequests);
     app.use(cookieParser());
     if (config.NODE_ENV === 'test') app.use(testClock);
     app.use(legacyOptOutLink);
@@ -59,6 +65,8 @@ async function main() {
 
     const server = app.getHttpAdapter().getInstance();
     mountDocs(server, { version: APP_VERSION, serverUrl: config.PUBLIC_URL });
+    // Outside /api: nginx proxies only /api and /socket.io, so a scrape comes from the internal network.
+    server.get('/metrics', (req: Request, res: Response) => void answerMetrics(metrics.registry, req, res, config!.METRICS_TOKEN));
     mountQueueDashboard(server, app);
     const web = config.WEB_ROOT ? mountWeb(server, config.WEB_ROOT) : [];
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './harness.js';
+import { seed, signIn, startStack, type Stack } from './harness.js';
 
 describe('request logs', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { LOG_LEVEL: 'info' } });
+    stack = await startStack({ worker: true, env: { LOG_LEVEL: 'info' } });
   });
   afterAll(() => stack?.stop());
 
@@ -17,5 +17,26 @@ describe('request logs', () => {
     const entry = JSON.parse(lines[0]!);
     expect(entry).toMatchObject({ level: 40, service: 'api', req: { id: 'req-4242', method: 'GET', url: '/api/auth/me' }, res: { statusCode: 401 } });
     expect(stack.api.tail()).not.toContain('top-secret-token');
+  });
+
+  it('answers the request id, and a job the request queued logs in the worker under the same id', async () => {
+    const admin = (await seed(stack)).find((a) => a.role === 'admin')!;
+    const cookie = await signIn(stack, admin.username, admin.password);
+    const res = await fetch(`${stack.baseUrl}/api/system/pings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-request-id': 'req-ping-7777' },
+      body: JSON.stringify({ message: 'theo dõi' }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-request-id')).toBe('req-ping-7777');
+    const { id } = (await res.json()) as { id: string };
+    const deadline = Date.now() + 15_000;
+    const answered = () => stack.worker!.tail().split('\n').find((l) => l.includes(`self-test ping ${id} answered`));
+    while (!answered() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(JSON.parse(answered()!)).toMatchObject({ service: 'worker', requestId: 'req-ping-7777' });
+
+    // An id that does not look like one (log injection, a megabyte) is replaced by a fresh one.
+    const odd = await fetch(`${stack.baseUrl}/api/health`, { headers: { 'x-request-id': 'a\tb' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

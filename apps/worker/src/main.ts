@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { loadConfig, type WorkerConfig } from './config/config.js';
 import { startHealthServer } from './infra/health-server.js';
+import { WorkerMetrics } from './infra/metrics.js';
 import { DATABASE, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
 import { checkHandlers } from './processors/job-handler.js';
@@ -33,7 +34,7 @@ async function main() {
       },
     });
     app.enableShutdownHooks();
-    const health = await startHealthServer(config.WORKER_HEALTH_PORT, app.get<DatabaseHandle>(DATABASE), app.get<Redis>(REDIS));
+    const health = await startHealthServer(config.WORKER_HEALTH_PORT, app.get<DatabaseHandle>(DATABASE), app.get<Redis>(REDIS), { registry: app.get(WorkerMetrics).registry, token: config.METRICS_TOKEN });
     process.once('SIGTERM', () => health.close());
     process.once('SIGINT', () => health.close());
     logger.info({ healthPort: config.WORKER_HEALTH_PORT, processors: processors.map((p) => p.name) }, 'worker ready');

@@ -11,6 +11,7 @@ import { AlertService } from './alerts/alert.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
+import { WorkerMetrics } from './infra/metrics.js';
 import { DATABASE, LOGGER, REDIS } from './infra/tokens.js';
 import { processors } from './processors/index.js';
 import { ensureSchedules, registerSchedules, schedules, type QueueOf } from './schedulers/index.js';
@@ -26,6 +27,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DependencyWatch) private readonly watch: DependencyWatch,
+    @Inject(WorkerMetrics) private readonly metrics: WorkerMetrics,
   ) {}
 
   // @Processor() options are static; concurrency is a deployment setting, so it is applied once the workers exist.
@@ -37,8 +39,12 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       const { worker } = this.moduleRef.get(processor);
       worker.concurrency = this.config.WORKER_CONCURRENCY;
       worker.on('error', onError);
+      this.metrics.watchWorker(worker);
     }
-    for (const name of Object.values(QueueName)) queueOf(name).on('error', onError);
+    for (const name of Object.values(QueueName)) {
+      queueOf(name).on('error', onError);
+      this.metrics.watchQueue(queueOf(name));
+    }
     this.watch.onChange((name, up) => {
       if (up) return;
       if (name === 'redis') this.watch.probeWhileDown('redis', () => pingRedis(this.redis));
@@ -82,12 +88,13 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           inject: [getQueueToken(QueueName.alerts), REDIS, DATABASE],
           useFactory: (queue: Queue, redis: Redis, database: DatabaseHandle) => new DeadlineScheduler(queue, redis, (ids) => alertRepository.targets(database.db, ids)),
         },
+        WorkerMetrics,
         AlertService,
         DeliveryService,
         CitizenNotifyService,
         ...processors,
       ],
-      exports: [DATABASE, REDIS, DependencyWatch],
+      exports: [DATABASE, REDIS, DependencyWatch, WorkerMetrics],
     };
   }
 

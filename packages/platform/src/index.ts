@@ -7,3 +7,5 @@ export * from './realtime-publisher.js';
 export * from './job-producer.js';
 export * from './logger.js';
 export * from './deadline-scheduler.js';
+export * from './metrics.js';
+export * from './request-context.js';

@@ -1,6 +1,7 @@
 import { jobs, type JobName, type JobPayload } from '@motcua/contracts';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { currentRequestId } from './request-context.js';
 
 /** Thrown before anything reaches Redis when a payload breaks its contract. */
 export class InvalidJobPayload extends Error {
@@ -40,7 +41,9 @@ export class JobProducer {
     const def = jobs[name];
     const parsed = def.payload.safeParse(payload);
     if (!parsed.success) throw new InvalidJobPayload(`Job ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const job = await this.queue(def.queue).add(name, parsed.data, { ...defaultJobOptions, ...options });
+    // The request that queued the job travels with it (payload schemas ignore the extra key).
+    const requestId = currentRequestId();
+    const job = await this.queue(def.queue).add(name, requestId ? { ...parsed.data, requestId } : parsed.data, { ...defaultJobOptions, ...options });
     return job.id!;
   }
 

@@ -1,3 +1,4 @@
+import { currentRequestId } from './request-context.js';
 import { pino, type Logger } from 'pino';
 
 /** Keys whose values never reach a log: secrets and the personal data of staff and citizens. */
@@ -47,6 +48,11 @@ export function createLogger(name: string, level = 'info'): Logger {
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     serializers: logSerializers,
+    // Within a request (API) or a job it queued (worker), every line says which.
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
     formatters: { log: (obj) => redact(obj) as Record<string, unknown> },
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: REDACTED },
   });

@@ -22,6 +22,8 @@ const ZApiEnv = z.object({
   WEB_ROOT: z.string().optional(),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://motcua.example.gov.vn' }).default('http://localhost:3000'),
   TRUST_PROXY: flag(false),
+  /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only unproxied internal peers. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(30 * 24 * 3600).default(12 * 3600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

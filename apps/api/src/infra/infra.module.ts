@@ -6,8 +6,9 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AfterCommit } from './after-commit.js';
+import { ApiMetrics } from './metrics.js';
 import { RealtimeOutbox } from './realtime-outbox.js';
-import { BULL_REDIS, DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
+import { BULL_REDIS, DATABASE, READ_DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
 
 /** Database, Redis, job producer, realtime outbox and dependency watch: wiring only, shared by every module. */
 @Global()
@@ -23,6 +24,13 @@ import { BULL_REDIS, DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
         watch.onChange((name, up) => name === 'postgres' && !up && watch.probeWhileDown('postgres', () => pingDatabase(database.sql)));
         return database;
       },
+    },
+    {
+      provide: READ_DATABASE,
+      inject: [CONFIG, DATABASE],
+      // Reports may run longer than a command; a replica lagging a second behind is fine for them.
+      useFactory: (c: ApiConfig, primary: DatabaseHandle) =>
+        c.DATABASE_READ_URL ? createDatabase(c.DATABASE_READ_URL, { max: 10, applicationName: 'motcua-api-read', connectTimeoutSeconds: 2, statementTimeoutMs: 60_000 }) : primary,
     },
     {
       provide: REDIS,
@@ -58,12 +66,14 @@ import { BULL_REDIS, DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
     { provide: RealtimePublisher, inject: [REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new RealtimePublisher(r, c.REDIS_PREFIX) },
     RealtimeOutbox,
     AfterCommit,
+    ApiMetrics,
   ],
-  exports: [DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit],
+  exports: [DATABASE, READ_DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit, ApiMetrics],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(READ_DATABASE) private readonly readDatabase: DatabaseHandle,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(BULL_REDIS) private readonly bullRedis: Redis,
     @Inject(JobProducer) private readonly jobs: JobProducer,
@@ -73,7 +83,8 @@ export class InfraModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.watch.close();
     await this.jobs.close().catch(() => {});
-    await Promise.allSettled([this.database.close(), closeRedis(this.redis), closeRedis(this.bullRedis)]);
+    const replica = this.readDatabase !== this.database ? [this.readDatabase.close()] : [];
+    await Promise.allSettled([this.database.close(), ...replica, closeRedis(this.redis), closeRedis(this.bullRedis)]);
   }
 }
 

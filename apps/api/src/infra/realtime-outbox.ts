@@ -2,6 +2,7 @@ import { outboxRepository, type DatabaseHandle, type DbOrTx, type NewOutboxEvent
 import { DependencyWatch, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { ApiMetrics } from './metrics.js';
 import { DATABASE, SOCKET_REDIS } from './tokens.js';
 
 const BATCH = 200;
@@ -33,6 +34,7 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
     @Inject(RealtimePublisher) private readonly publisher: RealtimePublisher,
     @Inject(SOCKET_REDIS) private readonly sockets: { pub: Redis; sub: Redis },
     @Inject(DependencyWatch) private readonly watch: DependencyWatch,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   /** In the command's transaction. */
@@ -108,6 +110,8 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
           publishing = false;
           return rows.length;
         });
+        // Counted once committed: a rolled-back batch goes out again later.
+        if (typeof outcome === 'number') this.metrics.eventsPublished.inc(outcome);
       } catch (e) {
         this.watch.down(publishing ? 'redis' : 'postgres', e);
         return this.later();

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace as SocketNamespace, Socket } from 'socket.io';
 import { ScopeService } from '../common/scope.service.js';
+import { ApiMetrics } from '../infra/metrics.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { parseRoom } from './room-rules.js';
 import { actorOf, requireSession } from './socket-auth.js';
@@ -12,7 +13,13 @@ const refused = (error: string): Ack => ({ ok: false, error });
 
 // Events are pushed through the Redis emitter (RealtimePublisher); gateways only admit clients to rooms.
 @WebSocketGateway({ namespace: Namespace.public })
-export class PublicGateway {
+export class PublicGateway implements OnGatewayInit {
+  constructor(@Inject(ApiMetrics) private readonly metrics: ApiMetrics) {}
+
+  afterInit(namespace: SocketNamespace): void {
+    this.metrics.watchNamespace(namespace);
+  }
+
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
     if (!parseRoom(Namespace.public, room)) return refused('room not allowed in /public');
@@ -27,10 +34,12 @@ export class StaffGateway implements OnGatewayInit {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
     requireSession(namespace, this.auth);
+    this.metrics.watchNamespace(namespace);
   }
 
   @SubscribeMessage('subscribe')
@@ -56,10 +65,12 @@ export class DashboardGateway implements OnGatewayInit {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
     requireSession(namespace, this.auth);
+    this.metrics.watchNamespace(namespace);
   }
 
   @SubscribeMessage('subscribe')

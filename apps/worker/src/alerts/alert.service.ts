@@ -4,6 +4,7 @@ import { alertRepository, deliveryRepository, type AlertTarget, type DatabaseHan
 import { alertJob, DeadlineScheduler, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type WorkerConfig } from '../config/config.js';
+import { WorkerMetrics } from '../infra/metrics.js';
 import { DATABASE, LOGGER } from '../infra/tokens.js';
 import type { Logger } from 'pino';
 import { CitizenNotifyService } from '../citizen/citizen-notify.service.js';
@@ -31,6 +32,7 @@ export class AlertService {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DeliveryService) private readonly deliveries: DeliveryService,
     @Inject(CitizenNotifyService) private readonly citizen: CitizenNotifyService,
+    @Inject(WorkerMetrics) private readonly metrics: WorkerMetrics,
   ) {}
 
   #calendars = new Map<string, Promise<WorkCalendar>>();
@@ -62,6 +64,7 @@ export class AlertService {
       const rows = await alertRepository.insertOnce(tx, recipients.map((recipientId) => ({ recipientId, dossierId: target.subject.id, kind: p.kind, deadlineVersion: p.deadlineVersion, stage: p.stage, ...text })));
       return { created: rows, deliveries: await alertRepository.createDeliveries(tx, rows, target.unitId, this.deliveries.emailEnabled) };
     });
+    if (created.length) this.metrics.alertLateness.observe((Date.now() - planned.at.getTime()) / 1000);
     await this.push(created);
     await this.deliveries.enqueue(deliveries.map((d) => d.id));
     // Redis holds only each dossier's next wake-up: chain the one after this alert.

@@ -9,6 +9,8 @@ const ZWorkerEnv = z.object({
   REDIS_URL: required('e.g. redis://localhost:6379').regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
   WORKER_HEALTH_PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3001),
+  /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only internal peers. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** How often the alert sweep repairs missed alerts and lost jobs (5 minutes; tests use seconds). */
   ALERT_SWEEP_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(300_000),

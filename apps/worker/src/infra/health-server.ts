@@ -1,13 +1,17 @@
 import http from 'node:http';
 import { pingDatabase, type DatabaseHandle } from '@motcua/db';
-import { pingRedis, probe } from '@motcua/platform';
+import { answerMetrics, pingRedis, probe, type Registry } from '@motcua/platform';
 import type { Redis } from 'ioredis';
 
-/** The worker's only HTTP: GET /health for orchestrators (200 when Postgres and Redis answer, else 503). */
-export function startHealthServer(port: number, database: DatabaseHandle, redis: Redis): Promise<http.Server> {
+/**
+ * The worker's only HTTP, on an internal port: GET /health for orchestrators (200 when Postgres
+ * and Redis answer, else 503) and GET /metrics for Prometheus.
+ */
+export function startHealthServer(port: number, database: DatabaseHandle, redis: Redis, metrics: { registry: Registry; token?: string }): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics') return answerMetrics(metrics.registry, req, res, metrics.token);
     if (req.method !== 'GET' || req.url !== '/health') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Only GET /health is served here' } }));
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Only GET /health and GET /metrics are served here' } }));
       return;
     }
     const [postgres, cache] = await Promise.all([probe(() => pingDatabase(database.sql), 2000), probe(() => pingRedis(redis, 1000), 1500)]);

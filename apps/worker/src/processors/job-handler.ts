@@ -1,4 +1,6 @@
 import { jobs, type JobName, type JobPayload } from '@motcua/contracts';
+import { requestContext } from '@motcua/platform';
+import { WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 
 /** A processor declares the job names it handles; the worker checks each name has exactly one. */
@@ -27,4 +29,14 @@ export function checkHandlers(handlers: readonly JobHandlerClass[], all: readonl
     ...[...owners.keys()].filter((n) => !all.includes(n)).map((n) => `processor for unknown job "${n}"`),
   ];
   if (problems.length) throw new Error(`Job handler check failed: ${problems.join('; ')}`);
+}
+
+/** Every processor: runs each job in the context of the request that queued it, so its log lines carry that request's id. */
+export abstract class JobHost extends WorkerHost {
+  abstract handle(job: Job, token?: string): Promise<unknown>;
+
+  override process(job: Job, token?: string): Promise<unknown> {
+    const requestId = (job.data as { requestId?: unknown } | undefined)?.requestId;
+    return typeof requestId === 'string' ? requestContext.run({ requestId }, () => this.handle(job, token)) : this.handle(job, token);
+  }
 }

@@ -7,7 +7,7 @@ import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type Q
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
-import { DATABASE } from '../../infra/tokens.js';
+import { READ_DATABASE } from '../../infra/tokens.js';
 
 const CHANNELS: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' };
 const DAY_MS = 86_400_000;
@@ -28,7 +28,7 @@ const worstFirst = (a: IndicatorsRow, b: IndicatorsRow) =>
 /** Leaders' reports: read models only (the overdue list aside), never a scan of the raw dossiers; a leader sees their unit and below. */
 @Injectable()
 export class AnalyticsService {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(@Inject(READ_DATABASE) private readonly database: DatabaseHandle) {}
 
   private get db() {
     return this.database.db;

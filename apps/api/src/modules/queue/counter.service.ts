@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { AfterCommit } from '../../infra/after-commit.js';
+import { ApiMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { QueueRealtime } from './queue-realtime.js';
 
@@ -61,6 +62,7 @@ export class CounterService {
     @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
     @Inject(JobProducer) private readonly jobs: JobProducer,
     @Inject(AfterCommit) private readonly afterCommit: AfterCommit,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   async workstation(counterId: string, actor: Actor, now: Date): Promise<Workstation> {
@@ -84,7 +86,10 @@ export class CounterService {
     });
     // Committed: from here on nothing may turn the answer into an error (the events wait in the outbox if Redis is down).
     this.realtime.kick();
-    if (outcome.called) await this.notifyCalled(outcome.called);
+    if (outcome.called) {
+      this.metrics.ticketsCalled.inc({ center: center.id });
+      await this.notifyCalled(outcome.called);
+    }
     const { counter } = await this.load(counterId);
     return this.snapshot(counter, config, date);
   }

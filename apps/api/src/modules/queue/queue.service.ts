@@ -5,6 +5,7 @@ import { auditRepository, citizenNotificationRepository, ticketRepository, type 
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
+import { ApiMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { CenterContext } from './center-context.js';
 import { QueueRealtime } from './queue-realtime.js';
@@ -59,6 +60,7 @@ export class QueueService {
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CenterContext) private readonly context: CenterContext,
     @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   async kiosk(centerId: string, now: Date): Promise<KioskSnapshot> {
@@ -114,6 +116,7 @@ export class QueueService {
     // Kept apart from the ticket (public surfaces read tickets); a lost phone only loses the courtesy text.
     if (input.phone) await citizenNotificationRepository.saveTicketContact(this.database.db, ticket.id, input.phone, input.language);
     this.realtime.issuedSoon(center.id, center.timeZone);
+    this.metrics.ticketsIssued.inc({ center: center.id });
     return {
       id: ticket.id,
       code: ticket.code,

@@ -1,20 +1,20 @@
 import { JobName, QueueName } from '@motcua/contracts';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { AlertService, type FireResult } from '../../alerts/alert.service.js';
-import { parsePayload } from '../job-handler.js';
+import { JobHost, parsePayload } from '../job-handler.js';
 
 /** A deadline alert's wake-up call: the service re-reads the dossier and decides. */
 @Processor(QueueName.alerts)
-export class AlertFireProcessor extends WorkerHost {
+export class AlertFireProcessor extends JobHost {
   static readonly handles = [JobName.alertFire] as const;
 
   constructor(@Inject(AlertService) private readonly alerts: AlertService) {
     super();
   }
 
-  async process(job: Job, token?: string): Promise<FireResult> {
+  async handle(job: Job, token?: string): Promise<FireResult> {
     const payload = parsePayload(job, JobName.alertFire);
     const result = await this.alerts.fire(payload, new Date());
     if (result.outcome === 'not_yet') {

@@ -1,20 +1,20 @@
 import { JobName, QueueName } from '@motcua/contracts';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CitizenNotifyService } from '../../citizen/citizen-notify.service.js';
-import { parsePayload } from '../job-handler.js';
+import { JobHost, parsePayload } from '../job-handler.js';
 
 /** The citizen queue: fan-out of an event to its channels, and one send per delivery (retried with backoff). */
 @Processor(QueueName.citizen)
-export class CitizenProcessor extends WorkerHost {
+export class CitizenProcessor extends JobHost {
   static readonly handles = [JobName.citizenNotify, JobName.citizenSend] as const;
 
   constructor(@Inject(CitizenNotifyService) private readonly citizen: CitizenNotifyService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case JobName.citizenNotify:
         return this.citizen.fanOut(parsePayload(job, JobName.citizenNotify));

@@ -1,16 +1,16 @@
 import { JobName, Namespace, QueueName, Room, ServerEvent } from '@motcua/contracts';
 import { citizenNotificationRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CONFIG, type WorkerConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { parsePayload } from '../job-handler.js';
+import { JobHost, parsePayload } from '../job-handler.js';
 
 /** End of day: tickets of a past business day still waiting or called close as expired, and the phones left for them are deleted. */
 @Processor(QueueName.queue)
-export class ExpireDaysProcessor extends WorkerHost {
+export class ExpireDaysProcessor extends JobHost {
   static readonly handles = [JobName.queueExpireDays] as const;
 
   constructor(
@@ -21,7 +21,7 @@ export class ExpireDaysProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ expired: number; contactsDeleted: number }> {
+  async handle(job: Job): Promise<{ expired: number; contactsDeleted: number }> {
     const { asOf } = parsePayload(job, JobName.queueExpireDays);
     const now = asOf && this.config.NODE_ENV === 'test' ? new Date(asOf) : new Date();
     const [rows, contactsDeleted] = await this.database.db.transaction(async (tx) => [await ticketRepository.expirePastDays(tx, now), await citizenNotificationRepository.purgeTicketContacts(tx, now)] as const);

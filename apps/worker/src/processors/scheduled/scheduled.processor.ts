@@ -1,18 +1,18 @@
 import { JobName, QueueName } from '@motcua/contracts';
 import { appointmentRepository, type DatabaseHandle } from '@motcua/db';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AlertService } from '../../alerts/alert.service.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { parsePayload } from '../job-handler.js';
+import { JobHost, parsePayload } from '../job-handler.js';
 
 /**
  * The repeatable jobs of `schedulers/` share one queue, hence one processor that
  * dispatches by job name (a second processor on the queue would steal its jobs).
  */
 @Processor(QueueName.scheduled)
-export class ScheduledProcessor extends WorkerHost {
+export class ScheduledProcessor extends JobHost {
   static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.appointmentsExpire] as const;
 
   constructor(
@@ -22,7 +22,7 @@ export class ScheduledProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case JobName.alertSweep:
         parsePayload(job, JobName.alertSweep);
