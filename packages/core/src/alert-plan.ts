@@ -1,7 +1,7 @@
 import type { AlertKind, Channel, DossierStatus } from '@motcua/contracts';
 import { HOUR, addWorkingTime, instantOf, localDate, nextDate, windowsOn, workingDayLength, type WorkCalendar } from './calendar.js';
 
-/** What the alert planner needs to know about a dossier (DOMAIN.md "Alerts"). */
+/** What the alert planner needs to know about a dossier (docs/domain.md "Alerts"). */
 export interface AlertSubject {
   id: string;
   status: DossierStatus;

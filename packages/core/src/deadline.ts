@@ -29,7 +29,7 @@ export function pausedWorkingTime(cal: WorkCalendar, pauses: readonly Interval[]
 }
 
 /**
- * When a dossier received at `receivedAt` is due (DOMAIN.md "Working-day calendar and
+ * When a dossier received at `receivedAt` is due (docs/domain.md "Working-day calendar and
  * deadlines"): walk the limit forward over working time, skip closed days, exclude
  * pauses, round up to the quarter hour.
  */

@@ -2,7 +2,7 @@ import { localDate } from './calendar.js';
 
 /**
  * A dossier's legal clock as the control slip records it, and how Decision 766 indicator 2.1
- * judges it on any day (reference/dossier-domain.md §2.5, §3.3). Past days are judged by what
+ * judges it on any day (docs/indicators.md). Past days are judged by what
  * had happened by then — the status, pauses, supplement requests and due time that applied —
  * never by today's state. The rollup SQL in packages/db mirrors these rules; a property test
  * holds the two to the same verdict for random histories on every day.

@@ -6,7 +6,7 @@ type Bilingual = { vi: string; en: string };
 export type RuleResult = { ok: true } | { ok: false; reason: Bilingual };
 
 /**
- * Extension with an apology letter (DOMAIN.md "Extension and apology"): at most once
+ * Extension with an apology letter (docs/domain.md "Extension and apology"): at most once
  * per dossier, issued at least 1 working day before the due time, with a later date.
  * The original due never changes; the new date is an extra field.
  */

@@ -1,6 +1,6 @@
 /**
- * Performance indicators of DOMAIN.md "Indicators" and Decision 766/QĐ-TTg
- * (reference/dossier-domain.md §2.5–§3). Pure functions over counts; how each dossier is
+ * Performance indicators of docs/domain.md "Indicators and Decision 766" and Decision 766/QĐ-TTg
+ * (formulas and legal bases: docs/indicators.md). Pure functions over counts; how each dossier is
  * judged is in dossier-clock.ts, what each figure means in indicator-definitions.ts.
  * "No data" is null, never 0.
  */

@@ -22,7 +22,7 @@ export interface RoutingState {
 }
 
 /**
- * Which waiting ticket a counter calls next (DOMAIN.md "Routing", "Priority"):
+ * Which waiting ticket a counter calls next (docs/domain.md "Routing and priority"):
  * only services of its profile; among them the longest wait scaled by the
  * service's weight, so a preferred service goes first but an unpreferred one
  * ages up instead of starving. Priority tickets interleave: one after every

@@ -17,7 +17,7 @@ export interface WaitEstimate {
 const SAMPLE = 20;
 
 /**
- * Estimated wait as a range (DOMAIN.md "Wait estimate"): the average of the last
+ * Estimated wait as a range (docs/domain.md "Wait estimate"): the average of the last
  * few service times (blended with the typical time while samples are few),
  * times the people ahead, shared among the open counters.
  */

@@ -3,7 +3,7 @@ import { ZCall } from '../http/queue.js';
 import { ZNotificationCreated } from '../http/notifications.js';
 import { ZPing } from '../http/system.js';
 
-/** Socket.IO namespaces (DESIGN.md "Real-time contract"). */
+/** Socket.IO namespaces (docs/architecture.md "Realtime"). */
 export const Namespace = {
   public: '/public',
   staff: '/staff',

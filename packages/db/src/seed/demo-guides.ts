@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import type { GuideDocument, GuideForm, GuideText } from '../schema/procedures.js';
 
-/** What the QR-poster page says about a procedure, in the citizen's words (reference/dossier-domain.md §5). */
+/** What the QR-poster page says about a procedure, in the citizen's words (the procedures of demo-catalogue.ts). */
 export interface DemoGuide {
   steps: GuideText[];
   documents: GuideDocument[];

@@ -29,7 +29,7 @@ const fieldError = (path: string, message: Bilingual) => ApiError.validation([{ 
 const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
 
 /**
- * The dossier lifecycle (DOMAIN.md "Dossiers"): intake on every channel, routing to the
+ * The dossier lifecycle (docs/domain.md "Dossiers"): intake on every channel, routing to the
  * competent agency, processing steps against working-day deadlines, return. Every command
  * is one transaction that locks the dossier row, checks the core state machine, updates the
  * row and appends control-slip events; realtime news goes out after commit.
@@ -122,7 +122,7 @@ export class DossiersService {
   }
 
   /**
-   * Competent agency (DOMAIN.md "Routing"): fixed by the procedure, or the People's Committee
+   * Competent agency (docs/domain.md "Competent agency and boundary-free service"): fixed by the procedure, or the People's Committee
    * of the applicant's residence or of the parcel's commune. A procedure that is not
    * boundary-free may only be received in the competent unit or above it.
    */

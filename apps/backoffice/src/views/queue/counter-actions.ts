@@ -3,7 +3,7 @@ import type { Workstation } from '@motcua/contracts';
 export type CounterAction = 'callNext' | 'callSpecific' | 'recall' | 'start' | 'done' | 'noShow' | 'transfer' | 'pause' | 'close' | 'open';
 
 /**
- * Which buttons make sense right now (DOMAIN.md ticket states: waiting → called →
+ * Which buttons make sense right now (docs/domain.md "Ticket states": waiting → called →
  * serving → done; called → no_show; serving → transferred). The API decides in
  * the end and answers 409 otherwise; this only keeps impossible buttons grey.
  */
