@@ -16,3 +16,4 @@ export * from './guide-form-sheet.js';
 export * from './dossier-clock.js';
 export * from './indicator-definitions.js';
 export * from './staff-grants.js';
+export * from './sign-in-delay.js';

@@ -22,9 +22,13 @@ const ZApiEnv = z.object({
   WEB_ROOT: z.string().optional(),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://motcua.example.gov.vn' }).default('http://localhost:3000'),
   TRUST_PROXY: flag(false),
+  /** Origins (besides PUBLIC_URL and the API's own host) whose pages may send state-changing requests: comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'must be comma-separated origins such as https://cong.example.gov.vn' }))),
   SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(30 * 24 * 3600).default(12 * 3600),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 export type ApiConfig = z.infer<typeof ZApiEnv>;
 

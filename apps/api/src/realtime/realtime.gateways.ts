@@ -2,7 +2,9 @@ import { analyticsReaders, Namespace } from '@motcua/contracts';
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace as SocketNamespace, Socket } from 'socket.io';
+import { originPolicy } from '../common/origin-check.js';
 import { ScopeService } from '../common/scope.service.js';
+import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { parseRoom } from './room-rules.js';
 import { actorOf, requireSession } from './socket-auth.js';
@@ -27,10 +29,11 @@ export class StaffGateway implements OnGatewayInit {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
-    requireSession(namespace, this.auth);
+    requireSession(namespace, this.auth, originPolicy(this.config));
   }
 
   @SubscribeMessage('subscribe')
@@ -56,10 +59,11 @@ export class DashboardGateway implements OnGatewayInit {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
-    requireSession(namespace, this.auth);
+    requireSession(namespace, this.auth, originPolicy(this.config));
   }
 
   @SubscribeMessage('subscribe')
