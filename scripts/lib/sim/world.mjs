@@ -168,3 +168,22 @@ export async function pairKiosks(ctx, admin, centers, state) {
   }
   return kiosks;
 }
+
+/** A counter's rating tablet, paired like the kiosks (a device bound to that counter); its cookie is kept in the state file. */
+export async function pairRatingTablet(ctx, admin, counter, state) {
+  state.tablets ??= {};
+  const saved = state.tablets[counter.id];
+  if (saved) {
+    const tablet = ctx.http.client(saved);
+    const ok = await tablet.get('/devices/me').then(() => true, (e) => (e instanceof ApiCallError && e.status === 401 ? false : Promise.reject(e)));
+    if (ok) return tablet;
+  }
+  const centerId = counter.centerId;
+  const { pairingCode } = await admin.post(`/centers/${centerId}/devices`, { kind: 'rating', name: `Máy đánh giá mô phỏng ${counter.label ?? ''}`.trim(), counterId: counter.id });
+  await takeOrWait(ctx, ctx.budgets.pairDevice);
+  const tablet = ctx.http.client();
+  await tablet.post('/devices/pair', { code: pairingCode });
+  state.tablets[counter.id] = Object.fromEntries(tablet.jar);
+  state.save();
+  return tablet;
+}
