@@ -3,6 +3,7 @@ import { runMigrations } from '@motcua/db';
 import { answerMetrics, ConfigError, createLogger, guardProcess } from '@motcua/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { originCheck, originPolicy } from './common/origin-check.js';
 import cookieParser from 'cookie-parser';
 import type { Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -55,6 +56,8 @@ async function main() {
     app.use(withRequestId);
     app.use(metrics.timeRequests);
     app.use(cookieParser());
+    // CSRF (#15): a state-changing request from another site's page is refused before anything else reads it.
+    app.use(originCheck(originPolicy(config)));
     if (config.NODE_ENV === 'test') app.use(testClock);
     app.use(legacyOptOutLink);
     app.setGlobalPrefix('api');

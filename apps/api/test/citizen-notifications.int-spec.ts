@@ -187,7 +187,8 @@ describe('citizen notifications', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(posts.length).toBe(before);
     expect((await rows(ids.lan!)).filter((r) => r.event === 'result_ready')).toHaveLength(4);
-    expect(await rows(first.id)).toEqual([]);
+    const [firstRow] = await stack.database.sql`select id from dossiers where code = ${first.code}`;
+    expect(await rows(firstRow!.id as string)).toEqual([]);
   });
 
   it('opening the opt-out link changes nothing; confirming it (POST) stops every later message to that phone, and the log says so', async () => {

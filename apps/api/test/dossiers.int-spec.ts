@@ -81,15 +81,19 @@ describe('dossiers', () => {
     const body = { procedureId: ids['CTR-TT'], receivingCenterId: ids.anXuyen, applicant, applicantUnitId: ids.unitAnXuyen, idempotencyKey: 'portal-2026-000123' };
     const results = await Promise.all(Array.from({ length: 50 }, () => send(null, 'POST', '/intake/online', body).then(async (r) => ({ status: r.status, body: await json(r) }))));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    expect(results[0]!.body).toMatchObject({ status: 'submitted', channel: 'online' });
+    // The portal gets a receipt (no personal data), the same one each time.
+    expect(new Set(results.map((r) => r.body.code)).size).toBe(1);
+    expect(results[0]!.body).toMatchObject({ status: 'submitted', appointmentAt: null });
+    expect(results[0]!.body).not.toHaveProperty('applicantName');
+    const [online] = await stack.database.sql`select id, channel from dossiers where code = ${results[0]!.body.code}`;
+    expect(online!.channel).toBe('online');
     const [n] = await stack.database.sql`select count(*)::int as n from dossiers where idempotency_key = 'portal-2026-000123'`;
     expect(n!.n).toBe(1);
     const codes = (await stack.database.sql`select code from dossiers where code like 'H12.32002-261201-%' order by code`).map((r) => r.code);
     // Three counter dossiers before it (refused requests take no number), so the online one is number 4: the repeats burnt none.
     expect(codes.at(-1)).toBe('H12.32002-261201-0004');
     // The officer of the receiving center then accepts it: the appointment starts at acceptance.
-    const accepted = await ok(await send('canbo.anxuyen1', 'POST', `/dossiers/${results[0]!.body.id}/intake-decision`, { kind: 'accept' }, '2026-12-01T10:00:00+07:00'));
+    const accepted = await ok(await send('canbo.anxuyen1', 'POST', `/dossiers/${online!.id}/intake-decision`, { kind: 'accept' }, '2026-12-01T10:00:00+07:00'));
     expect(accepted).toMatchObject({ status: 'received', receivedAt: new Date('2026-12-01T10:00:00+07:00').toISOString() });
   });
 

@@ -162,6 +162,9 @@ describe('organisation and staff administration', () => {
 
       const cookie = await signIn(stack, 'canbo.moi', temporaryPassword);
       expect((await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
+      // Sockets open only once the temporary password is changed (#15 item 3); this session stays.
+      const changed = await fetch(`${stack.baseUrl}/api/auth/change-password`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: temporaryPassword, newPassword: 'Mat-khau-rieng-2026' }) });
+      expect(changed.status).toBe(200);
       const socket = io(`${stack.baseUrl}/staff`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
       await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
       const dropped = new Promise<string>((resolve) => socket.on('disconnect', (reason) => resolve(reason)));

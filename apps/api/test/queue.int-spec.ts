@@ -215,14 +215,18 @@ describe('queue ticketing', () => {
     const now = new Date().toISOString();
     await issue(center.services[0]!.id, { now });
     for (const step of ['call-next', 'start', 'done']) await send('POST', `/counters/${counter}/${step}`, undefined, { now });
-    const prompt = await json(await send('GET', `/public/counters/${counter}/rating`, undefined, { now }));
+    // The counter's tablet: a paired device bound to this counter.
+    const { pairingCode } = await json(await send('POST', `/centers/${center.id}/devices`, { kind: 'rating', name: 'Máy đánh giá', counterId: counter }, { now }));
+    const paired = await send('POST', '/devices/pair', { code: pairingCode }, { cookie: '', now });
+    const tablet = paired.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const prompt = await json(await send('GET', `/public/counters/${counter}/rating`, undefined, { now, cookie: tablet }));
     expect(prompt.ticket.code).toBe('A001');
-    const rate = () => send('POST', `/public/counters/${counter}/ratings`, { ticketId: prompt.ticket.id, level: 'not_satisfied', reason: 'Chờ lâu' }, { now });
+    const rate = () => send('POST', `/public/counters/${counter}/ratings`, { ticketId: prompt.ticket.id, level: 'not_satisfied', reason: 'Chờ lâu' }, { now, cookie: tablet });
     expect((await rate()).status).toBe(201);
     const twice = await rate();
     expect(twice.status).toBe(409);
     expect((await json(twice)).error.message).toBe('This visit has already been rated. Thank you!');
-    expect((await json(await send('GET', `/public/counters/${counter}/rating`, undefined, { now }))).ticket).toBeNull();
+    expect((await json(await send('GET', `/public/counters/${counter}/rating`, undefined, { now, cookie: tablet }))).ticket).toBeNull();
   });
 
   it('expires the tickets of past days still waiting (the hourly end-of-day job)', async () => {

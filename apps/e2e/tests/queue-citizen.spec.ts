@@ -155,8 +155,14 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   // The officer serves and finishes; the counter's tablet asks for a rating of that ticket, once.
   expect((await officer.post(`/api/counters/${counterId}/start`)).status()).toBe(200);
   expect((await officer.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
+  // The counter's tablet is a paired device bound to that counter (#15): the manager registers it, the tablet asks for the code once.
+  const registered = await page.request.post(`/api/centers/${centerId}/devices`, { data: { kind: 'rating', name: 'Máy đánh giá quầy 1', counterId } });
+  expect(registered.status(), await registered.text()).toBe(201);
   const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await tablet.goto(`/rate/${counterId}`);
+  await expect(tablet.getByTestId('rate-pair')).toBeVisible();
+  await tablet.getByLabel('Mã ghép nối').fill(((await registered.json()) as { pairingCode: string }).pairingCode);
+  await tablet.getByRole('button', { name: 'Ghép nối' }).click();
   await expect(tablet.getByTestId('rate-ask')).toContainText(`Mời đánh giá lượt phục vụ vé ${calledCode}`);
   await tablet.screenshot({ path: `${shots}/queue-rating.png` });
   const prompt = (await (await tablet.request.get(`/api/public/counters/${counterId}/rating`)).json()) as { ticket: { id: string } };

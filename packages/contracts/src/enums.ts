@@ -4,7 +4,8 @@ export const Role = ['admin', 'province_admin', 'center_manager', 'officer', 'sp
 export const ZRole = z.enum(Role);
 export type Role = z.infer<typeof ZRole>;
 
-export const DeviceKind = ['display', 'kiosk'] as const;
+/** `rating`: a counter's satisfaction tablet, bound to one counter. */
+export const DeviceKind = ['display', 'kiosk', 'rating'] as const;
 export const ZDeviceKind = z.enum(DeviceKind);
 export type DeviceKind = z.infer<typeof ZDeviceKind>;
 

@@ -10,6 +10,8 @@ export const ErrorCode = {
   invalidTransition: 'INVALID_TRANSITION',
   rateLimited: 'RATE_LIMITED',
   accountLocked: 'ACCOUNT_LOCKED',
+  /** The account has a temporary password: only me, change-password and sign-out answer until it is changed. */
+  passwordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   unavailable: 'SERVICE_UNAVAILABLE',
   internal: 'INTERNAL_ERROR',
 } as const;

@@ -15,3 +15,5 @@ export * from './guide-forms.js';
 export * from './guide-form-sheet.js';
 export * from './dossier-clock.js';
 export * from './indicator-definitions.js';
+export * from './staff-grants.js';
+export * from './sign-in-delay.js';

@@ -77,9 +77,12 @@ export async function runOnlinePortal(ctx, centers) {
     const made = intakeBody(ctx, center, rnd.pick(center.services)?.field);
     if (!made) continue;
     try {
-      const d = await portal.post('/intake/online', { ...made.body, receivingCenterId: center.id, idempotencyKey: `demo-live-${ctx.runId}-${++n}` });
+      const receipt = await portal.post('/intake/online', { ...made.body, receivingCenterId: center.id, idempotencyKey: `demo-live-${ctx.runId}-${++n}` });
       stats.add('dossiersOnline');
-      track(ctx, d);
+      // The portal gets a receipt only (#15): the center's staff find the dossier by its code, as they would.
+      const staff = ctx.staff.find((s) => s.me.roles.some((g) => g.scopeCenterId === center.id)) ?? ctx.staff[0];
+      const [found] = staff ? await staff.get(`/dossiers?scope=all&limit=1&q=${encodeURIComponent(receipt.code)}`).catch(() => []) : [];
+      if (found) track(ctx, { id: found.id, status: receipt.status, receivingCenter: { id: center.id }, returnCenter: { id: made.body.returnCenterId ?? center.id } });
     } catch (e) {
       if (!learned(ctx, center, made.procedure, e)) stats.error('online intake', e);
     }

@@ -128,8 +128,11 @@ async function serve(ctx, { center, counter, at, minutes, ticket }, onServing) {
   stats.add('served');
   if (!control.stopping && rnd.chance(0.6) && ctx.budgets.rate.tryTake()) {
     const level = rnd.chance(0.75) ? 'very_satisfied' : rnd.chance(0.85) ? 'satisfied' : 'not_satisfied';
-    await ctx.http.client().post(`/public/counters/${counter.id}/ratings`, { ticketId: ticket.id, level, reason: level === 'not_satisfied' ? 'Chờ lâu' : null });
-    stats.add('rated');
+    const tablet = await ctx.ratingTablet?.(counter);
+    if (tablet) {
+      await tablet.post(`/public/counters/${counter.id}/ratings`, { ticketId: ticket.id, level, reason: level === 'not_satisfied' ? 'Chờ lâu' : null });
+      stats.add('rated');
+    }
   }
   return after;
 }

@@ -7,7 +7,7 @@ import { createBudget } from './limiter.mjs';
 import { arrivalsPerMinute, runCounter, runKiosk } from './queue-actors.mjs';
 import { createRandom } from './random.mjs';
 import { createStats } from './stats.mjs';
-import { discover, loadState, pairKiosks, StoppedError } from './world.mjs';
+import { discover, loadState, pairKiosks, pairRatingTablet, StoppedError } from './world.mjs';
 
 /**
  * Starts the simulation; returns at once with `stop()` (finishes what is in flight, closes
@@ -29,7 +29,7 @@ export function startSimulator(options) {
     runId: Date.now().toString(36),
     pace: options.pace,
     ticketsPerMinute: options.ticketsPerMinute,
-    budgets: { signIn: budget('signIn'), pairDevice: budget('pairDevice'), intakeOnline: budget('intakeOnline'), rate: budget('rate'), kiosk: budget('kiosk') },
+    budgets: { signIn: budget('signIn'), pairDevice: budget('pairDevice'), intakeOnline: budget('intakeOnline'), rate: createBudget({ limit: 30, windowSeconds: 60 }), kiosk: budget('kiosk') },
     waiting: new Map(),
     closedCheckedAt: new Map(),
     badProcedures: new Set(),
@@ -47,6 +47,12 @@ export function startSimulator(options) {
       throw e;
     }
     Object.assign(ctx, { options: world.options, staff: world.staff, centerCount: world.centers.length });
+    // Each counter's rating tablet is paired the first time a citizen there rates (#15: ratings come from paired tablets only).
+    const tablets = new Map();
+    ctx.ratingTablet = (counter) => {
+      if (!tablets.has(counter.id)) tablets.set(counter.id, pairRatingTablet(ctx, world.admin, counter, state).catch(() => null));
+      return tablets.get(counter.id);
+    };
     const kiosks = await pairKiosks(ctx, world.admin, world.centers, state).catch((e) => (e instanceof StoppedError ? null : Promise.reject(e)));
     if (!kiosks) return stats;
     options.log(`Simulating ${world.centers.length} center(s): ${world.centers.map((c) => `${c.name} (${world.counters.filter((x) => x.center === c).length} counter(s) staffed)`).join('; ')}.`);

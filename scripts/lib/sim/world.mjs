@@ -1,5 +1,6 @@
 // Finds everything through the API at run time — centers, services, counters, procedures,
 // who works where today — so the simulator fits whatever the database holds.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ApiCallError } from './http.mjs';
 
@@ -122,9 +123,14 @@ async function borrow(ctx, admin, staffId, { state, known }) {
     if (session) return session;
   }
   const { temporaryPassword } = await admin.post(`/staff/${person.id}/reset-password`);
-  state.borrowed[person.username] = temporaryPassword;
+  const session = await signIn(ctx, { username: person.username, password: temporaryPassword });
+  if (!session) return null;
+  // A temporary password opens only the password page (the API refuses everything else): change it first, as a person would.
+  const password = `sim-${randomBytes(12).toString('base64url')}`;
+  await session.post('/auth/change-password', { currentPassword: temporaryPassword, newPassword: password });
+  state.borrowed[person.username] = password;
   state.save();
-  return signIn(ctx, { username: person.username, password: temporaryPassword });
+  return { ...session, me: { ...session.me, mustChangePassword: false } };
 }
 
 /** Kiosk cookies and borrowed passwords, kept between runs (readable only by you). */
@@ -161,4 +167,23 @@ export async function pairKiosks(ctx, admin, centers, state) {
     state.save();
   }
   return kiosks;
+}
+
+/** A counter's rating tablet, paired like the kiosks (a device bound to that counter); its cookie is kept in the state file. */
+export async function pairRatingTablet(ctx, admin, counter, state) {
+  state.tablets ??= {};
+  const saved = state.tablets[counter.id];
+  if (saved) {
+    const tablet = ctx.http.client(saved);
+    const ok = await tablet.get('/devices/me').then(() => true, (e) => (e instanceof ApiCallError && e.status === 401 ? false : Promise.reject(e)));
+    if (ok) return tablet;
+  }
+  const centerId = counter.centerId;
+  const { pairingCode } = await admin.post(`/centers/${centerId}/devices`, { kind: 'rating', name: `Máy đánh giá mô phỏng ${counter.label ?? ''}`.trim(), counterId: counter.id });
+  await takeOrWait(ctx, ctx.budgets.pairDevice);
+  const tablet = ctx.http.client();
+  await tablet.post('/devices/pair', { code: pairingCode });
+  state.tablets[counter.id] = Object.fromEntries(tablet.jar);
+  state.save();
+  return tablet;
 }

@@ -22,6 +22,13 @@ export class ApiError extends Error {
   static forbidden(bilingual: Bilingual = { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' }) {
     return new ApiError(403, ErrorCode.forbidden, bilingual);
   }
+  /** A temporary password must be changed first; the backoffice routes on the code to its password page. */
+  static passwordChangeRequired() {
+    return new ApiError(403, ErrorCode.passwordChangeRequired, {
+      vi: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục (Tài khoản → Đổi mật khẩu)',
+      en: 'Change your temporary password before you continue (Account → Change password)',
+    });
+  }
   static notFound(what: Bilingual) {
     return new ApiError(404, ErrorCode.notFound, { vi: `Không tìm thấy ${what.vi}`, en: `${what.en} not found` });
   }

@@ -56,6 +56,7 @@ export class RouteGuard implements CanActivate {
     const actor = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
     if (!actor) throw ApiError.unauthenticated();
     req.actor = actor;
+    if (actor.mustChangePassword && !access.duringPasswordChange) throw ApiError.passwordChangeRequired();
     req.validated = validate(def, req);
     await this.scope.authorize(actor, access, req.validated);
     return true;

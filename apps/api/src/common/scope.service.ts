@@ -34,9 +34,12 @@ export class ScopeService {
   }
 
   /** A device acts only inside its own center. */
-  async authorizeDevice(device: { centerId: string }, access: Extract<RouteAccess, { kind: 'device' }>, input: ValidatedInput): Promise<void> {
+  async authorizeDevice(device: { centerId: string; counterId?: string | null }, access: Extract<RouteAccess, { kind: 'device' }>, input: ValidatedInput): Promise<void> {
     if (!access.scope) return;
     const id = this.targetId(access.scope, input);
+    // A device bound to a counter (a rating tablet) acts for that counter only.
+    if (device.counterId && access.scope.type === 'counter' && id !== device.counterId)
+      throw ApiError.forbidden({ vi: 'Máy này được ghép với một quầy khác', en: 'This device is paired with another counter' });
     // A center target needs no lookup: it is the device's center or it is not (kiosks issue many tickets a second).
     if (access.scope.type === 'center' && id) {
       if (id !== device.centerId) throw forbidden();

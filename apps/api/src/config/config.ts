@@ -24,9 +24,13 @@ const ZApiEnv = z.object({
   TRUST_PROXY: flag(false),
   /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only unproxied internal peers. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Origins (besides PUBLIC_URL and the API's own host) whose pages may send state-changing requests: comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'must be comma-separated origins such as https://cong.example.gov.vn' }))),
   SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(30 * 24 * 3600).default(12 * 3600),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 export type ApiConfig = z.infer<typeof ZApiEnv>;
 

@@ -2,8 +2,10 @@ import { analyticsReaders, Namespace } from '@motcua/contracts';
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace as SocketNamespace, Socket } from 'socket.io';
+import { originPolicy } from '../common/origin-check.js';
 import { ScopeService } from '../common/scope.service.js';
 import { ApiMetrics } from '../infra/metrics.js';
+import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { parseRoom } from './room-rules.js';
 import { actorOf, requireSession } from './socket-auth.js';
@@ -35,10 +37,11 @@ export class StaffGateway implements OnGatewayInit {
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
     @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
-    requireSession(namespace, this.auth);
+    requireSession(namespace, this.auth, originPolicy(this.config));
     this.metrics.watchNamespace(namespace);
   }
 
@@ -66,10 +69,11 @@ export class DashboardGateway implements OnGatewayInit {
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
     @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   afterInit(namespace: SocketNamespace): void {
-    requireSession(namespace, this.auth);
+    requireSession(namespace, this.auth, originPolicy(this.config));
     this.metrics.watchNamespace(namespace);
   }
 

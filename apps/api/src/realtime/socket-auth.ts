@@ -2,6 +2,7 @@ import { Room, SESSION_COOKIE } from '@motcua/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../common/actor.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
+import { sameSiteVerdict, type OriginPolicy } from '../common/origin-check.js';
 
 /** The session token from a handshake's Cookie header (the same httpOnly cookie as HTTP). */
 function sessionTokenOf(socket: Socket): string | undefined {
@@ -25,12 +26,17 @@ async function admit(socket: Socket, actor: Actor): Promise<void> {
  * Admits only sockets with a live session, as HTTP does. A middleware, not a connection
  * handler: no event can arrive before the session is checked.
  */
-export function requireSession(namespace: Namespace, auth: AuthService): void {
+export function requireSession(namespace: Namespace, auth: AuthService, origins: OriginPolicy): void {
   namespace.use((socket, next) => {
+    // A page of another site may not open a socket with the person's cookie (cross-site WebSocket hijacking).
+    const { origin, referer, host } = socket.handshake.headers;
+    const verdict = sameSiteVerdict(origins, { origin, referer, host });
+    if (!verdict.ok) return next(new Error(`forbidden: origin ${verdict.seen} is not allowed`));
     auth
       .resolve(sessionTokenOf(socket))
       .then(async (actor) => {
         if (!actor) return next(new Error('unauthorized: sign in first'));
+        if (actor.mustChangePassword) return next(new Error('password change required: change your temporary password first'));
         await admit(socket, actor);
         next();
       })

@@ -19,6 +19,7 @@ export const messages = {
       hint: 'Ít nhất 10 ký tự. Sau khi đổi, các phiên đăng nhập trên máy khác sẽ kết thúc.',
       save: 'Đổi mật khẩu',
       done: 'Đã đổi mật khẩu. Các phiên trên máy khác đã kết thúc.',
+      mustChange: 'Bạn đang dùng mật khẩu tạm thời. Hãy đổi mật khẩu để mở các chức năng khác.',
     },
     status: {
       title: 'Tình trạng hệ thống',
@@ -62,6 +63,7 @@ export const messages = {
       hint: 'At least 10 characters. Changing it ends your sessions on other devices.',
       save: 'Change password',
       done: 'Password changed. Your sessions on other devices have ended.',
+      mustChange: 'You are using a temporary password. Change it to open the other pages.',
     },
     status: {
       title: 'System status',

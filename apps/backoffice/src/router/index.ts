@@ -61,6 +61,8 @@ router.beforeEach(async (to) => {
   const auth = useAuthStore();
   if (!auth.loaded) await auth.load().catch(() => {});
   if (!to.meta.public && !auth.me) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
+  // A temporary password: the API answers PASSWORD_CHANGE_REQUIRED everywhere else until it is changed.
+  if (auth.me?.mustChangePassword && !to.meta.public && to.name !== 'account') return { name: 'account' };
   if (to.name === 'sign-in' && auth.me) {
     // Already signed in: another app that sent us here gets its page back at once.
     const next = nextAfterSignIn(to.query.next);

@@ -49,7 +49,7 @@ export type CounterIntake = z.infer<typeof ZCounterIntake>;
 
 export const ZOnlineIntake = ZIntakeBase.extend({
   receivingCenterId: ZId,
-  /** A repeated request with the same key returns the same dossier. */
+  /** A repeated request with the same key returns the same receipt; the key is bound to the request (another body with it: 409). */
   idempotencyKey: z.string().trim().min(8, { error: msg('Khóa chống trùng tối thiểu 8 ký tự', 'The idempotency key needs at least 8 characters') }).max(100),
 });
 export type OnlineIntake = z.infer<typeof ZOnlineIntake>;
@@ -176,3 +176,20 @@ export const ZTracking = z.object({
   timeline: z.array(z.object({ at: z.string(), status: ZDossierStatus.nullable(), kind: z.string() })),
 });
 export type Tracking = z.infer<typeof ZTracking>;
+
+/**
+ * What the public portal gets back for a submission: a receipt, never the dossier (no name,
+ * phone, ID number, documents or staff). The same key with the same request returns the same receipt.
+ */
+export const ZOnlineIntakeReceipt = z.object({
+  code: z.string().describe('The dossier code to quote and to track with'),
+  status: ZDossierStatus,
+  submittedAt: z.string(),
+  /** The appointment to collect the result; set when the receiving center accepts the dossier. */
+  appointmentAt: z.string().nullable(),
+  receivingCenter: z.object({ name: z.string(), address: z.string() }),
+  /** Where to follow it: the tracking page with the code filled in; it asks for the last 4 digits of the phone given. */
+  trackingPath: z.string(),
+  trackingHint: z.string(),
+});
+export type OnlineIntakeReceipt = z.infer<typeof ZOnlineIntakeReceipt>;

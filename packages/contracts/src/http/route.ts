@@ -9,7 +9,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteAccess =
   | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number } }
-  | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget }
+  /** `duringPasswordChange`: also open while the account must change its temporary password (me, change-password, sign-out). */
+  | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget; duringPasswordChange?: true }
   /** A paired device of the target's center; `staffRoles` may act in its place (e.g. an officer issuing a ticket at the counter). */
   | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget; staffRoles?: readonly Role[] };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n.js';
+import { ZDeviceKind } from '../enums.js';
 import { ZRoleGrant } from './auth.js';
 import { patchOf, ZDate, ZDateTime, ZId, ZName } from './common.js';
 
@@ -64,18 +65,25 @@ export type MyAssignments = z.infer<typeof ZMyAssignments>;
 export const ZDevice = z.object({
   id: ZId,
   centerId: ZId,
-  kind: z.enum(['display', 'kiosk']),
+  kind: ZDeviceKind,
+  /** The counter a rating tablet belongs to (null for displays and kiosks). */
+  counterId: ZId.nullable(),
   name: z.string(),
   pairedAt: ZDateTime.nullable(),
   revokedAt: ZDateTime.nullable(),
   createdAt: ZDateTime,
 });
 export type Device = z.infer<typeof ZDevice>;
-export const ZDeviceInput = z.object({ kind: z.enum(['display', 'kiosk']), name: ZName });
+export const ZDeviceInput = z
+  .object({ kind: ZDeviceKind, name: ZName, counterId: ZId.nullish() })
+  .refine((d) => (d.kind === 'rating') === Boolean(d.counterId), {
+    path: ['counterId'],
+    error: msg('Máy đánh giá cần chọn đúng một quầy; màn hình và kiosk thì không', 'A rating tablet needs its counter; displays and kiosks have none'),
+  });
 /** The short code a manager reads out; the TV/kiosk types it once. */
 export const ZDevicePairing = z.object({ device: ZDevice, pairingCode: z.string(), expiresAt: ZDateTime });
 export const ZPairRequest = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,8}$/, { error: msg('Mã ghép nối gồm 6–8 chữ hoặc số', 'The pairing code has 6–8 letters or digits') }) });
-export const ZDeviceSession = z.object({ deviceId: ZId, centerId: ZId, kind: z.enum(['display', 'kiosk']) });
+export const ZDeviceSession = z.object({ deviceId: ZId, centerId: ZId, kind: ZDeviceKind, counterId: ZId.nullable() });
 
 export const ZAuditEntry = z.object({
   id: ZId,

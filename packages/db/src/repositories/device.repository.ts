@@ -9,7 +9,7 @@ export const deviceRepository = {
     return db.select().from(devices).where(eq(devices.centerId, centerId)).orderBy(asc(devices.createdAt));
   },
 
-  async create(tx: DbOrTx, values: { centerId: string; kind: 'display' | 'kiosk'; name: string; pairingCode: string; pairingExpiresAt: Date }): Promise<DeviceRow> {
+  async create(tx: DbOrTx, values: { centerId: string; kind: 'display' | 'kiosk' | 'rating'; counterId: string | null; name: string; pairingCode: string; pairingExpiresAt: Date }): Promise<DeviceRow> {
     const [row] = await tx.insert(devices).values(values).returning();
     return row!;
   },

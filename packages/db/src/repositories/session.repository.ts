@@ -14,14 +14,14 @@ export const sessionRepository = {
    * authenticated request.
    */
   async findLiveWithRoles(db: DbOrTx, tokenHash: string, now: Date) {
-    const rows = await db.execute<{ id: string; staff_id: string; expires_at: Date | string; roles: Array<{ role: Role; scopeUnitId: string | null; scopeCenterId: string | null }> }>(sql`
-      select s.id, s.staff_id, s.expires_at,
+    const rows = await db.execute<{ id: string; staff_id: string; expires_at: Date | string; roles: Array<{ role: Role; scopeUnitId: string | null; scopeCenterId: string | null }>; must_change_password: boolean }>(sql`
+      select s.id, s.staff_id, s.expires_at, st.must_change_password,
              coalesce((select json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id, 'scopeCenterId', r.scope_center_id))
                        from staff_roles r where r.staff_id = s.staff_id), '[]') as roles
       from sessions s join staff st on st.id = s.staff_id
       where s.token_hash = ${tokenHash} and s.expires_at > ${now.toISOString()}::timestamptz and st.active`);
     const row = rows[0];
-    return row ? { id: row.id, staffId: row.staff_id, expiresAt: new Date(row.expires_at), roles: row.roles } : undefined;
+    return row ? { id: row.id, staffId: row.staff_id, expiresAt: new Date(row.expires_at), roles: row.roles, mustChangePassword: row.must_change_password } : undefined;
   },
 
   async extend(db: DbOrTx, id: string, now: Date, expiresAt: Date): Promise<void> {

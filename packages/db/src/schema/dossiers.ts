@@ -54,6 +54,8 @@ export const dossiers = pgTable(
     /** A second supplement request during processing: Decision 766 counts the dossier as late. */
     flaggedLate: boolean().notNull().default(false),
     idempotencyKey: text(),
+    /** SHA-256 of the canonical online request the key was first used with: the same key with another body is refused. */
+    idempotencyHash: text(),
     ...timestamps,
   },
   (t) => [

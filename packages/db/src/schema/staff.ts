@@ -80,6 +80,8 @@ export const devices = pgTable(
     id: id(),
     centerId: uuid().notNull().references(() => centers.id),
     kind: deviceKind().notNull(),
+    /** The counter a rating tablet belongs to. */
+    counterId: uuid().references(() => counters.id),
     name: text().notNull(),
     tokenHash: text(),
     pairingCode: text(),

@@ -1,7 +1,9 @@
 import { ErrorCode, Room, type Me } from '@motcua/contracts';
 import { hashPassword, sessionRepository, staffRepository, verifyPassword, type DatabaseHandle, type StaffWithRoles } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
+import { SIGN_IN_FAILURE_WINDOW_SECONDS, signInThrottled } from '@motcua/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { FailureCounter } from '../../common/failure-counter.js';
 import { ApiError } from '../../common/api-error.js';
 import type { Actor } from '../../common/actor.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
@@ -26,35 +28,39 @@ export function toMe(s: StaffWithRoles): Me {
   };
 }
 
-const hhmm = (d: Date) => d.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-
 @Injectable()
 export class AuthService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CONFIG) private readonly config: ApiConfig,
     @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(FailureCounter) private readonly failures: FailureCounter,
   ) {}
 
+  /**
+   * No lock (anyone could lock anyone out): wrong tries of one account from one address slow down
+   * (core `signInDelayMs`). Unknown user, wrong password and a try made too soon get the same 401,
+   * and each costs one password hash, so neither the answer nor its time tells them apart.
+   */
   async signIn(username: string, password: string, context: { userAgent?: string; ip?: string }, now = new Date()): Promise<{ me: Me; token: string }> {
     const db = this.database.db;
-    const row = await staffRepository.findByUsername(db, username);
-    if (!row || !row.active) {
-      await verifyPassword(await DUMMY_HASH, password);
+    const key = `signin:${username.trim().toLowerCase()}|${context.ip ?? 'unknown'}`;
+    const [seen, row] = await Promise.all([this.failures.get(key, now.getTime()), staffRepository.findByUsername(db, username)]);
+    const throttled = signInThrottled(seen, now.getTime());
+    const known = row?.active ? row : undefined;
+    const ok = await verifyPassword(known && !throttled ? known.passwordHash : await DUMMY_HASH, password);
+    if (!known || throttled || !ok) {
+      // A try refused for being too soon does not count: waiting is enough to be heard again.
+      if (!throttled) await this.failures.fail(key, SIGN_IN_FAILURE_WINDOW_SECONDS, now.getTime());
       throw invalid();
     }
-    if (row.lockedUntil && row.lockedUntil > now) throw this.locked(row.lockedUntil);
-    if (!(await verifyPassword(row.passwordHash, password))) {
-      const state = await staffRepository.recordFailedLogin(db, row.id, this.config.LOGIN_MAX_FAILURES, new Date(now.getTime() + this.config.LOCKOUT_MINUTES * 60_000));
-      if (state.lockedUntil && state.lockedUntil > now) throw this.locked(state.lockedUntil);
-      throw invalid();
-    }
+    await this.failures.clear(key);
     const { token, hash } = newSessionToken();
     await db.transaction(async (tx) => {
-      await staffRepository.recordSuccessfulLogin(tx, row.id);
-      await sessionRepository.create(tx, { staffId: row.id, tokenHash: hash, expiresAt: this.expiry(now), userAgent: context.userAgent?.slice(0, 300), ip: context.ip });
+      await staffRepository.recordSuccessfulLogin(tx, known.id);
+      await sessionRepository.create(tx, { staffId: known.id, tokenHash: hash, expiresAt: this.expiry(now), userAgent: context.userAgent?.slice(0, 300), ip: context.ip });
     });
-    return { me: toMe((await staffRepository.findWithRoles(db, row.id))!), token };
+    return { me: toMe((await staffRepository.findWithRoles(db, known.id))!), token };
   }
 
   /** The actor behind a session cookie; sliding expiry, refreshed at most once a minute. */
@@ -64,7 +70,7 @@ export class AuthService {
     if (!session) return undefined;
     const expiresAt = this.expiry(now);
     if (expiresAt.getTime() - session.expiresAt.getTime() > 60_000) await sessionRepository.extend(this.database.db, session.id, now, expiresAt);
-    return { staffId: session.staffId, sessionId: session.id, roles: session.roles };
+    return { staffId: session.staffId, sessionId: session.id, roles: session.roles, mustChangePassword: session.mustChangePassword };
   }
 
   async me(actor: Actor): Promise<Me> {
@@ -98,12 +104,5 @@ export class AuthService {
 
   private expiry(now: Date): Date {
     return new Date(now.getTime() + this.sessionTtlMs);
-  }
-
-  private locked(until: Date) {
-    return new ApiError(423, ErrorCode.accountLocked, {
-      vi: `Tài khoản tạm khoá đến ${hhmm(until)} vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau hoặc nhờ quản trị viên đặt lại mật khẩu.`,
-      en: `The account is locked until ${hhmm(until)} after repeated wrong passwords. Try again later or ask an administrator to reset the password.`,
-    }, { lockedUntil: until.toISOString() });
   }
 }

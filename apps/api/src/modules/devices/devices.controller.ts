@@ -1,4 +1,4 @@
-import { DEVICE_COOKIE, routes } from '@motcua/contracts';
+import { DEVICE_COOKIE, routes, type RouteBody } from '@motcua/contracts';
 import { Controller, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor.js';
@@ -22,7 +22,7 @@ export class DevicesController {
   }
 
   @ApiRoute(routes.createDevice)
-  create(@Input() input: ValidatedInput<{ centerId: string }, unknown, { kind: 'display' | 'kiosk'; name: string }>, @CurrentActor() actor: Actor, @Req() req: Request) {
+  create(@Input() input: ValidatedInput<{ centerId: string }, unknown, RouteBody<'createDevice'>>, @CurrentActor() actor: Actor, @Req() req: Request) {
     return this.devices.create(input.params.centerId, input.body, actor, req.ip);
   }
 

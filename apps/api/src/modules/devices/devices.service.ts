@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Device } from '@motcua/contracts';
-import { auditRepository, deviceRepository, type DatabaseHandle, type DeviceRow } from '@motcua/db';
+import type { Device, DeviceKind } from '@motcua/contracts';
+import { auditRepository, deviceRepository, scopeRepository, type DatabaseHandle, type DeviceRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -17,6 +17,7 @@ export const toDevice = (d: DeviceRow): Device => ({
   id: d.id,
   centerId: d.centerId,
   kind: d.kind,
+  counterId: d.counterId,
   name: d.name,
   pairedAt: d.pairedAt?.toISOString() ?? null,
   revokedAt: d.revokedAt?.toISOString() ?? null,
@@ -26,7 +27,9 @@ export const toDevice = (d: DeviceRow): Device => ({
 export interface DeviceIdentity {
   deviceId: string;
   centerId: string;
-  kind: 'display' | 'kiosk';
+  kind: DeviceKind;
+  /** A rating tablet's counter: it rates there only. */
+  counterId: string | null;
 }
 
 /** Displays and kiosks: paired once with a short code, then identified by an httpOnly device cookie scoped to one center. */
@@ -44,11 +47,14 @@ export class DevicesService {
     return (await deviceRepository.list(this.database.db, centerId)).map(toDevice);
   }
 
-  async create(centerId: string, input: { kind: 'display' | 'kiosk'; name: string }, actor: Actor, ip?: string, now = new Date()) {
+  async create(centerId: string, input: { kind: DeviceKind; name: string; counterId?: string | null }, actor: Actor, ip?: string, now = new Date()) {
+    const counterId = input.kind === 'rating' ? (input.counterId ?? null) : null;
+    if (counterId && (await scopeRepository.place(this.database.db, 'counter', counterId))?.centerId !== centerId)
+      throw ApiError.validation([{ path: 'body.counterId', message: { vi: 'Quầy này không thuộc trung tâm đã chọn', en: 'This counter is not in the chosen center' } }]);
     const pairingCode = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
     const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000);
     const row = await this.database.db.transaction(async (tx) => {
-      const device = await deviceRepository.create(tx, { centerId, kind: input.kind, name: input.name, pairingCode, pairingExpiresAt: expiresAt });
+      const device = await deviceRepository.create(tx, { centerId, kind: input.kind, counterId, name: input.name, pairingCode, pairingExpiresAt: expiresAt });
       await auditRepository.append(tx, { actorId: actor.staffId, action: 'device.create', entity: 'device', entityId: device.id, before: null, after: toDevice(device), ip });
       return device;
     });
@@ -63,7 +69,7 @@ export class DevicesService {
       return device;
     });
     if (!row) throw ApiError.validation([{ path: 'body.code', message: { vi: 'Mã ghép nối không đúng hoặc đã hết hạn; hãy xin quản lý mã mới', en: 'Wrong or expired pairing code; ask the manager for a new one' } }], { vi: 'Mã ghép nối không dùng được', en: 'The pairing code cannot be used' });
-    return { identity: { deviceId: row.id, centerId: row.centerId, kind: row.kind }, token };
+    return { identity: { deviceId: row.id, centerId: row.centerId, kind: row.kind, counterId: row.counterId }, token };
   }
 
   /**
@@ -77,7 +83,7 @@ export class DevicesService {
       hash,
       async () => {
         const row = await deviceRepository.byToken(this.database.db, hash);
-        return row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind } : undefined;
+        return row ? { deviceId: row.id, centerId: row.centerId, kind: row.kind, counterId: row.counterId } : undefined;
       },
       now,
     );

@@ -1,5 +1,6 @@
-import { routes, type CounterIntake, type DossierStatus, type IntakeOutcome, type OnlineIntake, type ProcessAction } from '@motcua/contracts';
-import { Controller, Inject } from '@nestjs/common';
+import { negotiateLocale, routes, type CounterIntake, type DossierStatus, type IntakeOutcome, type OnlineIntake, type ProcessAction } from '@motcua/contracts';
+import { Controller, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import type { Actor } from '../../common/actor.js';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { CurrentActor } from '../../common/current-actor.decorator.js';
@@ -24,8 +25,8 @@ export class DossiersController {
   }
 
   @ApiRoute(routes.intakeOnline)
-  intakeOnline(@Input() input: ValidatedInput<unknown, unknown, OnlineIntake>, @Now() now: Date) {
-    return this.dossiers.intakeOnline(input.body, now);
+  intakeOnline(@Input() input: ValidatedInput<unknown, unknown, OnlineIntake>, @Now() now: Date, @Req() req: Request) {
+    return this.dossiers.intakeOnline(input.body, now, negotiateLocale(req.headers['accept-language']));
   }
 
   @ApiRoute(routes.listDossiers)

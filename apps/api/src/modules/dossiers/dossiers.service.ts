@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import {
-  JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type OnlineIntake,
+  ErrorCode, JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type Locale, type OnlineIntake, type OnlineIntakeReceipt,
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
@@ -11,6 +12,7 @@ import { DeadlineScheduler, JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
+import { FailureCounter } from '../../common/failure-counter.js';
 import { ScopeService } from '../../common/scope.service.js';
 import { AfterCommit } from '../../infra/after-commit.js';
 import { RealtimeOutbox } from '../../infra/realtime-outbox.js';
@@ -43,6 +45,7 @@ export class DossiersService {
     @Inject(DeadlineScheduler) private readonly deadlines: DeadlineScheduler,
     @Inject(JobProducer) private readonly jobs: JobProducer,
     @Inject(AfterCommit) private readonly later: AfterCommit,
+    @Inject(FailureCounter) private readonly failures: FailureCounter,
   ) {}
 
   // ───────────── intake ─────────────
@@ -59,16 +62,35 @@ export class DossiersService {
   }
 
   /** Portal submissions: the idempotency key is locked first, so concurrent repeats find the first one's dossier. */
-  async intakeOnline(input: OnlineIntake, now: Date): Promise<DossierDetail> {
-    const existing = await dossierRepository.byIdempotencyKey(this.database.db, input.idempotencyKey);
-    if (existing) return this.detail(existing.id, null, now);
+  async intakeOnline(input: OnlineIntake, now: Date, locale: Locale): Promise<OnlineIntakeReceipt> {
+    const { idempotencyKey, ...request } = input;
+    const idempotencyHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
+    const existing = await dossierRepository.byIdempotencyKey(this.database.db, idempotencyKey);
+    if (existing) return this.receipt(sameRequest(existing, idempotencyHash), locale);
     const done = await this.commit(async (tx) => {
-      await dossierRepository.lockIdempotencyKey(tx, input.idempotencyKey);
-      const again = await dossierRepository.byIdempotencyKey(tx, input.idempotencyKey);
-      if (again) return { dossier: again, events: [] as NewDossierEvent[] };
-      return this.create(tx, input.receivingCenterId, input, { channel: 'online', idempotencyKey: input.idempotencyKey, actor: null }, now);
+      await dossierRepository.lockIdempotencyKey(tx, idempotencyKey);
+      const again = await dossierRepository.byIdempotencyKey(tx, idempotencyKey);
+      if (again) return { dossier: sameRequest(again, idempotencyHash), events: [] as NewDossierEvent[] };
+      return this.create(tx, input.receivingCenterId, input, { channel: 'online', idempotencyKey, idempotencyHash, actor: null }, now);
     });
-    return this.detail(done.dossier.id, null, now);
+    return this.receipt(done.dossier, locale);
+  }
+
+  /** The citizen's receipt: what to quote and where to follow it, nothing personal. */
+  private async receipt(d: Dossier, locale: Locale): Promise<OnlineIntakeReceipt> {
+    const center = await dossierRepository.center(this.database.db, d.receivingCenterId);
+    return {
+      code: d.code,
+      status: d.status,
+      submittedAt: d.createdAt.toISOString(),
+      appointmentAt: iso(d.dueAt),
+      receivingCenter: { name: center!.name, address: center!.address },
+      trackingPath: `/track?code=${encodeURIComponent(d.code)}`,
+      trackingHint:
+        locale === 'en'
+          ? 'Follow the dossier on the tracking page with its code and the last 4 digits of the phone number you gave'
+          : 'Theo dõi hồ sơ tại trang tra cứu bằng mã hồ sơ và 4 số cuối của số điện thoại đã khai',
+    };
   }
 
   async decideIntake(id: string, outcome: IntakeOutcome, actor: Actor, now: Date): Promise<DossierDetail> {
@@ -77,7 +99,7 @@ export class DossiersService {
   }
 
   /** A new dossier in state "submitted", with its code, routing and the papers handed in. */
-  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; actor: Actor | null }, now: Date): Promise<Committed & { context: DecideContext }> {
+  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; idempotencyHash?: string; actor: Actor | null }, now: Date): Promise<Committed & { context: DecideContext }> {
     const center = await dossierRepository.center(tx, centerId);
     if (!center) throw fieldError('body.receivingCenterId', { vi: 'Không tìm thấy trung tâm tiếp nhận', en: 'Receiving center not found' });
     const procedure = await dossierRepository.procedureInForce(tx, input.procedureId, businessDate(now, center.timeZone));
@@ -111,6 +133,7 @@ export class DossiersService {
       applicantUnitId: input.applicantUnitId ?? null,
       parcelUnitId: input.parcelUnitId ?? null,
       idempotencyKey: origin.idempotencyKey ?? null,
+      idempotencyHash: origin.idempotencyHash ?? null,
     });
     await dossierRepository.addDocuments(tx, input.documents.map((d) => ({ dossierId: dossier.id, kind: 'submitted', name: d.name, createdById: origin.actor?.staffId ?? null })));
     const event: NewDossierEvent = {
@@ -428,8 +451,15 @@ export class DossiersService {
   /** Citizen lookup: a wrong code and a wrong phone answer alike, so neither can be probed. */
   async track(code: string, phoneLast4: string): Promise<Tracking> {
     const db = this.database.db;
+    // Also capped per code (#15): many addresses together cannot try the 10,000 phone endings of one dossier.
+    const key = `track:${code.trim().toUpperCase()}`;
+    const seen = await this.failures.get(key);
+    if (seen.count >= TRACK_MAX_WRONG) throw tooManyTrackingTries(seen.resetInSeconds);
     const d = await dossierRepository.byCode(db, code.trim());
-    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
+    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) {
+      await this.failures.fail(key, TRACK_WINDOW_SECONDS);
+      throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
+    }
     const [center, events] = await Promise.all([dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id)]);
     return {
       code: d.code,
@@ -536,4 +566,43 @@ function actionsFor(actor: Actor, d: Dossier, reach: { agency: boolean; intake: 
   if (reach.handover && access(routes.returnDossier) && allowed.has('return_result')) out.push('return');
   if (access(routes.closeDossier)) for (const a of ['withdraw', 'stop']) if (allowed.has(a)) out.push(a);
   return out;
+}
+
+/** JSON with object keys sorted at every level: one text per request, whatever the key order it came in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** A key used before is answered only for the very request it was first used with; nothing about that dossier is disclosed otherwise. */
+function sameRequest(d: Dossier, hash: string): Dossier {
+  if (d.idempotencyHash !== hash)
+    throw ApiError.conflict({
+      vi: 'Khóa chống trùng này đã được dùng cho một hồ sơ khác; hãy dùng khóa mới cho hồ sơ mới',
+      en: 'This idempotency key was already used for another submission; use a new key for a new submission',
+    });
+  return d;
+}
+
+/** Wrong lookups of one dossier code, from any address, before the code rests for TRACK_WINDOW_SECONDS after the last one. */
+const TRACK_MAX_WRONG = 10;
+const TRACK_WINDOW_SECONDS = 15 * 60;
+
+function tooManyTrackingTries(retryAfterSeconds: number) {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new ApiError(
+    429,
+    ErrorCode.rateLimited,
+    {
+      vi: `Mã hồ sơ này đã bị tra cứu sai quá nhiều lần; hãy kiểm tra lại mã và số điện thoại rồi thử lại sau ${minutes} phút`,
+      en: `This dossier code has had too many wrong lookups; check the code and phone number and try again in ${minutes} min`,
+    },
+    { retryAfterSeconds },
+  );
 }

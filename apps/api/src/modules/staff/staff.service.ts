@@ -1,5 +1,6 @@
-import { centerAdmins, Room, type Role, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
-import { auditRepository, centerSetupRepository, generatePassword, hashPassword, sessionRepository, staffRepository, type DatabaseHandle, type StaffProfile, type StaffValues } from '@motcua/db';
+import { centerAdmins, Room, type RoleGrant, type RouteBody, type Staff } from '@motcua/contracts';
+import { mayAdminister, mayGrant, type GrantPlace } from '@motcua/core';
+import { auditRepository, centerSetupRepository, generatePassword, hashPassword, scopeRepository, sessionRepository, staffRepository, type DatabaseHandle, type StaffProfile, type StaffValues } from '@motcua/db';
 import { RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -19,13 +20,6 @@ const fields = {
   staff_home_unit_id_administrative_units_id_fk: unknownRef('body.homeUnitId', { vi: 'đơn vị', en: 'unit' }),
   staff_roles_scope_center_id_centers_id_fk: unknownRef('body.roles', { vi: 'trung tâm trong phạm vi vai trò', en: 'center in a role scope' }),
   staff_roles_scope_unit_id_administrative_units_id_fk: unknownRef('body.roles', { vi: 'đơn vị trong phạm vi vai trò', en: 'unit in a role scope' }),
-};
-
-/** What each kind of administrator may hand out: nobody but an admin makes admins; a center manager staffs counters and desks. */
-const grantableBy: Record<string, readonly Role[]> = {
-  admin: ['admin', 'province_admin', 'center_manager', 'officer', 'specialist', 'leader'],
-  province_admin: ['province_admin', 'center_manager', 'officer', 'specialist', 'leader'],
-  center_manager: ['officer', 'specialist'],
 };
 
 export const toStaff = (s: StaffProfile): Staff => ({
@@ -81,6 +75,7 @@ export class StaffService {
   async update(id: string, patch: RouteBody<'updateStaff'>, ctx: CommandContext): Promise<Staff> {
     const current = await staffRepository.profile(this.database.db, id);
     if (!current) throw ApiError.notFound({ vi: 'cán bộ này', en: 'This staff member' });
+    await this.assertMayAdminister(current.roles, ctx.actor);
     if (patch.active === false && id === ctx.actor.staffId) throw ApiError.validation([{ path: 'body.active', message: { vi: 'Bạn không thể tự khóa tài khoản của mình', en: 'You cannot deactivate your own account' } }]);
     if (patch.roles) await this.assertGrants(patch.roles, current.roles, ctx.actor);
     const homeChanges = patch.homeCenterId !== undefined || patch.homeUnitId !== undefined;
@@ -117,6 +112,7 @@ export class StaffService {
   async resetPassword(id: string, actor: Actor, ip?: string, now = new Date()): Promise<{ temporaryPassword: string }> {
     const target = await staffRepository.findWithRoles(this.database.db, id);
     if (!target) throw ApiError.notFound({ vi: 'cán bộ này', en: 'This staff member' });
+    await this.assertMayAdminister(target.roles, actor);
     const temporaryPassword = generatePassword();
     const hash = await hashPassword(temporaryPassword);
     await this.database.db.transaction(async (tx) => {
@@ -153,20 +149,38 @@ export class StaffService {
    * give, scoped to a place inside their own scope: nobody widens their own reach.
    */
   private async assertGrants(next: RoleGrant[], previous: RoleGrant[], actor: Actor) {
-    const allowed = new Set(actor.roles.flatMap((g) => grantableBy[g.role] ?? []));
-    const admin = actor.roles.some((g) => g.role === 'admin');
     const issues: Issue[] = [];
     next.forEach((g, i) => {
       if (g.role === 'admin' ? g.scopeUnitId || g.scopeCenterId : Boolean(g.scopeUnitId) === Boolean(g.scopeCenterId))
         issues.push({ path: `body.roles.${i}`, message: { vi: 'Vai trò quản trị hệ thống không có phạm vi; các vai trò khác có đúng một đơn vị hoặc một trung tâm', en: 'The admin role has no scope; every other role has exactly one unit or one center' } });
     });
     if (issues.length) throw ApiError.validation(issues);
-    if (admin) return;
     const changed = [...next.filter((g) => !previous.some((p) => same(p, g))), ...previous.filter((p) => !next.some((g) => same(p, g)))];
-    for (const g of changed) {
-      const inScope = g.scopeCenterId ? await this.scope.covers(actor, 'center', g.scopeCenterId, centerAdmins) : g.scopeUnitId ? await this.scope.covers(actor, 'unit', g.scopeUnitId, centerAdmins) : false;
-      if (!allowed.has(g.role) || !inScope) throw ApiError.forbidden({ vi: 'Bạn không thể trao hoặc thu hồi vai trò này ở phạm vi này', en: 'You cannot grant or remove this role in this scope' });
-    }
+    const places = await this.grantPlaces(changed);
+    if (!changed.every((g, i) => mayGrant(actor.roles, g.role, places[i]!)))
+      throw ApiError.forbidden({ vi: 'Bạn không thể trao hoặc thu hồi vai trò này ở phạm vi này', en: 'You cannot grant or remove this role in this scope' });
+  }
+
+  /**
+   * The grant rule (#15): an administrator acts on a person (edit, deactivate, reset the password,
+   * change roles) only if they could grant every role that person holds, at that person's scope.
+   */
+  private async assertMayAdminister(held: RoleGrant[], actor: Actor) {
+    if (!mayAdminister(actor.roles, held, await this.grantPlaces(held)))
+      throw ApiError.forbidden({
+        vi: 'Người này giữ vai trò mà bạn không được trao; hãy nhờ cấp quản trị cao hơn',
+        en: 'This person holds a role you cannot grant; ask a higher administrator',
+      });
+  }
+
+  /** Where each grant's scope sits (a center grant: the center and its units up; a unit grant: the unit and its ancestors). */
+  private grantPlaces(grants: RoleGrant[]): Promise<GrantPlace[]> {
+    return Promise.all(
+      grants.map(async (g) => {
+        const place = g.scopeCenterId ? await scopeRepository.place(this.database.db, 'center', g.scopeCenterId) : g.scopeUnitId ? await scopeRepository.place(this.database.db, 'unit', g.scopeUnitId) : undefined;
+        return place ? { centerId: place.centerId, unitIds: place.unitIds } : { centerId: null, unitIds: [] };
+      }),
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../route.js';
 import { ZCenterParams, ZIdParams } from '../common.js';
 import {
-  ZCloseRequest, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZProcessAction,
+  ZCloseRequest, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZOnlineIntakeReceipt, ZProcessAction,
   ZReturnRequest, ZTrackQuery, ZTracking,
 } from '../dossiers.js';
 import { centerParam } from './access.js';
@@ -30,8 +30,8 @@ export const dossierRoutes = {
   }),
   intakeOnline: defineRoute({
     method: 'POST', path: '/intake/online', tag: 'dossiers', status: 200,
-    summary: 'A dossier submitted on the public service portal; a repeated idempotency key returns the same dossier',
-    access: { kind: 'public', rateLimit: { limit: 120, windowSeconds: 60 } }, body: ZOnlineIntake, response: ZDossierDetail,
+    summary: 'A dossier submitted on the public service portal; answers a receipt (code, appointment, where to track), never the dossier. The same idempotency key with the same request returns the same receipt; with a different request, 409',
+    access: { kind: 'public', rateLimit: { limit: 120, windowSeconds: 60 } }, body: ZOnlineIntake, response: ZOnlineIntakeReceipt,
   }),
   listDossiers: defineRoute({
     method: 'GET', path: '/dossiers', tag: 'dossiers', summary: 'My inbox (or every dossier in my scope), by due time; search by code, applicant name or phone',

@@ -37,21 +37,21 @@ export const foundationRoutes = {
   signIn: defineRoute({
     method: 'POST', path: '/auth/sign-in', tag: 'auth', status: 200,
     summary: 'Sign in with username and password; sets the httpOnly session cookie',
-    // Per address; a whole center may sit behind one NAT address. Accounts lock on their own after repeated failures.
+    // Per address; a whole center may sit behind one NAT address. Wrong tries of one account from one address slow down (no lock).
     access: { kind: 'public', rateLimit: { limit: 30, windowSeconds: 60 } },
     body: ZSignInRequest, response: ZMe,
   }),
   signOut: defineRoute({
     method: 'POST', path: '/auth/sign-out', tag: 'auth', status: 200,
-    summary: 'End the current session', access: { kind: 'staff', roles: 'any' }, response: ZOk,
+    summary: 'End the current session', access: { kind: 'staff', roles: 'any', duringPasswordChange: true }, response: ZOk,
   }),
   me: defineRoute({
     method: 'GET', path: '/auth/me', tag: 'auth',
-    summary: 'The signed-in staff member, roles and scopes', access: { kind: 'staff', roles: 'any' }, response: ZMe,
+    summary: 'The signed-in staff member, roles and scopes', access: { kind: 'staff', roles: 'any', duringPasswordChange: true }, response: ZMe,
   }),
   changePassword: defineRoute({
     method: 'POST', path: '/auth/change-password', tag: 'auth', status: 200,
     summary: 'Change my password; every other session of mine ends',
-    access: { kind: 'staff', roles: 'any' }, body: ZChangePasswordRequest, response: ZOk,
+    access: { kind: 'staff', roles: 'any', duringPasswordChange: true }, body: ZChangePasswordRequest, response: ZOk,
   }),
 } as const;

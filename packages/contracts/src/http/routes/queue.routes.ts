@@ -11,6 +11,8 @@ import { centerAdmins, centerParam } from './access.js';
 const publicRead = { kind: 'public', rateLimit: { limit: 240, windowSeconds: 60 } } as const;
 const counterParam = { type: 'counter', from: 'params', key: 'counterId' } as const;
 const counterStaff = ['admin', 'center_manager', 'officer'] as const;
+/** Ratings feed the satisfaction score: only the paired tablet bound to that counter gives them (#15). */
+const ratingTablet = { kind: 'device', devices: ['rating'], scope: counterParam } as const;
 /** A counter's own actions: officers, center managers and admins, within that counter's center. */
 const atCounter = { kind: 'staff', roles: counterStaff, scope: counterParam } as const;
 
@@ -33,12 +35,12 @@ export const queueRoutes = {
     access: publicRead, params: ZTrackingParams, response: ZTicketTracking,
   }),
   ratingPrompt: defineRoute({
-    method: 'GET', path: '/public/counters/:counterId/rating', tag: 'queue', summary: 'The ticket a counter’s rating tablet asks about: the last finished there, not yet rated',
-    access: publicRead, params: ZCounterParams, response: ZRatingPrompt,
+    method: 'GET', path: '/public/counters/:counterId/rating', tag: 'queue', summary: 'The ticket a counter’s rating tablet asks about: the last finished there, not yet rated (the paired tablet of that counter only)',
+    access: ratingTablet, params: ZCounterParams, response: ZRatingPrompt,
   }),
   rate: defineRoute({
-    method: 'POST', path: '/public/counters/:counterId/ratings', tag: 'queue', summary: 'Rate a ticket just finished at this counter (once per ticket)',
-    access: { kind: 'public', rateLimit: { limit: 30, windowSeconds: 60 } }, params: ZCounterParams, body: ZRatingRequest, response: ZRating,
+    method: 'POST', path: '/public/counters/:counterId/ratings', tag: 'queue', summary: 'Rate a ticket just finished at this counter (once per ticket; the paired tablet of that counter only)',
+    access: ratingTablet, params: ZCounterParams, body: ZRatingRequest, response: ZRating,
   }),
 
   workstation: defineRoute({

@@ -66,7 +66,7 @@ export const staffRoutes = {
     access: { kind: 'public', rateLimit: { limit: 10, windowSeconds: 60 } }, body: ZPairRequest, response: ZDeviceSession,
   }),
   deviceMe: defineRoute({
-    method: 'GET', path: '/devices/me', tag: 'devices', summary: 'The paired display or kiosk calling (401 once revoked)',
-    access: { kind: 'device', devices: ['display', 'kiosk'] }, response: ZDeviceSession,
+    method: 'GET', path: '/devices/me', tag: 'devices', summary: 'The paired display, kiosk or rating tablet calling (401 once revoked)',
+    access: { kind: 'device', devices: ['display', 'kiosk', 'rating'] }, response: ZDeviceSession,
   }),
 } as const;
