@@ -124,6 +124,7 @@ async function main() {
     WEB_ROOT: path.join(root, 'apps'),
     PUBLIC_URL: publicUrl,
     RUN_MIGRATIONS: 'false',
+    FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'),
     // The simulator makes many requests a second: request lines would bury everything else.
     LOG_LEVEL: process.env.LOG_LEVEL ?? (live ? 'warn' : 'info'),
   };

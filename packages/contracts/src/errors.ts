@@ -7,6 +7,8 @@ export const ErrorCode = {
   forbidden: 'FORBIDDEN',
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
+  fileTooLarge: 'FILE_TOO_LARGE',
+  unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   invalidTransition: 'INVALID_TRANSITION',
   rateLimited: 'RATE_LIMITED',
   accountLocked: 'ACCOUNT_LOCKED',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../route.js';
 import { ZCenterParams, ZIdParams } from '../common.js';
 import {
-  ZCloseRequest, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZProcessAction,
+  ZCloseRequest, ZComponentParams, ZDocumentParams, ZDossierComponent, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZProcessAction,
   ZReturnRequest, ZTrackQuery, ZTracking,
 } from '../dossiers.js';
 import { centerParam } from './access.js';
@@ -57,6 +57,15 @@ export const dossierRoutes = {
   closeDossier: defineRoute({
     method: 'POST', path: '/dossiers/:id/close', tag: 'dossiers', status: 200, summary: 'Withdrawal by the applicant or a stop notice (only before a decision)',
     access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZIdParams, body: ZCloseRequest, response: ZDossierDetail,
+  }),
+  uploadComponentFile: defineRoute({
+    method: 'POST', path: '/dossiers/:id/components/:index/file', tag: 'dossiers',
+    summary: 'Attach the scan of a component paper (multipart/form-data, one PDF or several page images in page order → one PDF); PDF, JPEG or PNG by content; 413 over the limits, 415 for any other type',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZComponentParams, response: ZDossierComponent,
+  }),
+  readDocumentFile: defineRoute({
+    method: 'GET', path: '/dossiers/:id/documents/:documentId/file', tag: 'dossiers', summary: 'The file of a document of the dossier (staff in scope; every read is in the audit log)',
+    access: { kind: 'staff', roles: 'any', scope: dossierParam }, params: ZDocumentParams, response: z.string(), produces: 'application/pdf',
   }),
   trackDossier: defineRoute({
     method: 'GET', path: '/track', tag: 'dossiers', summary: 'Citizen tracking: dossier code + last 4 digits of the phone → status timeline and appointment, no personal data',
