@@ -72,20 +72,20 @@ describe('electronic dossier: checklist, scans at the counter, file access', () 
   it('offers the checklist the guide shows, copies it onto the dossier, and a 3-page scan becomes one PDF that makes it digitised', async () => {
     const options = await json(await send('canbo.anxuyen1', 'GET', '/dossiers/intake-options'));
     const proc = options.procedures.find((p: { id: string }) => p.id === ids.procedure);
-    expect(proc.checklist).toEqual([
-      { index: 0, name: { vi: 'Tờ khai thay đổi thông tin cư trú (CT01)', en: expect.any(String) }, form: 'copy', copies: 1, required: true, reusable: false },
-      { index: 1, name: { vi: 'Giấy tờ chứng minh chỗ ở hợp pháp', en: expect.any(String) }, form: 'copy', copies: 1, required: true, reusable: false },
-    ]);
+    // One list: what the public guide shows is what the intake offers.
+    const guide = await json(await fetch(`${stack.baseUrl}/api/public/centers/${ids.anXuyen}/guide/CTR-TT`, { headers: { 'x-test-now': T0 } }));
+    expect(proc.checklist.map((c: { name: unknown; form: string; reusable: boolean }) => ({ name: c.name, original: c.form === 'original', reusable: c.reusable }))).toEqual(guide.documents);
+    expect(proc.checklist.length).toBeGreaterThanOrEqual(2);
+    // Items 0 and 1 handed in and to be scanned; the others handed in and exempt (e.g. only shown).
+    const components = proc.checklist.map((c: { index: number }) => ({ index: c.index, provided: true, exempt: c.index > 1 }));
     const res = await send('canbo.anxuyen1', 'POST', `/centers/${ids.anXuyen}/dossiers`, {
-      procedureId: ids.procedure, applicant: { name: 'Nguyễn Thị Lan', phone: '0912345678', idNumber: '079123456789' }, applicantUnitId: ids.unit, outcome: { kind: 'accept' },
-      components: [{ index: 0, provided: true }, { index: 1, provided: true }],
+      procedureId: ids.procedure, applicant: { name: 'Nguyễn Thị Lan', phone: '0912345678', idNumber: '079123456789' }, applicantUnitId: ids.unit, outcome: { kind: 'accept' }, components,
     });
     const d = await json(res);
     expect(res.status, JSON.stringify(d)).toBe(201);
-    expect(d.components.map((c: { index: number; name: string; provided: boolean; file: unknown }) => [c.index, c.name, c.provided, c.file])).toEqual([
-      [0, 'Tờ khai thay đổi thông tin cư trú (CT01)', true, null],
-      [1, 'Giấy tờ chứng minh chỗ ở hợp pháp', true, null],
-    ]);
+    expect(d.components.map((c: { index: number; name: string; provided: boolean; exempt: boolean; file: unknown }) => [c.index, c.name, c.provided, c.exempt, c.file])).toEqual(
+      proc.checklist.map((c: { index: number; name: { vi: string } }) => [c.index, c.name.vi, true, c.index > 1, null]),
+    );
     expect(d.digitised).toBe(false);
     ids.dossier = d.id;
 
@@ -156,5 +156,34 @@ describe('electronic dossier: checklist, scans at the counter, file access', () 
     const reads = await sql`select actor_id, entity_id, after from audit_log where action = 'dossier.file.read' order by at`;
     const [manager] = await sql`select id from staff where username = 'quanly.anxuyen'`;
     expect(reads).toEqual([expect.objectContaining({ actor_id: manager!.id, entity_id: doc.id, after: { dossierId: ids.dossier, sha256: doc.file.sha256 } })]);
+  });
+
+  it('lets the citizen read a file through an expiring signed link, audited; a changed or expired link is refused', async () => {
+    const d = await json(await send('canbo.anxuyen1', 'GET', `/dossiers/${ids.dossier}`));
+    const doc = d.components[1];
+    const made = await send('canbo.anxuyen1', 'POST', `/dossiers/${ids.dossier}/documents/${doc.id}/link`);
+    const link = await json(made);
+    expect(made.status, JSON.stringify(link)).toBe(200);
+    // 72 hours by default.
+    expect(link.expiresAt).toBe(new Date(new Date(T0).getTime() + 72 * 3600_000).toISOString());
+    const url = new URL(link.url);
+    const at = (iso: string, u: URL | string = url) => fetch(`${stack.baseUrl}${typeof u === 'string' ? u : u.pathname + u.search}`, { headers: { 'accept-language': 'en', 'x-test-now': iso } });
+
+    const read = await at('2026-12-03T09:00:00+07:00');
+    expect(read.status).toBe(200);
+    expect(createHash('sha256').update(Buffer.from(await read.arrayBuffer())).digest('hex')).toBe(doc.file.sha256);
+
+    const tampered = new URL(url);
+    tampered.searchParams.set('exp', String(Number(url.searchParams.get('exp')) + 86_400));
+    const forged = await at('2026-12-03T09:00:00+07:00', tampered);
+    expect(forged.status).toBe(404);
+    expect((await json(forged)).error.message).toMatch(/not valid/);
+
+    const late = await at('2026-12-04T09:00:01+07:00');
+    expect(late.status).toBe(410);
+    expect((await json(late)).error).toMatchObject({ code: 'LINK_EXPIRED', message: expect.stringMatching(/expired; ask the service center for a new one/) });
+
+    const reads = await stack.database.sql`select actor_id, after from audit_log where action = 'dossier.file.read' and entity_id = ${doc.id}`;
+    expect(reads).toEqual([{ actor_id: null, after: { dossierId: ids.dossier, sha256: doc.file.sha256, via: 'signed_link' } }]);
   });
 });

@@ -9,6 +9,7 @@ export const ErrorCode = {
   conflict: 'CONFLICT',
   fileTooLarge: 'FILE_TOO_LARGE',
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  linkExpired: 'LINK_EXPIRED',
   invalidTransition: 'INVALID_TRANSITION',
   rateLimited: 'RATE_LIMITED',
   accountLocked: 'ACCOUNT_LOCKED',

@@ -36,6 +36,10 @@ export class ApiError extends Error {
   static unsupportedMedia(bilingual: Bilingual, details?: unknown) {
     return new ApiError(415, ErrorCode.unsupportedMediaType, bilingual, details);
   }
+  /** A signed link past its expiry (410): ask for a new one. */
+  static linkExpired(bilingual: Bilingual) {
+    return new ApiError(410, ErrorCode.linkExpired, bilingual);
+  }
   /** The action is not possible in the current state (409); the message says what is possible instead. */
   static invalidTransition(bilingual: Bilingual, details?: unknown) {
     return new ApiError(409, ErrorCode.invalidTransition, bilingual, details);

@@ -35,6 +35,19 @@ const ZApiEnv = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   S3_PREFIX: z.string().optional(),
+  /** Key of the citizens' signed file links (HMAC-SHA256); the same on every API instance. Random per start when unset (links then die with the process). */
+  FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  FILE_LINK_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 90).default(72),
+  // Signing of documents of record (@motcua/documents README): PKCS#12 files (demo PKI under .data/pki) or a PKCS#11 token.
+  SIGNER_KIND: z.enum(['pkcs12', 'pkcs11'], { error: 'must be pkcs12 or pkcs11' }).default('pkcs12'),
+  SIGNER_PKCS12_DIR: z.string().min(1).default('.data/pki'),
+  SIGNER_PKCS11_MODULE: z.string().optional(),
+  SIGNER_PKCS11_PIN: z.string().optional(),
+  SIGNER_PKCS11_KEYS: z.string().optional(),
+  SIGNER_PKCS11_TOKEN_LABEL: z.string().optional(),
+  SIGNER_PKCS11_SLOT: z.string().optional(),
+  /** PEM bundle of the roots /verify trusts (default: the demo root in SIGNER_PKCS12_DIR). */
+  SIGNER_TRUSTED_ROOTS: z.string().optional(),
   UPLOAD_MAX_FILE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(2048).default(20),
   UPLOAD_MAX_DOSSIER_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(10_240).default(100),
 });

@@ -37,6 +37,12 @@ export const dossierMatrix: MatrixPart = {
     uploadComponentFile: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/file`, body: {} }),
     // No file scanned yet: 404 for those allowed.
     readDocumentFile: (t) => ({ path: `/dossiers/${t.dossierId}/documents/${t.documentId}/file` }),
+    createFileLink: (t) => ({ path: `/dossiers/${t.dossierId}/documents/${t.documentId}/link` }),
+    // A made-up signature: 404 for everyone (public route).
+    readSignedFile: (t) => ({ path: `/files/${t.documentId}?exp=4102444800&sig=${'A'.repeat(43)}` }),
+    // A component without a file: 404 for everyone; a JSON body is not a PDF: 415.
+    verifyDocument: (t) => ({ path: `/verify/${t.documentId}` }),
+    verifyUpload: () => ({ path: '/verify', body: {} }),
     trackDossier: () => ({ path: '/track?code=H12.32002-990101-0001&phoneLast4=5678' }),
   },
 };

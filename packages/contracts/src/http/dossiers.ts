@@ -177,6 +177,23 @@ export type DossierComponent = z.infer<typeof ZDossierComponent>;
 export const ZComponentParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(49) });
 export const ZDocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 
+/** An expiring signed link to one document's file, for the citizen (no sign-in). */
+export const ZFileLink = z.object({ url: z.string(), expiresAt: z.string() });
+export const ZSignedFileParams = z.object({ documentId: z.uuid() });
+export const ZSignedFileQuery = z.object({
+  exp: z.coerce.number({ error: msg('Liên kết không đầy đủ', 'The link is incomplete') }).int(),
+  sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: msg('Liên kết không hợp lệ', 'The link is not valid') }),
+});
+
+/** What the public /verify page shows: the signatures and, for a document issued here, what is printed on it. */
+export const ZVerifyResult = z.object({
+  valid: z.boolean(),
+  intact: z.boolean(),
+  signatures: z.array(z.object({ signer: z.string().nullable(), organization: z.string().nullable(), signedAt: z.string().nullable(), trusted: z.boolean(), problems: z.array(z.string()) })),
+  issued: z.object({ dossierCode: z.string(), title: z.string(), kind: z.string(), issuedAt: z.string() }).nullable(),
+});
+export type VerifyResult = z.infer<typeof ZVerifyResult>;
+
 export const ZDossierDetail = ZDossierSummary.extend({
   applicantIdNumber: z.string().nullable(),
   ticketId: z.uuid().nullable(),

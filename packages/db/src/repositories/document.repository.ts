@@ -40,6 +40,27 @@ export const documentRepository = {
     return row;
   },
 
+  /** A document the system generated for the dossier (one per kind). */
+  async generated(db: DbOrTx, dossierId: string, kind: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, kind))).limit(1);
+    return row;
+  },
+
+  async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
+    await tx.insert(dossierDocuments).values(row);
+  },
+
+  /** A signed document issued here with exactly these bytes. */
+  async signedBySha(db: DbOrTx, sha256: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.fileSha256, sha256), eq(dossierDocuments.signed, true))).limit(1);
+    return row;
+  },
+
+  async byIdOnly(db: DbOrTx, documentId: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(eq(dossierDocuments.id, documentId));
+    return row;
+  },
+
   async attach(tx: DbOrTx, documentId: string, file: AttachedFile, by: string | null, at: Date): Promise<DossierDocument> {
     const [row] = await tx
       .update(dossierDocuments)

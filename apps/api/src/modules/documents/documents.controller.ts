@@ -16,6 +16,16 @@ export class DocumentsController {
     return this.documents.attachScan(input.params.id, input.params.index, req, actor, now);
   }
 
+  @ApiRoute(routes.createFileLink)
+  link(@Input() input: ValidatedInput<{ id: string; documentId: string }>, @CurrentActor() actor: Actor, @Now() now: Date) {
+    return this.documents.createLink(input.params.id, input.params.documentId, actor, now);
+  }
+
+  @ApiRoute(routes.readSignedFile)
+  async signed(@Input() input: ValidatedInput<{ documentId: string }, { exp: number; sig: string }>, @Req() req: Request, @Res() res: Response, @Now() now: Date) {
+    await this.documents.sendSigned(input.params.documentId, input.query.exp, input.query.sig, req.ip, res, now);
+  }
+
   @ApiRoute(routes.readDocumentFile)
   async read(@Input() input: ValidatedInput<{ id: string; documentId: string }>, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Now() now: Date) {
     await this.documents.sendFile(input.params.id, input.params.documentId, actor, req.ip, res, now);

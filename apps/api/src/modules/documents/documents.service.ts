@@ -1,6 +1,7 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DossierComponent } from '@motcua/contracts';
+import { ErrorCode, type DossierComponent } from '@motcua/contracts';
 import { isDigitised } from '@motcua/core';
 import { auditRepository, documentRepository, dossierRepository, type DatabaseHandle, type DossierDocument, type Tx } from '@motcua/db';
 import { FileNotFoundError, type FileStore } from '@motcua/files';
@@ -48,11 +49,46 @@ export async function refreshDigitised(tx: Tx, dossierId: string, now: Date): Pr
  */
 @Injectable()
 export class DocumentsService {
+  private readonly linkKey: Buffer;
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(CONFIG) private readonly config: ApiConfig,
-  ) {}
+  ) {
+    this.linkKey = config.FILE_LINK_SECRET ? Buffer.from(config.FILE_LINK_SECRET) : randomBytes(32);
+  }
+
+  private signature(documentId: string, exp: number): string {
+    return createHmac('sha256', this.linkKey).update(`file:${documentId}:${exp}`).digest('base64url');
+  }
+
+  /** A link the applicant can open without signing in, until it expires. */
+  async createLink(dossierId: string, documentId: string, actor: Actor, now: Date): Promise<{ url: string; expiresAt: string }> {
+    const doc = await documentRepository.byId(this.database.db, dossierId, documentId);
+    if (!doc?.fileSha256) throw ApiError.notFound({ vi: 'tệp của giấy tờ này', en: 'A file for this document' });
+    const exp = Math.floor(now.getTime() / 1000) + Math.round(this.config.FILE_LINK_TTL_HOURS * 3600);
+    await auditRepository.append(this.database.db, { actorId: actor.staffId, action: 'dossier.file.link', entity: 'dossier_document', entityId: doc.id, before: null, after: { dossierId, expiresAt: new Date(exp * 1000).toISOString() } }, now);
+    return { url: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/files/${doc.id}?exp=${exp}&sig=${this.signature(doc.id, exp)}`, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  /** A citizen's read through a signed link: the signature first, then the expiry; audited like a staff read. */
+  async sendSigned(documentId: string, exp: number, sig: string, ip: string | undefined, res: ServerResponse, now: Date): Promise<void> {
+    const expected = Buffer.from(this.signature(documentId, exp));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      // 404 like a missing file: a guessed link learns nothing about which documents exist.
+      throw new ApiError(404, ErrorCode.notFound, { vi: 'Liên kết không hợp lệ; hãy dùng đúng liên kết được gửi cho bạn', en: 'This link is not valid; use the exact link you were sent' });
+    }
+    if (exp * 1000 <= now.getTime()) {
+      throw ApiError.linkExpired({ vi: 'Liên kết đã hết hạn; hãy liên hệ bộ phận một cửa để nhận liên kết mới', en: 'This link has expired; ask the service center for a new one' });
+    }
+    const db = this.database.db;
+    const doc = await documentRepository.byIdOnly(db, documentId);
+    if (!doc?.fileSha256) throw ApiError.notFound({ vi: 'tệp này', en: 'This file' });
+    const d = await dossierRepository.byId(db, doc.dossierId);
+    await auditRepository.append(db, { actorId: null, action: 'dossier.file.read', entity: 'dossier_document', entityId: doc.id, before: null, after: { dossierId: doc.dossierId, sha256: doc.fileSha256, via: 'signed_link' }, ip: ip ?? null }, now);
+    await this.stream(doc, `${d!.code}-${doc.componentIndex !== null ? `tp${doc.componentIndex + 1}` : doc.kind}.pdf`, res);
+  }
 
   async attachScan(dossierId: string, index: number, req: IncomingMessage, actor: Actor, now: Date): Promise<DossierComponent> {
     const db = this.database.db;

@@ -8,7 +8,7 @@ import {
 } from '@motcua/core';
 import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { ScopeService } from '../../common/scope.service.js';
@@ -18,6 +18,7 @@ import { DATABASE } from '../../infra/tokens.js';
 import { centerFilterOf } from '../centers/centers.service.js';
 import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
 import { componentView, refreshDigitised } from '../documents/documents.service.js';
+import { IssuerService } from '../documents/issuer.service.js';
 
 type Step = { code: string; name: string; role: string; durationDays: number };
 type Procedure = NonNullable<Awaited<ReturnType<typeof dossierRepository.procedureInForce>>>;
@@ -37,6 +38,7 @@ const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
  */
 @Injectable()
 export class DossiersService {
+  private readonly issueLog = new Logger('DossiersService');
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimeOutbox) private readonly outbox: RealtimeOutbox,
@@ -44,6 +46,7 @@ export class DossiersService {
     @Inject(DeadlineScheduler) private readonly deadlines: DeadlineScheduler,
     @Inject(JobProducer) private readonly jobs: JobProducer,
     @Inject(AfterCommit) private readonly later: AfterCommit,
+    @Inject(IssuerService) private readonly issuer: IssuerService,
   ) {}
 
   // ───────────── intake ─────────────
@@ -319,6 +322,10 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
+    // The signed e-result is made after the commit (rendering and signing stay out of the transaction); its row is written once.
+    if (input.action === 'resolve') {
+      await this.issuer.issueResult(id, actor.staffId, now).catch((e: unknown) => this.issueLog.warn({ dossierId: id, err: e }, 'the signed e-result could not be issued now'));
+    }
     return this.detail(id, actor, now);
   }
 
