@@ -36,13 +36,14 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     accounts = await seed(stack);
     const sql = stack.database.sql;
     // The demo PKI as `npm start` makes it; the API's signer reads it when first needed.
-    const agencies = await sql`select id, code, name from agencies`;
+    // Only the agency that decides here (a key per agency takes a while on a busy machine).
+    const agencies = await sql`select id, code, name from agencies where code = 'UBND-32002'`;
     rootPem = (await ensureDemoPki(path.join(dir, 'pki'), agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log: () => {} })).rootPem;
     for (const u of ['canbo.anxuyen1', 'chuyenvien.anxuyen']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
     for (const r of await sql`select code, id from centers where code = 'TT-32002'`) ids.center = r.id;
     for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.procedure = r.id;
     for (const r of await sql`select id from administrative_units where code = '32002'`) ids.unit = r.id;
-  });
+  }, 180_000);
   afterAll(async () => {
     await stack?.stop();
     await rm(dir, { recursive: true, force: true });
@@ -92,5 +93,5 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     expect(await json(await upload(tampered))).toMatchObject({ valid: false, issued: null });
     const notPdf = await upload(Buffer.from('MZ not a pdf'));
     expect(notPdf.status).toBe(415);
-  });
+  }, 120_000);
 });

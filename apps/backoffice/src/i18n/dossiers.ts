@@ -32,7 +32,7 @@ export const dossierMessages = {
     dossierStatus: status.vi,
     dossierKind: kinds.vi,
     stepResult: { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Trễ hạn' },
-    docKind: { submitted: 'Thành phần hồ sơ', result: 'Kết quả', apology: 'Thư xin lỗi' },
+    docKind: { submitted: 'Thành phần hồ sơ', result: 'Kết quả', apology: 'Thư xin lỗi', e_result: 'Kết quả điện tử có ký số' },
     inbox: {
       title: 'Hồ sơ của tôi', titleAll: 'Hồ sơ trong phạm vi', mine: 'Của tôi', all: 'Tất cả', search: 'Tìm theo mã, tên hoặc số điện thoại', status: 'Trạng thái',
       anyStatus: 'Mọi trạng thái', due: 'Hạn', anyDue: 'Mọi hạn', overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn', empty: 'Không có hồ sơ nào', emptyHint: 'Thử bỏ bớt bộ lọc.',
@@ -83,7 +83,7 @@ export const dossierMessages = {
     dossierStatus: status.en,
     dossierKind: kinds.en,
     stepResult: { early: 'Early', on_time: 'On time', late: 'Late' },
-    docKind: { submitted: 'Submitted', result: 'Result', apology: 'Apology letter' },
+    docKind: { submitted: 'Submitted', result: 'Result', apology: 'Apology letter', e_result: 'Digitally signed e-result' },
     inbox: {
       title: 'My dossiers', titleAll: 'Dossiers in my scope', mine: 'Mine', all: 'All', search: 'Search by code, name or phone', status: 'Status', anyStatus: 'Any status', due: 'Due',
       anyDue: 'Any due time', overdue: 'Overdue', dueSoon: 'Due soon', empty: 'No dossiers', emptyHint: 'Try fewer filters.', code: 'Code', applicant: 'Applicant', procedure: 'Procedure',
