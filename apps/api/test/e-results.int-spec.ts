@@ -38,7 +38,7 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     // The demo PKI as `npm start` makes it; the API's signer reads it when first needed.
     // Only the agency that decides here (a key per agency takes a while on a busy machine).
     const agencies = await sql`select id, code, name from agencies where code = 'UBND-32002'`;
-    rootPem = (await ensureDemoPki(path.join(dir, 'pki'), agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log: () => {} })).rootPem;
+    rootPem = (await ensureDemoPki(path.join(dir, 'pki'), agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log: () => {}, notBefore: new Date('2026-01-01T00:00:00Z') })).rootPem;
     for (const u of ['canbo.anxuyen1', 'chuyenvien.anxuyen']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
     for (const r of await sql`select code, id from centers where code = 'TT-32002'`) ids.center = r.id;
     for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.procedure = r.id;
