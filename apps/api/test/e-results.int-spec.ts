@@ -77,11 +77,13 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Certificate Validation: Certificate is Trusted.');
     expect(report).toContain('Total document signed');
+    // One digit of the creation year in the XMP metadata, inside the signed range: still a well-formed PDF.
     const tampered = Buffer.from(pdf);
-    const at = tampered.indexOf('/Contents') - 200;
-    tampered[at] = tampered[at]! ^ 0x01;
+    const at = tampered.indexOf('<xmp:CreateDate>20') + '<xmp:CreateDate>202'.length;
+    expect(at).toBeGreaterThan(100);
+    tampered[at] = tampered[at] === 0x36 ? 0x37 : 0x36;
     await writeFile(path.join(dir, 'tampered.pdf'), tampered);
-    expect(run('pdfsig', ['-nssdir', `sql:${nss}`, path.join(dir, 'tampered.pdf')])).not.toContain('Signature is Valid.');
+    expect(run('pdfsig', ['-nssdir', `sql:${nss}`, path.join(dir, 'tampered.pdf')])).toContain('Signature Validation: Digest Mismatch.');
 
     // The QR's link and an upload, without signing in; nothing personal in the answer.
     const byQr = await json(await send(null, 'GET', `/verify/${eResult.id}`));
