@@ -109,6 +109,12 @@ async function main() {
       }
       printAccounts(seeded.accounts, dataDir);
     } else if (!process.env.DATABASE_URL && (await restoreDemoGuides(handle.db))) log('Procedure guides restored from the demo content.');
+    // Demo signing keys (a provincial root and one PKCS#12 per agency) unless a signer is configured; never committed (.data/ is ignored).
+    if (!process.env.SIGNER_KIND || process.env.SIGNER_KIND === 'pkcs12') {
+      const { ensureDemoPki } = await import('@motcua/documents');
+      const agencies = await handle.sql`select id, code, name from agencies order by code`;
+      await ensureDemoPki(process.env.SIGNER_PKCS12_DIR ?? path.join(dataDir, 'pki'), agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log });
+    }
   } finally {
     await handle.close();
   }
@@ -124,6 +130,8 @@ async function main() {
     WEB_ROOT: path.join(root, 'apps'),
     PUBLIC_URL: publicUrl,
     RUN_MIGRATIONS: 'false',
+    FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'),
+    SIGNER_PKCS12_DIR: process.env.SIGNER_PKCS12_DIR ?? path.join(dataDir, 'pki'),
     // The simulator makes many requests a second: request lines would bury everything else.
     LOG_LEVEL: process.env.LOG_LEVEL ?? (live ? 'warn' : 'info'),
   };

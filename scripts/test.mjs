@@ -9,7 +9,7 @@ import { build, ensureDependencies, root } from './lib/setup.mjs';
 const log = (msg) => console.log(`\n» ${msg}`);
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const resultsDir = path.join(root, 'test-results');
-const workspaces = ['packages/contracts', 'packages/core', 'packages/db', 'packages/platform', 'packages/documents', 'packages/web', 'apps/api', 'apps/worker', 'apps/backoffice', 'apps/display', 'apps/analytics'];
+const workspaces = ['packages/contracts', 'packages/core', 'packages/db', 'packages/platform', 'packages/documents', 'packages/files', 'packages/web', 'apps/api', 'apps/worker', 'apps/backoffice', 'apps/display', 'apps/analytics'];
 const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
 
 // `npm test -- apps/api e2e queue` runs only those workspaces (and/or the browser tests),

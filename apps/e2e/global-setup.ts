@@ -1,4 +1,7 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { ensureDemoPki } from '@motcua/documents';
 import { fileURLToPath } from 'node:url';
 import { seedDemo, seedHistory } from '@motcua/db';
 import { createTestDatabase } from '@motcua/db/testing';
@@ -20,6 +23,11 @@ export default async function globalSetup() {
   const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
   await database.sql`update centers set opening_hours = ${JSON.stringify(allDay)}::jsonb`;
 
+  // Signing keys for the e-results of An Xuyên (one agency: keys take a while to make on a busy machine).
+  const pkiDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-pki-'));
+  const agencies = await database.sql`select id, code, name from agencies where code = 'UBND-32002'`;
+  await ensureDemoPki(pkiDir, agencies.map((a) => ({ agencyId: a.id as string, agencyCode: a.code as string, agencyName: a.name as string })), { log: () => {} });
+
   const port = await freePort();
   const env = {
     ...process.env,
@@ -34,6 +42,8 @@ export default async function globalSetup() {
     RUN_MIGRATIONS: 'true',
     // Alerts of dossiers a test inserts arrive within seconds, not the production 5 minutes.
     ALERT_SWEEP_EVERY_MS: '2000',
+    SIGNER_PKCS12_DIR: pkiDir,
+    FILES_DIR: path.join(pkiDir, 'files'),
   };
   const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
   const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });

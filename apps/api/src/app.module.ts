@@ -20,6 +20,7 @@ import { QueueModule } from './modules/queue/queue.module.js';
 import { GuideModule } from './modules/guide/guide.module.js';
 import { AppointmentsModule } from './modules/appointments/appointments.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { CitizenNotificationsModule } from './modules/citizen-notifications/citizen-notifications.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         AuditModule,
         DevicesModule,
         DossiersModule,
+        DocumentsModule,
         StaffModule,
         QueueModule,
         GuideModule,

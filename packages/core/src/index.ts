@@ -17,3 +17,4 @@ export * from './dossier-clock.js';
 export * from './indicator-definitions.js';
 export * from './staff-grants.js';
 export * from './sign-in-delay.js';
+export * from './checklist.js';

@@ -42,8 +42,9 @@ export function createApiClient({ baseUrl = '/api', locale = () => 'vi', fetchIm
         res = await fetchImpl(`${baseUrl}${path}${qs}`, {
           method,
           credentials: 'include',
-          headers: { accept: 'application/json', 'accept-language': locale(), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-          body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+          // A FormData body (file uploads) sets its own multipart content type.
+          headers: { accept: 'application/json', 'accept-language': locale(), ...(options.body !== undefined && !(options.body instanceof FormData) ? { 'content-type': 'application/json' } : {}) },
+          body: options.body instanceof FormData ? options.body : options.body !== undefined ? JSON.stringify(options.body) : undefined,
         });
       } catch (e) {
         throw new NetworkError(e instanceof Error ? e.message : String(e));

@@ -35,6 +35,18 @@ export class ApiError extends Error {
   static conflict(bilingual: Bilingual, details?: unknown) {
     return new ApiError(409, ErrorCode.conflict, bilingual, details);
   }
+  /** A file over a configured limit (413); nothing was kept. */
+  static tooLarge(bilingual: Bilingual, details?: unknown) {
+    return new ApiError(413, ErrorCode.fileTooLarge, bilingual, details);
+  }
+  /** A file whose content is not of an accepted type (415); nothing was kept. */
+  static unsupportedMedia(bilingual: Bilingual, details?: unknown) {
+    return new ApiError(415, ErrorCode.unsupportedMediaType, bilingual, details);
+  }
+  /** A signed link past its expiry (410): ask for a new one. */
+  static linkExpired(bilingual: Bilingual) {
+    return new ApiError(410, ErrorCode.linkExpired, bilingual);
+  }
   /** The action is not possible in the current state (409); the message says what is possible instead. */
   static invalidTransition(bilingual: Bilingual, details?: unknown) {
     return new ApiError(409, ErrorCode.invalidTransition, bilingual, details);

@@ -31,6 +31,31 @@ const ZApiEnv = z.object({
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: 'must be comma-separated origins such as https://cong.example.gov.vn' }))),
   SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(30 * 24 * 3600).default(12 * 3600),
+  // Files of dossiers (@motcua/files README): local disk by default, or an S3-compatible store.
+  FILES_DRIVER: z.enum(['disk', 's3'], { error: 'must be disk or s3' }).default('disk'),
+  FILES_DIR: z.string().min(1).default('.data/files'),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.url({ error: 'must be a URL such as https://minio.example.vn:9000' }).optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  S3_PREFIX: z.string().optional(),
+  /** Key of the citizens' signed file links (HMAC-SHA256); the same on every API instance. Random per start when unset (links then die with the process). */
+  FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  FILE_LINK_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 90).default(72),
+  // Signing of documents of record (@motcua/documents README): PKCS#12 files (demo PKI under .data/pki) or a PKCS#11 token.
+  SIGNER_KIND: z.enum(['pkcs12', 'pkcs11'], { error: 'must be pkcs12 or pkcs11' }).default('pkcs12'),
+  SIGNER_PKCS12_DIR: z.string().min(1).default('.data/pki'),
+  SIGNER_PKCS11_MODULE: z.string().optional(),
+  SIGNER_PKCS11_PIN: z.string().optional(),
+  SIGNER_PKCS11_KEYS: z.string().optional(),
+  SIGNER_PKCS11_TOKEN_LABEL: z.string().optional(),
+  SIGNER_PKCS11_SLOT: z.string().optional(),
+  /** PEM bundle of the roots /verify trusts (default: the demo root in SIGNER_PKCS12_DIR). */
+  SIGNER_TRUSTED_ROOTS: z.string().optional(),
+  UPLOAD_MAX_FILE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(2048).default(20),
+  UPLOAD_MAX_DOSSIER_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(10_240).default(100),
 });
 export type ApiConfig = z.infer<typeof ZApiEnv>;
 

@@ -13,7 +13,9 @@ export const dossierMatrix: MatrixPart = {
       values (${`${row!.electronic_id}-990101-${where === 'inside' ? '0001' : '0002'}`}, ${row!.agency_id}, ${row!.agency_id}, ${row!.center_id}, ${row!.center_id}, ${row!.version_id},
               'counter', 'received', 'Nguyễn Văn Mẫu', '0912345678', now(), now() + interval '7 days')
       returning id`;
-    return { dossierId: dossier!.id, procedureId: row!.procedure_id, unitId: row!.unit_id };
+    const [doc] = await sql`
+      insert into dossier_documents (dossier_id, kind, name, component_index, form, required) values (${dossier!.id}, 'component', 'Tờ khai', 0, 'original', true) returning id`;
+    return { dossierId: dossier!.id, procedureId: row!.procedure_id, unitId: row!.unit_id, documentId: doc!.id };
   },
   samples: {
     intakeOptions: () => ({ path: '/dossiers/intake-options' }),
@@ -31,6 +33,16 @@ export const dossierMatrix: MatrixPart = {
     processDossier: (t) => ({ path: `/dossiers/${t.dossierId}/actions`, body: { action: 'resume' } }),
     returnDossier: (t) => ({ path: `/dossiers/${t.dossierId}/return`, body: { method: 'counter', receivedBy: 'Người nhận' } }),
     closeDossier: (t) => ({ path: `/dossiers/${t.dossierId}/close`, body: { kind: 'stop', reason: 'Mẫu' } }),
+    // A JSON body is refused (415) by those allowed; the matrix checks who gets that far.
+    uploadComponentFile: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/file`, body: {} }),
+    // No file scanned yet: 404 for those allowed.
+    readDocumentFile: (t) => ({ path: `/dossiers/${t.dossierId}/documents/${t.documentId}/file` }),
+    createFileLink: (t) => ({ path: `/dossiers/${t.dossierId}/documents/${t.documentId}/link` }),
+    // A made-up signature: 404 for everyone (public route).
+    readSignedFile: (t) => ({ path: `/files/${t.documentId}?exp=4102444800&sig=${'A'.repeat(43)}` }),
+    // A component without a file: 404 for everyone; a JSON body is not a PDF: 415.
+    verifyDocument: (t) => ({ path: `/verify/${t.documentId}` }),
+    verifyUpload: () => ({ path: '/verify', body: {} }),
     trackDossier: () => ({ path: '/track?code=H12.32002-990101-0001&phoneLast4=5678' }),
   },
 };

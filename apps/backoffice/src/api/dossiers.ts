@@ -1,4 +1,4 @@
-import type { CounterIntake, DossierDetail, DossierSummary, IntakeOutcome, ProcessAction, RouteResponse } from '@motcua/contracts';
+import type { CounterIntake, DossierComponent, DossierDetail, DossierSummary, IntakeOutcome, ProcessAction, RouteResponse } from '@motcua/contracts';
 import { api } from './client.js';
 
 export type IntakeOptions = RouteResponse<'intakeOptions'>;
@@ -12,6 +12,15 @@ export const decideIntake = (id: string, body: IntakeOutcome) => api.request<Dos
 export const processDossier = (id: string, body: ProcessAction) => api.request<DossierDetail>('POST', `/dossiers/${id}/actions`, { body });
 export const returnDossier = (id: string, body: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }) => api.request<DossierDetail>('POST', `/dossiers/${id}/return`, { body });
 export const closeDossier = (id: string, body: { kind: 'withdraw' | 'stop'; reason: string }) => api.request<DossierDetail>('POST', `/dossiers/${id}/close`, { body });
+
+/** Attaches the scan of a checklist component: one PDF, or page images in page order (one PDF is made of them). */
+export function uploadComponentFile(id: string, index: number, files: File[]) {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return api.request<DossierComponent>('POST', `/dossiers/${id}/components/${index}/file`, { body: form });
+}
+/** Where a document's file is read (staff in scope; the read is audited). */
+export const documentFileUrl = (id: string, documentId: string) => `/api/dossiers/${id}/documents/${documentId}/file`;
 
 /** Local date and time in the viewer's locale, Vietnam time. */
 export function formatTime(iso: string | null, locale: string): string {

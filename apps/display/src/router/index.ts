@@ -21,6 +21,7 @@ export const router = createRouter({
     { path: '/book/:centerId/:serviceId', name: 'book', component: () => import('../views/BookingView.vue'), props: true },
     { path: '/appointment/:token', name: 'appointment', component: () => import('../views/AppointmentView.vue'), props: true },
     { path: '/opt-out/:token', name: 'opt-out', component: () => import('../views/OptOutView.vue'), props: true },
+    { path: '/verify/:id?', name: 'verify', component: () => import('../views/VerifyView.vue'), props: true },
     { path: '/track', name: 'track-dossier', component: () => import('../views/TrackDossierView.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],

@@ -39,8 +39,28 @@ export const ZIntakeOutcome = z.discriminatedUnion('kind', [
 ]);
 export type IntakeOutcome = z.infer<typeof ZIntakeOutcome>;
 
+/** One item of a procedure's checklist (thành phần hồ sơ): the guide and the intake read the same list. */
+export const ZChecklistItem = z.object({
+  index: z.number().int(),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  form: z.enum(['original', 'copy', 'shown']),
+  copies: z.number().int(),
+  required: z.boolean(),
+  reusable: z.boolean(),
+});
+export type ChecklistItem = z.infer<typeof ZChecklistItem>;
+
+/** The intake checkbox of a checklist item: handed in or not, and whether it needs no scan. */
+export const ZComponentInput = z.object({
+  index: z.number().int().min(0).max(49),
+  provided: z.boolean().default(true),
+  exempt: z.boolean().default(false),
+});
+
 export const ZCounterIntake = ZIntakeBase.extend({
   channel: z.enum(['counter', 'post']).default('counter'),
+  /** Ticked items of the procedure's checklist; items left out are recorded as not handed in. */
+  components: z.array(ZComponentInput).max(50).default([]),
   /** The ticket being served at my counter, when the applicant came through the queue. */
   ticketId: ZId.optional(),
   outcome: ZIntakeOutcome,
@@ -129,6 +149,51 @@ export const ZDossierEvent = z.object({
 });
 export type DossierEvent = z.infer<typeof ZDossierEvent>;
 
+/** A file kept in the FileStore under its SHA-256. */
+export const ZStoredFile = z.object({
+  sha256: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  pages: z.number().int().nullable(),
+  source: z.enum(['scan', 'upload', 'reuse', 'generated']),
+  signed: z.boolean(),
+  attachedAt: z.string(),
+});
+
+/** A component paper of the dossier: the checklist item as received, and its file. */
+export const ZDossierComponent = z.object({
+  id: z.uuid(),
+  index: z.number().int(),
+  name: z.string(),
+  form: z.enum(['original', 'copy', 'shown']),
+  copies: z.number().int(),
+  required: z.boolean(),
+  provided: z.boolean(),
+  exempt: z.boolean(),
+  file: ZStoredFile.nullable(),
+});
+export type DossierComponent = z.infer<typeof ZDossierComponent>;
+
+export const ZComponentParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(49) });
+export const ZDocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
+
+/** An expiring signed link to one document's file, for the citizen (no sign-in). */
+export const ZFileLink = z.object({ url: z.string(), expiresAt: z.string() });
+export const ZSignedFileParams = z.object({ documentId: z.uuid() });
+export const ZSignedFileQuery = z.object({
+  exp: z.coerce.number({ error: msg('Liên kết không đầy đủ', 'The link is incomplete') }).int(),
+  sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: msg('Liên kết không hợp lệ', 'The link is not valid') }),
+});
+
+/** What the public /verify page shows: the signatures and, for a document issued here, what is printed on it. */
+export const ZVerifyResult = z.object({
+  valid: z.boolean(),
+  intact: z.boolean(),
+  signatures: z.array(z.object({ signer: z.string().nullable(), organization: z.string().nullable(), signedAt: z.string().nullable(), trusted: z.boolean(), problems: z.array(z.string()) })),
+  issued: z.object({ dossierCode: z.string(), title: z.string(), kind: z.string(), issuedAt: z.string() }).nullable(),
+});
+export type VerifyResult = z.infer<typeof ZVerifyResult>;
+
 export const ZDossierDetail = ZDossierSummary.extend({
   applicantIdNumber: z.string().nullable(),
   ticketId: z.uuid().nullable(),
@@ -142,6 +207,10 @@ export const ZDossierDetail = ZDossierSummary.extend({
   returnCenter: ZRef.extend({ address: z.string() }),
   events: z.array(ZDossierEvent),
   documents: z.array(z.object({ id: z.uuid(), kind: z.string(), name: z.string(), reference: z.string().nullable(), createdAt: z.string() })),
+  /** The procedure's checklist as received, with the files attached (electronic dossier). */
+  components: z.array(ZDossierComponent),
+  /** Every required component has a file or is exempt (766 indicator 4.2). */
+  digitised: z.boolean(),
   payments: z.array(z.object({ amountVnd: z.number().int(), method: z.string(), paidAt: z.string() })),
   /** The actions the caller may take now (state machine × role). */
   actions: z.array(z.string()),
@@ -151,7 +220,7 @@ export const ZDossierDetail = ZDossierSummary.extend({
 export type DossierDetail = z.infer<typeof ZDossierDetail>;
 
 export const ZIntakeOptions = z.object({
-  procedures: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), field: z.string(), competentAgencyRule: z.string(), boundaryFree: z.boolean(), requiredDocuments: z.array(z.string()) })),
+  procedures: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), field: z.string(), competentAgencyRule: z.string(), boundaryFree: z.boolean(), requiredDocuments: z.array(z.string()), checklist: z.array(ZChecklistItem) })),
   units: z.array(z.object({ id: z.uuid(), name: z.string(), level: z.string() })),
   centers: z.array(ZRef),
   agencies: z.array(ZRef),

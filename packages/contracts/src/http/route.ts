@@ -47,7 +47,7 @@ export interface RouteDef<
   /** Defaults to 200 (201 for POST). */
   status?: number;
   /** Media type of a success response; JSON unless a route serves a page (the response schema is then a string). */
-  produces?: 'text/html';
+  produces?: 'text/html' | 'application/pdf';
 }
 
 export function defineRoute<

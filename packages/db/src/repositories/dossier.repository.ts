@@ -3,7 +3,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { dossierDocuments, dossierEvents, dossierPayments, dossiers, dossierSequences, type Dossier } from '../schema/dossiers.js';
 import { agencies, centers } from '../schema/organisation.js';
-import { procedures, procedureVersions } from '../schema/procedures.js';
+import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
+import { procedureChecklist } from '@motcua/core';
 
 export type NewDossier = typeof dossiers.$inferInsert;
 export type NewDossierEvent = typeof dossierEvents.$inferInsert;
@@ -56,8 +57,9 @@ export const dossierRepository = {
   /** What the intake form offers: procedures in force, units, centers and agencies (my centers first). */
   async intakeOptions(db: DbOrTx, filter: DossierFilter) {
     const [procs, units, allCenters, allAgencies] = await Promise.all([
-      db.select({ id: procedures.id, code: procedures.code, name: procedures.name, field: procedures.field, v: procedureVersions })
+      db.select({ id: procedures.id, code: procedures.code, name: procedures.name, field: procedures.field, v: procedureVersions, guideDocuments: procedureGuides.documents })
         .from(procedures).innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
+        .leftJoin(procedureGuides, eq(procedureGuides.procedureId, procedures.id))
         .where(sql`${procedureVersions.effectiveTo} is null`).orderBy(asc(procedures.field), asc(procedures.name)),
       db.execute<{ id: string; name: string; level: string; parent_id: string | null }>(sql`select id, name, level, parent_id from administrative_units order by level desc, name`),
       db.select().from(centers).orderBy(asc(centers.code)),
@@ -76,7 +78,7 @@ export const dossierRepository = {
     }
     const mine = 'all' in filter ? allCenters : allCenters.filter((c) => filter.centerIds.includes(c.id) || reach.has(c.unitId));
     return {
-      procedures: procs.map((p) => ({ id: p.id, code: p.code, name: p.name, field: p.field, competentAgencyRule: p.v.competentAgencyRule, boundaryFree: p.v.boundaryFree, requiredDocuments: p.v.requiredDocuments.map((d) => d.name) })),
+      procedures: procs.map((p) => ({ id: p.id, code: p.code, name: p.name, field: p.field, competentAgencyRule: p.v.competentAgencyRule, boundaryFree: p.v.boundaryFree, requiredDocuments: p.v.requiredDocuments.map((d) => d.name), checklist: procedureChecklist(p.guideDocuments, p.v.requiredDocuments) })),
       units: units.map((u) => ({ id: u.id, name: u.name, level: u.level })),
       centers: allCenters.map((c) => ({ id: c.id, name: c.name })),
       agencies: allAgencies,

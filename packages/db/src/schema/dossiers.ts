@@ -53,6 +53,9 @@ export const dossiers = pgTable(
     pausedSince: timestamp(tz),
     /** A second supplement request during processing: Decision 766 counts the dossier as late. */
     flaggedLate: boolean().notNull().default(false),
+    /** Every required component has a file or is exempt (766 indicator 4.2); set when it first becomes true. */
+    digitised: boolean().notNull().default(false),
+    digitisedAt: timestamp(tz),
     idempotencyKey: text(),
     /** SHA-256 of the canonical online request the key was first used with: the same key with another body is refused. */
     idempotencyHash: text(),
@@ -106,7 +109,11 @@ export const dossierEvents = pgTable(
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at), index('dossier_events_created_idx').on(t.createdAt)],
 );
 
-/** Documents of a dossier: what the applicant submitted, results, notices and apology letters. */
+/**
+ * Documents of a dossier: what the applicant submitted, results, notices and apology letters.
+ * Kind `component` rows are the procedure's checklist (thành phần hồ sơ) copied at intake, one per
+ * item, with the file attached to it; the bytes live in the FileStore under `fileSha256`.
+ */
 export const dossierDocuments = pgTable(
   'dossier_documents',
   {
@@ -116,9 +123,31 @@ export const dossierDocuments = pgTable(
     name: text().notNull(),
     reference: text(),
     createdById: uuid().references(() => staff.id),
+    /** Position in the procedure's checklist (components only). */
+    componentIndex: integer(),
+    /** `original` (bản chính), `copy` (bản sao) or `shown` (chỉ xuất trình). */
+    form: text(),
+    copies: integer().notNull().default(1),
+    required: boolean().notNull().default(false),
+    /** The applicant handed the paper in (the intake checkbox). */
+    provided: boolean().notNull().default(false),
+    /** Needs no file (e.g. only shown); counts as digitised. */
+    exempt: boolean().notNull().default(false),
+    fileSha256: text(),
+    fileSize: integer(),
+    fileMime: text(),
+    filePages: integer(),
+    /** `scan`, `upload`, `reuse` or `generated`. */
+    fileSource: text(),
+    signed: boolean().notNull().default(false),
+    fileAttachedAt: timestamp(tz),
     ...timestamps,
   },
-  (t) => [index('dossier_documents_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('dossier_documents_dossier_idx').on(t.dossierId),
+    uniqueIndex('dossier_documents_component_key').on(t.dossierId, t.componentIndex),
+    index('dossier_documents_file_idx').on(t.fileSha256),
+  ],
 );
 export type DossierDocument = typeof dossierDocuments.$inferSelect;
 

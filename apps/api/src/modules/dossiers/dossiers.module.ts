@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { FailureCounter } from '../../common/failure-counter.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { ScopeService } from '../../common/scope.service.js';
 import { DossiersController } from './dossiers.controller.js';
 import { DossiersService } from './dossiers.service.js';
 
-@Module({ controllers: [DossiersController], providers: [DossiersService, ScopeService, FailureCounter], exports: [DossiersService] })
+@Module({ imports: [DocumentsModule], controllers: [DossiersController], providers: [DossiersService, ScopeService, FailureCounter], exports: [DossiersService] })
 export class DossiersModule {}

@@ -7,9 +7,9 @@ import {
   addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
-import { analyticsRepository, calendarRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
+import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { FailureCounter } from '../../common/failure-counter.js';
@@ -19,10 +19,12 @@ import { RealtimeOutbox } from '../../infra/realtime-outbox.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { centerFilterOf } from '../centers/centers.service.js';
 import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
+import { componentView, refreshDigitised } from '../documents/documents.service.js';
+import { IssuerService } from '../documents/issuer.service.js';
 
 type Step = { code: string; name: string; role: string; durationDays: number };
 type Procedure = NonNullable<Awaited<ReturnType<typeof dossierRepository.procedureInForce>>>;
-type IntakeInput = Omit<CounterIntake, 'outcome' | 'channel' | 'ticketId'>;
+type IntakeInput = Omit<CounterIntake, 'outcome' | 'channel' | 'ticketId' | 'components'> & { components?: CounterIntake['components'] };
 type Committed = { dossier: Dossier; events: NewDossierEvent[] };
 /** What deciding on a dossier reads; intake loads it before taking the day's number, so the sequence row stays locked briefly. */
 type DecideContext = { agency: { id: string; unitId: string }; version: Procedure['version']; cal: WorkCalendar; receivingUnitId: string };
@@ -38,6 +40,7 @@ const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
  */
 @Injectable()
 export class DossiersService {
+  private readonly issueLog = new Logger('DossiersService');
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimeOutbox) private readonly outbox: RealtimeOutbox,
@@ -46,6 +49,7 @@ export class DossiersService {
     @Inject(JobProducer) private readonly jobs: JobProducer,
     @Inject(AfterCommit) private readonly later: AfterCommit,
     @Inject(FailureCounter) private readonly failures: FailureCounter,
+    @Inject(IssuerService) private readonly issuer: IssuerService,
   ) {}
 
   // ───────────── intake ─────────────
@@ -136,12 +140,31 @@ export class DossiersService {
       idempotencyHash: origin.idempotencyHash ?? null,
     });
     await dossierRepository.addDocuments(tx, input.documents.map((d) => ({ dossierId: dossier.id, kind: 'submitted', name: d.name, createdById: origin.actor?.staffId ?? null })));
+    await this.addComponents(tx, dossier.id, procedure.version.id, input.components ?? [], origin.actor, now);
     const event: NewDossierEvent = {
       dossierId: dossier.id, kind: 'submitted', fromStatus: null, toStatus: 'submitted', at: now, fromStaffId: origin.actor?.staffId ?? null,
       fromUnitId: center.unitId, toUnitId: agency.unitId, data: { channel: origin.channel, ticketId: origin.ticketId ?? null },
     };
     await dossierRepository.appendEvents(tx, [event]);
     return { dossier, events: [event], context };
+  }
+
+  /**
+   * The procedure's checklist copied onto the dossier, one row per item (the intake checkboxes say
+   * which were handed in and which need no scan); files are attached to these rows afterwards.
+   */
+  private async addComponents(tx: Tx, dossierId: string, versionId: string, ticks: ReadonlyArray<{ index: number; provided: boolean; exempt: boolean }>, actor: Actor | null, now: Date) {
+    const checklist = await documentRepository.checklistOfVersion(tx, versionId);
+    const unknown = ticks.filter((t) => t.index >= checklist.length);
+    if (unknown.length) {
+      throw ApiError.validation(unknown.map((t) => ({ path: `body.components.${ticks.indexOf(t)}.index`, message: { vi: `Danh mục giấy tờ của thủ tục chỉ có ${checklist.length} mục`, en: `The procedure's checklist has ${checklist.length} items only` } })));
+    }
+    const tick = new Map(ticks.map((t) => [t.index, t]));
+    await dossierRepository.addDocuments(tx, checklist.map((item) => ({
+      dossierId, kind: 'component', name: item.name.vi, componentIndex: item.index, form: item.form, copies: item.copies, required: item.required,
+      provided: tick.get(item.index)?.provided ?? false, exempt: tick.get(item.index)?.exempt ?? false, createdById: actor?.staffId ?? null,
+    })));
+    if (checklist.length) await refreshDigitised(tx, dossierId, now);
   }
 
   /**
@@ -322,6 +345,10 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
+    // The signed e-result is made after the commit (rendering and signing stay out of the transaction); its row is written once.
+    if (input.action === 'resolve') {
+      await this.issuer.issueResult(id, actor.staffId, now).catch((e: unknown) => this.issueLog.warn({ dossierId: id, err: e }, 'the signed e-result could not be issued now'));
+    }
     return this.detail(id, actor, now);
   }
 
@@ -442,7 +469,9 @@ export class DossiersService {
         id: e.id, kind: e.kind, at: iso(e.at)!, fromStatus: e.from_status as DossierStatus | null, toStatus: e.to_status as DossierStatus | null, fromUnit: e.from_unit, toUnit: e.to_unit,
         fromStaff: e.from_staff, toStaff: e.to_staff, step: e.step, stepDueAt: iso(e.step_due_at), stepResult: e.step_result as 'early' | 'on_time' | 'late' | null, note: e.note, data: e.data,
       })),
-      documents: documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, reference: doc.reference, createdAt: doc.createdAt.toISOString() })),
+      documents: documents.filter((doc) => doc.kind !== 'component').map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, reference: doc.reference, createdAt: doc.createdAt.toISOString() })),
+      components: documents.filter((doc) => doc.kind === 'component').sort((a, b) => a.componentIndex! - b.componentIndex!).map(componentView),
+      digitised: d.digitised,
       payments: payments.map((p) => ({ amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt.toISOString() })),
       ...(await this.actionsAndPeople(actor, d, currentAgency!.unitId)),
     };

@@ -1,5 +1,5 @@
 import type { GuideCatalogue, GuideProcedure, GuideProcedureSummary, ServiceWait } from '@motcua/contracts';
-import { businessDate, guideForm, renderGuideFormSheet } from '@motcua/core';
+import { businessDate, guideForm, procedureChecklist, renderGuideFormSheet } from '@motcua/core';
 import { guideRepository, ticketRepository, type DatabaseHandle, type Procedure, type ProcedureVersion } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
@@ -56,7 +56,8 @@ export class GuideService {
       centerName: config.center.name,
       steps: row.guide?.steps ?? [],
       // A procedure without a written guide still shows the intake checklist, in Vietnamese.
-      documents: row.guide?.documents.length ? row.guide.documents : v.requiredDocuments.map((d) => ({ name: { vi: d.name, en: d.name }, original: d.original, reusable: d.reusable })),
+      // The same list the counter intake offers as checkboxes (core procedureChecklist).
+      documents: procedureChecklist(row.guide?.documents, v.requiredDocuments).map((d) => ({ name: d.name, original: d.form === 'original', reusable: d.reusable })),
       forms: row.guide?.forms ?? [],
       notes: row.guide?.notes ?? { vi: '', en: '' },
       service: waits.get(row.serviceId)!,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../route.js';
 import { ZCenterParams, ZIdParams } from '../common.js';
 import {
-  ZCloseRequest, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZOnlineIntakeReceipt, ZProcessAction,
+  ZCloseRequest, ZComponentParams, ZDocumentParams, ZFileLink, ZSignedFileParams, ZSignedFileQuery, ZVerifyResult, ZDossierComponent, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZOnlineIntakeReceipt, ZProcessAction,
   ZReturnRequest, ZTrackQuery, ZTracking,
 } from '../dossiers.js';
 import { centerParam } from './access.js';
@@ -57,6 +57,32 @@ export const dossierRoutes = {
   closeDossier: defineRoute({
     method: 'POST', path: '/dossiers/:id/close', tag: 'dossiers', status: 200, summary: 'Withdrawal by the applicant or a stop notice (only before a decision)',
     access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZIdParams, body: ZCloseRequest, response: ZDossierDetail,
+  }),
+  uploadComponentFile: defineRoute({
+    method: 'POST', path: '/dossiers/:id/components/:index/file', tag: 'dossiers',
+    summary: 'Attach the scan of a component paper (multipart/form-data, one PDF or several page images in page order → one PDF); PDF, JPEG or PNG by content; 413 over the limits, 415 for any other type',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZComponentParams, response: ZDossierComponent,
+  }),
+  readDocumentFile: defineRoute({
+    method: 'GET', path: '/dossiers/:id/documents/:documentId/file', tag: 'dossiers', summary: 'The file of a document of the dossier (staff in scope; every read is in the audit log)',
+    access: { kind: 'staff', roles: 'any', scope: dossierParam }, params: ZDocumentParams, response: z.string(), produces: 'application/pdf',
+  }),
+  createFileLink: defineRoute({
+    method: 'POST', path: '/dossiers/:id/documents/:documentId/link', tag: 'dossiers', status: 200,
+    summary: "An expiring signed link to a document's file, to give the applicant (FILE_LINK_TTL_HOURS, 72 h by default)",
+    access: { kind: 'staff', roles: 'any', scope: dossierParam }, params: ZDocumentParams, response: ZFileLink,
+  }),
+  readSignedFile: defineRoute({
+    method: 'GET', path: '/files/:documentId', tag: 'dossiers', summary: 'A citizen reads a file of their dossier through a signed link (HMAC, expiry); every read is audited',
+    access: { kind: 'public', rateLimit: { limit: 60, windowSeconds: 60 } }, params: ZSignedFileParams, query: ZSignedFileQuery, response: z.string(), produces: 'application/pdf',
+  }),
+  verifyDocument: defineRoute({
+    method: 'GET', path: '/verify/:documentId', tag: 'dossiers', summary: "The QR on a document of record: its signatures checked on the stored file, and what is printed on it (no personal data)",
+    access: { kind: 'public', rateLimit: { limit: 60, windowSeconds: 60 } }, params: ZSignedFileParams, response: ZVerifyResult,
+  }),
+  verifyUpload: defineRoute({
+    method: 'POST', path: '/verify', tag: 'dossiers', status: 200, summary: 'Check an uploaded PDF (the body is the file, application/pdf): signer, time, intact or not, and whether it was issued here',
+    access: { kind: 'public', rateLimit: { limit: 20, windowSeconds: 60 } }, response: ZVerifyResult,
   }),
   trackDossier: defineRoute({
     method: 'GET', path: '/track', tag: 'dossiers', summary: 'Citizen tracking: dossier code + last 4 digits of the phone → status timeline and appointment, no personal data',

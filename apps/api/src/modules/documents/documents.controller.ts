@@ -1,0 +1,33 @@
+import { routes } from '@motcua/contracts';
+import { Controller, Inject, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Actor } from '../../common/actor.js';
+import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
+import { CurrentActor } from '../../common/current-actor.decorator.js';
+import { Now } from '../../common/now.decorator.js';
+import { DocumentsService } from './documents.service.js';
+
+@Controller()
+export class DocumentsController {
+  constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}
+
+  @ApiRoute(routes.uploadComponentFile)
+  upload(@Input() input: ValidatedInput<{ id: string; index: number }>, @Req() req: Request, @CurrentActor() actor: Actor, @Now() now: Date) {
+    return this.documents.attachScan(input.params.id, input.params.index, req, actor, now);
+  }
+
+  @ApiRoute(routes.createFileLink)
+  link(@Input() input: ValidatedInput<{ id: string; documentId: string }>, @CurrentActor() actor: Actor, @Now() now: Date) {
+    return this.documents.createLink(input.params.id, input.params.documentId, actor, now);
+  }
+
+  @ApiRoute(routes.readSignedFile)
+  async signed(@Input() input: ValidatedInput<{ documentId: string }, { exp: number; sig: string }>, @Req() req: Request, @Res() res: Response, @Now() now: Date) {
+    await this.documents.sendSigned(input.params.documentId, input.query.exp, input.query.sig, req.ip, res, now);
+  }
+
+  @ApiRoute(routes.readDocumentFile)
+  async read(@Input() input: ValidatedInput<{ id: string; documentId: string }>, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Now() now: Date) {
+    await this.documents.sendFile(input.params.id, input.params.documentId, actor, req.ip, res, now);
+  }
+}

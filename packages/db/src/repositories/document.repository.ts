@@ -1,0 +1,89 @@
+import { procedureChecklist, type ChecklistItem } from '@motcua/core';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { dossierDocuments, dossiers, type DossierDocument } from '../schema/dossiers.js';
+import { procedureGuides, procedureVersions } from '../schema/procedures.js';
+
+export interface AttachedFile {
+  sha256: string;
+  size: number;
+  mime: string;
+  pages: number | null;
+  source: 'scan' | 'upload' | 'reuse' | 'generated';
+  signed: boolean;
+}
+
+/** The files of a dossier: checklist components, their scans, and generated documents. */
+export const documentRepository = {
+  /** The checklist of a procedure version: the guide's list if written, else the version's (one list for guide and intake). */
+  async checklistOfVersion(db: DbOrTx, procedureVersionId: string): Promise<ChecklistItem[]> {
+    const [row] = await db
+      .select({ versionDocuments: procedureVersions.requiredDocuments, guideDocuments: procedureGuides.documents })
+      .from(procedureVersions)
+      .leftJoin(procedureGuides, eq(procedureGuides.procedureId, procedureVersions.procedureId))
+      .where(eq(procedureVersions.id, procedureVersionId));
+    return row ? procedureChecklist(row.guideDocuments, row.versionDocuments) : [];
+  },
+
+  async components(db: DbOrTx, dossierId: string): Promise<DossierDocument[]> {
+    return db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, 'component'))).orderBy(asc(dossierDocuments.componentIndex));
+  },
+
+  /** Locks the component row for an attach (the dossier row is locked by the caller first). */
+  async componentForUpdate(tx: DbOrTx, dossierId: string, index: number): Promise<DossierDocument | undefined> {
+    const [row] = await tx.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, 'component'), eq(dossierDocuments.componentIndex, index))).for('update');
+    return row;
+  },
+
+  async byId(db: DbOrTx, dossierId: string, documentId: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId)));
+    return row;
+  },
+
+  /** A document the system generated for the dossier (one per kind). */
+  async generated(db: DbOrTx, dossierId: string, kind: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, kind))).limit(1);
+    return row;
+  },
+
+  async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
+    await tx.insert(dossierDocuments).values(row);
+  },
+
+  /** A signed document issued here with exactly these bytes. */
+  async signedBySha(db: DbOrTx, sha256: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.fileSha256, sha256), eq(dossierDocuments.signed, true))).limit(1);
+    return row;
+  },
+
+  async byIdOnly(db: DbOrTx, documentId: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(eq(dossierDocuments.id, documentId));
+    return row;
+  },
+
+  async attach(tx: DbOrTx, documentId: string, file: AttachedFile, by: string | null, at: Date): Promise<DossierDocument> {
+    const [row] = await tx
+      .update(dossierDocuments)
+      .set({ fileSha256: file.sha256, fileSize: file.size, fileMime: file.mime, filePages: file.pages, fileSource: file.source, signed: file.signed, fileAttachedAt: at, provided: true, createdById: by, updatedAt: at })
+      .where(eq(dossierDocuments.id, documentId))
+      .returning();
+    return row!;
+  },
+
+  /** Bytes already attached to the dossier (a replaced file no longer counts). */
+  async totalBytes(db: DbOrTx, dossierId: string, exceptDocumentId?: string): Promise<number> {
+    const [row] = await db
+      .select({ total: sql<string>`coalesce(sum(${dossierDocuments.fileSize}), 0)` })
+      .from(dossierDocuments)
+      .where(and(eq(dossierDocuments.dossierId, dossierId), isNotNull(dossierDocuments.fileSize), exceptDocumentId ? sql`${dossierDocuments.id} <> ${exceptDocumentId}` : undefined));
+    return Number(row?.total ?? 0);
+  },
+
+  /** Sets the digitised flag; `digitisedAt` keeps the first time it became true. */
+  async setDigitised(tx: DbOrTx, dossierId: string, digitised: boolean, at: Date): Promise<void> {
+    await tx
+      .update(dossiers)
+      .set({ digitised, digitisedAt: digitised ? sql`coalesce(${dossiers.digitisedAt}, ${at.toISOString()}::timestamptz)` : dossiers.digitisedAt, updatedAt: at })
+      .where(eq(dossiers.id, dossierId));
+  },
+};
