@@ -15,3 +15,4 @@ export * from './guide-forms.js';
 export * from './guide-form-sheet.js';
 export * from './dossier-clock.js';
 export * from './indicator-definitions.js';
+export * from './spreadsheet-cell.js';

@@ -7,3 +7,4 @@ export * from './realtime-publisher.js';
 export * from './job-producer.js';
 export * from './logger.js';
 export * from './deadline-scheduler.js';
+export * from './outbound-guard.js';
