@@ -9,12 +9,9 @@ import { account, signIn } from './support.js';
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   const seen: string[] = [];
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && seen.push(m.text()));
-  await page.addInitScript(() => {
-    const w = window as unknown as { motcuaCsp: string[] };
-    w.motcuaCsp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.motcuaCsp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return async () => [...seen, ...(await page.evaluate(() => (window as unknown as { motcuaCsp?: string[] }).motcuaCsp ?? []))];
+  // Runs in the page (a script string: this package is typed without the DOM library).
+  await page.addInitScript(`window.motcuaCsp = []; document.addEventListener('securitypolicyviolation', (e) => window.motcuaCsp.push(e.violatedDirective + ' ' + e.blockedURI));`);
+  return async () => [...seen, ...((await page.evaluate('window.motcuaCsp || []')) as string[])];
 }
 
 test('the citizen app, the backoffice and analytics run under the CSP without a single violation', async ({ page }) => {
