@@ -25,6 +25,13 @@ test('the citizen app, the backoffice and analytics run under the CSP without a 
   await page.waitForLoadState('networkidle');
   expect(await violations()).toEqual([]);
 
+  // The printable form sheet's one inline handler is allowed by its hash: printing works, nothing is reported.
+  await page.addInitScript(`window.print = () => { window.motcuaPrinted = true; };`);
+  await page.goto('/api/public/guide/forms/TK-KS');
+  await page.getByRole('button', { name: 'In / Print' }).click();
+  expect(await page.evaluate('window.motcuaPrinted === true')).toBe(true);
+  expect(await violations()).toEqual([]);
+
   await signIn(page, 'admin');
   for (const link of ['Trung tâm', 'Thủ tục', 'Nhật ký']) {
     const nav = page.getByRole('link', { name: link }).first();

@@ -29,7 +29,7 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const)
   blocked.addSubnet(net, prefix, 'ipv6');
 
@@ -60,8 +60,13 @@ function allowedHost(policy: OutboundPolicy, host: string, address?: string): bo
 
 const REFUSED_ADDRESS = { vi: 'Địa chỉ này trỏ vào mạng nội bộ (loopback, link-local, mạng riêng); hãy dùng một địa chỉ công khai', en: 'This address points into a private network (loopback, link-local, private range); use a public address' };
 
+// IPv4 hidden in IPv6 (::ffff:127.0.0.1, ::ffff:7f00:1): refused whole (a BlockList rule for
+// ::ffff:0:0/96 would also match every plain IPv4 address).
+const mappedV4 = (address: string) => isIP(address) === 6 && /^(0{0,4}:){0,5}:?ffff:/i.test(address.replace(/^::/, ':'));
+
 function checkAddress(policy: OutboundPolicy, host: string, address: string): void {
   if (allowedHost(policy, host, address)) return;
+  if (mappedV4(address)) throw new OutboundRefused(REFUSED_ADDRESS);
   if (blocked.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4')) throw new OutboundRefused(REFUSED_ADDRESS);
 }
 

@@ -21,6 +21,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/**
+ * The printable form sheets (`GET /api/public/guide/forms/:code`) have one inline handler,
+ * `onclick="window.print()"`: allowed by its hash on that page only, nothing else inline.
+ */
+export const FORM_SHEET_CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-hashes' 'sha256-MguIPR6qNR8D3B+eAlK+bIRTZe8t3wkOY4B/56Me9FU='");
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Frame-Options': 'SAMEORIGIN',

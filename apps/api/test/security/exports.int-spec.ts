@@ -35,7 +35,7 @@ describe('exports never carry a formula', () => {
 
   it('every CSV or workbook the product writes goes through the one helper', () => {
     const writers = [...sources(path.join(root, 'apps')), ...sources(path.join(root, 'packages')), ...sources(path.join(root, 'scripts'))].filter((f) =>
-      /Papa\.unparse|\.addRow\(|text\/csv|spreadsheetml|writeFile\([^)]*\.csv/.test(readFileSync(f, 'utf8')),
+      /Papa\.unparse|\.addRow\(|type: 'text\/csv|spreadsheetml|writeFile(Sync)?\([^)]*\.csv/.test(readFileSync(f, 'utf8')),
     );
     expect(writers.length).toBeGreaterThan(0);
     for (const f of writers) expect({ file: path.relative(root, f), usesHelper: readFileSync(f, 'utf8').includes('spreadsheetCell') }).toEqual({ file: path.relative(root, f), usesHelper: true });
