@@ -1,3 +1,4 @@
+import '@motcua/web/jitless';
 import '@motcua/web/styles.css';
 import './analytics.css';
 import { createPinia } from 'pinia';

@@ -1,3 +1,4 @@
+import '@motcua/web/jitless';
 import '@motcua/web/styles.css';
 import './admin.css';
 import { createPinia } from 'pinia';

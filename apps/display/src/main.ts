@@ -1,3 +1,4 @@
+import '@motcua/web/jitless';
 import '@motcua/web/styles.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
