@@ -1,4 +1,3 @@
-import '@motcua/web/jitless';
 import '@motcua/web/styles.css';
 import './analytics.css';
 import { createPinia } from 'pinia';

@@ -1,4 +1,3 @@
-import '@motcua/web/jitless';
 import '@motcua/web/styles.css';
 import './admin.css';
 import { createPinia } from 'pinia';

@@ -1,4 +1,3 @@
-import '@motcua/web/jitless';
 import '@motcua/web/styles.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
