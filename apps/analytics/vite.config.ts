@@ -12,5 +12,5 @@ export default defineConfig({
     },
   },
   // exceljs (~930 kB) is its own chunk, loaded only when someone exports to Excel.
-  build: { sourcemap: true, chunkSizeWarningLimit: 1000 },
+  build: { sourcemap: false, chunkSizeWarningLimit: 1000 },
 });

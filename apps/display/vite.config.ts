@@ -11,5 +11,5 @@ export default defineConfig({
       '/socket.io': { target: 'ws://localhost:3000', ws: true },
     },
   },
-  build: { sourcemap: true },
+  build: { sourcemap: false },
 });

@@ -14,7 +14,8 @@ import { SOCKET_REDIS } from './infra/tokens.js';
 import { drainHttp } from './infra/graceful-close.js';
 import { ApiMetrics } from './infra/metrics.js';
 import { withRequestId } from './infra/request-id.js';
-import { mountQueueDashboard } from './infra/queue-dashboard.js';
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './infra/queue-dashboard.js';
+import { securityHeaders } from './infra/security-headers.js';
 import { mountWeb } from './infra/static-web.js';
 import { mountDocs } from './modules/docs/docs.js';
 import { legacyOptOutLink } from './modules/citizen-notifications/legacy-opt-out-link.js';
@@ -48,6 +49,7 @@ async function main() {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: '6mb' });
+    // Exactly the proxy hops deployed (1 behind the shipped nginx): a client cannot choose req.ip.
     app.set('trust proxy', config.TRUST_PROXY);
     // API answers are never cached by validators; hashing every JSON body for an ETag is wasted work.
     app.set('etag', false);
@@ -55,6 +57,8 @@ async function main() {
     const metrics = app.get(ApiMetrics);
     app.use(withRequestId);
     app.use(metrics.timeRequests);
+    // CSP, framing, nosniff, referrer: on every answer (the queue dashboard ships its own inline code).
+    app.use(securityHeaders({ except: [QUEUE_DASHBOARD_PATH] }));
     app.use(cookieParser());
     // CSRF (#15): a state-changing request from another site's page is refused before anything else reads it.
     app.use(originCheck(originPolicy(config)));

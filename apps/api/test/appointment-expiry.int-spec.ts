@@ -37,7 +37,7 @@ describe('appointments nobody checks in for', () => {
   const sweep = (now: Date) => stack.database.db.transaction((tx) => appointmentRepository.expireMissed(tx, now));
 
   beforeAll(async () => {
-    stack = await startStack({ worker: true, env: { TRUST_PROXY: 'true' } });
+    stack = await startStack({ worker: true, env: { TRUST_PROXY: '1' } });
     const accounts = await seed(stack);
     admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
   });

@@ -91,7 +91,7 @@ describe('citizen notifications', () => {
       worker: true,
       env: {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMS_GATEWAY_URL: `${base}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', ZALO_GATEWAY_URL: `${base}/zalo`, ZALO_GATEWAY_TOKEN: 'zalo-token',
-        CITIZEN_WEBHOOK_URL: `${base}/hook`, CITIZEN_WEBHOOK_SECRET: SECRET, DELIVERY_BACKOFF_MS: '200', PUBLIC_URL: 'https://motcua.example.vn', ALERT_SWEEP_EVERY_MS: '2000',
+        CITIZEN_WEBHOOK_URL: `${base}/hook`, CITIZEN_WEBHOOK_SECRET: SECRET, OUTBOUND_ALLOW: '127.0.0.1', DELIVERY_BACKOFF_MS: '200', PUBLIC_URL: 'https://motcua.example.vn', ALERT_SWEEP_EVERY_MS: '2000',
       },
     });
     accounts = await seed(stack);

@@ -1,3 +1,4 @@
+import './zod-setup.js';
 export * from './errors.js';
 export * from './i18n.js';
 export * from './enums.js';

@@ -18,3 +18,4 @@ export * from './indicator-definitions.js';
 export * from './staff-grants.js';
 export * from './sign-in-delay.js';
 export * from './checklist.js';
+export * from './spreadsheet-cell.js';

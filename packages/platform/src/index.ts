@@ -9,3 +9,4 @@ export * from './logger.js';
 export * from './deadline-scheduler.js';
 export * from './metrics.js';
 export * from './request-context.js';
+export * from './outbound-guard.js';

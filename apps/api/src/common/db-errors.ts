@@ -1,10 +1,34 @@
+import { ErrorCode } from '@motcua/contracts';
 import { ApiError, type Bilingual } from './api-error.js';
 
-const pgCode = (e: unknown): { code?: string; constraint?: string } => {
-  const err = e as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
+const pgCode = (e: unknown): { code?: string; constraint?: string; detail?: string } => {
+  const err = e as { code?: string; constraint_name?: string; detail?: string; cause?: { code?: string; constraint_name?: string; detail?: string } };
   const src = err?.code ? err : err?.cause;
-  return { code: src?.code, constraint: src?.constraint_name };
+  return { code: src?.code, constraint: src?.constraint_name, detail: src?.detail };
 };
+
+/**
+ * The caller's mistake as PostgreSQL saw it, when no service turned it into a field message first:
+ * a write under a parent that does not exist (foreign key) is a 404, a delete of something still
+ * in use a 409, and a value the column cannot hold (SQLSTATE class 22: out of range, bad date,
+ * NUL character) a 400. Nothing was written: the statement failed inside the command's transaction.
+ * Returns null for anything else (a real bug stays a logged 500).
+ */
+export function callerMistake(e: unknown): ApiError | null {
+  const { code, detail } = pgCode(e);
+  if (!code) return null;
+  if (code === '23503') {
+    if (/still referenced/.test(detail ?? ''))
+      return ApiError.conflict({ vi: 'Mục này đang được dùng ở nơi khác nên chưa thể xoá', en: 'This is still in use elsewhere, so it cannot be removed yet' });
+    return new ApiError(404, ErrorCode.notFound, {
+      vi: 'Không tìm thấy mục được nhắc tới (trung tâm, đơn vị hoặc mã định danh khác trong yêu cầu); hãy kiểm tra lại',
+      en: 'Something this request refers to (a center, a unit or another id in it) does not exist; check the ids',
+    });
+  }
+  if (code.startsWith('22'))
+    return ApiError.validation([], { vi: 'Có giá trị vượt quá giới hạn lưu trữ (số quá lớn, ngày ngoài phạm vi hoặc ký tự không hợp lệ); hãy sửa lại', en: 'A value is outside what can be stored (a number too large, a date out of range or an invalid character); correct it' });
+  return null;
+}
 
 /**
  * Turns a unique-key or foreign-key violation into the field error a person can act on

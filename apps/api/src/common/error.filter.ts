@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { DependencyWatch } from '@motcua/platform';
 import { ApiError } from './api-error.js';
-import { unavailableDependency } from './db-errors.js';
+import { callerMistake, unavailableDependency } from './db-errors.js';
 
 /** A dependency outage: clients try again after this long (PostgreSQL restarts in seconds). */
 const RETRY_AFTER_SECONDS = 5;
@@ -34,6 +34,12 @@ export class ErrorFilter implements ExceptionFilter {
     let status = 500;
     let body: ErrorBody;
 
+    // A value the database refused (missing parent, out of range) is the caller's mistake, not ours.
+    const mistake = exception instanceof ApiError ? null : callerMistake(exception);
+    if (mistake) {
+      this.logger.warn({ sqlstate: (exception as { code?: string; cause?: { code?: string } }).code ?? (exception as { cause?: { code?: string } }).cause?.code, path: req.path }, 'the database refused a value of the request');
+      exception = mistake;
+    }
     if (exception instanceof ApiError) {
       status = exception.status;
       body = { error: { code: exception.code, message: exception.bilingual[locale], details: localize(exception.details, locale) } };

@@ -1,4 +1,4 @@
-import { DEVICE_COOKIE, negotiateLocale, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteAccess, type RouteDef } from '@motcua/contracts';
+import { DEVICE_COOKIE, negotiateLocale, NUL_TEXT, nulPaths, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteAccess, type RouteDef } from '@motcua/contracts';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -73,6 +73,9 @@ function validate(def: RouteDef, req: Request): ValidatedInput {
     issues.push(...toFieldIssues(r.error).map((i) => ({ ...i, path: `${where}.${i.path}` })));
     return undefined;
   };
+  // No text column can hold a NUL character: refused wherever it is, whatever the field's own rules.
+  const nul = [...nulPaths(req.params, 'params'), ...nulPaths(req.query, 'query'), ...nulPaths(req.body, 'body')];
+  if (nul.length) throw ApiError.validation(nul.map((path) => ({ path, message: NUL_TEXT })));
   const input = { params: parse(def.params, req.params, 'params'), query: parse(def.query, req.query, 'query'), body: parse(def.body, req.body, 'body') };
   if (issues.length) throw ApiError.validation(issues);
   return input;

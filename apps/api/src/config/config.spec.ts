@@ -12,7 +12,13 @@ describe('API configuration', () => {
 
   it('reads flags and numbers from their text form', () => {
     const c = loadConfig({ ...minimal, PORT: '8080', RUN_MIGRATIONS: 'false', TRUST_PROXY: '1' });
-    expect([c.PORT, c.RUN_MIGRATIONS, c.TRUST_PROXY]).toEqual([8080, false, true]);
+    expect([c.PORT, c.RUN_MIGRATIONS, c.TRUST_PROXY]).toEqual([8080, false, 1]);
+  });
+
+  it('trusts the proxy hops or addresses it is told, never every hop', () => {
+    expect(loadConfig(minimal).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: must be the number of proxy hops/);
   });
 
   it('names every bad variable and says how to fix it', () => {

@@ -21,7 +21,20 @@ const ZApiEnv = z.object({
   RUN_MIGRATIONS: flag(true),
   WEB_ROOT: z.string().optional(),
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://motcua.example.gov.vn' }).default('http://localhost:3000'),
-  TRUST_PROXY: flag(false),
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For: `false` (none, the default), the
+   * number of proxy hops in front of the API (`1` behind the shipped nginx), or a comma list of proxy
+   * addresses/CIDRs. `true` (trust every hop) would let a client choose its own address: refused.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine((v) => v !== 'true', { error: 'must be the number of proxy hops (e.g. 1 behind the shipped nginx) or a list of proxy addresses; "true" would let any client choose its own address' })
+    .refine((v) => /^(false|\d{1,2}|[0-9a-fA-F:./, ]+|loopback|linklocal|uniquelocal)$/.test(v), { error: 'must be false, a number of proxy hops, or a comma list of proxy addresses' })
+    .transform((v): false | number | string => (v === 'false' || v === '0' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  /** Hosts (names, addresses or CIDRs, comma-separated) webhooks may point at although private or on another port than 80/443. */
+  OUTBOUND_ALLOW: z.string().default(''),
   /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only unproxied internal peers. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Origins (besides PUBLIC_URL and the API's own host) whose pages may send state-changing requests: comma-separated. */

@@ -1,4 +1,5 @@
 import type { CitizenChannel } from '@motcua/contracts';
+import { parseOutboundAllow, postGuarded, type OutboundPolicy } from '@motcua/platform';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { WorkerConfig } from '../config/config.js';
 import { webhookSignature } from '../deliveries/delivery.service.js';
@@ -27,9 +28,11 @@ export interface CitizenProvider {
   close?(): void;
 }
 
+/** Gateways come from configuration, and still go through the outbound guard (OUTBOUND_ALLOW for a local one). */
+let policy: OutboundPolicy = { allow: [] };
 async function postJson(url: string, headers: Record<string, string>, body: string): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!res.ok) throw new Error(`HTTP ${res.status} from ${new URL(url).host}`);
+  const res = await postGuarded(url, headers, body, policy, TIMEOUT_MS);
+  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status} from ${new URL(url).host}`);
 }
 
 export class EmailProvider implements CitizenProvider {
@@ -75,6 +78,7 @@ export class SignedWebhookProvider implements CitizenProvider {
 
 /** The channels this deployment has configured. */
 export function citizenProviders(c: WorkerConfig): Map<CitizenChannel, CitizenProvider> {
+  policy = { allow: parseOutboundAllow(c.OUTBOUND_ALLOW) };
   const list: CitizenProvider[] = [
     ...(c.SMTP_URL ? [new EmailProvider(c.SMTP_URL, c.SMTP_FROM)] : []),
     ...(c.SMS_GATEWAY_URL ? [new HttpGatewayProvider('sms', c.SMS_GATEWAY_URL, c.SMS_GATEWAY_TOKEN)] : []),

@@ -33,6 +33,8 @@ const ZWorkerEnv = z.object({
   /** The leaders' daily digest (overdue and due today, by commune): cron in DIGEST_TZ, 07:30 local. */
   DIGEST_CRON: z.string().min(9).default('30 7 * * *'),
   DIGEST_TZ: z.string().min(1).default('Asia/Ho_Chi_Minh'),
+  /** Hosts (names, addresses or CIDRs, comma-separated) outbound deliveries may reach although private or on another port than 80/443. */
+  OUTBOUND_ALLOW: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 export type WorkerConfig = z.infer<typeof ZWorkerEnv>;

@@ -6,6 +6,7 @@ import { QueueName } from '@motcua/contracts';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { parseOutboundAllow, postGuarded } from '@motcua/platform';
 import { CONFIG, type WorkerConfig } from '../config/config.js';
 import { DATABASE } from '../infra/tokens.js';
 
@@ -76,13 +77,9 @@ export class DeliveryService implements OnModuleDestroy {
     if (!secret) throw new Error('The webhook was removed');
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-motcua-timestamp': timestamp, 'x-motcua-signature': webhookSignature(secret, timestamp, body) },
-      body,
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    if (!res.ok) throw new Error(`HTTP ${res.status} from the webhook`);
+    // Checked again at sending (the name may resolve elsewhere now), connecting to the checked address.
+    const res = await postGuarded(url, { 'x-motcua-timestamp': timestamp, 'x-motcua-signature': webhookSignature(secret, timestamp, body) }, body, { allow: parseOutboundAllow(this.config.OUTBOUND_ALLOW) }, WEBHOOK_TIMEOUT_MS);
+    if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status} from the webhook`);
   }
 
   onModuleDestroy(): void {

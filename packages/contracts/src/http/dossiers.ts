@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ZChannel, ZDossierStatus, ZLanguage } from '../enums.js';
 import { msg } from '../i18n.js';
-import { ZDateTime, ZId, ZName } from './common.js';
+import { ZDateTime, ZId, ZInt4, ZName, ZPlainText } from './common.js';
 
 export const ZPhone = z.string().trim().regex(/^(\+84|0)\d{9,10}$/, { error: msg('Số điện thoại Việt Nam gồm 10–11 số, bắt đầu bằng 0 hoặc +84', 'A Vietnamese phone number has 10–11 digits and starts with 0 or +84') });
 const ZText = (max: number) =>
-  z.string().trim().min(1, { error: msg('Không được để trống', 'Required') }).max(max, { error: msg(`Tối đa ${max} ký tự`, `At most ${max} characters`) });
+  ZPlainText.trim().min(1, { error: msg('Không được để trống', 'Required') }).max(max, { error: msg(`Tối đa ${max} ký tự`, `At most ${max} characters`) });
 const ZItems = (emptyVi: string, emptyEn: string) => z.array(ZText(300)).min(1, { error: msg(emptyVi, emptyEn) }).max(50);
 
 export const ZApplicant = z.object({
@@ -84,8 +84,8 @@ export const ZProcessAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('send_back'), note: ZText(1000) }),
   z.object({ action: z.literal('request_supplement'), missingItems: ZItems('Hãy liệt kê đầy đủ giấy tờ cần bổ sung', 'List every item to supplement') }),
   z.object({ action: z.literal('supplement_received'), note: z.string().max(1000).optional() }),
-  z.object({ action: z.literal('notify_obligation'), amountVnd: z.number().int().positive({ error: msg('Số tiền phải lớn hơn 0', 'The amount must be positive') }), note: ZText(1000) }),
-  z.object({ action: z.literal('record_payment'), amountVnd: z.number().int().positive({ error: msg('Số tiền phải lớn hơn 0', 'The amount must be positive') }), method: z.enum(PaymentMethod) }),
+  z.object({ action: z.literal('notify_obligation'), amountVnd: ZInt4.positive({ error: msg('Số tiền phải lớn hơn 0', 'The amount must be positive') }), note: ZText(1000) }),
+  z.object({ action: z.literal('record_payment'), amountVnd: ZInt4.positive({ error: msg('Số tiền phải lớn hơn 0', 'The amount must be positive') }), method: z.enum(PaymentMethod) }),
   z.object({ action: z.literal('suspend'), legalReason: ZText(1000) }),
   z.object({ action: z.literal('resume'), note: z.string().max(1000).optional() }),
   z.object({ action: z.literal('extend'), newDueAt: ZDateTime, reason: ZText(1000) }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZUnitLevel, ZCounterState } from '../enums.js';
 import { msg } from '../i18n.js';
-import { ZCode, ZDate, ZHhMm, ZId, ZName } from './common.js';
+import { ZCode, ZDate, ZHhMm, ZId, ZInt4, ZName } from './common.js';
 
 export const ZUnit = z.object({
   id: ZId,
@@ -66,7 +66,7 @@ export const ZServiceInput = z.object({
   typicalServiceMinutes: z.number().int().min(1).max(240),
   field: z.string().trim().min(1).max(60),
   isOpen: z.boolean().default(true),
-  sortOrder: z.number().int().min(0).default(0),
+  sortOrder: ZInt4.min(0).default(0),
 });
 
 export const ZCounterService = z.object({ serviceId: ZId, weight: z.number().int().min(1).max(10) });
@@ -145,7 +145,7 @@ export const ZProcedureVersion = z.object({
   effectiveFrom: ZDate,
   effectiveTo: ZDate.nullable(),
   timeLimit: ZTimeLimit,
-  feeVnd: z.number().int().nonnegative(),
+  feeVnd: ZInt4.nonnegative(),
   onlineLevel: z.enum(['partial', 'full', 'none']),
   boundaryFree: z.boolean(),
 });

@@ -3,6 +3,7 @@ import { Controller, Header, Inject } from '@nestjs/common';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { Now } from '../../common/now.decorator.js';
 import { GuideService } from './guide.service.js';
+import { FORM_SHEET_CSP } from '../../infra/security-headers.js';
 
 /** The public procedure guide behind the QR posters. */
 @Controller()
@@ -22,6 +23,7 @@ export class GuideController {
   @ApiRoute(routes.guideFormSheet)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=3600')
+  @Header('Content-Security-Policy', FORM_SHEET_CSP)
   formSheet(@Input() input: ValidatedInput<{ code: string }>) {
     return this.guide.formSheet(input.params.code);
   }

@@ -5,19 +5,31 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
+import { checkOutboundUrl, OutboundRefused, parseOutboundAllow } from '@motcua/platform';
+import { CONFIG, type ApiConfig } from '../../config/config.js';
 
 const toWebhook = (w: WebhookRow): Webhook => ({ id: w.id, unitId: w.unitId, url: w.url, active: w.active, createdAt: w.createdAt.toISOString() });
 
 /** Where a unit's alerts are posted, signed (HMAC-SHA256) with a secret only the receiver keeps. */
 @Injectable()
 export class WebhooksService {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   async list(unitId: string): Promise<Webhook[]> {
     return (await webhookRepository.forUnit(this.database.db, unitId)).map(toWebhook);
   }
 
   async create(unitId: string, url: string, actor: Actor, ip?: string): Promise<{ webhook: Webhook; secret: string }> {
+    // No webhook into the server's own network: checked here, and again by the worker when sending.
+    try {
+      await checkOutboundUrl(url, { allow: parseOutboundAllow(this.config.OUTBOUND_ALLOW) });
+    } catch (e) {
+      if (e instanceof OutboundRefused) throw ApiError.validation([{ path: 'body.url', message: e.reason }]);
+      throw e;
+    }
     const secret = randomBytes(32).toString('base64url');
     const row = await this.database.db.transaction(async (tx) => {
       const created = await webhookRepository.create(tx, { unitId, url, secret });
