@@ -40,7 +40,7 @@ describe('online appointments', () => {
     send('POST', `/public/centers/${centerId}/appointments`, { serviceId, slotStart: slot, phone: opts.phone ?? null }, opts);
 
   beforeAll(async () => {
-    stack = await startStack({ env: { TRUST_PROXY: 'true' } });
+    stack = await startStack({ env: { TRUST_PROXY: '1' } });
     accounts = await seed(stack);
     admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
   });

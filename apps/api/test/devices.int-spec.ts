@@ -23,7 +23,7 @@ describe('device pairing and revocation', () => {
     expect(created.pairingCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     const paired = await call('POST', '/devices/pair', '', { code: created.pairingCode.toLowerCase() });
     expect(paired.status).toBe(200);
-    expect(await json(paired)).toEqual({ deviceId: created.device.id, centerId, kind: 'display' });
+    expect(await json(paired)).toEqual({ deviceId: created.device.id, centerId, kind: 'display', counterId: null });
     const deviceCookie = paired.headers.getSetCookie()[0]!;
     expect(deviceCookie).toMatch(/^motcua_device=.+HttpOnly/i);
     const cookie = deviceCookie.split(';')[0]!;

@@ -163,7 +163,7 @@ describe('KioskView', () => {
     serve((url, init) => {
       if (url.endsWith('/devices/pair')) {
         paired = true;
-        return json({ deviceId: KD, centerId: CENTER, kind: 'kiosk' });
+        return json({ deviceId: KD, centerId: CENTER, kind: 'kiosk', counterId: null });
       }
       if (init.method === 'POST') return paired ? json(issued) : error(401, 'UNAUTHENTICATED', 'Chưa đăng nhập');
       return json(kiosk());

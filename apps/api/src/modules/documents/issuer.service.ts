@@ -2,13 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditRepository, documentRepository, dossierRepository, type DatabaseHandle } from '@motcua/db';
-import { createSigner, renderDocument, signerConfigFromEnv, verifyPdf, type Signer, type VerifyResult } from '@motcua/documents';
+import type { Signer, VerifyResult } from '@motcua/documents';
 import type { FileStore } from '@motcua/files';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { FILE_STORE } from './documents.service.js';
+
+/** PDF rendering and signing load on first use: they cost about a second of start-up, and a restarted API must answer fast. */
+const documents = () => import('@motcua/documents');
 
 export interface VerifyView {
   valid: boolean;
@@ -26,7 +29,7 @@ export interface VerifyView {
 @Injectable()
 export class IssuerService implements OnApplicationShutdown {
   private readonly logger = new Logger('IssuerService');
-  private readonly signer: Signer;
+  #signer?: Promise<Signer>;
   private readonly roots: string[];
 
   constructor(
@@ -34,13 +37,16 @@ export class IssuerService implements OnApplicationShutdown {
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(CONFIG) private readonly config: ApiConfig,
   ) {
-    const signerConfig = signerConfigFromEnv(config as unknown as Record<string, string | undefined>, config.SIGNER_PKCS12_DIR);
-    this.signer = createSigner(signerConfig);
     const rootsFile = config.SIGNER_TRUSTED_ROOTS ?? path.join(config.SIGNER_PKCS12_DIR, 'root-ca.pem');
     this.roots = existsSync(rootsFile) ? [readFileSync(rootsFile, 'utf8')] : [];
     this.rootsFile = rootsFile;
   }
   private readonly rootsFile: string;
+
+  private signer(): Promise<Signer> {
+    this.#signer ??= documents().then((d) => d.createSigner(d.signerConfigFromEnv(this.config as unknown as Record<string, string | undefined>, this.config.SIGNER_PKCS12_DIR)));
+    return this.#signer;
+  }
 
   private trusted(): string[] {
     // The demo PKI may be made after the API started (first npm start).
@@ -49,7 +55,7 @@ export class IssuerService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown() {
-    await this.signer.close();
+    if (this.#signer) await (await this.#signer).close();
   }
 
   /** The signed result of a resolved dossier; null when the agency has no signing key (logged). */
@@ -60,7 +66,8 @@ export class IssuerService implements OnApplicationShutdown {
     const d = await dossierRepository.byId(db, dossierId);
     if (!d || !d.resolvedAt) return null;
     const [agency, center, events] = await Promise.all([dossierRepository.agency(db, d.agencyId), dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id)]);
-    if (!(await this.signer.canSignFor(agency!.id))) {
+    const signer = await this.signer();
+    if (!(await signer.canSignFor(agency!.id))) {
       this.logger.warn({ dossierId, agencyId: agency!.id }, 'no signing key for the agency: the e-result was not issued');
       return null;
     }
@@ -68,7 +75,7 @@ export class IssuerService implements OnApplicationShutdown {
     const outcome = (resolved?.data as { outcome?: 'approved' | 'refused' } | null)?.outcome ?? 'approved';
     const officer = staffId ? await dossierRepository.staffName(db, staffId) : null;
     const id = randomUUID();
-    const pdf = await renderDocument('result', {
+    const pdf = await (await documents()).renderDocument('result', {
       timeZone: center!.timeZone, issuedAt: d.resolvedAt, place: 'Cà Mau', issuer: { name: agency!.name }, dossierCode: d.code, procedure: d.title,
       applicant: { name: d.applicantName, idNumber: d.applicantIdNumber, phone: d.applicantPhone }, officer: { name: officer ?? agency!.name, title: 'Người ký' },
       qrUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/verify/${id}`, signedBy: agency!.name,
@@ -76,7 +83,7 @@ export class IssuerService implements OnApplicationShutdown {
       body: outcome === 'approved' ? [`Hồ sơ ${d.code} đã được giải quyết theo quy định.`] : [`Hồ sơ ${d.code} không đủ điều kiện giải quyết; lý do đã được thông báo.`],
       returnPoint: { name: center!.name, address: center!.address },
     });
-    const signed = await this.signer.sign(pdf, { agencyId: agency!.id, agencyCode: agency!.code, agencyName: agency!.name }, { reason: 'Phát hành kết quả giải quyết thủ tục hành chính', signedAt: now });
+    const signed = await signer.sign(pdf, { agencyId: agency!.id, agencyCode: agency!.code, agencyName: agency!.name }, { reason: 'Phát hành kết quả giải quyết thủ tục hành chính', signedAt: now });
     const stored = await this.store.put(signed);
     return this.database.db.transaction(async (tx) => {
       await dossierRepository.lock(tx, dossierId);
@@ -92,7 +99,7 @@ export class IssuerService implements OnApplicationShutdown {
   }
 
   async verifyBytes(pdf: Uint8Array): Promise<Omit<VerifyView, 'issued'>> {
-    const r: VerifyResult = await verifyPdf(pdf, { roots: this.trusted() });
+    const r: VerifyResult = await (await documents()).verifyPdf(pdf, { roots: this.trusted() });
     return {
       valid: r.valid,
       intact: r.signatures.length > 0 && r.signatures.every((s) => s.digestIntact) && r.signatures.at(-1)!.coversWholeDocument,

@@ -8,8 +8,10 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
-import { PDFDocument } from 'pdf-lib';
 import { ApiError } from '../../common/api-error.js';
+
+/** pdf-lib loads on the first scan (half a second of start-up otherwise). */
+const pdfLib = () => import('pdf-lib');
 
 export const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AcceptedMime = (typeof ACCEPTED)[number];
@@ -121,6 +123,7 @@ async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number
 
 async function pageCount(file: string, name: string): Promise<number> {
   try {
+    const { PDFDocument } = await pdfLib();
     const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
     return doc.getPageCount();
   } catch {
@@ -132,6 +135,7 @@ async function pageCount(file: string, name: string): Promise<number> {
 const A4: [number, number] = [595.28, 841.89];
 
 async function assemble(images: Array<{ path: string; mime: AcceptedMime }>, out: string): Promise<number> {
+  const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setProducer('Một Cửa');
   doc.setCreationDate(new Date(0));
