@@ -90,7 +90,9 @@ describe('npm start supervises and stops in order', () => {
 
       process.kill(apiPid, 'SIGKILL');
       const killedAt = Date.now();
-      await vi.waitFor(async () => expect(await get(`${base}/api/health`)).toBe(200), { timeout: 20_000, interval: 200 });
+      await vi.waitFor(async () => expect(await get(`${base}/api/health`)).toBe(200), { timeout: 20_000, interval: 200 }).catch((e: Error) => {
+        throw new Error(`the API did not answer within 20 s of being killed; npm start printed:\n${output.slice(-4000)}`, { cause: e });
+      });
       expect(Date.now() - killedAt).toBeLessThan(20_000);
       expect(output).toMatch(/The api stopped unexpectedly \(killed by SIGKILL\); starting it again/);
 
