@@ -16,14 +16,19 @@ export interface Stack {
   api: App;
   worker?: App;
   prefix: string;
+  /** The demo accounts with their passwords (absent for an `empty` stack). */
+  accounts?: Account[];
   /** The environment the processes got: to start another API or worker like them. */
   env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
 
-/** The compiled API (and optionally the worker) as real processes on a cloned database. */
-export async function startStack(options: { worker?: boolean; redisUrl?: string; env?: Record<string, string> } = {}): Promise<Stack> {
-  const database = await createTestDatabase();
+/**
+ * The compiled API (and optionally the worker) as real processes on a cloned database with the demo
+ * province in it, or with no data at all (`empty`).
+ */
+export async function startStack(options: { worker?: boolean; redisUrl?: string; env?: Record<string, string>; empty?: boolean } = {}): Promise<Stack> {
+  const database = await createTestDatabase({ seeded: !options.empty });
   const port = await freePort();
   const prefix = `t${port}`;
   const env = {
@@ -51,6 +56,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     api,
     worker,
     prefix,
+    accounts: database.accounts,
     env,
     async stop() {
       await Promise.all([api.stop(), worker?.stop()]);
@@ -69,12 +75,10 @@ export interface Account {
   role: string;
 }
 
-/** Seeds the demo province into the stack's database; returns the accounts with their passwords. */
+/** The demo accounts of a stack (seeded when it was made); returns them with their passwords. */
 export async function seed(stack: Stack): Promise<Account[]> {
-  const { seedDemo } = await import('@motcua/db');
-  const result = await seedDemo(stack.database.db);
-  if (!result.created) throw new Error('database was already seeded');
-  return result.accounts;
+  if (!stack.accounts) throw new Error('this stack was started empty: it has no demo accounts');
+  return stack.accounts;
 }
 
 /** Signs in and returns the Cookie header value to send with later requests. */
