@@ -1,7 +1,7 @@
 // Real PostgreSQL and Redis for `npm start` and `npm test`, started as child processes.
 // Plain Node, no build step: this file must work before anything is compiled.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -129,25 +129,53 @@ function redisPing(port) {
 
 /**
  * A redis-server child process. With `persistent`, data survives restarts in `dir`
- * (append-only file); otherwise nothing is written to disk.
+ * (append-only file); otherwise nothing is written to disk. `args` are more redis-server options.
+ * @param {{ dir: string, port: number, persistent?: boolean, args?: string[], log?: (msg: string) => void }} options
  */
-export async function startRedis({ dir, port, persistent = false, log = () => {} }) {
+export async function startRedis({ dir, port, persistent = false, args: extraArgs = [], log = () => {} }) {
   const bin = ensureRedisServer(log);
   mkdirSync(dir, { recursive: true });
   await stopStaleRedis(path.join(dir, 'redis.pid'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes', '--pidfile', path.join(dir, 'redis.pid')];
-  args.push('--appendonly', persistent ? 'yes' : 'no');
+  args.push('--appendonly', persistent ? 'yes' : 'no', ...extraArgs);
+  return spawnRedis(bin, args, port, 'redis-server');
+}
+
+/**
+ * A Redis Sentinel (Debian's redis-server in sentinel mode) watching the master at `masterPort`
+ * under `name`, quick to fail over (1 s down, one sentinel's quorum): for tests.
+ */
+export async function startSentinel({ dir, port, masterPort, name, log = () => {} }) {
+  const bin = ensureRedisServer(log);
+  mkdirSync(dir, { recursive: true });
+  const conf = path.join(dir, 'sentinel.conf');
+  writeFileSync(
+    conf,
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      `dir ${dir}`,
+      `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+      `sentinel down-after-milliseconds ${name} 1000`,
+      `sentinel failover-timeout ${name} 5000`,
+      `sentinel parallel-syncs ${name} 1`,
+      '',
+    ].join('\n'),
+  );
+  return spawnRedis(bin, [conf, '--sentinel'], port, 'redis sentinel');
+}
+
+function spawnRedis(bin, args, port, what) {
   // Own process group: Ctrl-C reaches the apps first, and we stop Redis after them, in order.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let exited = false;
   child.once('exit', () => (exited = true));
-  await waitFor(async () => {
-    if (exited) throw new InfraError(`redis-server exited: ${stderr.trim()}`);
+  return waitFor(async () => {
+    if (exited) throw new InfraError(`${what} exited: ${stderr.trim()}`);
     return redisPing(port);
-  }, { timeoutMs: 15_000, what: 'redis-server' });
-  return {
+  }, { timeoutMs: 15_000, what }).then(() => ({
     url: `redis://127.0.0.1:${port}`,
     port,
     pid: child.pid,
@@ -158,7 +186,7 @@ export async function startRedis({ dir, port, persistent = false, log = () => {}
       await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
       if (!exited) child.kill('SIGKILL');
     },
-  };
+  }));
 }
 
 /** A redis-server left running on this data folder by a run that was killed hard would fight the new one. */
