@@ -77,6 +77,74 @@ export function ensureSoftHsm(log) {
   return installed;
 }
 
+/** PgBouncer from Debian: the product is tested behind it in transaction mode. Returns its path. */
+export function ensurePgBouncer(log) {
+  const find = () => which('pgbouncer') ?? (existsSync('/usr/sbin/pgbouncer') ? '/usr/sbin/pgbouncer' : null);
+  const found = find();
+  if (found) return found;
+  aptInstall(['pgbouncer'], 'the API is tested behind PgBouncer in transaction mode', log);
+  const installed = find();
+  if (!installed) throw new InfraError('pgbouncer is still missing: install the "pgbouncer" package.');
+  return installed;
+}
+
+/**
+ * PgBouncer in transaction mode on `port`, in front of the PostgreSQL of `serverUrl` (every
+ * database of it). PgBouncer refuses to run as root: then it runs as the `postgres` user.
+ */
+export async function startPgBouncer({ dir, port, serverUrl, log = () => {} }) {
+  const bin = ensurePgBouncer(log);
+  const server = new URL(serverUrl);
+  mkdirSync(dir, { recursive: true });
+  const user = decodeURIComponent(server.username);
+  writeFileSync(path.join(dir, 'userlist.txt'), `"${user}" "${decodeURIComponent(server.password)}"\n`);
+  writeFileSync(
+    path.join(dir, 'pgbouncer.ini'),
+    [
+      '[databases]',
+      `* = host=${server.hostname} port=${server.port}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = plain',
+      `auth_file = ${path.join(dir, 'userlist.txt')}`,
+      'pool_mode = transaction',
+      'max_client_conn = 1000',
+      'default_pool_size = 8',
+      `pidfile = ${path.join(dir, 'pgbouncer.pid')}`,
+      '',
+    ].join('\n'),
+  );
+  const asRoot = isRoot();
+  if (asRoot) spawnSync('chown', ['-R', 'postgres', dir]);
+  const [cmd, args] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, path.join(dir, 'pgbouncer.ini')]] : [bin, [path.join(dir, 'pgbouncer.ini')]];
+  // Own process group: stop() signals runuser and pgbouncer together.
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor(async () => {
+    if (exited) throw new InfraError(`pgbouncer exited: ${stderr.trim()}`);
+    return !(await isPortFree(port));
+  }, { timeoutMs: 15_000, what: 'pgbouncer' });
+  const url = new URL(serverUrl);
+  url.port = String(port);
+  url.hostname = '127.0.0.1';
+  return {
+    /** The server URL through PgBouncer (same user and database). */
+    url: url.toString(),
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      if (!exited) process.kill(-child.pid, 'SIGKILL');
+    },
+  };
+}
+
 export function isPortFree(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const srv = net.createServer();

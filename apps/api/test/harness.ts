@@ -27,7 +27,9 @@ export interface Stack {
  * The compiled API (and optionally the worker) as real processes on a cloned database with the demo
  * province in it, or with no data at all (`empty`).
  */
-export async function startStack(options: { worker?: boolean; redisUrl?: string; env?: Record<string, string>; empty?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  options: { worker?: boolean; redisUrl?: string; env?: Record<string, string>; empty?: boolean; viaPooler?: (databaseUrl: string) => string } = {},
+): Promise<Stack> {
   const database = await createTestDatabase({ seeded: !options.empty });
   const port = await freePort();
   const prefix = `t${port}`;
@@ -41,6 +43,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     WORKER_HEALTH_PORT: String(await freePort()),
     LOG_LEVEL: process.env.MOTCUA_TEST_LOG_LEVEL ?? 'warn',
     RUN_MIGRATIONS: 'false',
+    ...(options.viaPooler ? { DATABASE_URL: options.viaPooler(database.url), DATABASE_DIRECT_URL: database.url, DATABASE_POOLER: 'pgbouncer' } : {}),
     ...options.env,
   };
   const api = startApp('api', apiMain, env, { quiet: true });
