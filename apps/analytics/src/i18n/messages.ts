@@ -1,3 +1,5 @@
+import { HEADLINE_NAME, REFERENCE_ON_TIME_NAME } from '@motcua/core';
+
 /** The app's frame, the overview and the shared table headers. */
 export const messages = {
   vi: {
@@ -7,8 +9,8 @@ export const messages = {
       title: 'Tổng quan',
       kpis: 'Chỉ số chính so với mục tiêu',
       target: 'Mục tiêu {target}',
-      onTime: 'Giải quyết đúng hạn',
-      onTime766: 'Đúng hạn (QĐ 766)',
+      // One headline on-time figure, named the same on every screen (core's definition).
+      onTime766: HEADLINE_NAME.vi,
       original: 'So với hẹn ban đầu, không trừ thời gian: {rate}',
       online: 'Nộp hồ sơ trực tuyến',
       onlinePayment: 'Thanh toán trực tuyến',
@@ -22,6 +24,7 @@ export const messages = {
       notMet: 'Chưa đạt',
       change: '{change} điểm so với kỳ trước',
       unchanged: 'Không đổi so với kỳ trước',
+      comparedWith: 'Mức thay đổi so với kỳ trước cùng độ dài: {period}',
       previousNone: 'Kỳ trước chưa có dữ liệu',
       trend: 'Tỷ lệ đúng hạn và trực tuyến theo thời gian',
       channels: 'Hồ sơ theo kênh',
@@ -33,9 +36,9 @@ export const messages = {
       received: 'Tiếp nhận',
       resolved: 'Đã giải quyết',
       late: 'Trễ hạn',
-      onTimeRate766: 'Đúng hạn (766)',
-      onTimeRate766Original: 'Đúng hẹn ban đầu',
-      onTimeRate: 'Có kết quả đúng hạn',
+      onTimeRate766: HEADLINE_NAME.vi,
+      onTimeRate766Original: 'Tham khảo: so với hẹn ban đầu, không trừ thời gian',
+      onTimeRate: REFERENCE_ON_TIME_NAME.vi,
       onlineRate: 'Trực tuyến',
       onlinePaymentRate: 'Thanh toán trực tuyến',
       satisfaction766: 'Hài lòng (766)',
@@ -50,8 +53,7 @@ export const messages = {
       title: 'Overview',
       kpis: 'Key indicators against targets',
       target: 'Target {target}',
-      onTime: 'Resolved on time',
-      onTime766: 'On time (Decision 766)',
+      onTime766: HEADLINE_NAME.en,
       original: 'Against the original appointment, nothing deducted: {rate}',
       online: 'Submitted online',
       onlinePayment: 'Paid online',
@@ -65,6 +67,7 @@ export const messages = {
       notMet: 'Not met',
       change: '{change} points on the previous period',
       unchanged: 'Unchanged on the previous period',
+      comparedWith: 'Changes are against the previous period of the same length: {period}',
       previousNone: 'No data for the previous period',
       trend: 'On-time and online rates over time',
       channels: 'Dossiers by channel',
@@ -76,9 +79,9 @@ export const messages = {
       received: 'Received',
       resolved: 'Resolved',
       late: 'Late',
-      onTimeRate766: 'On time (766)',
-      onTimeRate766Original: 'By the original appointment',
-      onTimeRate: 'Resolved on time',
+      onTimeRate766: HEADLINE_NAME.en,
+      onTimeRate766Original: 'For reference: against the original appointment, nothing deducted',
+      onTimeRate: REFERENCE_ON_TIME_NAME.en,
       onlineRate: 'Online',
       onlinePaymentRate: 'Paid online',
       satisfaction766: 'Satisfaction (766)',
