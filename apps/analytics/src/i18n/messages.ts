@@ -44,6 +44,7 @@ export const messages = {
       satisfaction766: 'Hài lòng (766)',
       score: 'Điểm 766',
     },
+    chart: { category: 'Mục' },
     exports: { label: 'Xuất bảng', csv: 'Tải CSV', xlsx: 'Tải Excel' },
   },
   en: {
@@ -87,6 +88,7 @@ export const messages = {
       satisfaction766: 'Satisfaction (766)',
       score: '766 score',
     },
+    chart: { category: 'Item' },
     exports: { label: 'Export the table', csv: 'Download CSV', xlsx: 'Download Excel' },
   },
 };
