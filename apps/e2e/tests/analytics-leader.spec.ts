@@ -161,3 +161,31 @@ test('a conference slide survives a lost connection: the last figures stay with 
   await expect(page.getByTestId('connection-lost')).toHaveCount(0, { timeout: 20_000 });
   await expect(figure).toHaveText(shown!);
 });
+
+for (const size of SIZES) {
+  test(`${size.width}×${size.height}: the province tile map — one tile per commune, coloured in bands, a tile opens the drill-down`, async ({ browser }) => {
+    test.setTimeout(60_000);
+    const page = await leader(browser, size);
+    const month = lastMonth();
+    await page.goto(`/analytics/map?period=month&date=${month.from}`);
+    const map = page.getByTestId('tile-map');
+    const tiles = map.getByRole('link');
+    await expect(tiles.first()).toBeVisible();
+    const api = (await (await page.request.get(`/api/analytics/ranking?from=${month.from}&to=${month.to}`)).json()) as { rows: Array<{ label: string; tile: unknown; indicators: { onTimeRate766: number | null; resolved: number } }> };
+    await expect(tiles).toHaveCount(api.rows.filter((r) => r.tile).length);
+    // Each tile says its figure and band in words (not by colour alone), the same figure as the API.
+    const anXuyen = api.rows.find((r) => r.label === 'Phường An Xuyên')!;
+    const tile = map.locator('[data-unit="Phường An Xuyên"]');
+    await expect(tile).toHaveAttribute('aria-label', new RegExp(`^Phường An Xuyên: ${pct(anXuyen.indicators.resolved ? anXuyen.indicators.onTimeRate766 : null).replace(/\s/g, '\\s')} — (Đạt|Gần đạt|Chưa đạt|Chưa có dữ liệu)`));
+    await expect(page.getByTestId('map-legend')).toContainText('Đạt (99%)');
+    // Laid out as the province: Đất Mũi at the southern tip is below An Xuyên.
+    const south = (await map.locator('[data-unit="Xã Đất Mũi"]').boundingBox())!;
+    const city = (await tile.boundingBox())!;
+    expect(south.y).toBeGreaterThan(city.y);
+    expect(south.x).toBeLessThan(city.x);
+    await page.screenshot({ path: `${shots}/analytics-map-after-${size.width}.png`, fullPage: true });
+    await tile.click();
+    await expect(page.getByRole('heading', { name: 'Phường An Xuyên', level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/period=month/);
+  });
+}

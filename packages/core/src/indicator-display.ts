@@ -69,4 +69,4 @@ export const BAND_NAMES: Record<Band, Bilingual> = {
   none: { vi: 'Chưa có dữ liệu', en: 'No data' },
 };
 /** Colours with enough contrast on white for text and bars (WCAG AA for large text). */
-export const BAND_COLOURS: Record<Band, string> = { met: '#1e7d32', near: '#b26a00', below: '#b3261e', none: '#6b7280' };
+export const BAND_COLOURS: Record<Band, string> = { met: '#1e7d32', near: '#8a5200', below: '#b3261e', none: '#6b7280' };

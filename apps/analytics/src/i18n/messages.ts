@@ -4,7 +4,7 @@ import { HEADLINE_NAME, REFERENCE_ON_TIME_NAME } from '@motcua/core';
 export const messages = {
   vi: {
     appName: 'Phân tích',
-    nav: { label: 'Màn hình phân tích', overview: 'Tổng quan', ranking: 'Xếp hạng', trends: 'Xu hướng', queue: 'Hàng đợi', conference: 'Trình chiếu' },
+    nav: { label: 'Màn hình phân tích', overview: 'Tổng quan', ranking: 'Xếp hạng', map: 'Bản đồ', trends: 'Xu hướng', queue: 'Hàng đợi', conference: 'Trình chiếu' },
     overview: {
       title: 'Tổng quan',
       kpis: 'Chỉ số chính so với mục tiêu',
@@ -49,7 +49,7 @@ export const messages = {
   },
   en: {
     appName: 'Analytics',
-    nav: { label: 'Analytics screens', overview: 'Overview', ranking: 'Ranking', trends: 'Trends', queue: 'Queue', conference: 'Conference' },
+    nav: { label: 'Analytics screens', overview: 'Overview', ranking: 'Ranking', map: 'Map', trends: 'Trends', queue: 'Queue', conference: 'Conference' },
     overview: {
       title: 'Overview',
       kpis: 'Key indicators against targets',

@@ -17,6 +17,13 @@ export const rankingMessages = {
       smallTag: 'ít hồ sơ',
       ranked: '{count} đơn vị được xếp hạng (từ {min} hồ sơ trong kỳ)',
     },
+    map: {
+      title: 'Bản đồ xã, phường',
+      by: 'Theo {metric}',
+      from: 'từ {value}',
+      small: 'Sọc: ít hồ sơ (dưới {min} hồ sơ trong kỳ)',
+      hint: 'Mỗi ô là một xã, phường, đặt gần đúng vị trí trên bản đồ tỉnh. Bấm vào ô để xem chi tiết.',
+    },
   },
   en: {
     ranking: {
@@ -35,6 +42,13 @@ export const rankingMessages = {
       smallItem: '{count} dossiers, {rate}',
       smallTag: 'few dossiers',
       ranked: '{count} units ranked (at least {min} dossiers in the period)',
+    },
+    map: {
+      title: 'Map of communes',
+      by: 'By {metric}',
+      from: 'from {value}',
+      small: 'Striped: few dossiers (under {min} in the period)',
+      hint: 'One tile per commune, placed roughly where it lies in the province. Click a tile for its details.',
     },
   },
 };

@@ -57,7 +57,10 @@ export type RankingQuery = z.infer<typeof ZRankingQuery>;
 export const ZRanking = z.object({
   from: ZDate, to: ZDate, by: z.string(),
   minSample: z.number().int().describe('Dossiers handled in the period below which a unit is listed apart, not ranked'),
-  rows: z.array(ZIndicatorsRow.extend({ level: z.string(), smallSample: z.boolean() })),
+  rows: z.array(ZIndicatorsRow.extend({
+    level: z.string(), smallSample: z.boolean(),
+    tile: z.object({ x: z.number().int(), y: z.number().int() }).nullable().describe('Place on the province tile map (column, row); null = not on the map'),
+  })),
   total: ZIndicatorsRow,
 });
 export type Ranking = z.infer<typeof ZRanking>;

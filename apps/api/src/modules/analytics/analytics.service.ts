@@ -84,7 +84,7 @@ export class AnalyticsService {
       .filter((u) => u.level === 'commune' || byKey.has(u.id))
       .map((u) => {
         const row = toRow(u.id, u.name, byKey.has(u.id) ? countsOf(byKey.get(u.id)!) : emptyCounts());
-        return { ...row, level: u.level, smallSample: isSmallSample(row.indicators, minSample) };
+        return { ...row, level: u.level, smallSample: isSmallSample(row.indicators, minSample), tile: u.tileX === null || u.tileY === null ? null : { x: u.tileX, y: u.tileY } };
       })
       .sort(worstFirst);
     const ranked = [...all.filter((r) => !r.smallSample), ...all.filter((r) => r.smallSample)];
