@@ -21,3 +21,4 @@ export * from './checklist.js';
 export * from './spreadsheet-cell.js';
 export * from './date-labels.js';
 export * from './indicator-display.js';
+export * from './heatmap-scale.js';
