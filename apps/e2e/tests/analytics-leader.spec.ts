@@ -11,7 +11,6 @@ const SIZES = [
 ] as const;
 const HEADLINE = 'Tỷ lệ giải quyết đúng hạn (766)';
 const pct = (v: number | null) => (v === null ? 'Chưa có dữ liệu' : new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(v));
-const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
 /** The last complete month before today (local days), as the API's from/to and the screen's ?date=. */
 function lastMonth(): { from: string; to: string; label: string } {
   const now = new Date();
