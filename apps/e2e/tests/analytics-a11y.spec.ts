@@ -22,7 +22,7 @@ test('analytics screens: axe-core finds no serious or critical violation; every 
     await page.goto(`${path}?period=month&date=${month}`);
     await expect(page.getByTestId(ready).first()).toBeAttached();
     // Every chart canvas is followed by its numbers as a table.
-    const charts = await page.locator('.chart[role="img"]').count();
+    const charts = await page.locator('.chart canvas[role="img"][aria-label]').count();
     expect(await page.getByTestId('chart-alternative').count()).toBe(charts);
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
