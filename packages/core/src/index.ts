@@ -19,3 +19,6 @@ export * from './staff-grants.js';
 export * from './sign-in-delay.js';
 export * from './checklist.js';
 export * from './spreadsheet-cell.js';
+export * from './date-labels.js';
+export * from './indicator-display.js';
+export * from './heatmap-scale.js';

@@ -72,6 +72,8 @@ const ZApiEnv = z.object({
   /** PEM bundle of the roots /verify trusts (default: the demo root in SIGNER_PKCS12_DIR). */
   SIGNER_TRUSTED_ROOTS: z.string().optional(),
   UPLOAD_MAX_FILE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(2048).default(20),
+  /** Ranking: dossiers handled in the period below which a commune is listed apart as "ít hồ sơ" (issue #19). */
+  ANALYTICS_MIN_SAMPLE: z.coerce.number({ error: 'must be a number of dossiers' }).int().min(1).max(100_000).default(20),
   UPLOAD_MAX_DOSSIER_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(10_240).default(100),
 });
 export type ApiConfig = z.infer<typeof ZApiEnv>;
