@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, TicketTracking } from '@motcua/contracts';
-import { businessDate } from '@motcua/core';
-import { auditRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
+import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, ServiceExpectation, TicketTracking } from '@motcua/contracts';
+import { businessDate, type ServiceFloor } from '@motcua/core';
+import { auditRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -20,6 +20,33 @@ type IssuedRow = Ticket & { ahead: number };
 type Batch = { queue: IssueQueue; pending: Array<{ item: IssueItem; resolve: (t: IssuedRow) => void; reject: (e: unknown) => void }> };
 
 const centerNotFound = () => ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
+/** The expectation as the API sends it (instants as ISO strings). */
+const toExpectation = (f: ServiceFloor): ServiceExpectation => (f.expected.kind === 'next_opening' ? { kind: 'next_opening', at: f.expected.at?.toISOString() ?? null } : f.expected);
+
+/** When a service nobody serves now is expected, in words, for the kiosk's refusal. */
+function expectedWords(e: ServiceExpectation, timeZone: string): { vi: string; en: string } {
+  const list = (c: string[]) => c.join(', ');
+  switch (e.kind) {
+    case 'paused':
+      return { vi: `${list(e.counters)} đang tạm dừng và sẽ mở lại.`, en: `${list(e.counters)} is paused and will reopen.` };
+    case 'later_today':
+      return e.from
+        ? { vi: `Dự kiến có quầy phục vụ từ ${e.from} hôm nay (${list(e.counters)}).`, en: `A counter is expected from ${e.from} today (${list(e.counters)}).` }
+        : { vi: `Dự kiến có quầy phục vụ trong hôm nay (${list(e.counters)}).`, en: `A counter is expected later today (${list(e.counters)}).` };
+    case 'next_opening': {
+      if (!e.at) return { vi: '', en: '' };
+      const at = new Date(e.at);
+      const vi = new Intl.DateTimeFormat('vi-VN', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      const en = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      return { vi: `Mở lại: ${vi}.`, en: `Opens again: ${en}.` };
+    }
+    case 'not_today':
+      return { vi: 'Hôm nay chưa có quầy nào được bố trí cho dịch vụ này.', en: 'No counter is scheduled for this service today.' };
+    default:
+      return { vi: 'Trung tâm chưa bố trí quầy cho dịch vụ này.', en: 'No counter of this center serves it.' };
+  }
+}
+
 const serviceField = (vi: string, en: string) => ApiError.validation([{ path: 'body.serviceId', message: { vi, en } }], { vi, en });
 
 /** The citizen side of the queue: kiosk, ticket issue, hall display, tracking and rating. */
@@ -67,7 +94,11 @@ export class QueueService {
     const config = await ticketRepository.centerConfig(this.database.db, centerId);
     if (!config) throw centerNotFound();
     const { center } = config;
-    const [opening, waiting] = await Promise.all([this.context.openingToday(center, now), ticketRepository.waitingCounts(this.database.db, center.id, businessDate(now, center.timeZone))]);
+    const [opening, waiting, floor] = await Promise.all([
+      this.context.openingToday(center, now),
+      ticketRepository.waitingCounts(this.database.db, center.id, businessDate(now, center.timeZone)),
+      this.context.floor(center, config.services.map((s) => s.id), now),
+    ]);
     const services = await Promise.all(
       config.services.map(async (s) => ({
         id: s.id,
@@ -78,6 +109,9 @@ export class QueueService {
         isOpen: s.isOpen,
         waiting: waiting.get(s.id) ?? 0,
         estimate: await this.context.estimate(center, s, waiting.get(s.id) ?? 0),
+        servable: floor.services.get(s.id)!.servable,
+        openCounters: floor.services.get(s.id)!.openCounters,
+        expected: toExpectation(floor.services.get(s.id)!),
       })),
     );
     return {
@@ -85,6 +119,7 @@ export class QueueService {
       centerName: center.name,
       isOpenNow: opening.isOpenNow,
       openingHoursToday: opening.windows,
+      nextOpening: floor.nextOpening?.toISOString() ?? null,
       services,
       priorityCategories: config.priorityCategories.map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn })),
     };
@@ -109,6 +144,20 @@ export class QueueService {
         { openingHoursToday: opening.windows },
       );
     }
+    // Nobody can call a ticket of a service no open counter serves (#18 item 1).
+    const counterLabels = await floorRepository.openCountersFor(this.database.db, center.id, service.id);
+    if (!counterLabels.length) {
+      const floor = (await this.context.floor(center, [service.id], now)).services.get(service.id)!;
+      const expected = toExpectation(floor);
+      const when = expectedWords(expected, center.timeZone);
+      throw ApiError.conflict(
+        {
+          vi: `Hiện chưa có quầy phục vụ "${service.nameVi}". ${when.vi} Xin mời hỏi cán bộ hướng dẫn.`.replace(/\s+/g, ' '),
+          en: `No counter serves "${service.nameEn}" right now. ${when.en} Please ask the staff.`.replace(/\s+/g, ' '),
+        },
+        { expected },
+      );
+    }
     const ticket = await this.issueBatched(
       { centerId: center.id, serviceId: service.id, businessDate: businessDate(now, center.timeZone), prefix: service.ticketPrefix },
       { priorityCategoryId: priority?.id ?? null, arrivedAt: now, trackingCode: newTrackingCode(), actorId: actor?.staffId ?? null },
@@ -128,6 +177,7 @@ export class QueueService {
       arrivedAt: ticket.arrivedAt.toISOString(),
       estimate: await this.context.estimate(center, service, ticket.ahead),
       trackingCode: ticket.trackingCode,
+      counterLabels,
     };
   }
 
