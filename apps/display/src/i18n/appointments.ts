@@ -10,7 +10,7 @@ export const appointmentMessages = {
       missed: 'Giờ hẹn đã qua mà bạn chưa xác nhận tại trung tâm, nên lịch hẹn không còn hiệu lực. Bạn có thể đặt lịch mới hoặc đến lấy số thường.', bookAgain: 'Đặt lịch mới',
     },
     kioskAppt: {
-      button: 'Tôi có lịch hẹn', title: 'Nhập mã lịch hẹn', hint: 'Mã gồm 8 ký tự trên tin xác nhận hoặc trang lịch hẹn.', submit: 'Xác nhận', back: 'Quay lại',
+      button: 'Tôi có lịch hẹn', title: 'Quét mã QR lịch hẹn', hint: 'Đưa mã QR trên điện thoại hoặc giấy hẹn vào đầu đọc bên dưới màn hình.', scanField: 'Mã đọc được', typeInstead: 'Không có mã QR? Nhập mã 8 ký tự', camera: 'Dùng camera', submit: 'Xác nhận', back: 'Quay lại',
       onTime: 'Đúng giờ hẹn: bạn được gọi trước', late: 'Bạn đến muộn: số của bạn vào hàng chờ thường',
     },
   },
@@ -25,7 +25,7 @@ export const appointmentMessages = {
       missed: 'The time has passed without a check-in at the center, so this appointment is no longer valid. You can book again or take a regular ticket.', bookAgain: 'Book again',
     },
     kioskAppt: {
-      button: 'I have an appointment', title: 'Enter your appointment code', hint: 'The 8-character code from your confirmation or appointment page.', submit: 'Check in', back: 'Back',
+      button: 'I have an appointment', title: 'Scan your appointment QR code', hint: 'Hold the QR code on your phone or letter to the reader below the screen.', scanField: 'Code read', typeInstead: 'No QR code? Type the 8-character code', camera: 'Use the camera', submit: 'Check in', back: 'Back',
       onTime: 'On time: you will be called first', late: 'You are late: your ticket joins the normal line',
     },
   },

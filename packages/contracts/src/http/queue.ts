@@ -28,6 +28,8 @@ export const ZKioskService = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
   ticketPrefix: z.string(),
+  /** Procedure field (ho_tich, dat_dai…): the kiosk's icon and example procedures. */
+  field: z.string().optional(),
   isOpen: z.boolean(),
   waiting: z.number().int().nonnegative(),
   estimate: ZWaitEstimate,
@@ -61,6 +63,11 @@ export const ZIssueTicketRequest = z.object({
 export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
 /** What a client sends (defaults filled by the API). */
 export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
+
+/** The phone a citizen leaves after taking the ticket (#18 item 4: services first, the phone after). */
+export const ZTicketContactParams = z.object({ centerId: ZId, ticketId: ZId });
+export const ZTicketContactRequest = z.object({ phone: ZPhone, language: ZLanguage.default('vi') });
+export const ZTicketContactSaved = z.object({ ticketId: ZId, saved: z.literal(true) });
 
 /** What the kiosk prints on the slip. */
 export const ZIssuedTicket = z.object({

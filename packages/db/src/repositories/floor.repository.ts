@@ -52,4 +52,10 @@ export const floorRepository = {
     const rows = await tx.execute<{ id: string }>(sql`update tickets set target_counter_id = null, updated_at = now() where target_counter_id = ${counterId} and status = 'waiting' returning id`);
     return rows.map((r) => r.id);
   },
+
+  /** A ticket of a center (the kiosk that just issued it leaves a phone for it). */
+  async ticketOfCenter(db: DbOrTx, centerId: string, ticketId: string) {
+    const [row] = await db.execute<{ id: string; status: string; arrived_at: string }>(sql`select id, status, arrived_at from tickets where id = ${ticketId} and center_id = ${centerId} and transferred_from_ticket_id is null`);
+    return row ? { id: row.id, status: row.status, arrivedAt: new Date(row.arrived_at) } : undefined;
+  },
 };

@@ -15,6 +15,8 @@ const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const randomCode = (length: number) => Array.from({ length }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
 export const newTrackingCode = () => randomCode(10);
 const RATING_WINDOW_MS = 15 * 60_000;
+/** A phone is left at the kiosk right after the ticket, not later. */
+const CONTACT_WINDOW_MS = 10 * 60_000;
 
 type IssuedRow = Ticket & { ahead: number };
 type Batch = { queue: IssueQueue; pending: Array<{ item: IssueItem; resolve: (t: IssuedRow) => void; reject: (e: unknown) => void }> };
@@ -106,6 +108,7 @@ export class QueueService {
         nameVi: s.nameVi,
         nameEn: s.nameEn,
         ticketPrefix: s.ticketPrefix,
+        field: s.field,
         isOpen: s.isOpen,
         waiting: waiting.get(s.id) ?? 0,
         estimate: await this.context.estimate(center, s, waiting.get(s.id) ?? 0),
@@ -179,6 +182,17 @@ export class QueueService {
       trackingCode: ticket.trackingCode,
       counterLabels,
     };
+  }
+
+  /** The phone a citizen leaves after taking the ticket: only for a ticket of this center issued in the last minutes and still waiting. */
+  async saveContact(centerId: string, ticketId: string, input: { phone: string; language: 'vi' | 'en' }, now: Date) {
+    const ticket = await floorRepository.ticketOfCenter(this.database.db, centerId, ticketId);
+    if (!ticket) throw ApiError.notFound({ vi: 'vé này', en: 'This ticket' });
+    if (ticket.status !== 'waiting' || now.getTime() - ticket.arrivedAt.getTime() > CONTACT_WINDOW_MS) {
+      throw ApiError.conflict({ vi: 'Vé này không còn nhận số điện thoại. Xin mời lấy số mới nếu cần.', en: 'This ticket no longer takes a phone number.' });
+    }
+    await citizenNotificationRepository.saveTicketContact(this.database.db, ticket.id, input.phone, input.language);
+    return { ticketId: ticket.id, saved: true as const };
   }
 
   async display(centerId: string, now: Date): Promise<DisplaySnapshot> {
