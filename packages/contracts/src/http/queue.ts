@@ -106,6 +106,11 @@ export const ZDisplaySnapshot = z.object({
   calls: z.array(ZCall).describe('Latest calls, newest first'),
   services: z.array(ZServiceWaiting),
   notice: z.string(),
+  /** Within opening hours now; a closed hall says so with the next opening (#18 item 5). */
+  isOpenNow: z.boolean().optional(),
+  nextOpening: ZDateTime.nullable().optional(),
+  /** The next waiting numbers of each service, in the order they are likely called. */
+  next: z.array(z.object({ serviceId: ZId, codes: z.array(z.string()) })).optional(),
   /** Last sequence number sent to the public room of this center (0 with a null epoch when it could not be read). */
   seq: z.number().int().nonnegative(),
   /** The sequence's generation: it changes when Redis lost the sequence (flushed, replaced); null when Redis could not be asked. */

@@ -58,4 +58,16 @@ export const floorRepository = {
     const [row] = await db.execute<{ id: string; status: string; arrived_at: string }>(sql`select id, status, arrived_at from tickets where id = ${ticketId} and center_id = ${centerId} and transferred_from_ticket_id is null`);
     return row ? { id: row.id, status: row.status, arrivedAt: new Date(row.arrived_at) } : undefined;
   },
+
+  /** The next waiting codes of each service of a center today (appointments on time first, then by arrival): the hall's "next numbers". */
+  async nextWaiting(db: DbOrTx, centerId: string, businessDate: string, perService = 3): Promise<Map<string, string[]>> {
+    const rows = await db.execute<{ service_id: string; code: string }>(sql`
+      select service_id, code from (
+        select service_id, code, row_number() over (partition by service_id order by appointment_at nulls last, arrived_at, number) as n
+        from tickets where center_id = ${centerId} and business_date = ${businessDate} and status = 'waiting'
+      ) w where n <= ${perService} order by service_id, n`);
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.service_id, [...(out.get(r.service_id) ?? []), r.code]);
+    return out;
+  },
 };

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, ServiceExpectation, TicketTracking } from '@motcua/contracts';
-import { businessDate, type ServiceFloor } from '@motcua/core';
+import { businessDate, nextOpening, type ServiceFloor } from '@motcua/core';
 import { auditRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -202,13 +202,22 @@ export class QueueService {
     const date = businessDate(now, center.timeZone);
     // The sequence is read first: an event racing this read is then seen again, never lost.
     const position = await this.realtime.lastPublicSeq(center.id);
-    const [calls, waiting] = await Promise.all([ticketRepository.lastCalls(this.database.db, center.id, date), ticketRepository.waitingCounts(this.database.db, center.id, date)]);
+    const [calls, waiting, next, opening, calendar] = await Promise.all([
+      ticketRepository.lastCalls(this.database.db, center.id, date),
+      ticketRepository.waitingCounts(this.database.db, center.id, date),
+      floorRepository.nextWaiting(this.database.db, center.id, date),
+      this.context.openingToday(center, now),
+      this.context.calendar(center),
+    ]);
     return {
       centerId: center.id,
       centerName: center.name,
       calls: calls.map((c) => ({ ticketCode: c.code, counterId: c.counterId, counterNumber: c.counterNumber, counterLabel: c.counterLabel, serviceId: c.serviceId, calledAt: c.calledAt!.toISOString(), recall: c.recallCount })),
       services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: waiting.get(s.id) ?? 0 })),
       notice: center.displayNotice,
+      isOpenNow: opening.isOpenNow,
+      nextOpening: opening.isOpenNow ? null : (nextOpening(calendar, now)?.toISOString() ?? null),
+      next: config.services.map((s) => ({ serviceId: s.id, codes: next.get(s.id) ?? [] })),
       seq: position.seq,
       epoch: position.epoch,
       at: now.toISOString(),
