@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, request as pwRequest, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { shots, signIn } from './support.js';
+import { account, shots, signIn } from './support.js';
 
 /**
  * Issue #18 item 1: a service no open counter serves is shown as such at the kiosk (with when
@@ -59,6 +59,239 @@ test('the kiosk shows "Hiện chưa có quầy phục vụ" for services nobody 
     await expect(page.getByTestId('unserved-A')).toHaveCount(0);
     await page.screenshot({ path: `${shots}/floor-live-board-unserved.png` });
   } finally {
+    await sql.end();
+  }
+});
+
+const AN_XUYEN = 'TT-32002';
+
+/** What the kiosk must hold at a size: no scroll, every target at least 64 px high and wide, all on the screen. */
+async function assertOneScreen(page: Page) {
+  const m = await page.evaluate(() => ({
+    scroll: document.scrollingElement!.scrollHeight,
+    inner: innerHeight,
+    targets: Array.from(document.querySelectorAll<HTMLElement>('.kiosk button')).map((b) => {
+      const r = b.getBoundingClientRect();
+      return { text: b.innerText.split('\n')[0], w: r.width, h: r.height, top: r.top, bottom: r.bottom };
+    }),
+  }));
+  expect(m.scroll, 'the kiosk page does not scroll').toBeLessThanOrEqual(m.inner);
+  for (const t of m.targets) {
+    expect(Math.min(t.w, t.h), `${t.text}: touch target`).toBeGreaterThanOrEqual(64);
+    expect(t.bottom, `${t.text}: on screen`).toBeLessThanOrEqual(m.inner);
+  }
+  return m;
+}
+
+test('the kiosk fits one screen at 1280×800 and 1080×1920 with services first, large targets in reach, and the phone asked after the ticket', async ({ page }) => {
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  let centerId = '';
+  try {
+    centerId = (await sql`select id from centers where code = ${AN_XUYEN}`)[0]!.id as string;
+  } finally {
+    await sql.end();
+  }
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/kiosk/${centerId}`);
+  await expect(page.getByTestId('service-HT')).toBeEnabled();
+  // Services first: no phone field before the ticket; one main and one h1.
+  await expect(page.getByTestId('notify-phone')).toHaveCount(0);
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveCount(1);
+  // Each service shows its examples and an icon.
+  await expect(page.getByTestId('service-HT')).toContainText('Khai sinh, kết hôn, khai tử');
+  await expect(page.getByTestId('service-HT').locator('svg')).toHaveCount(1);
+  await assertOneScreen(page);
+  await page.screenshot({ path: `${shots}/floor-kiosk-1280x800.png` });
+  // Large text and high contrast: still one screen.
+  await page.getByTestId('kiosk-large').click();
+  await expect(page.getByTestId('kiosk')).toHaveClass(/kiosk--large/);
+  await assertOneScreen(page);
+  await page.screenshot({ path: `${shots}/floor-kiosk-1280x800-large.png` });
+  await page.getByTestId('kiosk-large').click();
+
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  const portrait = await assertOneScreen(page);
+  // Portrait: the services sit in the reachable lower part of the screen, not the top 60 %.
+  const services = portrait.targets.filter((t) => /Hộ tịch|Chứng thực|Đất đai|Kinh doanh|Cư trú/.test(t.text));
+  expect(services.length).toBe(5);
+  for (const s of services) expect(s.top, `${s.text} in reach`).toBeGreaterThanOrEqual(1920 * 0.3);
+  expect(Math.max(...services.map((s) => s.bottom))).toBeGreaterThan(1920 * 0.75);
+  await page.screenshot({ path: `${shots}/floor-kiosk-1080x1920.png` });
+
+  // The ticket (a staff session stands in for the paired kiosk), then the phone, on a keypad.
+  await signIn(page, 'quanly.anxuyen');
+  await page.goto(`/kiosk/${centerId}?print=off`);
+  await page.getByTestId('service-HT').click();
+  const noPriority = page.getByRole('button', { name: /Không, lấy số thường/ });
+  await expect(noPriority.or(page.getByTestId('slip'))).toBeVisible();
+  if (await noPriority.isVisible()) await noPriority.click();
+  await expect(page.getByTestId('slip')).toBeVisible();
+  await expect(page.getByTestId('slip-counters')).toContainText('Quầy 1');
+  for (const d of '0905111222') await page.locator('.kiosk__padkey', { hasText: new RegExp(`^${d}$`) }).click();
+  await expect(page.getByTestId('notify-phone')).toHaveValue('0905111222');
+  await page.screenshot({ path: `${shots}/floor-kiosk-slip-phone-1080x1920.png` });
+  await page.getByTestId('phone-send').click();
+  await expect(page.getByTestId('phone-saved')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('0905111222');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${shots}/floor-kiosk-slip-1280x800.png` });
+});
+
+test('a paired kiosk prints each slip by itself, without ?print=auto', async ({ page, baseURL }) => {
+  const manager = await pwRequest.newContext({ baseURL });
+  expect((await manager.post('/api/auth/sign-in', { data: account('quanly.anxuyen') })).status()).toBe(200);
+  const centerId = ((await (await manager.get('/api/centers')).json()) as Array<{ id: string; code: string }>).find((c) => c.code === AN_XUYEN)!.id;
+  const created = await manager.post(`/api/centers/${centerId}/devices`, { data: { kind: 'kiosk', name: 'Ki-ốt in tự động' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { pairingCode } = (await created.json()) as { pairingCode: string };
+  await manager.dispose();
+
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { printed: number; print: () => void };
+    g.printed = 0;
+    g.print = () => void g.printed++;
+  });
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(`/kiosk/${centerId}`);
+  await page.getByTestId('service-HT').click();
+  const noPriority = page.getByRole('button', { name: /Không, lấy số thường/ });
+  await expect(noPriority.or(page.getByTestId('kiosk-pair'))).toBeVisible();
+  if (await noPriority.isVisible()) await noPriority.click();
+  await page.getByTestId('kiosk-pair').getByRole('textbox').fill(pairingCode);
+  await page.getByTestId('kiosk-pair').getByRole('button', { name: /Ghép nối/ }).click();
+  await expect(page.getByTestId('printed')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+  // After a reload (the print counter starts again) it still knows it is a paired kiosk.
+  await page.reload();
+  await page.getByTestId('service-HT').click();
+  if (await noPriority.isVisible()) await noPriority.click();
+  await expect(page.getByTestId('printed')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+});
+
+test('the hall display at 1920×1080: recent calls about 130 px high, next numbers per service; closed center and unknown center say so', async ({ page, baseURL }) => {
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const centerId = (await sql`select id from centers where code = ${AN_XUYEN}`)[0]!.id as string;
+      const officer = await pwRequest.newContext({ baseURL });
+    expect((await officer.post('/api/auth/sign-in', { data: account('quanly.anxuyen') })).status()).toBe(200);
+    const kiosk = (await (await officer.get(`/api/public/centers/${centerId}/kiosk`)).json()) as { services: Array<{ id: string; code: string }> };
+    const ht = kiosk.services.find((s) => s.code === 'HT')!.id;
+    for (let i = 0; i < 2; i++) expect((await officer.post(`/api/centers/${centerId}/tickets`, { data: { serviceId: ht } })).status()).toBe(201);
+    await officer.dispose();
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/display/${centerId}?sound=off`);
+    await expect(page.getByTestId('next-A')).toContainText(/Tiếp theo: A\d{3}/);
+    await expect(page.locator('main')).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveCount(1);
+    const rows = page.getByTestId('recent-call');
+    if ((await rows.count()) > 0) {
+      const size = await rows.first().locator('td').first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+      expect(size).toBeGreaterThanOrEqual(128);
+    }
+    const table = await page.locator('.board__calls table').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+    expect(table).toBeGreaterThanOrEqual(128);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
+    await page.screenshot({ path: `${shots}/floor-display-1920x1080.png` });
+
+    // A center closed now (its hours are an empty week for a moment).
+    const [c] = await sql`select id from centers where code <> ${AN_XUYEN} and code <> 'TT-96' order by code desc limit 1`;
+    const hours = await sql`select opening_hours from centers where id = ${c!.id}`;
+    const monday = JSON.stringify({ '1': [{ start: '07:30', end: '07:31' }] });
+    await sql`update centers set opening_hours = ${monday}::jsonb where id = ${c!.id}`;
+    try {
+      // The API keeps a center's calendar for a minute: a fresh page load reads the new hours within it.
+      await expect(async () => {
+        await page.goto(`/display/${c!.id}?sound=off`);
+        await expect(page.getByTestId('display-closed')).toContainText('Ngoài giờ làm việc', { timeout: 2000 });
+      }).toPass({ timeout: 75_000 });
+      await expect(page.getByTestId('display-closed')).toContainText(/Mở cửa lại: 07:30 Thứ Hai/);
+      await expect(page.getByText('Chưa gọi số nào')).toHaveCount(0);
+      await page.screenshot({ path: `${shots}/floor-display-closed.png` });
+    } finally {
+      await sql`update centers set opening_hours = ${JSON.stringify(hours[0]!.opening_hours)}::jsonb where id = ${c!.id}`;
+    }
+
+    await page.goto('/display/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByTestId('display-error')).toContainText('Không tìm thấy trung tâm của màn hình này');
+    await page.screenshot({ path: `${shots}/floor-display-unknown.png` });
+  } finally {
+    await sql.end();
+  }
+});
+
+test('two calls in quick succession: the recorded prompts play in order, never two at once', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const manifest = await page.request.get('/voice/manifest.json');
+  test.skip(manifest.status() !== 200, 'espeak-ng was not available at build: the display speaks with the browser voice (tested in queue-citizen)');
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const manager = await pwRequest.newContext({ baseURL });
+  try {
+    const centerId = (await sql`select id from centers where code = ${AN_XUYEN}`)[0]!.id as string;
+    const counters = (await sql`select id from counters where center_id = ${centerId} order by number limit 2`).map((r) => r.id as string);
+    expect((await manager.post('/api/auth/sign-in', { data: account('quanly.anxuyen') })).status()).toBe(200);
+    // Other tests share the day: each counter finishes what it has in hand.
+    for (const k of counters) {
+      const ws = (await (await manager.get(`/api/counters/${k}/workstation`)).json()) as { current: { status: string } | null };
+      if (ws.current?.status === 'called') await manager.post(`/api/counters/${k}/start`);
+      if (ws.current) expect((await manager.post(`/api/counters/${k}/done`)).status()).toBe(200);
+    }
+    const kiosk = (await (await manager.get(`/api/public/centers/${centerId}/kiosk`)).json()) as { services: Array<{ id: string; code: string }> };
+    for (const code of ['HT', 'DD']) expect((await manager.post(`/api/centers/${centerId}/tickets`, { data: { serviceId: kiosk.services.find((s) => s.code === code)!.id } })).status()).toBe(201);
+
+    // Every clip the page plays, and how many play at the same moment.
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { played: string[]; active: number; maxActive: number };
+      g.played = [];
+      g.active = 0;
+      g.maxActive = 0;
+      const play = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+        if (this.src.endsWith('.wav') && !this.muted) {
+          g.played.push(new URL(this.src).pathname);
+          g.active++;
+          g.maxActive = Math.max(g.maxActive, g.active);
+          const stop = () => {
+            g.active--;
+            this.removeEventListener('ended', stop);
+            this.removeEventListener('error', stop);
+            this.removeEventListener('emptied', stop);
+          };
+          this.addEventListener('ended', stop);
+          this.addEventListener('error', stop);
+          // A new src replaces the clip (the player gave up waiting for its end).
+          this.addEventListener('emptied', stop);
+        }
+        return play.call(this);
+      };
+    });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/display/${centerId}`);
+    const sound = page.getByTestId('enable-sound');
+    if (await sound.isVisible()) {
+      await page.screenshot({ path: `${shots}/floor-display-sound-blocked.png` });
+      await sound.click();
+    }
+    await expect(sound).toHaveCount(0);
+
+    const [first, second] = await Promise.all(counters.map((k) => manager.post(`/api/counters/${k}/call-next`)));
+    expect(first!.status(), await first!.text()).toBe(200);
+    expect(second!.status(), await second!.text()).toBe(200);
+    const code = async (res: typeof first) => ((await res!.json()) as { current: { code: string } }).current.code;
+    const calls = [{ code: await code(first), counter: 1 }, { code: await code(second), counter: 2 }];
+    const clips = (c: { code: string; counter: number }) => ['intro', ...c.code.split('').map((x) => (/\d/.test(x) ? `d-${x}` : `l-${x}`)), 'to-counter', `n-${c.counter}`].map((x) => `/voice/${x}.wav`);
+    const played = () => page.evaluate(() => (globalThis as unknown as { played: string[] }).played);
+    await expect.poll(async () => (await played()).length, { timeout: 90_000 }).toBe(clips(calls[0]!).length * 2);
+    const heard = await played();
+    // The two calls in the order the display received them, each whole, never interleaved.
+    const orders = [[...clips(calls[0]!), ...clips(calls[1]!)], [...clips(calls[1]!), ...clips(calls[0]!)]].map((o) => JSON.stringify(o));
+    expect(orders).toContain(JSON.stringify(heard));
+    expect(await page.evaluate(() => (globalThis as unknown as { maxActive: number }).maxActive)).toBe(1);
+  } finally {
+    await manager.dispose();
     await sql.end();
   }
 });

@@ -80,7 +80,7 @@ export const queueMessages = {
         next: 'Tiếp theo',
         wrongCenter: 'Không tìm thấy trung tâm của màn hình này',
         wrongCenterHelp: 'Kiểm tra lại địa chỉ trang (mã trung tâm) trong mục Thiết bị của trang quản trị.',
-        enableSound: 'Bấm để bật âm thanh',
+        enableSound: 'Màn hình chưa phát được âm thanh: chạm để bật',
         reconnecting: 'Đang kết nối lại…',
       },
       announce: {
@@ -203,7 +203,7 @@ export const queueMessages = {
         next: 'Next',
         wrongCenter: 'This screen’s center was not found',
         wrongCenterHelp: 'Check the page address (center id) under Devices in the backoffice.',
-        enableSound: 'Click to enable sound',
+        enableSound: 'Sound is blocked: tap to enable',
         reconnecting: 'Reconnecting…',
       },
       announce: {
