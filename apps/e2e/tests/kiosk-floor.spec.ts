@@ -67,21 +67,35 @@ const AN_XUYEN = 'TT-32002';
 
 /** What the kiosk must hold at a size: no scroll, every target at least 64 px high and wide, all on the screen. */
 async function assertOneScreen(page: Page) {
-  const m = await page.evaluate(() => ({
-    scroll: document.scrollingElement!.scrollHeight,
-    inner: innerHeight,
-    targets: Array.from(document.querySelectorAll<HTMLElement>('.kiosk button')).map((b) => {
-      const r = b.getBoundingClientRect();
-      return { text: b.innerText.split('\n')[0], w: r.width, h: r.height, top: r.top, bottom: r.bottom };
-    }),
-  }));
-  expect(m.scroll, 'the kiosk page does not scroll').toBeLessThanOrEqual(m.inner);
-  for (const t of m.targets) {
-    expect(Math.min(t.w, t.h), `${t.text}: touch target`).toBeGreaterThanOrEqual(64);
-    expect(t.bottom, `${t.text}: on screen`).toBeLessThanOrEqual(m.inner);
+  const scroll = await scrollHeight(page);
+  const targets: Array<{ text: string; w: number; h: number; top: number; bottom: number }> = [];
+  for (const b of await page.locator('.kiosk button').all()) {
+    const box = (await b.boundingBox())!;
+    targets.push({ text: (await b.innerText()).split('\n')[0]!, w: box.width, h: box.height, top: box.y, bottom: box.y + box.height });
   }
-  return m;
+  expect(scroll.height, 'the kiosk page does not scroll').toBeLessThanOrEqual(scroll.inner);
+  for (const t of targets) {
+    expect(Math.min(t.w, t.h), `${t.text}: touch target`).toBeGreaterThanOrEqual(64);
+    expect(t.bottom, `${t.text}: on screen`).toBeLessThanOrEqual(scroll.inner);
+  }
+  return { targets };
 }
+
+/** document.scrollingElement.scrollHeight and innerHeight (the e2e package has no DOM types). */
+function scrollHeight(page: Page) {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { innerHeight: number; document: { scrollingElement: { scrollHeight: number } } };
+    return { height: g.document.scrollingElement.scrollHeight, inner: g.innerHeight };
+  });
+}
+
+/** The computed font size of an element, in px. */
+function fontSize(locator: ReturnType<Page['locator']>) {
+  return locator.evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+}
+
+/** What a page's media elements look like to an init script. */
+type Media = { src: string; muted: boolean; play(): Promise<void>; addEventListener(t: string, f: () => void): void; removeEventListener(t: string, f: () => void): void };
 
 test('the kiosk fits one screen at 1280×800 and 1080×1920 with services first, large targets in reach, and the phone asked after the ticket', async ({ page }) => {
   const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
@@ -189,12 +203,12 @@ test('the hall display at 1920×1080: recent calls about 130 px high, next numbe
     await expect(page.locator('h1')).toHaveCount(1);
     const rows = page.getByTestId('recent-call');
     if ((await rows.count()) > 0) {
-      const size = await rows.first().locator('td').first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+      const size = await fontSize(rows.first().locator('td').first());
       expect(size).toBeGreaterThanOrEqual(128);
     }
-    const table = await page.locator('.board__calls table').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+    const table = await fontSize(page.locator('.board__calls table'));
     expect(table).toBeGreaterThanOrEqual(128);
-    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(1080);
+    expect((await scrollHeight(page)).height).toBeLessThanOrEqual(1080);
     await page.screenshot({ path: `${shots}/floor-display-1920x1080.png` });
 
     // A center closed now (its hours are an empty week for a moment).
@@ -244,12 +258,12 @@ test('two calls in quick succession: the recorded prompts play in order, never t
 
     // Every clip the page plays, and how many play at the same moment.
     await page.addInitScript(() => {
-      const g = globalThis as unknown as { played: string[]; active: number; maxActive: number };
+      const g = globalThis as unknown as { played: string[]; active: number; maxActive: number; HTMLMediaElement: { prototype: Media } };
       g.played = [];
       g.active = 0;
       g.maxActive = 0;
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      const play = g.HTMLMediaElement.prototype.play;
+      g.HTMLMediaElement.prototype.play = function (this: Media) {
         if (this.src.endsWith('.wav') && !this.muted) {
           g.played.push(new URL(this.src).pathname);
           g.active++;
@@ -292,6 +306,37 @@ test('two calls in quick succession: the recorded prompts play in order, never t
     expect(await page.evaluate(() => (globalThis as unknown as { maxActive: number }).maxActive)).toBe(1);
   } finally {
     await manager.dispose();
+    await sql.end();
+  }
+});
+
+test('the citizen app home leads to tracking, the guide and booking; the booking page names the center, its address and the service', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.getByTestId('home-track')).toHaveAttribute('href', '/track');
+  await page.getByTestId('home-center').selectOption({ label: 'Trung tâm Phục vụ hành chính công phường An Xuyên' }).catch(async () => {
+    // The demo names may change: any An Xuyên center will do.
+    const option = page.getByTestId('home-center').locator('option', { hasText: 'An Xuyên' }).first();
+    await page.getByTestId('home-center').selectOption((await option.getAttribute('value'))!);
+  });
+  await expect(page.getByTestId('home-guide')).toBeVisible();
+  await expect(page.getByTestId('home-book')).toBeVisible();
+  await page.screenshot({ path: `${shots}/floor-home-phone.png`, fullPage: true });
+  await page.getByTestId('home-guide').click();
+  await expect(page).toHaveURL(/\/guide\//);
+
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select c.id as center_id, c.name, c.address, s.id as service_id from centers c join services s on s.center_id = c.id where c.code = ${AN_XUYEN} and s.code = 'HT'`;
+    await page.goto(`/book/${row!.center_id}/${row!.service_id}`);
+    const place = page.getByTestId('book-place');
+    await expect(place).toContainText(row!.name as string);
+    await expect(place).toContainText(row!.address as string);
+    await expect(place).toContainText('Hộ tịch');
+    await page.screenshot({ path: `${shots}/floor-booking-phone.png`, fullPage: true });
+  } finally {
     await sql.end();
   }
 });

@@ -73,7 +73,8 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   // Records what the TV says (headless Chromium has no voices to hear) and the recorded prompts it plays (#18 item 6).
   await tv.addInitScript(() => {
     type Utterance = { text: string; lang: string };
-    const g = globalThis as unknown as { said: string[]; played: string[]; speechSynthesis: { speak(u: Utterance): void } };
+    type Media = { src: string; muted: boolean; play(): Promise<void> };
+    const g = globalThis as unknown as { said: string[]; played: string[]; speechSynthesis: { speak(u: Utterance): void }; HTMLMediaElement: { prototype: Media } };
     g.said = [];
     g.played = [];
     const speak = g.speechSynthesis.speak.bind(g.speechSynthesis);
@@ -81,8 +82,8 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
       if (u.text) g.said.push(`${u.lang}: ${u.text}`);
       speak(u);
     };
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+    const play = g.HTMLMediaElement.prototype.play;
+    g.HTMLMediaElement.prototype.play = function (this: Media) {
       if (this.src.endsWith('.wav') && !this.muted) g.played.push(new URL(this.src).pathname.replace('/voice/', '').replace('.wav', ''));
       return play.call(this);
     };

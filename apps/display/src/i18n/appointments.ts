@@ -1,7 +1,7 @@
 export const appointmentMessages = {
   vi: {
     appt: {
-      title: 'Đặt lịch hẹn', service: 'Dịch vụ', date: 'Ngày', slots: 'Chọn khung giờ', left: 'còn {n} chỗ', full: 'Hết chỗ', noSlots: 'Ngày này không còn khung giờ nào; hãy chọn ngày khác.',
+      title: 'Đặt lịch hẹn', center: 'Trung tâm', service: 'Dịch vụ', date: 'Ngày', slots: 'Chọn khung giờ', left: 'còn {n} chỗ', full: 'Hết chỗ', noSlots: 'Ngày này không còn khung giờ nào; hãy chọn ngày khác.',
       phone: 'Số điện thoại (không bắt buộc)', phoneHint: 'Chỉ dùng để liên hệ về lịch hẹn; không hiển thị ở đâu.', submit: 'Đặt lịch', booking: 'Đang đặt…',
       yourCode: 'Mã lịch hẹn của bạn', at: 'Lúc', status: { booked: 'Đã đặt', cancelled: 'Đã hủy', checked_in: 'Đã xác nhận tại trung tâm', missed: 'Đã lỡ hẹn' },
       howTo: 'Đến trung tâm trong vòng ±{n} phút quanh giờ hẹn, chọn "Tôi có lịch hẹn" trên ki-ốt và nhập mã: bạn được gọi trước. Đến muộn hơn, bạn vào hàng chờ thường.',
@@ -16,7 +16,7 @@ export const appointmentMessages = {
   },
   en: {
     appt: {
-      title: 'Book an appointment', service: 'Service', date: 'Date', slots: 'Choose a time', left: '{n} left', full: 'Full', noSlots: 'No times left on this day; choose another day.',
+      title: 'Book an appointment', center: 'Center', service: 'Service', date: 'Date', slots: 'Choose a time', left: '{n} left', full: 'Full', noSlots: 'No times left on this day; choose another day.',
       phone: 'Phone (optional)', phoneHint: 'Only to contact you about the appointment; never shown anywhere.', submit: 'Book', booking: 'Booking…',
       yourCode: 'Your appointment code', at: 'At', status: { booked: 'Booked', cancelled: 'Cancelled', checked_in: 'Checked in at the center', missed: 'Missed' },
       howTo: 'Come within ±{n} minutes of your time, choose "I have an appointment" at the kiosk and enter the code: you are called first. Later than that, you join the normal line.',

@@ -64,6 +64,9 @@ export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
 /** What a client sends (defaults filled by the API). */
 export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
 
+/** Centers a citizen can pick on the home page (guide, booking). */
+export const ZPublicCenters = z.array(z.object({ id: ZId, code: z.string(), name: z.string(), address: z.string() }));
+
 /** The phone a citizen leaves after taking the ticket (#18 item 4: services first, the phone after). */
 export const ZTicketContactParams = z.object({ centerId: ZId, ticketId: ZId });
 export const ZTicketContactRequest = z.object({ phone: ZPhone, language: ZLanguage.default('vi') });

@@ -70,4 +70,10 @@ export const floorRepository = {
     for (const r of rows) out.set(r.service_id, [...(out.get(r.service_id) ?? []), r.code]);
     return out;
   },
+
+  /** Every center with its address (the citizen app's home page). */
+  async publicCenters(db: DbOrTx) {
+    const rows = await db.execute<{ id: string; code: string; name: string; address: string | null }>(sql`select id, code, name, address from centers order by name`);
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, address: r.address ?? '' }));
+  },
 };

@@ -29,6 +29,11 @@ export class QueueController {
     return this.queue.issue(input.params.centerId, input.body, req.actor, now);
   }
 
+  @ApiRoute(routes.publicCenters)
+  publicCenters() {
+    return this.queue.publicCenters();
+  }
+
   @ApiRoute(routes.ticketContact)
   contact(@Input() input: ValidatedInput<{ centerId: string; ticketId: string }, unknown, { phone: string; language: 'vi' | 'en' }>, @Now() now: Date) {
     return this.queue.saveContact(input.params.centerId, input.params.ticketId, input.body, now);

@@ -184,6 +184,10 @@ export class QueueService {
     };
   }
 
+  publicCenters() {
+    return floorRepository.publicCenters(this.database.db);
+  }
+
   /** The phone a citizen leaves after taking the ticket: only for a ticket of this center issued in the last minutes and still waiting. */
   async saveContact(centerId: string, ticketId: string, input: { phone: string; language: 'vi' | 'en' }, now: Date) {
     const ticket = await floorRepository.ticketOfCenter(this.database.db, centerId, ticketId);
