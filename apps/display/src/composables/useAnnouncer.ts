@@ -231,9 +231,11 @@ export function createPromptPlayer(base = '/voice/', onBlocked: () => void = () 
     },
     /** Inside the click that enables sound: lets the element play later. */
     unlock() {
-      if (!audio) return;
-      audio.muted = true;
-      void audio.play().catch(() => {}).finally(() => (audio.muted = false));
+      // A throwaway element: the click unlocks the page's media, and the prompts' own element is never muted.
+      if (typeof Audio === 'undefined') return;
+      const silent = new Audio();
+      silent.muted = true;
+      void silent.play().catch(() => {});
     },
   };
 }
