@@ -204,7 +204,7 @@ describe('KioskView', () => {
   it('asks for the optional phone after the ticket, on a keypad; a bad number is shown beside the field; the next visitor starts clean', async () => {
     let first = true;
     serve((url, init) => {
-      if (init.method !== 'POST') return url.endsWith('/devices/me') ? error(401, 'UNAUTHENTICATED', 'x') : json(kiosk());
+      if (init.method !== 'POST') return json(kiosk());
       if (url.endsWith('/contact')) {
         if (first) {
           first = false;
@@ -245,8 +245,8 @@ describe('KioskView', () => {
     const print = vi.fn();
     vi.stubGlobal('print', print);
     serve((url, init) => {
-      if (url.endsWith('/devices/me')) return json({ deviceId: KD, centerId: CENTER, kind: 'kiosk', counterId: null });
-      return init.method === 'POST' ? json({ ...issued, counterLabels: ['Quầy 2', 'Quầy 4'] }) : json(kiosk());
+      // The API says the ticket was issued by a paired kiosk.
+      return init.method === 'POST' ? json({ ...issued, counterLabels: ['Quầy 2', 'Quầy 4'], printAtKiosk: true }) : json(kiosk());
     });
     const w = await mountKiosk();
     await press('2');

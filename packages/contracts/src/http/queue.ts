@@ -86,6 +86,8 @@ export const ZIssuedTicket = z.object({
   trackingCode: z.string(),
   /** The open counters that serve its service when it was issued (the slip names them). */
   counterLabels: z.array(z.string()).optional(),
+  /** Issued by a paired kiosk: it prints the slip by itself (#18 item 3). */
+  printAtKiosk: z.boolean().optional(),
 });
 export type IssuedTicket = z.infer<typeof ZIssuedTicket>;
 

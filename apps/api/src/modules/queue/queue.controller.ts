@@ -25,8 +25,8 @@ export class QueueController {
   }
 
   @ApiRoute(routes.issueTicket)
-  issue(@Input() input: ValidatedInput<CenterParams, unknown, IssueTicketRequest>, @Req() req: Request & RequestWithActor, @Now() now: Date) {
-    return this.queue.issue(input.params.centerId, input.body, req.actor, now);
+  issue(@Input() input: ValidatedInput<CenterParams, unknown, IssueTicketRequest>, @Req() req: Request & RequestWithActor & { device?: { kind: string } }, @Now() now: Date) {
+    return this.queue.issue(input.params.centerId, input.body, req.actor, now, req.device?.kind === 'kiosk');
   }
 
   @ApiRoute(routes.publicCenters)

@@ -128,7 +128,7 @@ export class QueueService {
     };
   }
 
-  async issue(centerId: string, input: IssueTicketRequest, actor: Actor | undefined, now: Date): Promise<IssuedTicket> {
+  async issue(centerId: string, input: IssueTicketRequest, actor: Actor | undefined, now: Date, byKiosk = false): Promise<IssuedTicket> {
     const config = await this.context.config(centerId);
     if (!config) throw centerNotFound();
     const { center } = config;
@@ -181,6 +181,7 @@ export class QueueService {
       estimate: await this.context.estimate(center, service, ticket.ahead),
       trackingCode: ticket.trackingCode,
       counterLabels,
+      printAtKiosk: byKiosk,
     };
   }
 
