@@ -378,3 +378,19 @@ export async function startPostgres({ dir, port, persistent = false, log = () =>
     },
   };
 }
+
+/**
+ * espeak-ng: the hall display's Vietnamese prompts are recorded with it at build time (#18 item 6).
+ * Returns its path, or null when it cannot be had here (the display then falls back to the browser's voice).
+ */
+export function ensureEspeak(log) {
+  const found = which('espeak-ng');
+  if (found) return found;
+  try {
+    aptInstall(['espeak-ng'], 'the hall display\'s Vietnamese voice prompts are recorded with espeak-ng', log);
+  } catch (e) {
+    log(`espeak-ng is not available (${e.message}); the display will use the browser's voice.`);
+    return null;
+  }
+  return which('espeak-ng');
+}

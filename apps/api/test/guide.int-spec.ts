@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { json, openCounters, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 // Wednesday 2026-11-25, 09:00 in Hồ Chí Minh City: the demo centers are open.
 const MORNING = '2026-11-25T02:00:00.000Z';
@@ -13,6 +13,8 @@ describe('procedure guide', () => {
   beforeAll(async () => {
     stack = await startStack();
     accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     const [row] = await stack.database.sql`select id from centers where code = 'TT-32002'`;
     centerId = row!.id;
   });

@@ -102,3 +102,13 @@ export async function startSecondApi(stack: Stack): Promise<{ baseUrl: string; s
   }
   return { baseUrl, stop: () => api.stop() };
 }
+
+/**
+ * Opens every counter of the demo province (or of one center): the kiosk issues a ticket only
+ * for a service an open counter serves (#18 item 1), and the demo seed leaves counters closed.
+ */
+export async function openCounters(stack: Stack, centerCode?: string): Promise<void> {
+  const sql = stack.database.sql;
+  if (centerCode) await sql`update counters set state = 'open' where state = 'closed' and center_id in (select id from centers where code = ${centerCode})`;
+  else await sql`update counters set state = 'open' where state = 'closed'`;
+}

@@ -31,6 +31,8 @@ describe('queue ticketing', () => {
     for (let i = 1; i <= counters; i++) {
       const [k] = await sql`insert into counters (center_id, label, number, state) values (${c!.id}, ${'Quầy ' + i}, ${i}, 'open') returning id`;
       await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${services[0]!.id}, 1)`;
+      // Counter 1 also helps with Certification: the kiosk issues only for services an open counter serves.
+      if (i === 1) await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${services[1]!.id}, 1)`;
       ids.push(k!.id);
     }
     return { id: c!.id as string, services: services.map((s) => ({ id: s.id as string, prefix: s.prefix as string })), counters: ids };

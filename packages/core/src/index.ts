@@ -22,3 +22,4 @@ export * from './spreadsheet-cell.js';
 export * from './date-labels.js';
 export * from './indicator-display.js';
 export * from './heatmap-scale.js';
+export * from './floor.js';

@@ -122,6 +122,11 @@ export const ZAppointmentSlots = z.object({
   serviceId: ZId,
   date: z.string(),
   slotMinutes: z.number().int().positive(),
+  /** What the booking page names: the center, its address and the service (#18 item 13). */
+  centerName: z.string().optional(),
+  centerAddress: z.string().optional(),
+  serviceNameVi: z.string().optional(),
+  serviceNameEn: z.string().optional(),
   /** Last local day the center's booking window allows. */
   lastDate: ZDate,
   slots: z.array(z.object({ start: ZDateTime, capacity: z.number().int().nonnegative(), remaining: z.number().int().nonnegative() })),

@@ -38,6 +38,12 @@ const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
  * is one transaction that locks the dossier row, checks the core state machine, updates the
  * row and appends control-slip events; realtime news goes out after commit.
  */
+/** The amount and how to pay of the latest financial obligation notified (its event carries them, #18 item 13). */
+function obligationOf(events: Array<{ kind: string; note: string | null; data: unknown }>): { amountVnd: number; howToPay: string } | null {
+  const e = [...events].reverse().find((x) => typeof (x.data as { amountVnd?: unknown } | null)?.amountVnd === 'number');
+  return e ? { amountVnd: (e.data as { amountVnd: number }).amountVnd, howToPay: e.note ?? '' } : null;
+}
+
 @Injectable()
 export class DossiersService {
   private readonly issueLog = new Logger('DossiersService');
@@ -498,6 +504,7 @@ export class DossiersService {
       appointmentAt: iso(d.dueAt),
       extendedDueAt: iso(d.extendedDueAt),
       collectAt: { name: center!.name, address: center!.address },
+      payment: d.status === 'awaiting_obligation' ? obligationOf(events) : null,
       // Status changes only: handovers inside the agency are internal.
       timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
     };

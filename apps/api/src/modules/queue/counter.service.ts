@@ -1,6 +1,6 @@
 import { JobName, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
 import { businessDate, pickNextTicket } from '@motcua/core';
-import { appointmentRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
+import { appointmentRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -148,6 +148,8 @@ export class CounterService {
       case 'state': {
         if (command.state !== 'open' && active) throw invalid({ vi: `Hãy xử lý xong vé ${active.code} trước khi ${command.state === 'paused' ? 'tạm dừng' : 'đóng'} quầy.`, en: `Deal with ticket ${active.code} before ${command.state === 'paused' ? 'pausing' : 'closing'} the counter.` });
         await ticketRepository.setCounter(tx, counter.id, { state: active ? 'serving' : command.state });
+        // Tickets transferred to a counter that closes go back to their service's line, arrival time kept (#18 item 2).
+        if (command.state === 'closed' && !active) await floorRepository.releaseTargeted(tx, counter.id);
         return { reason: 'counter' };
       }
     }
@@ -188,6 +190,7 @@ export class CounterService {
       targetCounter = await ticketRepository.counter(tx, command.counterId);
       if (!targetCounter || targetCounter.centerId !== config.center.id) throw field('counterId', 'Quầy nhận chuyển không thuộc trung tâm này', 'That counter is not in this center');
       if (targetCounter.id === counter.id) throw field('counterId', 'Hãy chọn một quầy khác', 'Choose another counter');
+      if (targetCounter.state === 'closed') throw field('counterId', `${targetCounter.label} đang đóng; hãy chọn một quầy đang mở`, `${targetCounter.label} is closed; choose an open counter`);
     }
     const targetProfile = targetCounter ? await ticketRepository.counterServices(tx, targetCounter.id) : undefined;
     const serviceId = command.serviceId ?? (targetProfile?.some((p) => p.serviceId === active.serviceId) ? active.serviceId : targetProfile?.sort((a, b) => b.weight - a.weight)[0]?.serviceId);
@@ -256,7 +259,7 @@ export class CounterService {
       ticketRepository.waitingFor(db, { centerId: config.center.id, businessDate: date, counterId: counter.id, serviceIds: profile.map((p) => p.serviceId), limit: 100 }),
       ticketRepository.servedToday(db, counter.id, date),
       ticketRepository.waitingCounts(db, config.center.id, date),
-      ticketRepository.otherCounters(db, config.center.id),
+      floorRepository.transferTargets(db, config.center.id, date),
     ]);
     const shown = await toQueueTickets(db, active ? [active, ...waiting.rows] : waiting.rows);
     return {

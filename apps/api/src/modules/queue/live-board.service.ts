@@ -1,6 +1,6 @@
 import type { LiveBoard } from '@motcua/contracts';
 import { businessDate } from '@motcua/core';
-import { ticketRepository, type DatabaseHandle } from '@motcua/db';
+import { floorRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
@@ -18,12 +18,15 @@ export class LiveBoardService {
     const config = await ticketRepository.centerConfig(db, centerId);
     if (!config) throw ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
     const date = businessDate(now, config.center.timeZone);
-    const [counters, counterStats, serviceStats, waiting] = await Promise.all([
+    const [counters, counterStats, serviceStats, waiting, floor] = await Promise.all([
       ticketRepository.otherCounters(db, centerId),
       ticketRepository.counterStats(db, centerId, date),
       ticketRepository.serviceStats(db, centerId, date),
       ticketRepository.waitingCounts(db, centerId, date),
+      floorRepository.counters(db, centerId, date),
     ]);
+    // A service no open counter serves strands whoever takes its ticket: the board flags it (#18 item 1).
+    const servedNow = new Set(floor.filter((k) => k.state === 'open' || k.state === 'serving').flatMap((k) => k.serviceIds));
     const active = await Promise.all(counters.map((c) => ticketRepository.activeAt(db, c.id)));
     const current = new Map((await toQueueTickets(db, active.filter((t) => t !== undefined))).map((t) => [t.id, t]));
     const byService = new Map(serviceStats.map((s) => [s.service_id, s]));
@@ -34,6 +37,7 @@ export class LiveBoardService {
         oldestWaitMinutes: st?.oldest ? minutes(now.getTime() - new Date(st.oldest).getTime()) : null,
         servedToday: st?.served ?? 0,
         avgWaitMinutes: minutes(st?.avg_wait_ms),
+        servable: servedNow.has(s.id),
       };
     });
     return {
