@@ -23,7 +23,7 @@ describe('behind PgBouncer in transaction mode', () => {
   let center: Awaited<ReturnType<typeof hallCenter>>;
   const headers = () => ({ 'content-type': 'application/json', 'accept-language': 'en', 'x-test-now': clock() });
   const send = (method: string, p: string, body?: unknown) =>
-    fetch(`${stack.baseUrl}/api${p}`, { method, headers: { ...headers(), cookie: admin }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(20_000) });
+    fetch(`${stack.baseUrl}/api${p}`, { method, headers: { ...headers(), cookie: admin }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
 
   beforeAll(async () => {
     bouncer = await startPgBouncer({ dir: tmp, port: await freePort(), serverUrl: process.env.MOTCUA_TEST_PG_URL! });
@@ -50,7 +50,10 @@ describe('behind PgBouncer in transaction mode', () => {
     const display = new HallDisplay(stack.baseUrl, center.id, headers);
     try {
       await display.ready;
-      const issued = await Promise.all(Array.from({ length: 150 }, () => send('POST', `/centers/${center.id}/tickets`, { serviceId: center.serviceId, priorityCategoryId: null })));
+      // CI once saw this wait past 20 s on a slower machine: the API's last lines then say why.
+      const issued = await Promise.all(Array.from({ length: 150 }, () => send('POST', `/centers/${center.id}/tickets`, { serviceId: center.serviceId, priorityCategoryId: null }))).catch((e) => {
+        throw new Error(`${e}\nAPI log:\n${stack.api.tail()}`);
+      });
       expect(issued.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
       const numbers = (await Promise.all(issued.map(json))).map((t) => t.number as number).sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
@@ -61,7 +64,7 @@ describe('behind PgBouncer in transaction mode', () => {
     } finally {
       display.close();
     }
-  }, 90_000);
+  }, 180_000);
 
   it('the worker sweeps alerts through it and leaves no advisory lock behind; staff pages read through it', async () => {
     // Sweeps run every second: a session lock taken on one server connection and "released" on another would stay.
