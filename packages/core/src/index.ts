@@ -19,3 +19,4 @@ export * from './staff-grants.js';
 export * from './sign-in-delay.js';
 export * from './checklist.js';
 export * from './spreadsheet-cell.js';
+export * from './ticket-lifecycle.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
+import { ZCounterAction, ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId } from './common.js';
 import { ZPhone } from './dossiers.js';
@@ -150,6 +150,8 @@ export const ZWorkstation = z.object({
   servedToday: z.number().int(),
   services: z.array(ZServiceWaiting),
   otherCounters: z.array(z.object({ id: ZId, label: z.string(), number: z.number().int(), state: ZCounterState })),
+  /** The buttons that work now, decided by the ticket lifecycle in packages/core; the workstation does not re-decide them. */
+  allowedActions: z.array(ZCounterAction),
 });
 export type Workstation = z.infer<typeof ZWorkstation>;
 
