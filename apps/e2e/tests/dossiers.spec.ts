@@ -23,6 +23,8 @@ test('an officer receives a dossier from the served ticket and prints the slip; 
   const detail = (await (await officer.request.get(`/api/centers/${center.id}`)).json()) as { services: Array<{ id: string; code: string }>; counters: Array<{ id: string; number: number }> };
   const counterId = detail.counters.find((c) => c.number === 1)!.id;
   expect((await officer.request.post(`/api/centers/${center.id}/tickets`, { data: { serviceId: detail.services.find((s) => s.code === 'HT')!.id } })).status()).toBe(201);
+  // A closed counter cannot call: open it first (nothing changes if it is open).
+  expect((await officer.request.post(`/api/counters/${counterId}/state`, { data: { state: 'open' } })).status()).toBe(200);
   expect((await officer.request.post(`/api/counters/${counterId}/call-next`)).status()).toBe(200);
   const serving = await (await officer.request.post(`/api/counters/${counterId}/start`)).json();
   const ticketId = serving.current.id as string;
