@@ -27,12 +27,18 @@ test('an officer receives a dossier from the served ticket and prints the slip; 
   expect((await officer.request.post(`/api/counters/${counterId}/state`, { data: { state: 'open' } })).status()).toBe(200);
   expect((await officer.request.post(`/api/counters/${counterId}/call-next`)).status()).toBe(200);
   const serving = await (await officer.request.post(`/api/counters/${counterId}/start`)).json();
-  const ticketId = serving.current.id as string;
 
   // Intake at the counter from the ticket being served, opened from the workstation.
   await officer.goto(`/backoffice/counter/${counterId}`);
   await officer.getByTestId('receive-dossier').click();
-  await expect(officer.locator('#i-ticket')).toHaveValue(ticketId);
+  // The ticket reads as people say it (#18 item 11), and the picker offers its service's field first.
+  await expect(officer.getByTestId('intake-ticket')).toHaveText(new RegExp(`^${serving.current.code as string} · Hộ tịch$`));
+  await expect(officer.locator('#i-procedure option', { hasText: 'CTR-TT' })).toHaveCount(0);
+  expect((await officer.locator('#i-procedure option').allTextContents()).slice(1).every((o) => o.startsWith('HT'))).toBe(true);
+  // This citizen came for residence: every field, found by typing without diacritics.
+  await officer.getByTestId('intake-all-fields').check();
+  await officer.locator('#i-procedure-search').fill('thuong tru');
+  await expect(officer.locator('#i-procedure option').nth(1)).toHaveText('CTR-TT — Đăng ký thường trú');
   await officer.locator('#i-procedure').selectOption({ label: 'CTR-TT — Đăng ký thường trú' });
   await officer.locator('#i-name').fill('Nguyễn Thị Lan');
   await officer.locator('#i-phone').fill('09123');

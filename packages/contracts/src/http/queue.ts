@@ -148,7 +148,8 @@ export const ZWorkstation = z.object({
   waiting: z.array(ZQueueTicket),
   waitingTotal: z.number().int(),
   servedToday: z.number().int(),
-  services: z.array(ZServiceWaiting),
+  /** `field`: the procedure field of the service (intake offers that field's procedures first). */
+  services: z.array(ZServiceWaiting.extend({ field: z.string() })),
   otherCounters: z.array(z.object({ id: ZId, label: z.string(), number: z.number().int(), state: ZCounterState })),
   /** The buttons that work now, decided by the ticket lifecycle in packages/core; the workstation does not re-decide them. */
   allowedActions: z.array(ZCounterAction),

@@ -285,7 +285,7 @@ export class CounterService {
       waiting: active ? shown.slice(1) : shown,
       waitingTotal: waiting.total,
       servedToday: served,
-      services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: counts.get(s.id) ?? 0 })),
+      services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: counts.get(s.id) ?? 0, field: s.field })),
       otherCounters,
       allowedActions: allowedCounterActions(situation(counter, config, active), { waitingTotal: waiting.total, transferTargets: Math.max(config.services.length - 1, 0) + otherCounters.length }),
     };

@@ -22,7 +22,7 @@ const desk = (over: Partial<Omit<Workstation, 'allowedActions'>> = {}): Workstat
     counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state: 'open' as const, services: [{ serviceId: id(2), weight: 3 }] },
     centerName: 'Trung tâm An Xuyên', timeZone: 'Asia/Ho_Chi_Minh', allowCallSpecific: false, noShowAfterRecalls: 3, current: null,
     waiting: [ticket('A001', 'waiting')], waitingTotal: 1, servedToday: 4,
-    services: [{ serviceId: id(2), nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 1 }], otherCounters: [],
+    services: [{ serviceId: id(2), nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 1, field: 'ho_tich' }], otherCounters: [],
     ...over,
   };
   const state = w.current && w.counter.state === 'open' ? 'serving' : w.counter.state;
