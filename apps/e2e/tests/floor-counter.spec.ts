@@ -92,4 +92,13 @@ test('a center manager lands on the live board, not the system status page', asy
   await expect(page).toHaveURL(/\/backoffice\/live\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Điều hành trực tiếp');
   await expect(page.getByText('PostgreSQL')).toHaveCount(0);
+
+  // On a 1920 px screen the counters stretch across the board instead of leaving half of it empty.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const counters = page.getByTestId('live-counters');
+  await expect(counters.locator('li').first()).toBeVisible();
+  const list = (await counters.boundingBox())!;
+  const last = (await counters.locator('li').last().boundingBox())!;
+  expect(last.x + last.width).toBeGreaterThan(list.x + list.width - 20);
+  await page.screenshot({ path: `${shots}/live-board-1920.png` });
 });

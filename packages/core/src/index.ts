@@ -20,3 +20,4 @@ export * from './sign-in-delay.js';
 export * from './checklist.js';
 export * from './spreadsheet-cell.js';
 export * from './ticket-lifecycle.js';
+export * from './time-limit-rule.js';

@@ -181,5 +181,7 @@ export const ZLiveBoard = z.object({
   counters: z.array(ZLiveCounter),
   services: z.array(ZServiceWaiting.extend({ oldestWaitMinutes: z.number().nullable(), servedToday: z.number().int(), avgWaitMinutes: z.number().nullable() })),
   totals: z.object({ issued: z.number().int(), waiting: z.number().int(), served: z.number().int(), noShow: z.number().int() }),
+  /** Whether the center is within today's office windows now (a closed center says so on the board). */
+  opening: z.object({ isOpenNow: z.boolean(), windows: z.array(z.object({ start: z.string(), end: z.string() })) }),
 });
 export type LiveBoard = z.infer<typeof ZLiveBoard>;

@@ -4,6 +4,7 @@ import { ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
+import { CenterContext } from './center-context.js';
 import { toQueueTickets } from './counter.service.js';
 
 const minutes = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round((Number(ms) / 60_000) * 10) / 10);
@@ -11,7 +12,10 @@ const minutes = (ms: number | null | undefined) => (ms === null || ms === undefi
 /** The manager's view of a center's day: every counter and every service line. */
 @Injectable()
 export class LiveBoardService {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CenterContext) private readonly context: CenterContext,
+  ) {}
 
   async board(centerId: string, now: Date): Promise<LiveBoard> {
     const db = this.database.db;
@@ -25,6 +29,9 @@ export class LiveBoardService {
       ticketRepository.waitingCounts(db, centerId, date),
     ]);
     const active = await Promise.all(counters.map((c) => ticketRepository.activeAt(db, c.id)));
+    // A counter serving a ticket has someone at it even without today's assignment (a manager stepping in): name who called it.
+    const callers = await Promise.all(active.map((t) => (t?.officerId ? ticketRepository.staffName(db, t.officerId) : undefined)));
+    const opening = await this.context.openingToday(config.center, now);
     const current = new Map((await toQueueTickets(db, active.filter((t) => t !== undefined))).map((t) => [t.id, t]));
     const byService = new Map(serviceStats.map((s) => [s.service_id, s]));
     const services = config.services.map((s) => {
@@ -41,7 +48,7 @@ export class LiveBoardService {
       counters: counters.map((c, i) => {
         const st = counterStats.find((s) => s.counter_id === c.id);
         const t = active[i];
-        return { id: c.id, label: c.label, number: c.number, state: c.state, officerName: st?.officer_name ?? null, current: t ? current.get(t.id)! : null, servedToday: st?.served ?? 0, avgServiceMinutes: minutes(st?.avg_ms) };
+        return { id: c.id, label: c.label, number: c.number, state: c.state, officerName: st?.officer_name ?? callers[i] ?? null, current: t ? current.get(t.id)! : null, servedToday: st?.served ?? 0, avgServiceMinutes: minutes(st?.avg_ms) };
       }),
       services,
       totals: {
@@ -50,6 +57,7 @@ export class LiveBoardService {
         served: serviceStats.reduce((a, s) => a + s.served, 0),
         noShow: serviceStats.reduce((a, s) => a + s.no_show, 0),
       },
+      opening,
     };
   }
 }
