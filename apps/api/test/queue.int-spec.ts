@@ -197,6 +197,20 @@ describe('queue ticketing', () => {
     expect((await json(await send('POST', `/counters/${k1}/call-next`))).current).toMatchObject({ code: 'A001', transferred: true });
   });
 
+  it('the live board names who serves a counter without an assignment, and says when the center is outside office hours', async () => {
+    center = await freshCenter('Q-BOARD', 1);
+    await issue(center.services[0]!.id);
+    await send('POST', `/counters/${center.counters[0]}/call-next`);
+    const board = await json(await send('GET', `/centers/${center.id}/live`));
+    const [admin] = await stack.database.sql`select full_name from staff where username = 'admin'`;
+    // Nobody is assigned to this counter today, but the administrator called A001 there: not "Chưa phân công".
+    expect(board.counters[0]).toMatchObject({ state: 'serving', officerName: admin!.full_name, current: { code: 'A001' } });
+    expect(board.opening).toEqual({ isOpenNow: true, windows: [{ start: '00:00', end: '23:59' }] });
+    // 23:59:30 local time is after today's only window (00:00–23:59): the board says the center is closed now.
+    const late = await json(await send('GET', `/centers/${center.id}/live`, undefined, { now: '2026-11-25T16:59:30Z' }));
+    expect(late.opening).toEqual({ isOpenNow: false, windows: [{ start: '00:00', end: '23:59' }] });
+  });
+
   it('refuses a paused service and a closed center clearly; only the assigned officer works a counter', async () => {
     center = await freshCenter('Q-CLOSED', 1);
     await send('PUT', `/services/${center.services[1]!.id}/availability`, { isOpen: false });
