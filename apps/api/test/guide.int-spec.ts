@@ -28,7 +28,7 @@ describe('procedure guide', () => {
     const copy = body.procedures.find((p: { code: string }) => p.code === '2.000815');
     expect(copy).toMatchObject({ field: 'chung_thuc', sameDay: true, noAppointment: true, boundaryFree: true, feeVnd: 2000 });
     const land = body.procedures.find((p: { code: string }) => p.code === 'DD-LD');
-    expect(land).toMatchObject({ sameDay: false, noAppointment: false, boundaryFree: false, timeLimit: { unit: 'working_days', value: 17 } });
+    expect(land).toMatchObject({ sameDay: false, noAppointment: false, boundaryFree: false, timeLimit: { unit: 'working_days', value: 17 }, timeLimitText: { vi: '17 ngày làm việc', en: '17 working days' } });
   });
 
   it('a procedure page carries documents, forms and today’s live wait for its service', async () => {

@@ -115,6 +115,8 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const inHand = ((await (await officer.get(`/api/counters/${counterId}/workstation`)).json()) as { current: { status: string } | null }).current;
   if (inHand?.status === 'called') await officer.post(`/api/counters/${counterId}/start`);
   if (inHand) expect((await officer.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
+  // A closed counter cannot call: open it first (nothing changes if it is open).
+  expect((await officer.post(`/api/counters/${counterId}/state`, { data: { state: 'open' } })).status()).toBe(200);
   const waitingBefore = Number(await tv.getByTestId('waiting-A').locator('.board__count').textContent());
   const started = Date.now();
   const called = await officer.post(`/api/counters/${counterId}/call-next`);

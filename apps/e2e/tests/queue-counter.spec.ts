@@ -138,7 +138,12 @@ test('the manager pauses and reopens a service from the live board', async ({ pa
   await page.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
   const toggle = page.getByTestId('live-services').getByRole('switch').first();
   await expect(toggle).toHaveText('Đang mở');
+  // Pausing asks first (#18 item 9): "Không" changes nothing, "Tạm dừng" pauses.
   await toggle.click();
+  await page.getByTestId('confirm-pause').getByRole('button', { name: 'Không' }).click();
+  await expect(toggle).toHaveText('Đang mở');
+  await toggle.click();
+  await page.getByTestId('confirm-pause').getByRole('button', { name: 'Tạm dừng' }).click();
   await expect(toggle).toHaveText('Tạm dừng');
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();

@@ -23,3 +23,5 @@ export * from './date-labels.js';
 export * from './indicator-display.js';
 export * from './heatmap-scale.js';
 export * from './floor.js';
+export * from './ticket-lifecycle.js';
+export * from './time-limit-rule.js';

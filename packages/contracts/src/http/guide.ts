@@ -30,6 +30,8 @@ export const ZGuideProcedureSummary = z.object({
   field: z.string(),
   serviceId: ZId,
   timeLimit: z.object({ unit: ZTimeLimitUnit, value: z.number() }),
+  /** The limit in words, from the rule the receipt's appointment follows (core timeLimitText). */
+  timeLimitText: z.object({ vi: z.string(), en: z.string() }),
   feeVnd: z.number().int().nonnegative(),
   /** Result due the same working day. */
   sameDay: z.boolean(),

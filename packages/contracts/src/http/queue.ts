@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
+import { ZCounterAction, ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId } from './common.js';
 import { ZPhone } from './dossiers.js';
@@ -185,9 +185,12 @@ export const ZWorkstation = z.object({
   waiting: z.array(ZQueueTicket),
   waitingTotal: z.number().int(),
   servedToday: z.number().int(),
-  services: z.array(ZServiceWaiting),
+  /** `field`: the procedure field of the service (intake offers that field's procedures first). */
+  services: z.array(ZServiceWaiting.extend({ field: z.string() })),
   /** Transfer targets: the open counters of the center (not this one), with their profile and queue length. */
   otherCounters: z.array(z.object({ id: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, serviceIds: z.array(ZId).optional(), waiting: z.number().int().nonnegative().optional() })),
+  /** The buttons that work now, decided by the ticket lifecycle in packages/core; the workstation does not re-decide them. */
+  allowedActions: z.array(ZCounterAction),
 });
 export type Workstation = z.infer<typeof ZWorkstation>;
 
@@ -216,5 +219,7 @@ export const ZLiveBoard = z.object({
   counters: z.array(ZLiveCounter),
   services: z.array(ZServiceWaiting.extend({ oldestWaitMinutes: z.number().nullable(), servedToday: z.number().int(), avgWaitMinutes: z.number().nullable(), servable: z.boolean().optional() })),
   totals: z.object({ issued: z.number().int(), waiting: z.number().int(), served: z.number().int(), noShow: z.number().int() }),
+  /** Whether the center is within today's office windows now (a closed center says so on the board). */
+  opening: z.object({ isOpenNow: z.boolean(), windows: z.array(z.object({ start: z.string(), end: z.string() })) }),
 });
 export type LiveBoard = z.infer<typeof ZLiveBoard>;

@@ -44,15 +44,6 @@ export const floorRepository = {
     return rows.map((r) => ({ id: r.id, label: r.label, number: r.number, state: r.state, serviceIds: r.service_ids ?? [], waiting: Number(r.waiting) }));
   },
 
-  /**
-   * A counter that closes hands back the tickets sent to it: they return to their service's
-   * queue with their number and arrival time (only the counter binding goes).
-   */
-  async releaseTargeted(tx: DbOrTx, counterId: string): Promise<string[]> {
-    const rows = await tx.execute<{ id: string }>(sql`update tickets set target_counter_id = null, updated_at = now() where target_counter_id = ${counterId} and status = 'waiting' returning id`);
-    return rows.map((r) => r.id);
-  },
-
   /** A ticket of a center (the kiosk that just issued it leaves a phone for it). */
   async ticketOfCenter(db: DbOrTx, centerId: string, ticketId: string) {
     const [row] = await db.execute<{ id: string; status: string; arrived_at: string }>(sql`select id, status, arrived_at from tickets where id = ${ticketId} and center_id = ${centerId} and transferred_from_ticket_id is null`);

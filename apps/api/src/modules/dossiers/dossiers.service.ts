@@ -4,7 +4,7 @@ import {
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
-  addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
+  addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
 import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
@@ -217,7 +217,8 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: await dossierRepository.update(tx, dossier.id, { status: to }), events: [...events, event] };
     }
-    const dueAt = computeDue(cal, now, { unit: version.timeLimitUnit, value: version.timeLimitValue });
+    // The same rule the guide publishes for this procedure (core time-limit-rule).
+    const dueAt = appointmentFor(cal, now, { unit: version.timeLimitUnit, value: version.timeLimitValue });
     const steps = version.steps as Step[];
     const stepDues = stepDueTimes(cal, now, steps, dueAt);
     // B1 (reception) ends with the receipt when there are later steps.
