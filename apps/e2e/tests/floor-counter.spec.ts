@@ -38,11 +38,12 @@ test('an officer lands on "Quầy của tôi"; a closed counter shows "Mở qu�
   const before = await desk(page, counterId);
   if (before.current?.status === 'called') await page.request.post(`/api/counters/${counterId}/start`);
   if (before.current) expect((await page.request.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
-  expect((await page.request.post(`/api/counters/${counterId}/state`, { data: { state: 'closed' } })).status()).toBe(200);
   // Someone waits for this counter's main service: "Gọi số tiếp" would have something to call, were the counter open.
+  // Issued first: the kiosk refuses a service no open counter serves (#18 item 1).
   const serviceId = [...before.counter.services].sort((a, b) => b.weight - a.weight)[0]!.serviceId;
   const issued = await page.request.post(`/api/centers/${before.counter.centerId}/tickets`, { data: { serviceId } });
   expect(issued.status()).toBe(201);
+  expect((await page.request.post(`/api/counters/${counterId}/state`, { data: { state: 'closed' } })).status()).toBe(200);
   await page.reload();
 
   // Closed: the panel says so and offers "Mở quầy" first, in view; "Gọi số tiếp" is not the primary button.
@@ -90,7 +91,8 @@ test('an officer lands on "Quầy của tôi"; a closed counter shows "Mở qu�
 test('a center manager lands on the live board, not the system status page', async ({ page }) => {
   await signIn(page, 'quanly.anxuyen');
   await expect(page).toHaveURL(/\/backoffice\/live\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(/^Điều hành trực tiếp · Ngày/)).toBeVisible();
+  // The date as people write it here (#19 item 7): "Thứ Sáu, 04/12/2026".
+  await expect(page.getByText(/^Điều hành trực tiếp · (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
   await expect(page.getByText('PostgreSQL')).toHaveCount(0);
 
   // On a 1920 px screen the counters stretch across the board instead of leaving half of it empty.
