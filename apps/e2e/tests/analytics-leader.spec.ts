@@ -53,6 +53,16 @@ for (const size of SIZES) {
     // One on-time rate on the overview: the resolved-only rate is not a tile.
     await expect(page.getByTestId('kpi-tiles')).not.toContainText('Tham khảo');
     await page.screenshot({ path: `${shots}/analytics-overview-after-${size.width}.png`, fullPage: true });
+    // Every KPI tile and count clicks through to the dossiers behind it; "Đang giải quyết" lists in time + overdue.
+    await expect(page.getByTestId('kpi-tiles').locator('.tile')).toHaveCount(await page.getByTestId('kpi-tiles').locator('.tile a.open').count());
+    await expect(page.getByTestId('kpi-counts').locator('.count')).toHaveCount(await page.getByTestId('kpi-counts').locator('.count a.open').count());
+    await page.getByRole('link', { name: 'Xem danh sách hồ sơ của Đang giải quyết' }).click();
+    await expect(page).toHaveURL(/figure=inProgress/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ của chỉ số: Đang giải quyết');
+    await expect
+      .poll(async () => Number(((await page.getByTestId('figure-total').textContent()) ?? '').replace(/\D/g, '')))
+      .toBe(api.total.counts.inProgressInTime! + api.total.counts.inProgressOverdue!);
+    await page.goBack();
 
     // The ranking and trend tables carry the same single on-time column; the drill-down adds the others, labelled.
     await page.getByRole('link', { name: 'Xếp hạng' }).click();

@@ -68,6 +68,9 @@ export const RESOLVED: readonly CountKey[] = ['resolvedEarly', 'resolvedOnTime',
 /** 766 2.1 denominator: every dossier handled in the period (finished in it, or still open at its end). */
 export const HANDLED: readonly CountKey[] = [...RESOLVED, 'withdrawnOnTime', 'withdrawnLate', 'inProgressInTime', 'inProgressOverdue'];
 export const LATE: readonly CountKey[] = ['resolvedLate', 'withdrawnLate', 'inProgressOverdue'];
+/** Counts shown as one figure (the overview's "Đang giải quyết"): the dossier list behind it lists every key of the group. */
+export const COUNT_GROUPS = { inProgress: ['inProgressInTime', 'inProgressOverdue'] } as const satisfies Record<string, readonly CountKey[]>;
+export type CountGroupKey = keyof typeof COUNT_GROUPS;
 
 /** A rate as a numerator and a denominator of counts: the definition pages and the dossier lists behind a figure read the same keys. */
 export interface RateFormula {

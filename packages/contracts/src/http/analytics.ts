@@ -156,6 +156,8 @@ export const ZCountKey = z.enum([
   'received', 'receivedOnline', 'carriedOver', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'withdrawnOnTime', 'withdrawnLate',
   'inProgressInTime', 'inProgressOverdue', 'originalOnTime', 'originalInTime', 'withFee', 'paidOnline', 'dissatisfied', 'digitised',
 ]);
+/** Counts shown as one figure (core COUNT_GROUPS): "Đang giải quyết" = in time + overdue. */
+export const ZCountGroupKey = z.enum(['inProgress']);
 export const ZRateKey = z.enum(['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'onlineRate', 'onlinePaymentRate', 'dissatisfiedRate', 'digitisationRate']);
 
 /** The dossiers behind one figure: a rate's numerator or denominator, or one count; within a unit (and its subtree), field, procedure or channel. */
@@ -165,7 +167,7 @@ export const ZFigureDossiersQuery = period({
   field: z.string().trim().min(1).max(100).optional(),
   procedureId: ZId.optional(),
   channel: ZChannel.optional(),
-  figure: z.union([ZRateKey, ZCountKey]),
+  figure: z.union([ZRateKey, ZCountKey, ZCountGroupKey]),
   part: z.enum(['numerator', 'denominator']).default('denominator'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),

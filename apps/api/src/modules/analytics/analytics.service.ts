@@ -2,7 +2,7 @@ import type {
   AnalyticsScope, Channels, ChannelsQuery, Corrections, CorrectionsQuery, FigureDossiers, FigureDossiersQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
   OverdueList, OverdueQuery, QueuePerformance, QueuePerformanceQuery, Ranking, RankingQuery, Trends, TrendsQuery,
 } from '@motcua/contracts';
-import { addCounts, DEFAULT_TIME_ZONE, dossierIndicators, emptyCounts, isSmallSample, queueSumsIndicators, RATE_FORMULAS, score766, shownIndicators, shownScore, type CountKey, type DossierCounts } from '@motcua/core';
+import { addCounts, COUNT_GROUPS, DEFAULT_TIME_ZONE, dossierIndicators, emptyCounts, isSmallSample, queueSumsIndicators, RATE_FORMULAS, score766, shownIndicators, shownScore, type CountKey, type DossierCounts } from '@motcua/core';
 import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type QueueSumsRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -136,7 +136,8 @@ export class AnalyticsService {
   async dossiers(q: FigureDossiersQuery, actor: Actor): Promise<FigureDossiers> {
     const unitIds = await this.within(actor, q.unitId);
     const formula = q.figure in RATE_FORMULAS ? RATE_FORMULAS[q.figure as keyof typeof RATE_FORMULAS] : null;
-    const keys: CountKey[] = formula ? [...formula[q.part]] : [q.figure as CountKey];
+    const group = q.figure in COUNT_GROUPS ? COUNT_GROUPS[q.figure as keyof typeof COUNT_GROUPS] : null;
+    const keys: CountKey[] = formula ? [...formula[q.part]] : group ? [...group] : [q.figure as CountKey];
     const { total, rows } = await analyticsRepository.dossierList(this.db, {
       ...q, unitIds, keys, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, timeZone: DEFAULT_TIME_ZONE,
     });
