@@ -46,6 +46,24 @@ export const documentRepository = {
     return row;
   },
 
+  /** A document generated for one event of the dossier (the event's id is its reference). */
+  async generatedForEvent(db: DbOrTx, dossierId: string, kind: string, eventId: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, kind), eq(dossierDocuments.reference, eventId))).limit(1);
+    return row;
+  },
+
+  /** The province a unit lies in (itself when it is one), for the "<place>, ngày …" line of documents. */
+  async provinceOf(db: DbOrTx, unitId: string): Promise<string | null> {
+    const rows = await db.execute<{ name: string }>(sql`
+      with recursive up as (
+        select id, parent_id, name, level from administrative_units where id = ${unitId}
+        union all
+        select u.id, u.parent_id, u.name, u.level from administrative_units u join up on u.id = up.parent_id
+      )
+      select name from up where level = 'province' limit 1`);
+    return rows[0]?.name ?? null;
+  },
+
   async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
     await tx.insert(dossierDocuments).values(row);
   },

@@ -20,7 +20,7 @@ import { DATABASE } from '../../infra/tokens.js';
 import { centerFilterOf } from '../centers/centers.service.js';
 import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
 import { componentView, refreshDigitised } from '../documents/documents.service.js';
-import { IssuerService } from '../documents/issuer.service.js';
+import { IssuerService, RECORD_OF_EVENT } from '../documents/issuer.service.js';
 
 type Step = { code: string; name: string; role: string; durationDays: number };
 type Procedure = NonNullable<Awaited<ReturnType<typeof dossierRepository.procedureInForce>>>;
@@ -345,10 +345,6 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
-    // The signed e-result is made after the commit (rendering and signing stay out of the transaction); its row is written once.
-    if (input.action === 'resolve') {
-      await this.issuer.issueResult(id, actor.staffId, now).catch((e: unknown) => this.issueLog.warn({ dossierId: id, err: e }, 'the signed e-result could not be issued now'));
-    }
     return this.detail(id, actor, now);
   }
 
@@ -390,7 +386,20 @@ export class DossiersService {
       return committed;
     });
     if (done.events.length) await this.afterCommit(done.dossier, done.events);
+    if (done.events.length) await this.issueRecords(done);
     return done;
+  }
+
+  /**
+   * After commit: the signed documents of record the events call for (receipt, supplement request,
+   * refusal, apology, result). Rendering and signing stay out of the transaction; each is written
+   * once per dossier, kind and event, and a failure never fails the command (logged).
+   */
+  private async issueRecords(done: Committed): Promise<void> {
+    for (const e of done.events) {
+      if (!e.id || !RECORD_OF_EVENT[e.kind]) continue;
+      await this.issuer.issueFor(done.dossier.id, e.id, e.fromStaffId ?? null, e.at).catch((err: unknown) => this.issueLog.warn({ dossierId: done.dossier.id, kind: e.kind, err }, 'a document of record could not be issued now'));
+    }
   }
 
   /** `dossier.updated` to the centers and the assignee, and the conference ticker's news (no applicant, code or officer). */
