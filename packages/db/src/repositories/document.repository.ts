@@ -64,6 +64,35 @@ export const documentRepository = {
     return rows[0]?.name ?? null;
   },
 
+  /**
+   * Files of the same person (ID number) in other dossiers the caller's scope reaches: component
+   * scans and signed results, newest first, one per file (766 indicator 4.3: reuse, not a new scan).
+   */
+  async reusable(db: DbOrTx, filter: { all: true } | { unitIds: string[]; centerIds: string[] }, idNumber: string, exceptDossierId: string, limit = 50) {
+    const uuids = (list: string[]) => (list.length ? sql`(${sql.join(list.map((x) => sql`${x}::uuid`), sql`, `)})` : sql`(null::uuid)`);
+    const visible =
+      'all' in filter
+        ? sql`true`
+        : sql`(d.receiving_center_id in ${uuids(filter.centerIds)} or d.return_center_id in ${uuids(filter.centerIds)}
+            or rc.unit_id in (select id from down) or a.unit_id in (select id from down))`;
+    return db.execute<{ id: string; dossier_id: string; dossier_code: string; kind: string; name: string; sha256: string; size: number; pages: number | null; source: string; signed: boolean; attached_at: Date }>(sql`
+      with recursive down as (
+        select id from administrative_units where id in ${uuids('all' in filter ? [] : filter.unitIds)}
+        union all select u.id from administrative_units u join down on u.parent_id = down.id)
+      select * from (
+      select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.kind, doc.name, doc.file_sha256 as sha256, doc.file_size as size,
+        doc.file_pages as pages, doc.file_source as source, doc.signed, doc.file_attached_at as attached_at
+      from dossier_documents doc
+      join dossiers d on d.id = doc.dossier_id
+      join agencies a on a.id = d.agency_id
+      join centers rc on rc.id = d.receiving_center_id
+      where d.applicant_id_number = ${idNumber} and d.id <> ${exceptDossierId} and doc.file_sha256 is not null
+        and (doc.kind = 'component' or (doc.kind = 'e_result' and doc.signed)) and ${visible}
+      order by doc.file_sha256, doc.file_attached_at desc) newest
+      order by attached_at desc
+      limit ${limit}`);
+  },
+
   async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
     await tx.insert(dossierDocuments).values(row);
   },

@@ -4,6 +4,7 @@ import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService, FILE_STORE } from './documents.service.js';
 import { IssuerService } from './issuer.service.js';
+import { ResumableUploadService } from './resumable-upload.service.js';
 import { VerifyController } from './verify.controller.js';
 
 @Module({
@@ -13,6 +14,7 @@ import { VerifyController } from './verify.controller.js';
     { provide: FILE_STORE, inject: [CONFIG], useFactory: (c: ApiConfig) => createFileStore(fileStoreConfigFromEnv(c as unknown as Record<string, string | undefined>, c.FILES_DIR)) },
     DocumentsService,
     IssuerService,
+    ResumableUploadService,
   ],
   exports: [FILE_STORE, DocumentsService, IssuerService],
 })
