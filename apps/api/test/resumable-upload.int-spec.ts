@@ -79,7 +79,7 @@ describe('resumable (tus) uploads of component files', () => {
   async function newDossier(): Promise<string> {
     const r = await fetch(`${stack.baseUrl}/api/centers/${ids.center}/dossiers`, {
       method: 'POST', headers: { cookie: cookie['canbo.anxuyen1']!, 'content-type': 'application/json', 'accept-language': 'en', 'x-test-now': T0 },
-      body: JSON.stringify({ procedureId: ids.procedure, applicant: { name: 'Đỗ Văn Tải', phone: '0912000222' }, applicantUnitId: ids.unit, components: [{ index: 0, provided: true, exempt: false }], outcome: { kind: 'accept' } }),
+      body: JSON.stringify({ procedureId: ids.procedure, applicant: { name: 'Đỗ Văn Tải', phone: '0912000222' }, applicantUnitId: ids.unit, components: Array.from({ length: Number(ids.items) }, (_, index) => ({ index, provided: true, exempt: index > 0 })), outcome: { kind: 'accept' } }),
     });
     const d = await json(r);
     expect(r.status, JSON.stringify(d)).toBe(201);
@@ -95,6 +95,8 @@ describe('resumable (tus) uploads of component files', () => {
     for (const r of await sql`select id from centers where code = 'TT-32002'`) ids.center = r.id;
     for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.procedure = r.id;
     for (const r of await sql`select id from administrative_units where code = '32002'`) ids.unit = r.id;
+    const options = await json(await fetch(`${stack.baseUrl}/api/dossiers/intake-options`, { headers: { cookie: cookie['canbo.anxuyen1']!, 'x-test-now': T0 } }));
+    ids.items = String(options.procedures.find((p: { id: string }) => p.id === ids.procedure).checklist.length);
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
