@@ -2,7 +2,7 @@
 // measured in the same run (the machine is shared and noisy). Sections run in the order named;
 // no argument runs them all. Add a section by adding an entry to `sections`.
 import { randomBytes, sign as cryptoSign } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import nodeHttp from 'node:http';
 import os from 'node:os';
@@ -108,7 +108,8 @@ async function* pdfBytes(size, salt) {
 
 /** The API (and its database and Redis) on free ports, the demo seeded, an admin signed in; `run` gets helpers. */
 async function withApi(run) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-files-'));
+  // Not made here: the embedded PostgreSQL makes its own folder (it runs as another user).
+  const tmp = path.join(os.tmpdir(), `motcua-bench-files-${process.pid}`);
   const pg = await startPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
   const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort() });
   const { prepareTemplate, createTestDatabase } = await import('@motcua/db/testing');
@@ -118,7 +119,8 @@ async function withApi(run) {
   await prepareTemplate(pg.url, 'bench_files_template');
   const database = await createTestDatabase();
   const seeded = await seedDemo(database.db);
-  const admin = seeded.accounts.find((a) => a.role === 'admin');
+  // An officer of the An Xuyên center receives the dossiers and uploads their scans.
+  const admin = seeded.accounts.find((a) => a.username === 'canbo.anxuyen1');
   const [center] = await database.sql`select id from centers where code = 'TT-32002'`;
   const [procedure] = await database.sql`select id from procedures where code = 'CTR-TT'`;
   const [unit] = await database.sql`select id from administrative_units where code = '32002'`;
@@ -190,7 +192,8 @@ async function upload() {
       await send(location, pdfBytes(size, `api-${round}`));
       api.push(UPLOAD_MB / ((performance.now() - t) / 1000));
       t = performance.now();
-      const file = path.join(tmp, `raw-${round}.bin`);
+      mkdirSync(path.join(tmp, 'raw'), { recursive: true });
+      const file = path.join(tmp, 'raw', `raw-${round}.bin`);
       const out = createWriteStream(file);
       for await (const part of pdfBytes(size, `raw-${round}`)) if (!out.write(part)) await new Promise((r) => out.once('drain', r));
       await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
