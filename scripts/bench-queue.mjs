@@ -55,6 +55,8 @@ async function main() {
   await database.sql`update centers set opening_hours = ${JSON.stringify(ALL_DAY)}::jsonb where id = ${center.id}`;
   const svc = await database.sql`select id, ticket_prefix from services where center_id = ${center.id} order by sort_order limit 2`;
   const [counter] = await database.sql`select id from counters where center_id = ${center.id} order by number limit 1`;
+  // A closed counter cannot call (the ticket lifecycle in core): the bench's counter is open.
+  await database.sql`update counters set state = 'open' where id = ${counter.id} and state = 'closed'`;
 
   const port = await freePort();
   const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: redis.url, PORT: String(port), WORKER_HEALTH_PORT: String(await freePort()), LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false' };

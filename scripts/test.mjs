@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InfraError, ensureChromium, ensureNssTools, ensurePoppler, ensureRedisServer, ensureSoftHsm, freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { InfraError, ensureChromium, ensureNssTools, ensurePgBouncer, ensurePoppler, ensureRedisServer, ensureSoftHsm, freePort, startPostgres, startRedis } from './lib/infra.mjs';
 import { run } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 
@@ -72,6 +72,7 @@ async function main() {
   ensureChromium(log);
   ensurePoppler(log);
   ensureNssTools(log);
+  ensurePgBouncer(log);
   // Where the documents' PKCS#11 tests find SoftHSM2's module.
   process.env.SOFTHSM2_MODULE ??= ensureSoftHsm(log);
   mkdirSync(resultsDir, { recursive: true });
@@ -88,10 +89,19 @@ async function main() {
   cleanups.push(() => pg.stop());
   const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort() });
   cleanups.push(() => redis.stop());
-  const { prepareTemplate } = await import('@motcua/db/testing');
+  const { prepareTemplate, prepareSeededTemplate } = await import('@motcua/db/testing');
   const template = 'motcua_template';
   await prepareTemplate(pg.url, template);
-  const env = { ...process.env, TZ: 'UTC', MOTCUA_TEST_PG_URL: pg.url, MOTCUA_TEST_TEMPLATE: template, MOTCUA_TEST_REDIS_URL: redis.url };
+  const seeded = await prepareSeededTemplate(pg.url, template);
+  const env = {
+    ...process.env,
+    TZ: 'UTC',
+    MOTCUA_TEST_PG_URL: pg.url,
+    MOTCUA_TEST_TEMPLATE: template,
+    MOTCUA_TEST_SEEDED_TEMPLATE: seeded.name,
+    MOTCUA_TEST_SEED_ACCOUNTS: JSON.stringify(seeded.accounts),
+    MOTCUA_TEST_REDIS_URL: redis.url,
+  };
 
   log('Integration tests (real PostgreSQL and Redis, one database per suite)');
   await pool(only.workspaces.map((ws) => () => vitest(ws, 'int', env)), 2);

@@ -22,6 +22,8 @@ export default async function globalSetup() {
   // Browser tests run at any hour; kiosks refuse tickets outside opening hours, so the test centers never close.
   const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
   await database.sql`update centers set opening_hours = ${JSON.stringify(allDay)}::jsonb`;
+  // The floor is staffed: the kiosk issues only for services an open counter serves (#18 item 1).
+  await database.sql`update counters set state = 'open'`;
 
   // Signing keys for the e-results of An Xuyên (one agency: keys take a while to make on a busy machine).
   const pkiDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-pki-'));

@@ -1,7 +1,7 @@
 // Real PostgreSQL and Redis for `npm start` and `npm test`, started as child processes.
 // Plain Node, no build step: this file must work before anything is compiled.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -77,6 +77,74 @@ export function ensureSoftHsm(log) {
   return installed;
 }
 
+/** PgBouncer from Debian: the product is tested behind it in transaction mode. Returns its path. */
+export function ensurePgBouncer(log) {
+  const find = () => which('pgbouncer') ?? (existsSync('/usr/sbin/pgbouncer') ? '/usr/sbin/pgbouncer' : null);
+  const found = find();
+  if (found) return found;
+  aptInstall(['pgbouncer'], 'the API is tested behind PgBouncer in transaction mode', log);
+  const installed = find();
+  if (!installed) throw new InfraError('pgbouncer is still missing: install the "pgbouncer" package.');
+  return installed;
+}
+
+/**
+ * PgBouncer in transaction mode on `port`, in front of the PostgreSQL of `serverUrl` (every
+ * database of it). PgBouncer refuses to run as root: then it runs as the `postgres` user.
+ */
+export async function startPgBouncer({ dir, port, serverUrl, log = () => {} }) {
+  const bin = ensurePgBouncer(log);
+  const server = new URL(serverUrl);
+  mkdirSync(dir, { recursive: true });
+  const user = decodeURIComponent(server.username);
+  writeFileSync(path.join(dir, 'userlist.txt'), `"${user}" "${decodeURIComponent(server.password)}"\n`);
+  writeFileSync(
+    path.join(dir, 'pgbouncer.ini'),
+    [
+      '[databases]',
+      `* = host=${server.hostname} port=${server.port}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = plain',
+      `auth_file = ${path.join(dir, 'userlist.txt')}`,
+      'pool_mode = transaction',
+      'max_client_conn = 1000',
+      'default_pool_size = 8',
+      `pidfile = ${path.join(dir, 'pgbouncer.pid')}`,
+      '',
+    ].join('\n'),
+  );
+  const asRoot = isRoot();
+  if (asRoot) spawnSync('chown', ['-R', 'postgres', dir]);
+  const [cmd, args] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, path.join(dir, 'pgbouncer.ini')]] : [bin, [path.join(dir, 'pgbouncer.ini')]];
+  // Own process group: stop() signals runuser and pgbouncer together.
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor(async () => {
+    if (exited) throw new InfraError(`pgbouncer exited: ${stderr.trim()}`);
+    return !(await isPortFree(port));
+  }, { timeoutMs: 15_000, what: 'pgbouncer' });
+  const url = new URL(serverUrl);
+  url.port = String(port);
+  url.hostname = '127.0.0.1';
+  return {
+    /** The server URL through PgBouncer (same user and database). */
+    url: url.toString(),
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      if (!exited) process.kill(-child.pid, 'SIGKILL');
+    },
+  };
+}
+
 export function isPortFree(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const srv = net.createServer();
@@ -129,25 +197,53 @@ function redisPing(port) {
 
 /**
  * A redis-server child process. With `persistent`, data survives restarts in `dir`
- * (append-only file); otherwise nothing is written to disk.
+ * (append-only file); otherwise nothing is written to disk. `args` are more redis-server options.
+ * @param {{ dir: string, port: number, persistent?: boolean, args?: string[], log?: (msg: string) => void }} options
  */
-export async function startRedis({ dir, port, persistent = false, log = () => {} }) {
+export async function startRedis({ dir, port, persistent = false, args: extraArgs = [], log = () => {} }) {
   const bin = ensureRedisServer(log);
   mkdirSync(dir, { recursive: true });
   await stopStaleRedis(path.join(dir, 'redis.pid'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'yes', '--pidfile', path.join(dir, 'redis.pid')];
-  args.push('--appendonly', persistent ? 'yes' : 'no');
+  args.push('--appendonly', persistent ? 'yes' : 'no', ...extraArgs);
+  return spawnRedis(bin, args, port, 'redis-server');
+}
+
+/**
+ * A Redis Sentinel (Debian's redis-server in sentinel mode) watching the master at `masterPort`
+ * under `name`, quick to fail over (1 s down, one sentinel's quorum): for tests.
+ */
+export async function startSentinel({ dir, port, masterPort, name, log = () => {} }) {
+  const bin = ensureRedisServer(log);
+  mkdirSync(dir, { recursive: true });
+  const conf = path.join(dir, 'sentinel.conf');
+  writeFileSync(
+    conf,
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      `dir ${dir}`,
+      `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+      `sentinel down-after-milliseconds ${name} 1000`,
+      `sentinel failover-timeout ${name} 5000`,
+      `sentinel parallel-syncs ${name} 1`,
+      '',
+    ].join('\n'),
+  );
+  return spawnRedis(bin, [conf, '--sentinel'], port, 'redis sentinel');
+}
+
+function spawnRedis(bin, args, port, what) {
   // Own process group: Ctrl-C reaches the apps first, and we stop Redis after them, in order.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let exited = false;
   child.once('exit', () => (exited = true));
-  await waitFor(async () => {
-    if (exited) throw new InfraError(`redis-server exited: ${stderr.trim()}`);
+  return waitFor(async () => {
+    if (exited) throw new InfraError(`${what} exited: ${stderr.trim()}`);
     return redisPing(port);
-  }, { timeoutMs: 15_000, what: 'redis-server' });
-  return {
+  }, { timeoutMs: 15_000, what }).then(() => ({
     url: `redis://127.0.0.1:${port}`,
     port,
     pid: child.pid,
@@ -158,7 +254,7 @@ export async function startRedis({ dir, port, persistent = false, log = () => {}
       await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
       if (!exited) child.kill('SIGKILL');
     },
-  };
+  }));
 }
 
 /** A redis-server left running on this data folder by a run that was killed hard would fight the new one. */
@@ -281,4 +377,20 @@ export async function startPostgres({ dir, port, persistent = false, log = () =>
       if (pm && alive(pm.pid) && /postgres/.test(commandOf(pm.pid))) await stopPostmaster(pm.pid);
     },
   };
+}
+
+/**
+ * espeak-ng: the hall display's Vietnamese prompts are recorded with it at build time (#18 item 6).
+ * Returns its path, or null when it cannot be had here (the display then falls back to the browser's voice).
+ */
+export function ensureEspeak(log) {
+  const found = which('espeak-ng');
+  if (found) return found;
+  try {
+    aptInstall(['espeak-ng'], 'the hall display\'s Vietnamese voice prompts are recorded with espeak-ng', log);
+  } catch (e) {
+    log(`espeak-ng is not available (${e.message}); the display will use the browser's voice.`);
+    return null;
+  }
+  return which('espeak-ng');
 }

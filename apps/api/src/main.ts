@@ -39,12 +39,19 @@ function explain(e: unknown, config?: ApiConfig): string {
   return reason;
 }
 
+/** Migrations hold a session lock: behind a pooler they need PostgreSQL itself. */
+function migrationUrl(config: ApiConfig): string {
+  if (config.DATABASE_POOLER === 'none') return config.DATABASE_URL;
+  if (config.DATABASE_DIRECT_URL) return config.DATABASE_DIRECT_URL;
+  throw new ConfigError('RUN_MIGRATIONS: behind PgBouncer, migrations need DATABASE_DIRECT_URL (PostgreSQL itself), or set RUN_MIGRATIONS=false and run them as a separate step');
+}
+
 async function main() {
   let config: ApiConfig | undefined;
   try {
     config = loadConfig();
     guardProcess(createLogger('api', config.LOG_LEVEL));
-    if (config.RUN_MIGRATIONS) await runMigrations(config.DATABASE_URL);
+    if (config.RUN_MIGRATIONS) await runMigrations(migrationUrl(config));
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));

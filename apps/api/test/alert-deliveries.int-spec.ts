@@ -47,7 +47,7 @@ describe('alert deliveries: email and signed webhook, retried with backoff, stat
       });
     });
     const [smtpPort, hookPort] = await Promise.all([listen(smtp), listen(hook)]);
-    stack = await startStack({ worker: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOUND_ALLOW: '127.0.0.1', DELIVERY_BACKOFF_MS: '500', ALERT_SWEEP_EVERY_MS: '600000' } });
+    stack = await startStack({ empty: true, worker: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOUND_ALLOW: '127.0.0.1', DELIVERY_BACKOFF_MS: '500', ALERT_SWEEP_EVERY_MS: '600000' } });
     w = await createAlertWorld(stack.database);
     await stack.database.sql`update staff set email = 'quanly@example.vn' where id = ${w.manager.id}`;
     await stack.database.sql`insert into alert_webhooks (unit_id, url, secret) values (${w.unitId}, ${`http://127.0.0.1:${hookPort}/alerts`}, ${secret})`;

@@ -18,7 +18,7 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
 
   // The sweep is slowed right down here: these tests prove the jobs themselves fire.
   beforeAll(async () => {
-    stack = await startStack({ worker: true, env: { ALERT_SWEEP_EVERY_MS: '600000' } });
+    stack = await startStack({ empty: true, worker: true, env: { ALERT_SWEEP_EVERY_MS: '600000' } });
     w = await createAlertWorld(stack.database);
     alerts = schedulerFor(stack.database, stack.prefix);
     const cookie = await signIn(stack, w.assignee.username, w.password);

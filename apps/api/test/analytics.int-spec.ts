@@ -126,6 +126,26 @@ describe('analytics indicators', () => {
       expect(row.counts.received).toBe(0);
     }
     expect(r.total.counts.received).toBe(4);
+    // Below the default minimum sample of 20 dossiers, every commune is listed apart, not ranked.
+    expect(r.minSample).toBe(20);
+    expect(r.rows.every((x: { smallSample: boolean }) => x.smallSample)).toBe(true);
+  });
+
+  it('ranks only communes with the minimum sample; smaller ones are listed apart after them, even when their rate is worse', async () => {
+    // An Xuyên handled 3 dossiers (100%), Tân Thành 1 (0%): with a minimum of 2, An Xuyên is ranked and Tân Thành is not.
+    const r = await json(await get('lanhdao.tinh', 'ranking?from=2026-03-02&to=2026-03-06&minSample=2'));
+    expect(r.minSample).toBe(2);
+    expect(r.rows[0]).toMatchObject({ label: 'Phường An Xuyên', smallSample: false });
+    expect(r.rows[1]).toMatchObject({ label: 'Phường Tân Thành', smallSample: true });
+    expect(r.rows.filter((x: { smallSample: boolean }) => !x.smallSample)).toHaveLength(1);
+    // Each commune carries its place on the province tile map, from the seed: one tile each.
+    expect(r.rows[0].tile).toEqual({ x: 4, y: 2 });
+    const tiles = r.rows.filter((x: { tile: unknown }) => x.tile).map((x: { tile: { x: number; y: number } }) => `${x.tile.x},${x.tile.y}`);
+    expect(tiles.length).toBe(r.rows.filter((x: { level: string }) => x.level === 'commune').length);
+    expect(new Set(tiles).size).toBe(tiles.length);
+    const bad = await get('lanhdao.tinh', 'ranking?from=2026-03-02&to=2026-03-06&minSample=0');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details[0].message).toBe('The minimum sample is at least 1 dossier');
   });
 
   it('keeps a commune leader to An Xuyên: ranking, and 403 for another commune', async () => {

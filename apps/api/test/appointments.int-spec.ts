@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seed, signIn, startSecondApi, startStack, type Account, type Stack } from './harness.js';
+import { json, openCounters, seed, signIn, startSecondApi, startStack, type Account, type Stack } from './harness.js';
 
 // Wednesday 2026-11-25 in Hồ Chí Minh City (UTC+7); the test centers are open all day.
 const at = (hhmm: string) => new Date(`2026-11-25T${hhmm}:00+07:00`).toISOString();
@@ -42,6 +42,8 @@ describe('online appointments', () => {
   beforeAll(async () => {
     stack = await startStack({ env: { TRUST_PROXY: '1' } });
     accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
   });
   afterAll(() => stack?.stop());

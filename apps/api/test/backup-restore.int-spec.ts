@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
 import { run, startApp, waitForHttp } from '../../../scripts/lib/proc.mjs';
 import { hallCenter } from './hall-displays.js';
-import { apiMain, json, seed, signIn, startStack, type Stack } from './harness.js';
+import { apiMain, json, openCounters, seed, signIn, startStack, type Stack } from './harness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MORNING = '2026-11-25T02:00:00.000Z';
@@ -43,6 +43,8 @@ describe('backup and restore', () => {
   beforeAll(async () => {
     stack = await startStack();
     password = (await seed(stack)).find((a) => a.username === 'admin')!.password;
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     center = await hallCenter(stack.database.sql, 'B-RES', 1);
     const admin = await signIn(stack, 'admin', password);
     for (let i = 0; i < 20; i++) expect((await issue(stack.baseUrl, admin)).status).toBe(201);

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from './alert-world.js';
-import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { json, openCounters, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 /** Tuesday 1 Dec 2026, 09:00 in Hà Nội. */
 const T0 = '2026-12-01T09:00:00+07:00';
@@ -95,6 +95,8 @@ describe('citizen notifications', () => {
       },
     });
     accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     for (const u of ['admin', 'tinh.quantri', 'canbo.anxuyen1', 'chuyenvien.anxuyen', 'quanly.anxuyen', 'quanly.tanthanh']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
     const sql = stack.database.sql;
     for (const r of await sql`select code, id from centers`) if (r.code === 'TT-32002') ids.anXuyen = r.id;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { json, openCounters, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 // Wednesday 2026-11-25, 09:00 in Hồ Chí Minh City: the demo centers are open.
 const MORNING = '2026-11-25T02:00:00.000Z';
@@ -13,6 +13,8 @@ describe('procedure guide', () => {
   beforeAll(async () => {
     stack = await startStack();
     accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     const [row] = await stack.database.sql`select id from centers where code = 'TT-32002'`;
     centerId = row!.id;
   });
@@ -26,7 +28,7 @@ describe('procedure guide', () => {
     const copy = body.procedures.find((p: { code: string }) => p.code === '2.000815');
     expect(copy).toMatchObject({ field: 'chung_thuc', sameDay: true, noAppointment: true, boundaryFree: true, feeVnd: 2000 });
     const land = body.procedures.find((p: { code: string }) => p.code === 'DD-LD');
-    expect(land).toMatchObject({ sameDay: false, noAppointment: false, boundaryFree: false, timeLimit: { unit: 'working_days', value: 17 } });
+    expect(land).toMatchObject({ sameDay: false, noAppointment: false, boundaryFree: false, timeLimit: { unit: 'working_days', value: 17 }, timeLimitText: { vi: '17 ngày làm việc', en: '17 working days' } });
   });
 
   it('a procedure page carries documents, forms and today’s live wait for its service', async () => {

@@ -17,14 +17,21 @@ export interface Stack {
   api: App;
   worker?: App;
   prefix: string;
+  /** The demo accounts with their passwords (absent for an `empty` stack). */
+  accounts?: Account[];
   /** The environment the processes got: to start another API or worker like them. */
   env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
 
-/** The compiled API (and optionally the worker) as real processes on a cloned database. */
-export async function startStack(options: { worker?: boolean; redisUrl?: string; env?: Record<string, string> } = {}): Promise<Stack> {
-  const database = await createTestDatabase();
+/**
+ * The compiled API (and optionally the worker) as real processes on a cloned database with the demo
+ * province in it, or with no data at all (`empty`).
+ */
+export async function startStack(
+  options: { worker?: boolean; redisUrl?: string; env?: Record<string, string>; empty?: boolean; viaPooler?: (databaseUrl: string) => string } = {},
+): Promise<Stack> {
+  const database = await createTestDatabase({ seeded: !options.empty });
   const port = await freePort();
   const prefix = `t${port}`;
   const env = {
@@ -39,6 +46,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     RUN_MIGRATIONS: 'false',
     // No signing keys unless a test makes them: a demo PKI left in .data by `npm start` must not add signed documents to other tests' dossiers.
     SIGNER_PKCS12_DIR: path.join(os.tmpdir(), `motcua-no-pki-${port}`),
+    ...(options.viaPooler ? { DATABASE_URL: options.viaPooler(database.url), DATABASE_DIRECT_URL: database.url, DATABASE_POOLER: 'pgbouncer' } : {}),
     ...options.env,
   };
   const api = startApp('api', apiMain, env, { quiet: true });
@@ -54,6 +62,7 @@ export async function startStack(options: { worker?: boolean; redisUrl?: string;
     api,
     worker,
     prefix,
+    accounts: database.accounts,
     env,
     async stop() {
       await Promise.all([api.stop(), worker?.stop()]);
@@ -72,12 +81,10 @@ export interface Account {
   role: string;
 }
 
-/** Seeds the demo province into the stack's database; returns the accounts with their passwords. */
+/** The demo accounts of a stack (seeded when it was made); returns them with their passwords. */
 export async function seed(stack: Stack): Promise<Account[]> {
-  const { seedDemo } = await import('@motcua/db');
-  const result = await seedDemo(stack.database.db);
-  if (!result.created) throw new Error('database was already seeded');
-  return result.accounts;
+  if (!stack.accounts) throw new Error('this stack was started empty: it has no demo accounts');
+  return stack.accounts;
 }
 
 /** Signs in and returns the Cookie header value to send with later requests. */
@@ -97,4 +104,14 @@ export async function startSecondApi(stack: Stack): Promise<{ baseUrl: string; s
     throw new Error(`second API did not start:\n${api.tail()}`);
   }
   return { baseUrl, stop: () => api.stop() };
+}
+
+/**
+ * Opens every counter of the demo province (or of one center): the kiosk issues a ticket only
+ * for a service an open counter serves (#18 item 1), and the demo seed leaves counters closed.
+ */
+export async function openCounters(stack: Stack, centerCode?: string): Promise<void> {
+  const sql = stack.database.sql;
+  if (centerCode) await sql`update counters set state = 'open' where state = 'closed' and center_id in (select id from centers where code = ${centerCode})`;
+  else await sql`update counters set state = 'open' where state = 'closed'`;
 }

@@ -16,7 +16,7 @@ describe('indicators an inspector can reproduce', () => {
   let communes: Array<{ id: string; name: string }>;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ empty: true });
     const { seedDemo, seedHistory } = await import('@motcua/db');
     const now = new Date('2026-12-01T03:00:00Z');
     const seeded = await seedDemo(stack.database.db, { now: () => now });

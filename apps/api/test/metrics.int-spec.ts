@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seed, signIn, startStack, type Stack } from './harness.js';
+import { json, openCounters, seed, signIn, startStack, type Stack } from './harness.js';
 
 // Wednesday 2026-11-25, 09:00 in Hồ Chí Minh City: the demo centers are open.
 const MORNING = '2026-11-25T02:00:00.000Z';
@@ -20,6 +20,8 @@ describe('/metrics on the API and the worker', () => {
   beforeAll(async () => {
     stack = await startStack({ worker: true, env: { METRICS_TOKEN: TOKEN } });
     const accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
   });
   afterAll(() => stack?.stop());

@@ -1,7 +1,7 @@
 import { routes, type RouteDef, type RouteId } from '@motcua/contracts';
 import { businessDate } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { openCounters, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 import { matrixParts } from './permissions/index.js';
 import type { Sample, Target } from './permissions/matrix.js';
 
@@ -23,6 +23,8 @@ describe('permission matrix', () => {
   beforeAll(async () => {
     stack = await startStack();
     accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     for (const [role, username] of Object.entries(people)) cookies.set(role, await signIn(stack, username, password(username)));
     const date = businessDate(new Date());
     for (const [where, code, other] of [['inside', 'TT-32002', 'canbo.anxuyen2'], ['outside', 'TT-32014', 'quanly.tanthanh']] as const) {

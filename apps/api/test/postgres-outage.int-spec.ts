@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startPostgres } from '../../../scripts/lib/infra.mjs';
 import { hallCenter } from './hall-displays.js';
-import { seed, signIn, startStack, type Stack } from './harness.js';
+import { openCounters, seed, signIn, startStack, type Stack } from './harness.js';
 
 const MORNING = '2026-11-25T02:00:00.000Z';
 
@@ -47,6 +47,8 @@ describe('PostgreSQL outage', () => {
     await prepareTemplate(pg.url, 'outage_template');
     stack = await startStack();
     const accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
     center = await hallCenter(stack.database.sql, 'P-OUT', 2);
     for (let i = 0; i < 3; i++) await timed('POST', `/centers/${center.id}/tickets`, { serviceId: center.serviceId, priorityCategoryId: null });

@@ -31,6 +31,8 @@ describe('queue ticketing', () => {
     for (let i = 1; i <= counters; i++) {
       const [k] = await sql`insert into counters (center_id, label, number, state) values (${c!.id}, ${'Quầy ' + i}, ${i}, 'open') returning id`;
       await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${services[0]!.id}, 1)`;
+      // Counter 1 also helps with Certification: the kiosk issues only for services an open counter serves.
+      if (i === 1) await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${services[1]!.id}, 1)`;
       ids.push(k!.id);
     }
     return { id: c!.id as string, services: services.map((s) => ({ id: s.id as string, prefix: s.prefix as string })), counters: ids };
@@ -162,6 +164,53 @@ describe('queue ticketing', () => {
     expect(next.current.code).toBe('A002');
     const [gone] = await stack.database.sql`select status from tickets where center_id = ${center.id} and code = 'A001'`;
     expect(gone!.status).toBe('no_show');
+  });
+
+  it('sends the allowed actions from the ticket lifecycle: a closed counter opens first, recalls stop at the limit, closing sends transferred tickets back', async () => {
+    center = await freshCenter('Q-LIFE', 2);
+    const [k1, k2] = center.counters as [string, string];
+    const desk = async (k: string) => json(await send('GET', `/counters/${k}/workstation`));
+    await send('POST', `/counters/${k1}/state`, { state: 'closed' });
+    await issue(center.services[0]!.id);
+    expect((await desk(k1)).allowedActions).toEqual(['open']);
+    const refused = await send('POST', `/counters/${k1}/call-next`);
+    expect(refused.status).toBe(409);
+    expect((await json(refused)).error.message).toBe('The counter is closed: press "Open counter" before calling a number.');
+    expect((await json(await send('POST', `/counters/${k1}/state`, { state: 'open' }))).allowedActions).toEqual(['callNext', 'pause', 'close']);
+
+    // Called: recall up to the center's limit (2), then only start, no-show or call next.
+    expect((await json(await send('POST', `/counters/${k1}/call-next`))).allowedActions).toEqual(['recall', 'start', 'noShow']);
+    await send('POST', `/counters/${k1}/recall`);
+    expect((await json(await send('POST', `/counters/${k1}/recall`))).allowedActions).toEqual(['start', 'noShow']);
+    const third = await send('POST', `/counters/${k1}/recall`);
+    expect(third.status).toBe(409);
+    expect((await json(third)).error.message).toBe('Ticket A001 has been recalled 2 times, the most this center allows: mark it as no-show or call the next number.');
+    const [row] = await stack.database.sql`select recall_count from tickets where center_id = ${center.id} and code = 'A001'`;
+    expect(row!.recall_count).toBe(2);
+
+    // Served and transferred to counter 2, which then closes: the ticket is back in its service line for any counter, arrival time kept.
+    expect((await json(await send('POST', `/counters/${k1}/start`))).allowedActions).toEqual(['done', 'transfer']);
+    expect((await send('POST', `/counters/${k1}/transfer`, { counterId: k2 })).status).toBe(200);
+    const [before] = await stack.database.sql`select arrived_at, target_counter_id from tickets where center_id = ${center.id} and status = 'waiting'`;
+    expect(before!.target_counter_id).toBe(k2);
+    expect((await send('POST', `/counters/${k2}/state`, { state: 'closed' })).status).toBe(200);
+    const [after] = await stack.database.sql`select arrived_at, target_counter_id from tickets where center_id = ${center.id} and status = 'waiting'`;
+    expect(after).toEqual({ arrived_at: before!.arrived_at, target_counter_id: null });
+    expect((await json(await send('POST', `/counters/${k1}/call-next`))).current).toMatchObject({ code: 'A001', transferred: true });
+  });
+
+  it('the live board names who serves a counter without an assignment, and says when the center is outside office hours', async () => {
+    center = await freshCenter('Q-BOARD', 1);
+    await issue(center.services[0]!.id);
+    await send('POST', `/counters/${center.counters[0]}/call-next`);
+    const board = await json(await send('GET', `/centers/${center.id}/live`));
+    const [admin] = await stack.database.sql`select full_name from staff where username = 'admin'`;
+    // Nobody is assigned to this counter today, but the administrator called A001 there: not "Chưa phân công".
+    expect(board.counters[0]).toMatchObject({ state: 'serving', officerName: admin!.full_name, current: { code: 'A001' } });
+    expect(board.opening).toEqual({ isOpenNow: true, windows: [{ start: '00:00', end: '23:59' }] });
+    // 23:59:30 local time is after today's only window (00:00–23:59): the board says the center is closed now.
+    const late = await json(await send('GET', `/centers/${center.id}/live`, undefined, { now: '2026-11-25T16:59:30Z' }));
+    expect(late.opening).toEqual({ isOpenNow: false, windows: [{ start: '00:00', end: '23:59' }] });
   });
 
   it('refuses a paused service and a closed center clearly; only the assigned officer works a counter', async () => {

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort, startRedis } from '../../../scripts/lib/infra.mjs';
 import { hallCenter, HallDisplay } from './hall-displays.js';
-import { json, seed, signIn, startStack, type Stack } from './harness.js';
+import { json, openCounters, seed, signIn, startStack, type Stack } from './harness.js';
 
 // From Wednesday 2026-11-25, 09:00 in Hồ Chí Minh City, a second later at each request, so calls have an order.
 let tick = 0;
@@ -54,6 +54,8 @@ describe('Redis outages', () => {
     redis = await startRedis({ dir: path.join(tmp, 'a'), port: redisPort });
     stack = await startStack({ redisUrl: redis.url });
     const accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     password = accounts.find((a) => a.username === 'admin')!.password;
     admin = await signIn(stack, 'admin', password);
     center = await hallCenter(stack.database.sql, 'R-OUT', 3);

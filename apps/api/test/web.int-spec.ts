@@ -23,7 +23,7 @@ describe('serving the built web apps beside the API (WEB_ROOT)', () => {
 
   beforeAll(async () => {
     root = webRoot();
-    stack = await startStack({ env: { WEB_ROOT: root } });
+    stack = await startStack({ empty: true, env: { WEB_ROOT: root } });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -14,7 +14,7 @@ describe('worker process', () => {
   beforeAll(async () => {
     const port = await freePort();
     health = `http://127.0.0.1:${port}/health`;
-    stack = await startStack({ worker: true, env: { WORKER_HEALTH_PORT: String(port) } });
+    stack = await startStack({ empty: true, worker: true, env: { WORKER_HEALTH_PORT: String(port) } });
     if (!(await waitForHttp(health, stack.worker, 30_000))) throw new Error(`worker did not start:\n${stack.worker!.tail()}`);
   });
   afterAll(() => stack?.stop());

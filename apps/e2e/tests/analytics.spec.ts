@@ -46,6 +46,8 @@ test('a provincial leader signs in through the backoffice, sees the overview, an
   const screen = await page.context().newPage();
   await screen.setViewportSize({ width: 1600, height: 900 });
   await screen.goto('/analytics/conference?views=overview,ranking,heatmap&every=8');
+  // Full screen needs a gesture: one click on the start screen.
+  await screen.getByTestId('conference-start').click();
   await expect(screen.getByTestId('ticker')).toBeVisible();
   await expect(screen.locator('.topbar')).toHaveCount(0);
   await expect(screen.locator('select, input, .exports')).toHaveCount(0);
@@ -56,7 +58,7 @@ test('a provincial leader signs in through the backoffice, sees the overview, an
 
   // No reload: the worker's rollup announces itself over /dashboard and the tiles refetch.
   await expect(page.getByTestId('count-resolved')).toHaveText(String(resolvedBefore + 1), { timeout: 15_000 });
-  await expect(page.locator('.tile', { hasText: 'Đúng hạn (QĐ 766)' })).not.toContainText('Chưa có dữ liệu');
+  await expect(page.locator('.tile', { hasText: 'Tỷ lệ giải quyết đúng hạn (766)' })).not.toContainText('Chưa có dữ liệu');
   await page.screenshot({ path: `${shots}/analytics-overview-live.png`, fullPage: true });
   await expect(screen.getByTestId('ticker')).toContainText('Đã giải quyết: Xác nhận thông tin về cư trú — Phường An Xuyên', { timeout: 15_000 });
   await expect(screen.getByTestId('ticker')).not.toContainText('Lê Văn Tám');
@@ -118,7 +120,7 @@ test('every figure opens the dossiers behind it: the headline 766 rate with its 
   // Last month of the seeded year: a closed period with dossiers.
   const lastMonth = new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10);
   await page.goto(`/analytics/?period=month&date=${lastMonth}`);
-  const headline = page.locator('.tile', { hasText: 'Đúng hạn (QĐ 766)' });
+  const headline = page.locator('.tile', { hasText: 'Tỷ lệ giải quyết đúng hạn (766)' });
   await expect(headline).toContainText('Đã trừ thời gian bổ sung hồ sơ và thời gian chờ thực hiện nghĩa vụ tài chính theo quy định');
   await expect(headline).toContainText('So với hẹn ban đầu, không trừ thời gian');
   await headline.getByRole('link', { name: /Xem danh sách hồ sơ/ }).click();

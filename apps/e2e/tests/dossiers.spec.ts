@@ -23,14 +23,24 @@ test('an officer receives a dossier from the served ticket and prints the slip; 
   const detail = (await (await officer.request.get(`/api/centers/${center.id}`)).json()) as { services: Array<{ id: string; code: string }>; counters: Array<{ id: string; number: number }> };
   const counterId = detail.counters.find((c) => c.number === 1)!.id;
   expect((await officer.request.post(`/api/centers/${center.id}/tickets`, { data: { serviceId: detail.services.find((s) => s.code === 'HT')!.id } })).status()).toBe(201);
+  // A closed counter cannot call: open it first (nothing changes if it is open).
+  expect((await officer.request.post(`/api/counters/${counterId}/state`, { data: { state: 'open' } })).status()).toBe(200);
   expect((await officer.request.post(`/api/counters/${counterId}/call-next`)).status()).toBe(200);
   const serving = await (await officer.request.post(`/api/counters/${counterId}/start`)).json();
-  const ticketId = serving.current.id as string;
 
   // Intake at the counter from the ticket being served, opened from the workstation.
   await officer.goto(`/backoffice/counter/${counterId}`);
   await officer.getByTestId('receive-dossier').click();
-  await expect(officer.locator('#i-ticket')).toHaveValue(ticketId);
+  // The ticket reads as people say it (#18 item 11), and the picker offers its service's field first.
+  await expect(officer.getByTestId('intake-ticket')).toHaveText(new RegExp(`^${serving.current.code as string} · Hộ tịch$`));
+  await expect(officer.locator('#i-procedure option', { hasText: 'CTR-TT' })).toHaveCount(0);
+  const ofField = await officer.locator('#i-procedure option').count();
+  expect(ofField).toBeGreaterThan(1);
+  // This citizen came for residence: every field, found by typing without diacritics.
+  await officer.getByTestId('intake-all-fields').check();
+  await expect.poll(() => officer.locator('#i-procedure option').count()).toBeGreaterThan(ofField);
+  await officer.locator('#i-procedure-search').fill('thuong tru');
+  await expect(officer.locator('#i-procedure option').nth(1)).toHaveText('CTR-TT — Đăng ký thường trú');
   await officer.locator('#i-procedure').selectOption({ label: 'CTR-TT — Đăng ký thường trú' });
   await officer.locator('#i-name').fill('Nguyễn Thị Lan');
   await officer.locator('#i-phone').fill('09123');

@@ -70,15 +70,22 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   // Hall display, landscape and portrait, each with its sound switched on once.
   const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const tvErrors = watchErrors(tv);
-  // Records what the TV says (headless Chromium has no voices to hear).
+  // Records what the TV says (headless Chromium has no voices to hear) and the recorded prompts it plays (#18 item 6).
   await tv.addInitScript(() => {
     type Utterance = { text: string; lang: string };
-    const g = globalThis as unknown as { said: string[]; speechSynthesis: { speak(u: Utterance): void } };
+    type Media = { src: string; muted: boolean; play(): Promise<void> };
+    const g = globalThis as unknown as { said: string[]; played: string[]; speechSynthesis: { speak(u: Utterance): void }; HTMLMediaElement: { prototype: Media } };
     g.said = [];
+    g.played = [];
     const speak = g.speechSynthesis.speak.bind(g.speechSynthesis);
     g.speechSynthesis.speak = (u) => {
       if (u.text) g.said.push(`${u.lang}: ${u.text}`);
       speak(u);
+    };
+    const play = g.HTMLMediaElement.prototype.play;
+    g.HTMLMediaElement.prototype.play = function (this: Media) {
+      if (this.src.endsWith('.wav') && !this.muted) g.played.push(new URL(this.src).pathname.replace('/voice/', '').replace('.wav', ''));
+      return play.call(this);
     };
   });
   await tv.goto(`/display/${centerId}`);
@@ -108,6 +115,8 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const inHand = ((await (await officer.get(`/api/counters/${counterId}/workstation`)).json()) as { current: { status: string } | null }).current;
   if (inHand?.status === 'called') await officer.post(`/api/counters/${counterId}/start`);
   if (inHand) expect((await officer.post(`/api/counters/${counterId}/done`)).status()).toBe(200);
+  // A closed counter cannot call: open it first (nothing changes if it is open).
+  expect((await officer.post(`/api/counters/${counterId}/state`, { data: { state: 'open' } })).status()).toBe(200);
   const waitingBefore = Number(await tv.getByTestId('waiting-A').locator('.board__count').textContent());
   const started = Date.now();
   const called = await officer.post(`/api/counters/${counterId}/call-next`);
@@ -120,12 +129,15 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   const shown = Date.now();
   console.log(`call-next → display shows ${calledCode}: ${shown - started} ms (API answered after ${answered - started} ms)`);
   await expect(portrait.getByTestId('latest-call')).toContainText(calledCode, { timeout: 1000 });
-  const said = () => tv.evaluate(() => (globalThis as unknown as { said: string[] }).said);
-  const announcement = `vi-VN: Mời số ${calledCode.split('').join(' ')} đến quầy số 1`;
-  await expect.poll(said, { timeout: 10_000 }).toEqual([announcement]);
+  // The TV plays the recorded Vietnamese prompts when the build made them (espeak-ng), else speaks with the browser voice.
+  const recorded = (await page.request.get('/voice/manifest.json')).status() === 200;
+  const heard = () => tv.evaluate((r) => (r ? (globalThis as unknown as { played: string[] }).played.join(' ') : (globalThis as unknown as { said: string[] }).said.join(' | ')), recorded);
+  const clips = ['intro', ...calledCode.split('').map((x) => (/\d/.test(x) ? `d-${x}` : `l-${x}`)), 'to-counter', 'n-1'].join(' ');
+  const announcement = recorded ? clips : `vi-VN: Mời số ${calledCode.split('').join(' ')} đến quầy số 1`;
+  await expect.poll(heard, { timeout: 30_000 }).toEqual(announcement);
   // A recall is announced again, after the first one has finished.
   expect((await officer.post(`/api/counters/${counterId}/recall`)).status()).toBe(200);
-  await expect.poll(said, { timeout: 15_000 }).toEqual([announcement, announcement]);
+  await expect.poll(heard, { timeout: 30_000 }).toEqual(recorded ? `${clips} ${clips}` : `${announcement} | ${announcement}`);
   // The waiting count falls once the call is made.
   await expect(tv.getByTestId('waiting-A').locator('.board__count')).toHaveText(String(waitingBefore - 1));
   await tv.screenshot({ path: `${shots}/queue-display-landscape-called.png` });

@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { shots, signIn } from './support.js';
 
@@ -106,8 +107,12 @@ async function serveOneTicket(page: Page, board: Page) {
   await expect(page.getByRole('button', { name: /Hoàn thành/ })).toBeEnabled();
   await expect(page.getByRole('button', { name: /Gọi số tiếp/ })).toBeDisabled();
   await expect(boardCounter.getByTestId('counter-ticket-status')).toHaveText('Đang phục vụ', { timeout: 5000 });
-  // Two people wait for a service no counter of this center serves, so no other test ever calls them: the chart has something to show.
+  // Two people wait for a service only counter 3 serves (no test works counter 3), so nobody calls them: the chart has something to show.
+  // Since #18 the kiosk issues only for a service an open counter serves, so counter 3 takes this one on.
   const elsewhere = mine.services.filter((s) => !mine.counter.services.some((c) => c.serviceId === s.serviceId)).at(-1)!.serviceId;
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  await sql`insert into counter_services (counter_id, service_id, weight) select id, ${elsewhere}, 1 from counters where center_id = ${mine.counter.centerId} and number = 3 on conflict do nothing`;
+  await sql.end();
   for (let i = 0; i < 2; i++) await issueTicket(board.request, mine.counter.centerId, elsewhere);
   await expect.poll(async () => Number(await board.getByTestId('total-waiting').locator('dd').textContent())).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: `${shots}/backoffice-workstation.png`, fullPage: true });
@@ -133,7 +138,12 @@ test('the manager pauses and reopens a service from the live board', async ({ pa
   await page.getByRole('link', { name: 'Điều hành trực tiếp' }).click();
   const toggle = page.getByTestId('live-services').getByRole('switch').first();
   await expect(toggle).toHaveText('Đang mở');
+  // Pausing asks first (#18 item 9): "Không" changes nothing, "Tạm dừng" pauses.
   await toggle.click();
+  await page.getByTestId('confirm-pause').getByRole('button', { name: 'Không' }).click();
+  await expect(toggle).toHaveText('Đang mở');
+  await toggle.click();
+  await page.getByTestId('confirm-pause').getByRole('button', { name: 'Tạm dừng' }).click();
   await expect(toggle).toHaveText('Tạm dừng');
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();

@@ -41,12 +41,15 @@ test('the backoffice asks for sign-in, refuses a wrong password, then shows live
   expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
 });
 
-test('an officer sees status but not the administrator’s self-test', async ({ page }) => {
+test('an officer lands on their counters and sees status, but not the administrator’s self-test', async ({ page }) => {
   const officer = account('canbo.anxuyen1');
   await page.goto('/backoffice/sign-in');
   await page.getByLabel('Tên đăng nhập').fill(officer.username);
   await page.getByLabel('Mật khẩu').fill(officer.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // Their work first (#18 item 7); the status page is one click away.
+  await expect(page).toHaveURL(/\/backoffice\/my-counters$/);
+  await page.getByRole('link', { name: 'Tình trạng hệ thống' }).click();
   await expect(page.getByText('PostgreSQL')).toBeVisible();
   await expect(page.getByRole('button', { name: /Tự kiểm tra/ })).toHaveCount(0);
   await expect(page.getByText('Huỳnh Văn Dũng')).toBeVisible();

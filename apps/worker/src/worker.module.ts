@@ -73,7 +73,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: DependencyWatch, useValue: watch },
-        { provide: DATABASE, useFactory: () => createDatabase(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 2, applicationName: 'motcua-worker', connectTimeoutSeconds: 5 }) },
+        { provide: DATABASE, useFactory: () => createDatabase(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 2, applicationName: 'motcua-worker', connectTimeoutSeconds: 5, pooled: config.DATABASE_POOLER === 'pgbouncer' }) },
         {
           provide: REDIS,
           useFactory: () => {

@@ -21,6 +21,11 @@ export const TicketStatus = ['waiting', 'called', 'serving', 'done', 'no_show', 
 export const ZTicketStatus = z.enum(TicketStatus);
 export type TicketStatus = z.infer<typeof ZTicketStatus>;
 
+/** What a counter workstation can do; the API sends the ones allowed now (packages/core ticket-lifecycle). */
+export const CounterAction = ['callNext', 'callSpecific', 'recall', 'start', 'done', 'noShow', 'transfer', 'pause', 'close', 'open'] as const;
+export const ZCounterAction = z.enum(CounterAction);
+export type CounterAction = z.infer<typeof ZCounterAction>;
+
 /**
  * An online appointment: booked (possibly rescheduled), cancelled, checked in at the kiosk, or
  * missed (nobody checked in by the slot's end plus the center's on-time window).

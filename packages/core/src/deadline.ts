@@ -65,6 +65,16 @@ export function oneWorkingDayBefore(cal: WorkCalendar, due: Date, from: Date): D
   return addWorkingTime(cal, from, available - day);
 }
 
+/**
+ * "Sắp đến hạn": less than one working day of office time is left before `due` (DOMAIN.md
+ * Alerts, due_soon). Counted in working time, so a dossier received in the evening with a
+ * one-day limit still has its whole next working day and is not flagged at once.
+ */
+export function isDueSoon(cal: WorkCalendar, due: Date, now: Date): boolean {
+  if (now.getTime() >= due.getTime()) return false;
+  return workingTimeBetween(cal, now, due) < workingDayLength(cal);
+}
+
 export type Timeliness = 'early' | 'on_time' | 'late';
 
 /** Early = finished on an earlier local day than due; on time = same day, not after due; late = after due. */

@@ -20,6 +20,12 @@ export interface DatabaseOptions {
   connectTimeoutSeconds?: number;
   /** The server cancels a statement running longer (code 57014), so no request holds a connection for ever. */
   statementTimeoutMs?: number;
+  /**
+   * Behind PgBouncer in transaction mode: no named prepared statements (a statement prepared on one
+   * server connection is unknown on the next) and no startup parameters PgBouncer refuses
+   * (`statement_timeout`: set it on the database role instead).
+   */
+  pooled?: boolean;
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
@@ -30,7 +36,8 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     // postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after failures, and queries wait with it:
     // while the server is down they must fail at once (503), and run again as soon as it is back.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
-    connection: { application_name: options.applicationName ?? 'motcua', ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
+    prepare: !options.pooled,
+    connection: { application_name: options.applicationName ?? 'motcua', ...(options.statementTimeoutMs && !options.pooled ? { statement_timeout: options.statementTimeoutMs } : {}) },
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

@@ -93,6 +93,8 @@ export function startTraffic({ rec, centerId, serviceIds, counterIds, kioskCooki
   })());
   for (const counterId of counterIds) {
     loops.push((async () => {
+      // A closed counter cannot call: open it first.
+      await rec.send('open', 'POST', `/api/counters/${counterId}/state`, { cookie: staffCookie, body: { state: 'open' } });
       while (state.running) {
         const called = await rec.send('call', 'POST', `/api/counters/${counterId}/call-next`, { cookie: staffCookie, body: {} });
         if (called.status === 200 || called.status === 409) {

@@ -2,7 +2,7 @@ export const periodMessages = {
   vi: {
     period: {
       kind: 'Kỳ báo cáo',
-      kinds: { day: 'Ngày', week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm', custom: 'Tùy chọn' },
+      kinds: { last30: '30 ngày gần nhất', day: 'Ngày', week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm', custom: 'Tùy chọn' },
       previous: 'Kỳ trước',
       next: 'Kỳ sau',
       from: 'Từ',
@@ -17,7 +17,7 @@ export const periodMessages = {
   en: {
     period: {
       kind: 'Period',
-      kinds: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', custom: 'Custom' },
+      kinds: { last30: 'Last 30 days', day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', custom: 'Custom' },
       previous: 'Previous period',
       next: 'Next period',
       from: 'From',

@@ -6,6 +6,9 @@ export const queueMessages = {
       weekday: 'Thứ',
       empty: 'Chưa có phiếu nào trong kỳ.',
       days: { 1: 'Thứ Hai', 2: 'Thứ Ba', 3: 'Thứ Tư', 4: 'Thứ Năm', 5: 'Thứ Sáu', 6: 'Thứ Bảy', 7: 'Chủ nhật' },
+      scale: 'Chỉ hiển thị giờ làm việc. Màu đậm nhất từ {cap} lượt trở lên (mức 90% các ô trong giờ làm việc), để một giờ bất thường không làm nhạt các giờ khác; ô vượt mức có dấu ▲.',
+      outside: '{count} lượt lấy số ngoài giờ làm việc không hiển thị trên bảng.',
+      over: 'vượt mức màu',
     },
     queue: {
       title: 'Hàng đợi',
@@ -38,6 +41,9 @@ export const queueMessages = {
       weekday: 'Day',
       empty: 'No tickets in the period.',
       days: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+      scale: 'Opening hours only. Full colour from {cap} tickets up (the 90% level of the cells in opening hours), so one unusual hour does not wash out the rest; cells above it are marked ▲.',
+      outside: '{count} tickets taken outside opening hours are not drawn.',
+      over: 'above the colour scale',
     },
     queue: {
       title: 'Queue',

@@ -14,6 +14,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'overview', component: () => import('../views/OverviewView.vue') },
     { path: '/ranking', name: 'ranking', component: () => import('../views/RankingView.vue') },
+    { path: '/map', name: 'map', component: () => import('../views/MapView.vue') },
     { path: '/trends', name: 'trends', component: () => import('../views/TrendsView.vue') },
     { path: '/queue', name: 'queue', component: () => import('../views/QueueView.vue') },
     { path: '/units/:unitId', name: 'drilldown', component: () => import('../views/DrilldownView.vue'), props: true },

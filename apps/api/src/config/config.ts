@@ -15,7 +15,11 @@ const ZApiEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: required('e.g. postgres://user:password@localhost:5432/motcua').regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),
   DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
-  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  /** `pgbouncer` when DATABASE_URL is a PgBouncer in transaction mode (README, Scaling). */
+  DATABASE_POOLER: z.enum(['none', 'pgbouncer'], { error: 'must be none or pgbouncer' }).default('none'),
+  /** PostgreSQL itself, behind a pooler: migrations at boot and LISTEN go there (session features a pooler breaks). */
+  DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^(rediss?|redis\+sentinel):\/\//, 'must start with redis://, rediss:// or redis+sentinel://'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   RUN_MIGRATIONS: flag(true),
@@ -68,6 +72,8 @@ const ZApiEnv = z.object({
   /** PEM bundle of the roots /verify trusts (default: the demo root in SIGNER_PKCS12_DIR). */
   SIGNER_TRUSTED_ROOTS: z.string().optional(),
   UPLOAD_MAX_FILE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(2048).default(20),
+  /** Ranking: dossiers handled in the period below which a commune is listed apart as "ít hồ sơ" (issue #19). */
+  ANALYTICS_MIN_SAMPLE: z.coerce.number({ error: 'must be a number of dossiers' }).int().min(1).max(100_000).default(20),
   UPLOAD_MAX_DOSSIER_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(10_240).default(100),
 });
 export type ApiConfig = z.infer<typeof ZApiEnv>;

@@ -19,7 +19,7 @@ import { BULL_REDIS, DATABASE, READ_DATABASE, REDIS, SOCKET_REDIS } from './toke
       provide: DATABASE,
       inject: [CONFIG, DependencyWatch],
       useFactory: (c: ApiConfig, watch: DependencyWatch) => {
-        const database = createDatabase(c.DATABASE_URL, { max: 20, applicationName: 'motcua-api', connectTimeoutSeconds: 2, statementTimeoutMs: 20_000 });
+        const database = createDatabase(c.DATABASE_URL, { max: 20, applicationName: 'motcua-api', connectTimeoutSeconds: 2, statementTimeoutMs: 20_000, pooled: c.DATABASE_POOLER === 'pgbouncer' });
         // An outage seen by a request ends when PostgreSQL answers again.
         watch.onChange((name, up) => name === 'postgres' && !up && watch.probeWhileDown('postgres', () => pingDatabase(database.sql)));
         return database;

@@ -1,7 +1,8 @@
-import { outboxRepository, type DatabaseHandle, type DbOrTx, type NewOutboxEvent } from '@motcua/db';
+import { createDatabase, outboxRepository, type DatabaseHandle, type DbOrTx, type NewOutboxEvent } from '@motcua/db';
 import { DependencyWatch, RealtimePublisher } from '@motcua/platform';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { CONFIG, type ApiConfig } from '../config/config.js';
 import { ApiMetrics } from './metrics.js';
 import { DATABASE, SOCKET_REDIS } from './tokens.js';
 
@@ -27,6 +28,7 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
   #retry?: NodeJS.Timeout;
   #poll?: NodeJS.Timeout;
   #unlisten?: () => Promise<void>;
+  #listener?: DatabaseHandle;
   #closed = false;
 
   constructor(
@@ -35,6 +37,7 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
     @Inject(SOCKET_REDIS) private readonly sockets: { pub: Redis; sub: Redis },
     @Inject(DependencyWatch) private readonly watch: DependencyWatch,
     @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** In the command's transaction. */
@@ -74,7 +77,7 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
     // Redis back: publish what waited (the adapter's subscriber is ready again too).
     this.watch.onChange((name, up) => up && this.kick());
     // Not awaited: with PostgreSQL down at boot the poll finds the events, and postgres.js keeps trying to listen.
-    this.database.sql.listen('realtime_outbox', () => this.kick(), () => this.kick()).then(
+    this.listenSql()?.listen('realtime_outbox', () => this.kick(), () => this.kick()).then(
       (listening) => (this.#unlisten = listening.unlisten),
       () => {},
     );
@@ -87,6 +90,15 @@ export class RealtimeOutbox implements OnApplicationBootstrap, OnApplicationShut
     clearTimeout(this.#retry);
     await this.#running;
     await this.#unlisten?.().catch(() => {});
+    await this.#listener?.close();
+  }
+
+  /** LISTEN needs a session: behind PgBouncer it goes to PostgreSQL itself, or not at all (the poll wakes the relay). */
+  private listenSql() {
+    if (this.config.DATABASE_POOLER === 'none') return this.database.sql;
+    if (!this.config.DATABASE_DIRECT_URL) return null;
+    this.#listener = createDatabase(this.config.DATABASE_DIRECT_URL, { max: 1, applicationName: 'motcua-api-listen', connectTimeoutSeconds: 2 });
+    return this.#listener.sql;
   }
 
   /** Is the local adapter subscribed? Publishing before it is would reach no socket of this instance. */

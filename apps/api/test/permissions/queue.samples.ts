@@ -14,6 +14,8 @@ export const queueMatrix: MatrixPart = {
   samples: {
     kiosk: (t) => ({ path: `/public/centers/${t.centerId}/kiosk` }),
     issueTicket: (t) => ({ path: `/centers/${t.centerId}/tickets`, body: { serviceId: t.serviceId } }),
+    publicCenters: () => ({ path: '/public/centers' }),
+    ticketContact: (t) => ({ path: `/centers/${t.centerId}/tickets/${t.ticketId}/contact`, body: { phone: '0905111222' } }),
     display: (t) => ({ path: `/public/centers/${t.centerId}/display` }),
     trackTicket: (t) => ({ path: `/public/tickets/${t.trackingCode}` }),
     ratingPrompt: (t) => ({ path: `/public/counters/${t.counterId}/rating` }),

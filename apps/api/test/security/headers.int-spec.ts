@@ -32,7 +32,7 @@ describe('security headers on every answer, no public source maps', () => {
       writeFileSync(path.join(root, app, 'dist', 'index.html'), `<!doctype html><title>${app}</title>`);
       writeFileSync(path.join(root, app, 'dist', 'assets', `${app}-abc123.js`), `console.log('${app}')`);
     }
-    stack = await startStack({ env: { WEB_ROOT: root } });
+    stack = await startStack({ empty: true, env: { WEB_ROOT: root } });
   });
   afterAll(async () => {
     await stack?.stop();

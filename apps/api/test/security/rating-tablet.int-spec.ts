@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seed, signIn, startStack, type Stack } from '../harness.js';
+import { json, openCounters, seed, signIn, startStack, type Stack } from '../harness.js';
 
 const MORNING = '2026-11-25T02:00:00.000Z';
 const ALL_DAY = JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]])));
@@ -30,6 +30,8 @@ describe('the rating tablet is a paired device bound to its counter', () => {
   beforeAll(async () => {
     stack = await startStack();
     const accounts = await seed(stack);
+    // The kiosk issues only for services an open counter serves (#18 item 1).
+    await openCounters(stack);
     admin = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
     const sql = stack.database.sql;
     const [unit] = await sql`select unit_id from centers where code = 'TT-32002'`;

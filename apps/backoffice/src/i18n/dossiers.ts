@@ -39,7 +39,7 @@ export const dossierMessages = {
       code: 'Mã hồ sơ', applicant: 'Người nộp', procedure: 'Thủ tục', dueAt: 'Hẹn trả', assignee: 'Người xử lý', newIntake: 'Tiếp nhận hồ sơ mới', apply: 'Lọc',
     },
     intake: {
-      title: 'Tiếp nhận hồ sơ', center: 'Trung tâm tiếp nhận', channel: 'Hình thức', counter: 'Trực tiếp tại quầy', post: 'Qua bưu chính', ticket: 'Phiếu số đang phục vụ (nếu có)',
+      title: 'Tiếp nhận hồ sơ', center: 'Trung tâm tiếp nhận', channel: 'Hình thức', counter: 'Trực tiếp tại quầy', post: 'Qua bưu chính', ticket: 'Số đang phục vụ', ticketInHand: 'Số đang phục vụ tại quầy', noTicket: 'Không gắn với số thứ tự', procedureSearch: 'Tìm thủ tục', procedureSearchHint: 'Gõ tên hoặc mã, có dấu hay không dấu đều được', allFields: 'Hiện thủ tục mọi lĩnh vực',
       procedure: 'Thủ tục', choose: '— Chọn —', name: 'Họ tên người nộp', phone: 'Số điện thoại', idNumber: 'Số CCCD', email: 'Email nhận thông báo (không bắt buộc)', language: 'Ngôn ngữ thông báo', residence: 'Xã/phường cư trú', parcel: 'Xã/phường nơi có đất',
       returnCenter: 'Nơi nhận kết quả', sameAsReceiving: 'Tại trung tâm tiếp nhận', documents: 'Giấy tờ đã nộp (mỗi dòng một loại)', outcome: 'Kết quả tiếp nhận',
       accept: 'Tiếp nhận, hẹn trả (Mẫu 01)', requestSupplement: 'Hướng dẫn bổ sung (Mẫu 02)', refuse: 'Từ chối tiếp nhận (Mẫu 03)',
@@ -90,7 +90,7 @@ export const dossierMessages = {
       dueAt: 'Appointment', assignee: 'Handled by', newIntake: 'Receive a new dossier', apply: 'Filter',
     },
     intake: {
-      title: 'Receive a dossier', center: 'Receiving center', channel: 'Channel', counter: 'At the counter', post: 'By post', ticket: 'Ticket being served (if any)', procedure: 'Procedure',
+      title: 'Receive a dossier', center: 'Receiving center', channel: 'Channel', counter: 'At the counter', post: 'By post', ticket: 'Ticket being served', ticketInHand: 'The ticket being served at the counter', noTicket: 'Not from a queue ticket', procedureSearch: 'Find a procedure', procedureSearchHint: 'Type a name or code, with or without diacritics', allFields: 'Show procedures of every field', procedure: 'Procedure',
       choose: '— Choose —', name: 'Applicant’s full name', phone: 'Phone', idNumber: 'ID number', email: 'Email for notifications (optional)', language: 'Language of notifications', residence: 'Commune of residence', parcel: 'Commune of the land parcel',
       returnCenter: 'Collect the result at', sameAsReceiving: 'The receiving center', documents: 'Documents handed in (one per line)', outcome: 'Intake outcome',
       accept: 'Accept, give an appointment (form 01)', requestSupplement: 'Ask to complete (form 02)', refuse: 'Refuse (form 03)', missing: 'Missing items — list them all at once (one per line)',

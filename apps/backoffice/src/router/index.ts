@@ -2,6 +2,7 @@ import { centerAdmins, orgAdmins, type Role } from '@motcua/contracts';
 import { NotFoundView } from '@motcua/web';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
+import { landingFor } from './landing.js';
 import { nextAfterSignIn } from './next.js';
 
 declare module 'vue-router' {
@@ -36,7 +37,9 @@ const pages: RouteRecordRaw[] = [
   },
   { path: '/dossiers/:id', name: 'dossier', component: () => import('../views/dossiers/DossierView.vue') },
   { path: '/dossiers/:id/print/:form', name: 'dossier-print', component: () => import('../views/dossiers/DossierPrintView.vue'), meta: { bare: true } },
-  { path: '/', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
+  // "/" is where people land: their work (landing.ts), decided once the session is known.
+  { path: '/', name: 'home', component: () => import('../views/SystemStatusView.vue') },
+  { path: '/status', name: 'status', component: () => import('../views/SystemStatusView.vue'), meta: { nav: { label: 'nav.status', order: 90 } } },
   { path: '/counter/:counterId', name: 'counter', component: () => import('../views/queue/WorkstationView.vue'), props: true },
   {
     path: '/live/:centerId?', name: 'live', component: () => import('../views/queue/LiveBoardView.vue'), props: true,
@@ -70,7 +73,8 @@ router.beforeEach(async (to) => {
       window.location.assign(next.href);
       return false;
     }
-    return { name: 'status' };
+    return { name: landingFor(auth.me.roles.map((r) => r.role)) };
   }
+  if (to.name === 'home' && auth.me) return { name: landingFor(auth.me.roles.map((r) => r.role)), replace: true };
   return true;
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAnnouncementQueue, createBrowserOutput, spokenCode, type AnnouncerOutput } from './useAnnouncer.js';
+import { callClips, createAnnouncementQueue, createBrowserOutput, spokenCode, type AnnouncerOutput } from './useAnnouncer.js';
 
 /** A fake output whose chime and speech last until the test ends them, recording what overlaps. */
 function fakeOutput() {
@@ -148,5 +148,40 @@ describe('browser output', () => {
     await vi.advanceTimersByTimeAsync(1_200);
     await chimed;
     expect(started).toEqual([880, 660]);
+  });
+});
+
+describe('recorded prompts (#18 item 6)', () => {
+  it('a call is the intro, each letter and digit, "đến quầy số" and the counter number', () => {
+    expect(callClips('A016', 5)).toEqual(['intro', 'l-A', 'd-0', 'd-1', 'd-6', 'to-counter', 'n-5']);
+    expect(callClips('1023', 52)).toEqual(['intro', 'd-1', 'd-0', 'd-2', 'd-3', 'to-counter', 'd-5', 'd-2']);
+  });
+
+  it('plays the recordings instead of the Vietnamese voice, one call after the other; without recordings it speaks', async () => {
+    const log: string[] = [];
+    let recordings = true;
+    const out: AnnouncerOutput = {
+      chime: async () => void log.push('chime'),
+      speak: async (text, lang) => void log.push(`${lang}:${text}`),
+      play: async (clips) => {
+        if (!recordings) return false;
+        log.push(`play ${clips.join(' ')}`);
+        return true;
+      },
+    };
+    const q = createAnnouncementQueue(out);
+    const texts = (code: string) => [{ text: `Mời số ${code}`, lang: 'vi-VN' }, { text: `Number ${code}`, lang: 'en-US' }];
+    q.enqueue({ key: 'a', texts: texts('A001'), clips: callClips('A001', 1) });
+    q.enqueue({ key: 'b', texts: texts('A002'), clips: callClips('A002', 2) });
+    await q.idle();
+    expect(log).toEqual([
+      'chime', 'play intro l-A d-0 d-0 d-1 to-counter n-1', 'en-US:Number A001',
+      'chime', 'play intro l-A d-0 d-0 d-2 to-counter n-2', 'en-US:Number A002',
+    ]);
+    recordings = false;
+    log.length = 0;
+    q.enqueue({ key: 'c', texts: texts('A003'), clips: callClips('A003', 3) });
+    await q.idle();
+    expect(log).toEqual(['chime', 'vi-VN:Mời số A003', 'en-US:Number A003']);
   });
 });

@@ -5,12 +5,16 @@ export interface Announcement {
   /** Same ticket at the same counter: a pending duplicate is dropped, a recall after it started is spoken again. */
   key: string;
   texts: { text: string; lang: string }[];
+  /** Pre-recorded Vietnamese prompts to play in turn instead of the Vietnamese text (#18 item 6). */
+  clips?: string[];
 }
 
 /** Where sound goes; the browser version is below, tests pass fakes. */
 export interface AnnouncerOutput {
   chime(): Promise<void>;
   speak(text: string, lang: string): Promise<void>;
+  /** Plays recorded prompts one after another; false when there are none to play (then the text is spoken). */
+  play?(clips: string[]): Promise<boolean>;
 }
 
 /**
@@ -32,7 +36,17 @@ export function createAnnouncementQueue(out: AnnouncerOutput) {
       } catch {
         // No audio device: the voice may still work.
       }
+      let recorded = false;
+      if (next.clips?.length && out.play) {
+        try {
+          recorded = await out.play(next.clips);
+        } catch {
+          recorded = false;
+        }
+      }
       for (const { text, lang } of next.texts) {
+        // The recorded prompts said the Vietnamese text already.
+        if (recorded && lang.startsWith('vi')) continue;
         try {
           await out.speak(text, lang);
         } catch {
@@ -152,16 +166,101 @@ export function createBrowserOutput(env: { audioContext?: AudioContextCtor; spee
   };
 }
 
-/** The display's announcer: browser sound behind a queue, with the "click to enable sound" state. */
-export function useAnnouncer() {
+/** The prompts of a call: "Mời công dân có số", each letter and digit, "đến quầy số", the counter number. */
+export function callClips(code: string, counterNumber: number): string[] {
+  const chars = code.toUpperCase().split('').map((c) => (/\d/.test(c) ? `d-${c}` : `l-${c}`));
+  const counter = counterNumber >= 1 && counterNumber <= 40 ? [`n-${counterNumber}`] : String(counterNumber).split('').map((d) => `d-${d}`);
+  return ['intro', ...chars, 'to-counter', ...counter];
+}
+
+/**
+ * Recorded prompts (built with espeak-ng into /voice, see scripts/voice-prompts.mjs), played
+ * through ONE audio element, one clip after another: two clips never sound at once. A clip
+ * that never ends (no audio device) is given up after its length plus a second.
+ */
+export function createPromptPlayer(base = '/voice/', onBlocked: () => void = () => {}) {
+  let manifest: Promise<Set<string> | null> | null = null;
+  const load = () =>
+    (manifest ??= fetch(`${base}manifest.json`)
+      .then(async (r) => (r.ok ? new Set(((await r.json()) as { prompts: string[] }).prompts) : null))
+      .catch(() => null));
+  const audio = typeof Audio === 'undefined' ? null : new Audio();
+
+  function playOne(src: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (!audio) return resolve();
+      let limit: ReturnType<typeof setTimeout> = setTimeout(done, 8000);
+      function done() {
+        clearTimeout(limit);
+        audio!.removeEventListener('ended', done);
+        audio!.removeEventListener('error', done);
+        audio!.removeEventListener('loadedmetadata', sized);
+        resolve();
+      }
+      function sized() {
+        if (!Number.isFinite(audio!.duration)) return;
+        clearTimeout(limit);
+        limit = setTimeout(done, audio!.duration * 1000 + 1000);
+      }
+      audio.addEventListener('ended', done);
+      audio.addEventListener('error', done);
+      audio.addEventListener('loadedmetadata', sized);
+      audio.src = src;
+      audio.play().catch((e: unknown) => {
+        done();
+        if (e instanceof DOMException && e.name === 'NotAllowedError') {
+          onBlocked();
+          reject(e);
+        }
+      });
+    });
+  }
+
+  return {
+    /** Whether recorded prompts exist on this server. */
+    async available(): Promise<boolean> {
+      return (await load()) !== null;
+    },
+    async play(clips: string[]): Promise<boolean> {
+      const known = await load();
+      if (!known || !audio || clips.some((c) => !known.has(c))) return false;
+      for (const c of clips) await playOne(`${base}${c}.wav`);
+      // A short pause so two calls are heard as two.
+      await new Promise((r) => setTimeout(r, 400));
+      return true;
+    },
+    /** Inside the click that enables sound: lets the element play later. */
+    unlock() {
+      // A throwaway element: the click unlocks the page's media, and the prompts' own element is never muted.
+      if (typeof Audio === 'undefined') return;
+      const silent = new Audio();
+      silent.muted = true;
+      void silent.play().catch(() => {});
+    },
+  };
+}
+
+/**
+ * The display's announcer: a chime and recorded Vietnamese prompts behind a queue (the browser's
+ * voice only where the center prefers it and a vi-VN voice exists, or when there are no
+ * recordings), with the small "tap to enable sound" warning while the browser blocks sound.
+ */
+export function useAnnouncer(options: { preferBrowserVoice?: boolean } = {}) {
   const browser = createBrowserOutput();
-  const queue = createAnnouncementQueue(browser.output);
   const soundOn = ref(browser.allowedWithoutGesture());
+  const prompts = createPromptPlayer('/voice/', () => (soundOn.value = false));
+  const hasViVoice = () => (globalThis.speechSynthesis?.getVoices() ?? []).some((v) => v.lang.toLowerCase().replace('_', '-').startsWith('vi'));
+  const output: AnnouncerOutput = {
+    ...browser.output,
+    play: (clips) => (options.preferBrowserVoice && hasViVoice() ? Promise.resolve(false) : prompts.play(clips)),
+  };
+  const queue = createAnnouncementQueue(output);
   onScopeDispose(() => browser.close());
   return {
     soundOn,
     current: queue.current,
     async enableSound() {
+      prompts.unlock();
       await browser.unlock();
       soundOn.value = true;
     },

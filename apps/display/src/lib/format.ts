@@ -1,4 +1,4 @@
-import type { WaitEstimate } from '@motcua/contracts';
+import type { ServiceExpectation, WaitEstimate } from '@motcua/contracts';
 
 /** Centers run on Vietnam time whatever the device's own clock zone is. */
 export const CENTER_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -31,4 +31,25 @@ export function limitCount(n: number): string {
   const whole = Math.floor(n);
   const half = n - whole === 0.5 ? '½' : '';
   return half ? `${whole || ''}${half}` : String(n);
+}
+
+/** A weekday, date and time of the center, e.g. "thứ Năm, 26/11 07:30" (the next opening). */
+export function openingText(at: Date | string, locale = 'vi-VN'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: CENTER_TIME_ZONE, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+}
+
+/** When a service nobody serves now is expected (#18 item 1), in the given language. */
+export function expectedText(e: ServiceExpectation, t: T, locale: 'vi' | 'en'): string {
+  switch (e.kind) {
+    case 'paused':
+      return t('queue.kiosk.expected.paused', { counters: e.counters.join(', ') });
+    case 'later_today':
+      return e.from ? t('queue.kiosk.expected.laterFrom', { from: e.from }) : t('queue.kiosk.expected.later');
+    case 'next_opening':
+      return e.at ? t('queue.kiosk.expected.nextOpening', { at: openingText(e.at, locale === 'vi' ? 'vi-VN' : 'en-GB') }) : t('queue.kiosk.expected.none');
+    case 'not_today':
+      return t('queue.kiosk.expected.notToday');
+    default:
+      return t('queue.kiosk.expected.none');
+  }
 }

@@ -61,7 +61,7 @@ describe('DisplayView', () => {
     expect(room.joined).toEqual([CENTER]);
     expect(w.get('[data-testid=latest-call]').text()).toContain('A002');
     expect(w.get('[data-testid=latest-call]').text()).toContain('Quầy 2');
-    expect(w.findAll('.board__calls tbody tr').map((r) => r.text())).toEqual(['A001Quầy 1', 'A002Quầy 2']);
+    expect(w.findAll('.board__calls tbody tr').map((r) => r.text())).toEqual(['A001➜ 1', 'A002➜ 2']);
     expect(w.get('[data-testid=waiting-A]').text()).toContain('7');
     expect(w.get('[data-testid=notice]').text()).toBe('Xin giữ trật tự');
     expect(spoken).toEqual([]); // the snapshot is history, not news
@@ -124,7 +124,20 @@ describe('DisplayView', () => {
   it('says on screen when the center in its address does not exist, instead of retrying forever', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy trung tâm này' } }), { status: 404 })));
     const w = await mountDisplay();
-    expect(w.get('[data-testid=display-error]').text()).toBe('Không tìm thấy trung tâm này');
+    const shown = w.get('[data-testid=display-error]').text();
+    expect(shown).toContain('Không tìm thấy trung tâm của màn hình này');
+    expect(shown).toContain('Không tìm thấy trung tâm này');
+  });
+
+  it('a closed hall says "Ngoài giờ làm việc" with the next opening, not "Chưa gọi số nào"', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(snapshot({ calls: [], isOpenNow: false, nextOpening: '2026-11-26T00:30:00.000Z', next: [{ serviceId: HT, codes: ['A003', 'A004'] }] })), { headers: { 'content-type': 'application/json' } })));
+    const w = await mountDisplay();
+    const closed = w.get('[data-testid=display-closed]').text();
+    expect(closed).toContain('Ngoài giờ làm việc');
+    expect(closed).toContain('Mở cửa lại: 07:30 Thứ Năm, 26/11');
+    expect(w.text()).not.toContain('Chưa gọi số nào');
+    // The next numbers of each service.
+    expect(w.get('[data-testid=next-A]').text()).toBe('Tiếp theo: A003 · A004');
   });
 
   it('uses the stacked layout with ?orientation=portrait', async () => {

@@ -14,15 +14,19 @@ const KD = '44444444-4444-4444-8444-444444444444';
 const ELDER = '55555555-5555-4555-8555-555555555555';
 const est = (peopleAhead: number, minMinutes: number, maxMinutes: number) => ({ peopleAhead, minMinutes, maxMinutes });
 
+/** Served now by these open counters (#18 item 1). */
+const serves = (openCounters: string[]) => ({ servable: true, openCounters, expected: { kind: 'now' } });
+
 const kiosk = (over: Record<string, unknown> = {}) => ({
   centerId: CENTER,
   centerName: 'TTPVHCC An Xuyên',
   isOpenNow: true,
+  nextOpening: null,
   openingHoursToday: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }],
   services: [
-    { id: HT, code: 'HT', nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 12, estimate: est(12, 10, 15) },
-    { id: DD, code: 'DD', nameVi: 'Đất đai', nameEn: 'Land', ticketPrefix: 'B', isOpen: true, waiting: 0, estimate: est(0, 0, 0) },
-    { id: KD, code: 'KD', nameVi: 'Kinh doanh', nameEn: 'Business', ticketPrefix: 'C', isOpen: false, waiting: 0, estimate: est(0, 0, 0) },
+    { id: HT, code: 'HT', nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 12, estimate: est(12, 10, 15), ...serves(['Quầy 1']) },
+    { id: DD, code: 'DD', nameVi: 'Đất đai', nameEn: 'Land', ticketPrefix: 'B', isOpen: true, waiting: 0, estimate: est(0, 0, 0), ...serves(['Quầy 2']) },
+    { id: KD, code: 'KD', nameVi: 'Kinh doanh', nameEn: 'Business', ticketPrefix: 'C', isOpen: false, waiting: 0, estimate: est(0, 0, 0), ...serves(['Quầy 3']) },
   ],
   priorityCategories: [],
   ...over,
@@ -106,11 +110,14 @@ describe('KioskView', () => {
     await w.get('[data-testid=kiosk-appointment-form]').trigger('submit');
     await flushPromises();
     expect(w.get('#appt-error').text()).toBe('Không có lịch hẹn nào với mã này tại trung tâm');
-    expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: `/api/centers/${CENTER}/appointments/check-in`, body: { code: 'abcd2345' } });
+    expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: `/api/centers/${CENTER}/appointments/check-in`, body: { code: 'ABCD2345' } });
+    // A barcode reader types the whole appointment link (the QR) and Enter: the code is taken from it.
+    await w.get('#appt-code').setValue(`${location.origin}/appointment/tok123?code=wxyz6789`);
     await w.get('[data-testid=kiosk-appointment-form]').trigger('submit');
     await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
     expect(w.get('[data-testid=kiosk-appointment-result]').text()).toContain('Đúng giờ hẹn');
     expect(w.get('[data-testid=slip-number]').text()).toBe('A031');
+    expect(calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({ code: 'WXYZ6789' });
     w.unmount();
   });
 
@@ -194,39 +201,59 @@ describe('KioskView', () => {
     expect(w.find('[data-testid=service-HT]').exists()).toBe(true);
     w.unmount();
   });
-  it('sends the optional phone with the ticket and clears it for the next visitor; a bad number is shown beside the field', async () => {
+  it('asks for the optional phone after the ticket, on a keypad; a bad number is shown beside the field; the next visitor starts clean', async () => {
     let first = true;
     serve((url, init) => {
       if (init.method !== 'POST') return json(kiosk());
-      if (first) {
-        first = false;
-        return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu chưa hợp lệ', details: [{ path: 'body.phone', message: 'Số điện thoại Việt Nam gồm 10–11 số' }] } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      if (url.endsWith('/contact')) {
+        if (first) {
+          first = false;
+          return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu chưa hợp lệ', details: [{ path: 'body.phone', message: 'Số điện thoại Việt Nam gồm 10–11 số' }] } }), { status: 400, headers: { 'content-type': 'application/json' } });
+        }
+        return json({ ticketId: HT, saved: true });
       }
       return json(issued);
     });
     const w = await mountKiosk();
-    const phone = w.get('[data-testid=notify-phone]');
-    await phone.setValue('0905 11');
-    // Digits typed into the field never pick a service.
-    phone.element.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
-    await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    // Services come first: no phone field before the ticket.
+    expect(w.find('[data-testid=notify-phone]').exists()).toBe(false);
     await w.get('[data-testid=service-DD]').trigger('click');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
+    expect(calls.find((c) => c.url.endsWith('/tickets'))!.body).toEqual({ serviceId: DD, priorityCategoryId: null });
+    for (const d of '090511') await w.findAll('.kiosk__padkey').find((b) => b.text() === d)!.trigger('click');
+    await w.get('[data-testid=phone-form]').trigger('submit');
     await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({ serviceId: DD, priorityCategoryId: null, phone: '090511' });
+    expect(calls.filter((c) => c.url.endsWith('/contact')).at(-1)).toEqual({ method: 'POST', url: `/api/centers/${CENTER}/tickets/${HT}/contact`, body: { phone: '090511', language: 'vi' } });
     expect(w.get('#phone-error').text()).toBe('Số điện thoại Việt Nam gồm 10–11 số');
-    // The list was rendered again: the field keeps what was typed, marked invalid.
-    const again = w.get('[data-testid=notify-phone]');
-    expect(again.attributes('aria-invalid')).toBe('true');
-    expect((again.element as HTMLInputElement).value).toBe('0905 11');
-    expect(document.activeElement).toBe(again.element);
-    await again.setValue('0905 111 222');
-    await w.get('[data-testid=service-DD]').trigger('click');
+    expect(w.get('[data-testid=notify-phone]').attributes('aria-invalid')).toBe('true');
+    await w.get('[data-testid=notify-phone]').setValue('0905 111 222');
+    await w.get('[data-testid=phone-form]').trigger('submit');
     await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({ serviceId: DD, priorityCategoryId: null, phone: '0905111222' });
+    expect(calls.filter((c) => c.url.endsWith('/contact')).at(-1)!.body).toEqual({ phone: '0905111222', language: 'vi' });
+    expect(w.find('[data-testid=phone-saved]').exists()).toBe(true);
     expect(w.text()).not.toContain('0905111222');
-    await w.get('.kiosk__btn--primary').trigger('click');
+    // Not printed by itself (not a paired kiosk): "In phiếu" is the primary action.
+    expect(w.get('[data-testid=print]').classes()).toContain('kiosk__btn--primary');
+    await w.findAll('.kiosk__btn').find((b) => b.text().includes('Xong'))!.trigger('click');
+    await w.get('[data-testid=service-DD]').trigger('click');
+    await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
     expect((w.get('[data-testid=notify-phone]').element as HTMLInputElement).value).toBe('');
+    w.unmount();
+  });
+
+  it('a paired kiosk prints each slip by itself and then says where to take it', async () => {
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    serve((url, init) => {
+      // The API says the ticket was issued by a paired kiosk.
+      return init.method === 'POST' ? json({ ...issued, counterLabels: ['Quầy 2', 'Quầy 4'], printAtKiosk: true }) : json(kiosk());
+    });
+    const w = await mountKiosk();
+    await press('2');
+    await vi.waitFor(() => expect(w.find('[data-testid=printed]').exists()).toBe(true));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(w.find('[data-testid=print]').exists()).toBe(false);
+    expect(w.get('[data-testid=slip-counters]').text()).toContain('Quầy 2, Quầy 4');
     w.unmount();
   });
 });

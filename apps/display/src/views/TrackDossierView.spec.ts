@@ -38,6 +38,20 @@ describe('TrackDossierView', () => {
     expect(w.find('.timeline li.current').text()).toContain('Đã có kết quả');
   });
 
+  it('a dossier waiting for a financial obligation shows the amount and how to pay (#18 item 13)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({
+      code: 'H12.32002-261201-0002', title: 'Chuyển nhượng quyền sử dụng đất', status: 'awaiting_obligation', receivedAt: '2026-12-01T02:00:00.000Z', appointmentAt: null, extendedDueAt: null,
+      collectAt: { name: 'Trung tâm An Xuyên', address: 'Phường An Xuyên' }, payment: { amountVnd: 1250000, howToPay: 'Nộp tại Kho bạc hoặc qua Cổng DVC quốc gia' },
+      timeline: [{ at: '2026-12-01T02:00:00.000Z', status: 'awaiting_obligation', kind: 'obligation' }],
+    }))));
+    const w = await render();
+    await w.find('#t-phone').setValue('5678');
+    await w.find('form').trigger('submit');
+    await flushPromises();
+    expect(w.get('[data-testid=tracking-amount]').text()).toBe('1.250.000 đ');
+    expect(w.get('[data-testid=tracking-how]').text()).toBe('Nộp tại Kho bạc hoặc qua Cổng DVC quốc gia');
+  });
+
   it('shows the field message for a wrong second factor', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu chưa hợp lệ', details: [{ path: 'query.phoneLast4', message: 'Nhập 4 số cuối điện thoại' }] } }), { status: 400 })));
     const w = await render();

@@ -94,20 +94,14 @@ export class AlertService {
    * sweeps, and pushes notifications a crash left unpushed.
    */
   async sweep(now: Date): Promise<{ fired: number; scheduled: number; pushed: number } | { skipped: 'another sweep is running' }> {
-    // Repeats pile up while a long sweep runs; one at a time is enough. A session advisory
-    // lock dies with its connection, so a killed worker never blocks the next sweep.
-    const conn = await this.database.sql.reserve();
-    try {
-      const [row] = await conn`select pg_try_advisory_lock(${SWEEP_LOCK}) as ok`;
-      if (!row!.ok) return { skipped: 'another sweep is running' };
-      try {
-        return await this.repair(now);
-      } finally {
-        await conn`select pg_advisory_unlock(${SWEEP_LOCK})`;
-      }
-    } finally {
-      conn.release();
-    }
+    // Repeats pile up while a long sweep runs; one at a time is enough. The lock is held by a
+    // transaction left open for the sweep (not by a session, which PgBouncer in transaction mode
+    // would hand to someone else): a killed worker's transaction ends and frees it.
+    return this.database.sql.begin(async (tx) => {
+      const [row] = await tx`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as ok`;
+      if (!row!.ok) return { skipped: 'another sweep is running' } as const;
+      return this.repair(now);
+    });
   }
 
   private async repair(now: Date): Promise<{ fired: number; scheduled: number; pushed: number }> {

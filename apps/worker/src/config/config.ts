@@ -6,7 +6,9 @@ const required = (hint: string) => z.string({ error: (iss) => (iss.input === und
 const ZWorkerEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
   DATABASE_URL: required('e.g. postgres://user:password@localhost:5432/motcua').regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),
-  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  /** `pgbouncer` when DATABASE_URL is a PgBouncer in transaction mode. */
+  DATABASE_POOLER: z.enum(['none', 'pgbouncer'], { error: 'must be none or pgbouncer' }).default('none'),
+  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^(rediss?|redis\+sentinel):\/\//, 'must start with redis://, rediss:// or redis+sentinel://'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
   WORKER_HEALTH_PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3001),
   /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only internal peers. */

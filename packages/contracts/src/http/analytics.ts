@@ -44,10 +44,25 @@ export type IndicatorsRow = z.infer<typeof ZIndicatorsRow>;
 export const ZIndicatorsReport = z.object({ from: ZDate, to: ZDate, by: z.string(), groupBy: z.string(), rows: z.array(ZIndicatorsRow), total: ZIndicatorsRow });
 export type IndicatorsReport = z.infer<typeof ZIndicatorsReport>;
 
-/** Worst first: communes (or other units) ranked by the 766 on-time rate, then the 766 score. */
-export const ZRankingQuery = period({ by: ZBy });
+/**
+ * Worst first: communes (or other units) ranked by the 766 on-time rate, then the 766 score. Units
+ * with fewer dossiers handled than the minimum sample (ANALYTICS_MIN_SAMPLE, default 20, or
+ * `minSample`) are listed after the ranked ones, marked `smallSample` ("ít hồ sơ"), not ranked.
+ */
+export const ZRankingQuery = period({
+  by: ZBy,
+  minSample: z.coerce.number({ error: msg('Cỡ mẫu tối thiểu phải là số', 'The minimum sample must be a number') }).int().min(1, { error: msg('Cỡ mẫu tối thiểu từ 1 hồ sơ', 'The minimum sample is at least 1 dossier') }).max(100_000).optional(),
+});
 export type RankingQuery = z.infer<typeof ZRankingQuery>;
-export const ZRanking = z.object({ from: ZDate, to: ZDate, by: z.string(), rows: z.array(ZIndicatorsRow.extend({ level: z.string() })), total: ZIndicatorsRow });
+export const ZRanking = z.object({
+  from: ZDate, to: ZDate, by: z.string(),
+  minSample: z.number().int().describe('Dossiers handled in the period below which a unit is listed apart, not ranked'),
+  rows: z.array(ZIndicatorsRow.extend({
+    level: z.string(), smallSample: z.boolean(),
+    tile: z.object({ x: z.number().int(), y: z.number().int() }).nullable().describe('Place on the province tile map (column, row); null = not on the map'),
+  })),
+  total: ZIndicatorsRow,
+});
 export type Ranking = z.infer<typeof ZRanking>;
 
 export const ZTrendsQuery = period({ by: ZBy, bucket: z.enum(['day', 'week', 'month']).default('day'), unitId: ZUnitFilter }).refine(

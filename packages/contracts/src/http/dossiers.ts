@@ -251,6 +251,8 @@ export const ZTracking = z.object({
   appointmentAt: z.string().nullable(),
   extendedDueAt: z.string().nullable(),
   collectAt: z.object({ name: z.string(), address: z.string() }),
+  /** While the dossier waits for a financial obligation: the amount and how to pay, as the officer recorded them. */
+  payment: z.object({ amountVnd: z.number().int().nonnegative(), howToPay: z.string() }).nullable().optional(),
   timeline: z.array(z.object({ at: z.string(), status: ZDossierStatus.nullable(), kind: z.string() })),
 });
 export type Tracking = z.infer<typeof ZTracking>;

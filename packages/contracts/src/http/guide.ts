@@ -30,6 +30,8 @@ export const ZGuideProcedureSummary = z.object({
   field: z.string(),
   serviceId: ZId,
   timeLimit: z.object({ unit: ZTimeLimitUnit, value: z.number() }),
+  /** The limit in words, from the rule the receipt's appointment follows (core timeLimitText). */
+  timeLimitText: z.object({ vi: z.string(), en: z.string() }),
   feeVnd: z.number().int().nonnegative(),
   /** Result due the same working day. */
   sameDay: z.boolean(),
@@ -122,6 +124,11 @@ export const ZAppointmentSlots = z.object({
   serviceId: ZId,
   date: z.string(),
   slotMinutes: z.number().int().positive(),
+  /** What the booking page names: the center, its address and the service (#18 item 13). */
+  centerName: z.string().optional(),
+  centerAddress: z.string().optional(),
+  serviceNameVi: z.string().optional(),
+  serviceNameEn: z.string().optional(),
   /** Last local day the center's booking window allows. */
   lastDate: ZDate,
   slots: z.array(z.object({ start: ZDateTime, capacity: z.number().int().nonnegative(), remaining: z.number().int().nonnegative() })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
+import { ZCounterAction, ZCounterState, ZLanguage, ZTicketStatus } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId } from './common.js';
 import { ZPhone } from './dossiers.js';
@@ -11,15 +11,33 @@ import { ZPhone } from './dossiers.js';
 export const ZWaitEstimate = z.object({ peopleAhead: z.number().int().nonnegative(), minMinutes: z.number().int().nonnegative(), maxMinutes: z.number().int().nonnegative() });
 export type WaitEstimate = z.infer<typeof ZWaitEstimate>;
 
+/** When someone can serve a service that nobody serves now (see `serviceFloor` in core). */
+export const ZServiceExpectation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('now') }),
+  z.object({ kind: z.literal('paused'), counters: z.array(z.string()) }),
+  z.object({ kind: z.literal('later_today'), counters: z.array(z.string()), from: z.string().nullable() }),
+  z.object({ kind: z.literal('next_opening'), at: ZDateTime.nullable() }),
+  z.object({ kind: z.literal('not_today') }),
+  z.object({ kind: z.literal('no_counter') }),
+]);
+export type ServiceExpectation = z.infer<typeof ZServiceExpectation>;
+
 export const ZKioskService = z.object({
   id: ZId,
   code: z.string(),
   nameVi: z.string(),
   nameEn: z.string(),
   ticketPrefix: z.string(),
+  /** Procedure field (ho_tich, dat_dai…): the kiosk's icon and example procedures. */
+  field: z.string().optional(),
   isOpen: z.boolean(),
   waiting: z.number().int().nonnegative(),
   estimate: ZWaitEstimate,
+  /** An open counter serves it now: the kiosk issues tickets for it only then (#18 item 1). */
+  servable: z.boolean(),
+  /** Labels of the open counters that serve it (printed on the slip). */
+  openCounters: z.array(z.string()),
+  expected: ZServiceExpectation,
 });
 export const ZKioskSnapshot = z.object({
   centerId: ZId,
@@ -27,6 +45,8 @@ export const ZKioskSnapshot = z.object({
   /** Within opening hours now (center time zone). */
   isOpenNow: z.boolean(),
   openingHoursToday: z.array(z.object({ start: z.string(), end: z.string() })),
+  /** The next opening after now (working calendar), for a closed kiosk; null when none is known. */
+  nextOpening: ZDateTime.nullable(),
   services: z.array(ZKioskService),
   priorityCategories: z.array(z.object({ id: ZId, nameVi: z.string(), nameEn: z.string() })),
 });
@@ -44,6 +64,14 @@ export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
 /** What a client sends (defaults filled by the API). */
 export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
 
+/** Centers a citizen can pick on the home page (guide, booking). */
+export const ZPublicCenters = z.array(z.object({ id: ZId, code: z.string(), name: z.string(), address: z.string() }));
+
+/** The phone a citizen leaves after taking the ticket (#18 item 4: services first, the phone after). */
+export const ZTicketContactParams = z.object({ centerId: ZId, ticketId: ZId });
+export const ZTicketContactRequest = z.object({ phone: ZPhone, language: ZLanguage.default('vi') });
+export const ZTicketContactSaved = z.object({ ticketId: ZId, saved: z.literal(true) });
+
 /** What the kiosk prints on the slip. */
 export const ZIssuedTicket = z.object({
   id: ZId,
@@ -56,6 +84,10 @@ export const ZIssuedTicket = z.object({
   arrivedAt: ZDateTime,
   estimate: ZWaitEstimate,
   trackingCode: z.string(),
+  /** The open counters that serve its service when it was issued (the slip names them). */
+  counterLabels: z.array(z.string()).optional(),
+  /** Issued by a paired kiosk: it prints the slip by itself (#18 item 3). */
+  printAtKiosk: z.boolean().optional(),
 });
 export type IssuedTicket = z.infer<typeof ZIssuedTicket>;
 
@@ -79,6 +111,11 @@ export const ZDisplaySnapshot = z.object({
   calls: z.array(ZCall).describe('Latest calls, newest first'),
   services: z.array(ZServiceWaiting),
   notice: z.string(),
+  /** Within opening hours now; a closed hall says so with the next opening (#18 item 5). */
+  isOpenNow: z.boolean().optional(),
+  nextOpening: ZDateTime.nullable().optional(),
+  /** The next waiting numbers of each service, in the order they are likely called. */
+  next: z.array(z.object({ serviceId: ZId, codes: z.array(z.string()) })).optional(),
   /** Last sequence number sent to the public room of this center (0 with a null epoch when it could not be read). */
   seq: z.number().int().nonnegative(),
   /** The sequence's generation: it changes when Redis lost the sequence (flushed, replaced); null when Redis could not be asked. */
@@ -148,8 +185,12 @@ export const ZWorkstation = z.object({
   waiting: z.array(ZQueueTicket),
   waitingTotal: z.number().int(),
   servedToday: z.number().int(),
-  services: z.array(ZServiceWaiting),
-  otherCounters: z.array(z.object({ id: ZId, label: z.string(), number: z.number().int(), state: ZCounterState })),
+  /** `field`: the procedure field of the service (intake offers that field's procedures first). */
+  services: z.array(ZServiceWaiting.extend({ field: z.string() })),
+  /** Transfer targets: the open counters of the center (not this one), with their profile and queue length. */
+  otherCounters: z.array(z.object({ id: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, serviceIds: z.array(ZId).optional(), waiting: z.number().int().nonnegative().optional() })),
+  /** The buttons that work now, decided by the ticket lifecycle in packages/core; the workstation does not re-decide them. */
+  allowedActions: z.array(ZCounterAction),
 });
 export type Workstation = z.infer<typeof ZWorkstation>;
 
@@ -176,7 +217,9 @@ export const ZLiveBoard = z.object({
   centerName: z.string(),
   date: z.string(),
   counters: z.array(ZLiveCounter),
-  services: z.array(ZServiceWaiting.extend({ oldestWaitMinutes: z.number().nullable(), servedToday: z.number().int(), avgWaitMinutes: z.number().nullable() })),
+  services: z.array(ZServiceWaiting.extend({ oldestWaitMinutes: z.number().nullable(), servedToday: z.number().int(), avgWaitMinutes: z.number().nullable(), servable: z.boolean().optional() })),
   totals: z.object({ issued: z.number().int(), waiting: z.number().int(), served: z.number().int(), noShow: z.number().int() }),
+  /** Whether the center is within today's office windows now (a closed center says so on the board). */
+  opening: z.object({ isOpenNow: z.boolean(), windows: z.array(z.object({ start: z.string(), end: z.string() })) }),
 });
 export type LiveBoard = z.infer<typeof ZLiveBoard>;

@@ -458,10 +458,10 @@ export const analyticsRepository = {
       order by x.recomputed_at desc, x.day, au.name limit ${q.limit}`);
   },
 
-  /** Units with their level, for naming and ranking; every unit when `ids` is undefined. */
-  async units(db: DbOrTx, ids?: string[]): Promise<Array<{ id: string; name: string; level: string; parentId: string | null }>> {
-    return db.execute<{ id: string; name: string; level: string; parentId: string | null }>(sql`
-      select id, name, level::text as level, parent_id as "parentId" from administrative_units where true ${inUnits(sql.raw('id'), ids)} order by name`);
+  /** Units with their level and place on the tile map, for naming, ranking and the map; every unit when `ids` is undefined. */
+  async units(db: DbOrTx, ids?: string[]): Promise<Array<{ id: string; name: string; level: string; parentId: string | null; tileX: number | null; tileY: number | null }>> {
+    return db.execute<{ id: string; name: string; level: string; parentId: string | null; tileX: number | null; tileY: number | null }>(sql`
+      select id, name, level::text as level, parent_id as "parentId", tile_x as "tileX", tile_y as "tileY" from administrative_units where true ${inUnits(sql.raw('id'), ids)} order by name`);
   },
 
   /** Every unit that has a given unit below it, or is it (for publishing to the rooms of all leaders above). */

@@ -223,6 +223,12 @@ export const ticketRepository = {
     await tx.insert(ticketEvents).values(values);
   },
 
+  /** A closing counter's transferred-in tickets go back to their service's line (arrival time unchanged). */
+  async releaseTargeted(tx: DbOrTx, counterId: string): Promise<number> {
+    const rows = await tx.update(tickets).set({ targetCounterId: null }).where(and(eq(tickets.targetCounterId, counterId), eq(tickets.status, 'waiting'))).returning({ id: tickets.id });
+    return rows.length;
+  },
+
   async setCounter(tx: DbOrTx, counterId: string, values: Partial<typeof counters.$inferInsert>): Promise<void> {
     await tx.update(counters).set(values).where(eq(counters.id, counterId));
   },

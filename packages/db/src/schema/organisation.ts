@@ -14,6 +14,9 @@ export const administrativeUnits = pgTable(
     validFrom: date(),
     validTo: date(),
     disadvantaged: boolean().notNull().default(false),
+    /** Place on the province tile map (column, row from the top left), laid out roughly as the province; null = not on the map. */
+    tileX: integer(),
+    tileY: integer(),
     ...timestamps,
   },
   (t) => [uniqueIndex('administrative_units_code_key').on(t.code), index('administrative_units_parent_idx').on(t.parentId)],

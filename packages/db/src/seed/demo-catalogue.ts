@@ -7,8 +7,51 @@ import type { ProcedureStep } from '../schema/procedures.js';
  */
 export const province = { code: '96', name: 'Tỉnh Cà Mau' };
 
-type Commune = { code: string; name: string; disadvantaged: boolean };
-const commune = (code: string, name: string, disadvantaged = false): Commune => ({ code, name, disadvantaged });
+type Commune = { code: string; name: string; disadvantaged: boolean; tile: { x: number; y: number } };
+/** Where each commune sits on the province tile map: roughly as on the map (Bạc Liêu north-east, Đất Mũi at the southern tip), one tile each. */
+const TILES: Record<string, [number, number]> = {
+  'Xã U Minh': [1, 0],
+  'Xã Nguyễn Phích': [2, 0],
+  'Xã Biển Bạch': [3, 0],
+  'Xã Thới Bình': [4, 0],
+  'Xã Trí Phải': [5, 0],
+  'Phường Giá Rai': [6, 0],
+  'Phường Vĩnh Trạch': [7, 0],
+  'Xã Khánh Lâm': [0, 1],
+  'Xã Khánh An': [1, 1],
+  'Xã Hồ Thị Kỷ': [2, 1],
+  'Xã Tân Lộc': [3, 1],
+  'Phường Bạc Liêu': [7, 1],
+  'Xã Sông Đốc': [0, 2],
+  'Xã Khánh Bình': [1, 2],
+  'Xã Trần Văn Thời': [2, 2],
+  'Phường Lý Văn Lâm': [3, 2],
+  'Phường An Xuyên': [4, 2],
+  'Phường Tân Thành': [5, 2],
+  'Phường Hòa Thành': [6, 2],
+  'Xã Đá Bạc': [1, 3],
+  'Xã Lương Thế Trân': [2, 3],
+  'Xã Tân Hưng': [3, 3],
+  'Xã Hưng Mỹ': [4, 3],
+  'Xã Tạ An Khương': [5, 3],
+  'Xã Trần Phán': [6, 3],
+  'Xã Phú Tân': [0, 4],
+  'Xã Nguyễn Việt Khái': [1, 4],
+  'Xã Cái Nước': [2, 4],
+  'Xã Phú Mỹ': [3, 4],
+  'Xã Đầm Dơi': [4, 4],
+  'Xã Thanh Tùng': [5, 4],
+  'Xã Quách Phẩm': [6, 4],
+  'Xã Cái Đôi Vàm': [1, 5],
+  'Xã Tân Ân': [2, 5],
+  'Xã Năm Căn': [3, 5],
+  'Xã Tam Giang': [4, 5],
+  'Xã Viên An': [1, 6],
+  'Xã Phan Ngọc Hiển': [2, 6],
+  'Xã Đất Mới': [3, 6],
+  'Xã Đất Mũi': [0, 7],
+};
+const commune = (code: string, name: string, disadvantaged = false): Commune => ({ code, name, disadvantaged, tile: { x: TILES[name]![0], y: TILES[name]![1] } });
 
 export const communes: Array<Commune & { center: string }> = [
   commune('32002', 'Phường An Xuyên'),

@@ -46,7 +46,7 @@ async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
   const [prov] = await tx.insert(s.administrativeUnits).values({ code: demo.province.code, name: demo.province.name, level: 'province' }).returning();
   const units = await tx
     .insert(s.administrativeUnits)
-    .values(demo.communes.map((c) => ({ code: c.code, name: c.name, level: 'commune' as const, parentId: prov!.id, disadvantaged: c.disadvantaged })))
+    .values(demo.communes.map((c) => ({ code: c.code, name: c.name, level: 'commune' as const, parentId: prov!.id, disadvantaged: c.disadvantaged, tileX: c.tile.x, tileY: c.tile.y })))
     .returning();
 
   const agencies = await tx.insert(s.agencies).values([

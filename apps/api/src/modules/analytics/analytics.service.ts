@@ -2,11 +2,12 @@ import type {
   AnalyticsScope, Channels, ChannelsQuery, Corrections, CorrectionsQuery, FigureDossiers, FigureDossiersQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
   OverdueList, OverdueQuery, QueuePerformance, QueuePerformanceQuery, Ranking, RankingQuery, Trends, TrendsQuery,
 } from '@motcua/contracts';
-import { addCounts, DEFAULT_TIME_ZONE, dossierIndicators, emptyCounts, queueSumsIndicators, RATE_FORMULAS, score766, type CountKey, type DossierCounts } from '@motcua/core';
+import { addCounts, DEFAULT_TIME_ZONE, dossierIndicators, emptyCounts, isSmallSample, queueSumsIndicators, RATE_FORMULAS, score766, shownIndicators, shownScore, type CountKey, type DossierCounts } from '@motcua/core';
 import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type QueueSumsRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
+import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { READ_DATABASE } from '../../infra/tokens.js';
 
 const CHANNELS: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' };
@@ -21,14 +22,18 @@ const countsOf = ({ key: _key, ...counts }: DossierCountsRow & { to?: string }):
   return counts;
 };
 const totalOf = (rows: DossierCountsRow[]) => toRow('total', 'Tổng cộng', rows.reduce<DossierCounts>((sum, r) => addCounts(sum, countsOf(r)), emptyCounts()));
-/** Worst first: lowest 766 on-time rate, then lowest score; "no data" after every number. */
-const worstFirst = (a: IndicatorsRow, b: IndicatorsRow) =>
-  (a.indicators.onTimeRate766 ?? Infinity) - (b.indicators.onTimeRate766 ?? Infinity) || (a.score766.total ?? Infinity) - (b.score766.total ?? Infinity) || a.label.localeCompare(b.label, 'vi');
+/** Worst first: lowest 766 on-time rate, then lowest score; "no data" (nothing resolved) after every number. */
+const onTime = (r: IndicatorsRow) => shownIndicators(r.indicators).onTimeRate766 ?? Infinity;
+const score = (r: IndicatorsRow) => shownScore(r.indicators, r.score766.total) ?? Infinity;
+const worstFirst = (a: IndicatorsRow, b: IndicatorsRow) => onTime(a) - onTime(b) || score(a) - score(b) || a.label.localeCompare(b.label, 'vi');
 
 /** Leaders' reports: read models only (the overdue list aside), never a scan of the raw dossiers; a leader sees their unit and below. */
 @Injectable()
 export class AnalyticsService {
-  constructor(@Inject(READ_DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(READ_DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   private get db() {
     return this.database.db;
@@ -66,16 +71,24 @@ export class AnalyticsService {
     return { units: units.filter((u) => !u.parentId || !inside.has(u.parentId)).map(({ id, name, level }) => ({ id, name, level })) };
   }
 
-  /** Every commune in scope (with "no data" when it had no dossiers), and any other unit that had some. */
+  /**
+   * Every commune in scope (with "no data" when it had no dossiers), and any other unit that had
+   * some: those with at least the minimum sample ranked worst first, then the small ones apart.
+   */
   async ranking(q: RankingQuery, actor: Actor): Promise<Ranking> {
+    const minSample = q.minSample ?? this.config.ANALYTICS_MIN_SAMPLE;
     const unitIds = await this.scope(actor);
     const [rows, units] = await Promise.all([analyticsRepository.dossierCounts(this.db, { ...q, groupBy: 'unit', unitIds }), analyticsRepository.units(this.db, unitIds)]);
     const byKey = new Map(rows.map((r) => [r.key, r]));
-    const ranked = units
+    const all = units
       .filter((u) => u.level === 'commune' || byKey.has(u.id))
-      .map((u) => ({ ...toRow(u.id, u.name, byKey.has(u.id) ? countsOf(byKey.get(u.id)!) : emptyCounts()), level: u.level }))
+      .map((u) => {
+        const row = toRow(u.id, u.name, byKey.has(u.id) ? countsOf(byKey.get(u.id)!) : emptyCounts());
+        return { ...row, level: u.level, smallSample: isSmallSample(row.indicators, minSample), tile: u.tileX === null || u.tileY === null ? null : { x: u.tileX, y: u.tileY } };
+      })
       .sort(worstFirst);
-    return { from: q.from, to: q.to, by: q.by, rows: ranked, total: totalOf(rows) };
+    const ranked = [...all.filter((r) => !r.smallSample), ...all.filter((r) => r.smallSample)];
+    return { from: q.from, to: q.to, by: q.by, minSample, rows: ranked, total: totalOf(rows) };
   }
 
   async trends(q: TrendsQuery, actor: Actor): Promise<Trends> {

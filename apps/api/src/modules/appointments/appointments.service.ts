@@ -46,6 +46,10 @@ export class AppointmentsService {
       serviceId: service.id,
       date: query.date,
       slotMinutes: center.appointmentSlotMinutes,
+      centerName: center.name,
+      centerAddress: center.address ?? '',
+      serviceNameVi: service.nameVi,
+      serviceNameEn: service.nameEn,
       lastDate,
       slots: starts.map((s) => ({ start: s.toISOString(), capacity, remaining: Math.max(0, capacity - (booked.get(s.getTime()) ?? 0)) })),
     };

@@ -1,17 +1,17 @@
 import type { DossierDetail, DossierStatus, DossierSummary } from '@motcua/contracts';
-import { addWorkingTime, isTerminal, nationalStatusCode, workingDayLength, type WorkCalendar } from '@motcua/core';
+import { isDueSoon, isTerminal, nationalStatusCode, type WorkCalendar } from '@motcua/core';
 import type { Dossier, ListRow } from '@motcua/db';
 
 const DONE: ReadonlySet<DossierStatus> = new Set(['resolved', 'returned']);
 
 export const iso = (v: Date | string | null | undefined): string | null => (v === null || v === undefined ? null : new Date(v).toISOString());
 
-/** Overdue is derived, not a state: past due while no result exists. Due soon: within one working day. */
+/** Overdue is derived, not a state: past due while no result exists. Due soon: less than one working day of office time left (core isDueSoon). */
 export function dueFlags(cal: WorkCalendar, status: DossierStatus, dueAt: Date | string | null, now: Date) {
   if (!dueAt || isTerminal(status) || DONE.has(status)) return { overdue: false, dueSoon: false };
   const due = new Date(dueAt);
   if (now.getTime() > due.getTime()) return { overdue: true, dueSoon: false };
-  return { overdue: false, dueSoon: addWorkingTime(cal, now, workingDayLength(cal)).getTime() >= due.getTime() };
+  return { overdue: false, dueSoon: isDueSoon(cal, due, now) };
 }
 
 export function summaryOfRow(row: ListRow, cal: WorkCalendar, now: Date): DossierSummary {

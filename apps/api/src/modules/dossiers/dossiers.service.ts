@@ -4,7 +4,7 @@ import {
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
-  addWorkingTime, allowedActions, businessDate, checkExtension, citizenEventOf, computeDue, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
+  addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
 import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
@@ -38,6 +38,12 @@ const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
  * is one transaction that locks the dossier row, checks the core state machine, updates the
  * row and appends control-slip events; realtime news goes out after commit.
  */
+/** The amount and how to pay of the latest financial obligation notified (its event carries them, #18 item 13). */
+function obligationOf(events: Array<{ kind: string; note: string | null; data: unknown }>): { amountVnd: number; howToPay: string } | null {
+  const e = [...events].reverse().find((x) => typeof (x.data as { amountVnd?: unknown } | null)?.amountVnd === 'number');
+  return e ? { amountVnd: (e.data as { amountVnd: number }).amountVnd, howToPay: e.note ?? '' } : null;
+}
+
 @Injectable()
 export class DossiersService {
   private readonly issueLog = new Logger('DossiersService');
@@ -211,7 +217,8 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: await dossierRepository.update(tx, dossier.id, { status: to }), events: [...events, event] };
     }
-    const dueAt = computeDue(cal, now, { unit: version.timeLimitUnit, value: version.timeLimitValue });
+    // The same rule the guide publishes for this procedure (core time-limit-rule).
+    const dueAt = appointmentFor(cal, now, { unit: version.timeLimitUnit, value: version.timeLimitValue });
     const steps = version.steps as Step[];
     const stepDues = stepDueTimes(cal, now, steps, dueAt);
     // B1 (reception) ends with the receipt when there are later steps.
@@ -507,6 +514,7 @@ export class DossiersService {
       appointmentAt: iso(d.dueAt),
       extendedDueAt: iso(d.extendedDueAt),
       collectAt: { name: center!.name, address: center!.address },
+      payment: d.status === 'awaiting_obligation' ? obligationOf(events) : null,
       // Status changes only: handovers inside the agency are internal.
       timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
     };

@@ -1,5 +1,5 @@
 import type { GuideCatalogue, GuideProcedure, GuideProcedureSummary, ServiceWait } from '@motcua/contracts';
-import { businessDate, guideForm, procedureChecklist, renderGuideFormSheet } from '@motcua/core';
+import { businessDate, guideForm, procedureChecklist, renderGuideFormSheet, timeLimitText } from '@motcua/core';
 import { guideRepository, ticketRepository, type DatabaseHandle, type Procedure, type ProcedureVersion } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
@@ -14,6 +14,7 @@ const summary = (p: Procedure, v: ProcedureVersion, serviceId: string): GuidePro
   field: p.field,
   serviceId,
   timeLimit: { unit: v.timeLimitUnit, value: v.timeLimitValue },
+  timeLimitText: timeLimitText({ unit: v.timeLimitUnit, value: v.timeLimitValue }),
   feeVnd: v.feeVnd,
   sameDay: v.timeLimitUnit === 'same_day',
   noAppointment: v.noAppointment,

@@ -1,5 +1,5 @@
-import { createCalendar, estimateWait, instantOf, localDate, windowsOn, type WorkCalendar } from '@motcua/core';
-import { calendarRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
+import { businessDate, createCalendar, estimateWait, instantOf, localDate, nextOpening, serviceFloor, windowsOn, type ServiceFloor, type WorkCalendar } from '@motcua/core';
+import { calendarRepository, floorRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { Cached } from '../../common/cached.js';
 import { DATABASE } from '../../infra/tokens.js';
@@ -55,5 +55,18 @@ export class CenterContext {
       return { recent, open };
     });
     return estimateWait({ peopleAhead, openCounters: inputs.open.get(service.id) ?? 0, recentServiceMs: inputs.recent.get(service.id) ?? [], typicalServiceMinutes: service.typicalServiceMinutes });
+  }
+
+  /**
+   * Who can serve each service of the center now, and when someone is expected where nobody
+   * can (#18 item 1). Read fresh: a counter that just closed must not be offered.
+   */
+  async floor(center: Center, serviceIds: readonly string[], now: Date): Promise<{ isOpenNow: boolean; nextOpening: Date | null; services: Map<string, ServiceFloor> }> {
+    const [opening, cal, counters] = await Promise.all([this.openingToday(center, now), this.calendar(center), floorRepository.counters(this.database.db, center.id, businessDate(now, center.timeZone))]);
+    const next = nextOpening(cal, now);
+    const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: center.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    const afternoonStart = opening.windows[1]?.start ?? null;
+    const ctx = { isOpenNow: opening.isOpenNow, nextOpening: next, afternoonStart, localTime };
+    return { isOpenNow: opening.isOpenNow, nextOpening: next, services: new Map(serviceIds.map((id) => [id, serviceFloor(id, counters, ctx)])) };
   }
 }

@@ -1,6 +1,6 @@
-import { JobName, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
-import { businessDate, pickNextTicket } from '@motcua/core';
-import { appointmentRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
+import { JobName, type CounterAction, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
+import { allowedCounterActions, businessDate, decideCounterAction, pickNextTicket, type CounterSituation } from '@motcua/core';
+import { appointmentRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -26,6 +26,23 @@ type Config = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfi
 type Outcome = { reason: QueueUpdated['reason']; called?: Ticket };
 
 const invalid = (message: Bilingual) => ApiError.invalidTransition(message);
+
+const situation = (counter: Counter, config: Config, active: Ticket | undefined): CounterSituation => ({
+  state: counter.state,
+  current: active ? { code: active.code, status: active.status, recallCount: active.recallCount } : null,
+  maxRecalls: config.center.noShowAfterRecalls,
+  allowCallSpecific: config.center.allowCallSpecific,
+});
+
+const actionOf = (command: CounterCommand): CounterAction => {
+  switch (command.kind) {
+    case 'call_next': return 'callNext';
+    case 'call': return 'callSpecific';
+    case 'no_show': return 'noShow';
+    case 'state': return command.state === 'paused' ? 'pause' : command.state === 'closed' ? 'close' : 'open';
+    default: return command.kind;
+  }
+};
 
 type TicketAppointment = { slotStart: Date; onTime: boolean };
 
@@ -95,61 +112,60 @@ export class CounterService {
   }
 
   private async apply(tx: Tx, ctx: { counter: Counter; config: Config; date: string; active: Ticket | undefined; actor: Actor; now: Date }, command: CounterCommand): Promise<Outcome> {
-    const { counter, config, date, active, actor, now } = ctx;
+    const { counter, config, active, actor, now } = ctx;
     const event = (ticket: Ticket, kind: string, from: Ticket['status'] | null, data?: Record<string, unknown>) =>
       ticketRepository.event(tx, { ticketId: ticket.id, kind, fromStatus: from, toStatus: ticket.status, counterId: counter.id, actorId: actor.staffId, at: now, data });
-    switch (command.kind) {
-      case 'call_next':
-      case 'call': {
-        if (active?.status === 'serving') throw invalid({ vi: `Hãy hoàn thành hoặc chuyển vé ${active.code} trước khi gọi số mới.`, en: `Finish or transfer ticket ${active.code} before calling another.` });
-        if (active?.status === 'called') {
-          if (active.recallCount < config.center.noShowAfterRecalls) {
-            throw invalid({ vi: `Vé ${active.code} vẫn đang được mời: bắt đầu phục vụ, gọi lại, hoặc đánh dấu vắng mặt.`, en: `Ticket ${active.code} is still called: start serving, recall it, or mark it as no-show.` });
-          }
-          // Recalled as often as the center allows: it becomes a no-show on the next call.
+    // The ticket lifecycle in core decides; this writes what it says.
+    const decision = decideCounterAction(situation(counter, config, active), actionOf(command));
+    if (!decision.ok) throw decision.code === 'forbidden' ? ApiError.forbidden(decision.reason) : invalid(decision.reason);
+    const { effect } = decision;
+    switch (effect.action) {
+      case 'callNext':
+      case 'callSpecific': {
+        if (effect.previousNoShow && active) {
           const gone = await ticketRepository.update(tx, active.id, { status: 'no_show' });
           await event(gone, 'no_show', 'called', { automatic: true });
         }
         const profile = await ticketRepository.counterServices(tx, counter.id);
-        const picked = command.kind === 'call' ? await this.lockChosen(tx, command.ticketId, config, date, profile) : await this.lockNext(tx, counter, config, date, profile, now);
-        const called = await ticketRepository.update(tx, picked.id, { status: 'called', calledAt: now, counterId: counter.id, officerId: actor.staffId, recallCount: 0 });
-        await ticketRepository.setCounter(tx, counter.id, { state: 'serving', normalsSincePriority: called.priorityCategoryId ? 0 : counter.normalsSincePriority + 1 });
+        const picked = command.kind === 'call' ? await this.lockChosen(tx, command.ticketId, config, ctx.date, profile) : await this.lockNext(tx, counter, config, ctx.date, profile, now);
+        const called = await ticketRepository.update(tx, picked.id, { status: effect.ticket, calledAt: now, counterId: counter.id, officerId: actor.staffId, recallCount: 0 });
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter, normalsSincePriority: called.priorityCategoryId ? 0 : counter.normalsSincePriority + 1 });
         await event(called, command.kind === 'call' ? 'called_specific' : 'called', 'waiting');
         return { reason: 'called', called };
       }
       case 'recall': {
-        if (active?.status !== 'called') throw invalid({ vi: 'Không có vé nào đang được mời để gọi lại.', en: 'No ticket is being called, so there is nothing to recall.' });
-        const again = await ticketRepository.update(tx, active.id, { recallCount: active.recallCount + 1, calledAt: now });
+        const again = await ticketRepository.update(tx, active!.id, { recallCount: active!.recallCount + 1, calledAt: now });
         await event(again, 'recalled', 'called', { recall: again.recallCount });
         return { reason: 'called', called: again };
       }
       case 'start': {
-        if (active?.status !== 'called') throw invalid({ vi: 'Chỉ bắt đầu phục vụ được vé đang được mời.', en: 'Only a called ticket can start being served.' });
-        const serving = await ticketRepository.update(tx, active.id, { status: 'serving', servingAt: now });
+        const serving = await ticketRepository.update(tx, active!.id, { status: effect.ticket, servingAt: now });
         await event(serving, 'serving', 'called');
         return { reason: 'served' };
       }
       case 'done': {
-        if (active?.status !== 'serving') throw invalid({ vi: 'Không có vé nào đang được phục vụ để hoàn thành.', en: 'No ticket is being served, so there is nothing to finish.' });
-        const done = await ticketRepository.update(tx, active.id, { status: 'done', doneAt: now });
-        await ticketRepository.setCounter(tx, counter.id, { state: 'open' });
+        const done = await ticketRepository.update(tx, active!.id, { status: effect.ticket, doneAt: now });
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter });
         await event(done, 'done', 'serving');
         return { reason: 'served' };
       }
-      case 'no_show': {
-        if (active?.status !== 'called') throw invalid({ vi: 'Chỉ đánh dấu vắng mặt được vé đang được mời.', en: 'Only a called ticket can be marked as no-show.' });
-        const gone = await ticketRepository.update(tx, active.id, { status: 'no_show' });
-        await ticketRepository.setCounter(tx, counter.id, { state: 'open' });
+      case 'noShow': {
+        const gone = await ticketRepository.update(tx, active!.id, { status: effect.ticket });
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter });
         await event(gone, 'no_show', 'called');
         return { reason: 'no_show' };
       }
       case 'transfer':
-        return this.transfer(tx, ctx, command, event);
-      case 'state': {
-        if (command.state !== 'open' && active) throw invalid({ vi: `Hãy xử lý xong vé ${active.code} trước khi ${command.state === 'paused' ? 'tạm dừng' : 'đóng'} quầy.`, en: `Deal with ticket ${active.code} before ${command.state === 'paused' ? 'pausing' : 'closing'} the counter.` });
-        await ticketRepository.setCounter(tx, counter.id, { state: active ? 'serving' : command.state });
+        return this.transfer(tx, ctx, command as Extract<CounterCommand, { kind: 'transfer' }>, event);
+      case 'close':
+        // Tickets transferred to this counter go back to their service's line, keeping their arrival time (#18 item 2).
+        await ticketRepository.releaseTargeted(tx, counter.id);
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter });
         return { reason: 'counter' };
-      }
+      case 'pause':
+      case 'open':
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter });
+        return { reason: 'counter' };
     }
   }
 
@@ -167,7 +183,6 @@ export class CounterService {
   }
 
   private async lockChosen(tx: Tx, ticketId: string, config: Config, date: string, profile: Array<{ serviceId: string }>) {
-    if (!config.center.allowCallSpecific) throw ApiError.forbidden({ vi: 'Trung tâm không cho phép gọi số theo lựa chọn; hãy dùng "Gọi số tiếp theo".', en: 'This center does not allow calling a chosen ticket; use "Call next".' });
     const ticket = await ticketRepository.lockWaiting(tx, ticketId, config.center.id, date);
     if (!ticket) throw invalid({ vi: 'Vé này không còn chờ (đã được gọi ở quầy khác hoặc đã hết hạn).', en: 'This ticket is no longer waiting (another counter called it, or it expired).' });
     if (!profile.some((p) => p.serviceId === ticket.serviceId)) throw invalid({ vi: 'Quầy này không phục vụ dịch vụ của vé đó.', en: 'This counter does not serve that ticket’s service.' });
@@ -181,13 +196,14 @@ export class CounterService {
     event: (t: Ticket, kind: string, from: Ticket['status'] | null, data?: Record<string, unknown>) => Promise<void>,
   ): Promise<Outcome> {
     const { counter, config, date, active, now } = ctx;
-    if (active?.status !== 'serving') throw invalid({ vi: 'Chỉ chuyển được vé đang được phục vụ.', en: 'Only the ticket being served can be transferred.' });
+    if (!active) throw invalid({ vi: 'Chỉ chuyển được vé đang được phục vụ.', en: 'Only the ticket being served can be transferred.' });
     const field = (path: string, vi: string, en: string) => ApiError.validation([{ path: `body.${path}`, message: { vi, en } }], { vi, en });
     let targetCounter: Counter | undefined;
     if (command.counterId) {
       targetCounter = await ticketRepository.counter(tx, command.counterId);
       if (!targetCounter || targetCounter.centerId !== config.center.id) throw field('counterId', 'Quầy nhận chuyển không thuộc trung tâm này', 'That counter is not in this center');
       if (targetCounter.id === counter.id) throw field('counterId', 'Hãy chọn một quầy khác', 'Choose another counter');
+      if (targetCounter.state === 'closed') throw field('counterId', `${targetCounter.label} đang đóng; hãy chọn một quầy đang mở`, `${targetCounter.label} is closed; choose an open counter`);
     }
     const targetProfile = targetCounter ? await ticketRepository.counterServices(tx, targetCounter.id) : undefined;
     const serviceId = command.serviceId ?? (targetProfile?.some((p) => p.serviceId === active.serviceId) ? active.serviceId : targetProfile?.sort((a, b) => b.weight - a.weight)[0]?.serviceId);
@@ -256,9 +272,10 @@ export class CounterService {
       ticketRepository.waitingFor(db, { centerId: config.center.id, businessDate: date, counterId: counter.id, serviceIds: profile.map((p) => p.serviceId), limit: 100 }),
       ticketRepository.servedToday(db, counter.id, date),
       ticketRepository.waitingCounts(db, config.center.id, date),
-      ticketRepository.otherCounters(db, config.center.id),
+      floorRepository.transferTargets(db, config.center.id, date),
     ]);
     const shown = await toQueueTickets(db, active ? [active, ...waiting.rows] : waiting.rows);
+    const otherCounters = others.filter((o) => o.id !== counter.id);
     return {
       counter: { id: counter.id, centerId: counter.centerId, label: counter.label, number: counter.number, state: counter.state, services: profile },
       centerName: config.center.name,
@@ -269,8 +286,9 @@ export class CounterService {
       waiting: active ? shown.slice(1) : shown,
       waitingTotal: waiting.total,
       servedToday: served,
-      services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: counts.get(s.id) ?? 0 })),
-      otherCounters: others.filter((o) => o.id !== counter.id),
+      services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: counts.get(s.id) ?? 0, field: s.field })),
+      otherCounters,
+      allowedActions: allowedCounterActions(situation(counter, config, active), { waitingTotal: waiting.total, transferTargets: Math.max(config.services.length - 1, 0) + otherCounters.length }),
     };
   }
 }

@@ -25,8 +25,18 @@ export class QueueController {
   }
 
   @ApiRoute(routes.issueTicket)
-  issue(@Input() input: ValidatedInput<CenterParams, unknown, IssueTicketRequest>, @Req() req: Request & RequestWithActor, @Now() now: Date) {
-    return this.queue.issue(input.params.centerId, input.body, req.actor, now);
+  issue(@Input() input: ValidatedInput<CenterParams, unknown, IssueTicketRequest>, @Req() req: Request & RequestWithActor & { device?: { kind: string } }, @Now() now: Date) {
+    return this.queue.issue(input.params.centerId, input.body, req.actor, now, req.device?.kind === 'kiosk');
+  }
+
+  @ApiRoute(routes.publicCenters)
+  publicCenters() {
+    return this.queue.publicCenters();
+  }
+
+  @ApiRoute(routes.ticketContact)
+  contact(@Input() input: ValidatedInput<{ centerId: string; ticketId: string }, unknown, { phone: string; language: 'vi' | 'en' }>, @Now() now: Date) {
+    return this.queue.saveContact(input.params.centerId, input.params.ticketId, input.body, now);
   }
 
   @ApiRoute(routes.display)

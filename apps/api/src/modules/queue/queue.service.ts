@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, TicketTracking } from '@motcua/contracts';
-import { businessDate } from '@motcua/core';
-import { auditRepository, citizenNotificationRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
+import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, ServiceExpectation, TicketTracking } from '@motcua/contracts';
+import { businessDate, nextOpening, type ServiceFloor } from '@motcua/core';
+import { auditRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -15,11 +15,40 @@ const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const randomCode = (length: number) => Array.from({ length }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
 export const newTrackingCode = () => randomCode(10);
 const RATING_WINDOW_MS = 15 * 60_000;
+/** A phone is left at the kiosk right after the ticket, not later. */
+const CONTACT_WINDOW_MS = 10 * 60_000;
 
 type IssuedRow = Ticket & { ahead: number };
 type Batch = { queue: IssueQueue; pending: Array<{ item: IssueItem; resolve: (t: IssuedRow) => void; reject: (e: unknown) => void }> };
 
 const centerNotFound = () => ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
+/** The expectation as the API sends it (instants as ISO strings). */
+const toExpectation = (f: ServiceFloor): ServiceExpectation => (f.expected.kind === 'next_opening' ? { kind: 'next_opening', at: f.expected.at?.toISOString() ?? null } : f.expected);
+
+/** When a service nobody serves now is expected, in words, for the kiosk's refusal. */
+function expectedWords(e: ServiceExpectation, timeZone: string): { vi: string; en: string } {
+  const list = (c: string[]) => c.join(', ');
+  switch (e.kind) {
+    case 'paused':
+      return { vi: `${list(e.counters)} đang tạm dừng và sẽ mở lại.`, en: `${list(e.counters)} is paused and will reopen.` };
+    case 'later_today':
+      return e.from
+        ? { vi: `Dự kiến có quầy phục vụ từ ${e.from} hôm nay (${list(e.counters)}).`, en: `A counter is expected from ${e.from} today (${list(e.counters)}).` }
+        : { vi: `Dự kiến có quầy phục vụ trong hôm nay (${list(e.counters)}).`, en: `A counter is expected later today (${list(e.counters)}).` };
+    case 'next_opening': {
+      if (!e.at) return { vi: '', en: '' };
+      const at = new Date(e.at);
+      const vi = new Intl.DateTimeFormat('vi-VN', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      const en = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      return { vi: `Mở lại: ${vi}.`, en: `Opens again: ${en}.` };
+    }
+    case 'not_today':
+      return { vi: 'Hôm nay chưa có quầy nào được bố trí cho dịch vụ này.', en: 'No counter is scheduled for this service today.' };
+    default:
+      return { vi: 'Trung tâm chưa bố trí quầy cho dịch vụ này.', en: 'No counter of this center serves it.' };
+  }
+}
+
 const serviceField = (vi: string, en: string) => ApiError.validation([{ path: 'body.serviceId', message: { vi, en } }], { vi, en });
 
 /** The citizen side of the queue: kiosk, ticket issue, hall display, tracking and rating. */
@@ -67,7 +96,11 @@ export class QueueService {
     const config = await ticketRepository.centerConfig(this.database.db, centerId);
     if (!config) throw centerNotFound();
     const { center } = config;
-    const [opening, waiting] = await Promise.all([this.context.openingToday(center, now), ticketRepository.waitingCounts(this.database.db, center.id, businessDate(now, center.timeZone))]);
+    const [opening, waiting, floor] = await Promise.all([
+      this.context.openingToday(center, now),
+      ticketRepository.waitingCounts(this.database.db, center.id, businessDate(now, center.timeZone)),
+      this.context.floor(center, config.services.map((s) => s.id), now),
+    ]);
     const services = await Promise.all(
       config.services.map(async (s) => ({
         id: s.id,
@@ -75,9 +108,13 @@ export class QueueService {
         nameVi: s.nameVi,
         nameEn: s.nameEn,
         ticketPrefix: s.ticketPrefix,
+        field: s.field,
         isOpen: s.isOpen,
         waiting: waiting.get(s.id) ?? 0,
         estimate: await this.context.estimate(center, s, waiting.get(s.id) ?? 0),
+        servable: floor.services.get(s.id)!.servable,
+        openCounters: floor.services.get(s.id)!.openCounters,
+        expected: toExpectation(floor.services.get(s.id)!),
       })),
     );
     return {
@@ -85,12 +122,13 @@ export class QueueService {
       centerName: center.name,
       isOpenNow: opening.isOpenNow,
       openingHoursToday: opening.windows,
+      nextOpening: floor.nextOpening?.toISOString() ?? null,
       services,
       priorityCategories: config.priorityCategories.map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn })),
     };
   }
 
-  async issue(centerId: string, input: IssueTicketRequest, actor: Actor | undefined, now: Date): Promise<IssuedTicket> {
+  async issue(centerId: string, input: IssueTicketRequest, actor: Actor | undefined, now: Date, byKiosk = false): Promise<IssuedTicket> {
     const config = await this.context.config(centerId);
     if (!config) throw centerNotFound();
     const { center } = config;
@@ -107,6 +145,20 @@ export class QueueService {
           ? { vi: `Trung tâm đang ngoài giờ nhận số. Giờ làm việc hôm nay: ${hours}.`, en: `The center is not issuing tickets now. Today's hours: ${hours}.` }
           : { vi: 'Hôm nay trung tâm không làm việc.', en: 'The center is closed today.' },
         { openingHoursToday: opening.windows },
+      );
+    }
+    // Nobody can call a ticket of a service no open counter serves (#18 item 1).
+    const counterLabels = await floorRepository.openCountersFor(this.database.db, center.id, service.id);
+    if (!counterLabels.length) {
+      const floor = (await this.context.floor(center, [service.id], now)).services.get(service.id)!;
+      const expected = toExpectation(floor);
+      const when = expectedWords(expected, center.timeZone);
+      throw ApiError.conflict(
+        {
+          vi: `Hiện chưa có quầy phục vụ "${service.nameVi}". ${when.vi} Xin mời hỏi cán bộ hướng dẫn.`.replace(/\s+/g, ' '),
+          en: `No counter serves "${service.nameEn}" right now. ${when.en} Please ask the staff.`.replace(/\s+/g, ' '),
+        },
+        { expected },
       );
     }
     const ticket = await this.issueBatched(
@@ -128,7 +180,24 @@ export class QueueService {
       arrivedAt: ticket.arrivedAt.toISOString(),
       estimate: await this.context.estimate(center, service, ticket.ahead),
       trackingCode: ticket.trackingCode,
+      counterLabels,
+      printAtKiosk: byKiosk,
     };
+  }
+
+  publicCenters() {
+    return floorRepository.publicCenters(this.database.db);
+  }
+
+  /** The phone a citizen leaves after taking the ticket: only for a ticket of this center issued in the last minutes and still waiting. */
+  async saveContact(centerId: string, ticketId: string, input: { phone: string; language: 'vi' | 'en' }, now: Date) {
+    const ticket = await floorRepository.ticketOfCenter(this.database.db, centerId, ticketId);
+    if (!ticket) throw ApiError.notFound({ vi: 'vé này', en: 'This ticket' });
+    if (ticket.status !== 'waiting' || now.getTime() - ticket.arrivedAt.getTime() > CONTACT_WINDOW_MS) {
+      throw ApiError.conflict({ vi: 'Vé này không còn nhận số điện thoại. Xin mời lấy số mới nếu cần.', en: 'This ticket no longer takes a phone number.' });
+    }
+    await citizenNotificationRepository.saveTicketContact(this.database.db, ticket.id, input.phone, input.language);
+    return { ticketId: ticket.id, saved: true as const };
   }
 
   async display(centerId: string, now: Date): Promise<DisplaySnapshot> {
@@ -138,13 +207,22 @@ export class QueueService {
     const date = businessDate(now, center.timeZone);
     // The sequence is read first: an event racing this read is then seen again, never lost.
     const position = await this.realtime.lastPublicSeq(center.id);
-    const [calls, waiting] = await Promise.all([ticketRepository.lastCalls(this.database.db, center.id, date), ticketRepository.waitingCounts(this.database.db, center.id, date)]);
+    const [calls, waiting, next, opening, calendar] = await Promise.all([
+      ticketRepository.lastCalls(this.database.db, center.id, date),
+      ticketRepository.waitingCounts(this.database.db, center.id, date),
+      floorRepository.nextWaiting(this.database.db, center.id, date),
+      this.context.openingToday(center, now),
+      this.context.calendar(center),
+    ]);
     return {
       centerId: center.id,
       centerName: center.name,
       calls: calls.map((c) => ({ ticketCode: c.code, counterId: c.counterId, counterNumber: c.counterNumber, counterLabel: c.counterLabel, serviceId: c.serviceId, calledAt: c.calledAt!.toISOString(), recall: c.recallCount })),
       services: config.services.map((s) => ({ serviceId: s.id, nameVi: s.nameVi, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, isOpen: s.isOpen, waiting: waiting.get(s.id) ?? 0 })),
       notice: center.displayNotice,
+      isOpenNow: opening.isOpenNow,
+      nextOpening: opening.isOpenNow ? null : (nextOpening(calendar, now)?.toISOString() ?? null),
+      next: config.services.map((s) => ({ serviceId: s.id, codes: next.get(s.id) ?? [] })),
       seq: position.seq,
       epoch: position.epoch,
       at: now.toISOString(),

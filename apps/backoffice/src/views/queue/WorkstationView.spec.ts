@@ -1,4 +1,5 @@
 import type { QueueTicket, Workstation } from '@motcua/contracts';
+import { allowedCounterActions } from '@motcua/core';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,13 +16,22 @@ const id = (n: number) => `0196b0a4-1c2d-7e3f-8a9b-0c1d2e3f4a${String(n).padStar
 const ticket = (code: string, status: QueueTicket['status']): QueueTicket => ({
   id: id(10), code, serviceId: id(2), status, priority: false, arrivedAt: new Date().toISOString(), calledAt: null, servingAt: null, recallCount: 0, transferred: false, appointmentAt: null, appointmentOnTime: false,
 });
-const desk = (over: Partial<Workstation> = {}): Workstation => ({
-  counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state: 'open', services: [{ serviceId: id(2), weight: 3 }] },
-  centerName: 'Trung tâm An Xuyên', timeZone: 'Asia/Ho_Chi_Minh', allowCallSpecific: false, noShowAfterRecalls: 3, current: null,
-  waiting: [ticket('A001', 'waiting')], waitingTotal: 1, servedToday: 4,
-  services: [{ serviceId: id(2), nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 1 }], otherCounters: [],
-  ...over,
-});
+/** A workstation as the API sends it: the allowed actions come from the same lifecycle in core. */
+const desk = (over: Partial<Omit<Workstation, 'allowedActions'>> = {}): Workstation => {
+  const w = {
+    counter: { id: id(3), centerId: id(4), label: 'Quầy 1', number: 1, state: 'open' as const, services: [{ serviceId: id(2), weight: 3 }] },
+    centerName: 'Trung tâm An Xuyên', timeZone: 'Asia/Ho_Chi_Minh', allowCallSpecific: false, noShowAfterRecalls: 3, current: null,
+    waiting: [ticket('A001', 'waiting')], waitingTotal: 1, servedToday: 4,
+    services: [{ serviceId: id(2), nameVi: 'Hộ tịch', nameEn: 'Civil status', ticketPrefix: 'A', isOpen: true, waiting: 1, field: 'ho_tich' }], otherCounters: [],
+    ...over,
+  };
+  const state = w.current && w.counter.state === 'open' ? 'serving' : w.counter.state;
+  const allowedActions = allowedCounterActions(
+    { state, current: w.current, maxRecalls: w.noShowAfterRecalls, allowCallSpecific: w.allowCallSpecific },
+    { waitingTotal: w.waitingTotal, transferTargets: w.services.length - 1 + w.otherCounters.length },
+  );
+  return { ...w, counter: { ...w.counter, state }, allowedActions };
+};
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
 
 async function render(answers: Array<(url: string, init: RequestInit) => Response>) {

@@ -1,31 +1,14 @@
-import type { Workstation } from '@motcua/contracts';
+import { CounterAction as CounterActionNames, type CounterAction, type Workstation } from '@motcua/contracts';
 
-export type CounterAction = 'callNext' | 'callSpecific' | 'recall' | 'start' | 'done' | 'noShow' | 'transfer' | 'pause' | 'close' | 'open';
+export type { CounterAction };
 
 /**
- * Which buttons make sense right now (docs/domain.md "Ticket states": waiting → called →
- * serving → done; called → no_show; serving → transferred). The API decides in
- * the end and answers 409 otherwise; this only keeps impossible buttons grey.
+ * Which buttons work right now. The API decides with the ticket lifecycle in packages/core
+ * and sends `allowedActions`; the workstation only draws them (it never re-decides).
  */
 export function counterActions(ws: Workstation): Record<CounterAction, boolean> {
-  const { state } = ws.counter;
-  const status = ws.current?.status;
-  const idle = !ws.current;
-  const working = state === 'open' || state === 'serving';
-  // Recalled as often as the center allows: the next call marks it no-show.
-  const givenUp = status === 'called' && ws.current!.recallCount >= ws.noShowAfterRecalls;
-  return {
-    callNext: working && (idle || givenUp) && ws.waitingTotal > 0,
-    callSpecific: working && (idle || givenUp) && ws.allowCallSpecific,
-    recall: status === 'called',
-    start: status === 'called',
-    noShow: status === 'called',
-    done: status === 'serving',
-    transfer: status === 'serving' && (ws.services.length > 1 || ws.otherCounters.length > 0),
-    pause: working && idle,
-    close: state !== 'closed' && idle,
-    open: state === 'paused' || state === 'closed',
-  };
+  const allowed = new Set(ws.allowedActions);
+  return Object.fromEntries(CounterActionNames.map((a) => [a, allowed.has(a)])) as Record<CounterAction, boolean>;
 }
 
 /** Keyboard shortcuts, shown on the buttons. */

@@ -2,7 +2,7 @@ import { defineRoute } from '../route.js';
 import { ZCenterParams } from '../common.js';
 import {
   ZCallSpecificRequest, ZCounterParams, ZCounterStateRequest, ZDisplaySnapshot, ZIssuedTicket, ZIssueTicketRequest, ZKioskSnapshot, ZLiveBoard,
-  ZRating, ZRatingPrompt, ZRatingRequest, ZServiceAvailabilityRequest, ZServiceParams, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
+  ZRating, ZRatingPrompt, ZRatingRequest, ZPublicCenters, ZServiceAvailabilityRequest, ZServiceParams, ZTicketContactParams, ZTicketContactRequest, ZTicketContactSaved, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
 } from '../queue.js';
 import { ZService } from '../org.js';
 import { centerAdmins, centerParam } from './access.js';
@@ -25,6 +25,15 @@ export const queueRoutes = {
   issueTicket: defineRoute({
     method: 'POST', path: '/centers/:centerId/tickets', tag: 'queue', summary: 'Issue the next ticket of a service (gap-free numbering per center, service and local day)',
     access: { kind: 'device', devices: ['kiosk'], scope: centerParam, staffRoles: counterStaff }, params: ZCenterParams, body: ZIssueTicketRequest, response: ZIssuedTicket,
+  }),
+  publicCenters: defineRoute({
+    method: 'GET', path: '/public/centers', tag: 'queue', summary: 'Centers of the province with their address, for the citizen app’s home page',
+    access: publicRead, response: ZPublicCenters,
+  }),
+  ticketContact: defineRoute({
+    method: 'POST', path: '/centers/:centerId/tickets/:ticketId/contact', tag: 'queue', status: 200,
+    summary: 'Leave a phone for a text when the ticket just issued is called (within 10 minutes of issue, while it waits; never shown anywhere)',
+    access: { kind: 'device', devices: ['kiosk'], scope: centerParam, staffRoles: counterStaff }, params: ZTicketContactParams, body: ZTicketContactRequest, response: ZTicketContactSaved,
   }),
   display: defineRoute({
     method: 'GET', path: '/public/centers/:centerId/display', tag: 'queue', summary: 'Snapshot of the hall display: latest calls, waiting per service, notice line',
