@@ -1,7 +1,7 @@
 import { procedureChecklist, type ChecklistItem } from '@motcua/core';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { dossierDocuments, dossiers, type DossierDocument } from '../schema/dossiers.js';
+import { dossierDocuments, dossierEvents, dossiers, type DossierDocument } from '../schema/dossiers.js';
 import { procedureGuides, procedureVersions } from '../schema/procedures.js';
 
 export interface AttachedFile {
@@ -95,6 +95,30 @@ export const documentRepository = {
 
   async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
     await tx.insert(dossierDocuments).values(row);
+  },
+
+  /** One event of a dossier, as written (the job of its document of record re-reads it). */
+  async event(db: DbOrTx, dossierId: string, eventId: string): Promise<typeof dossierEvents.$inferSelect | undefined> {
+    const [row] = await db.select().from(dossierEvents).where(and(eq(dossierEvents.id, eventId), eq(dossierEvents.dossierId, dossierId)));
+    return row;
+  },
+
+  /**
+   * Recent dossier events (created in [from, before)) that call for a document of record and have
+   * none: their `document.issue` job was lost (Redis down at commit, flushed, a crash). The result
+   * is once per dossier; the others once per event (the event's id is the document's reference).
+   */
+  async eventsWithoutRecord(db: DbOrTx, q: { from: Date; before: Date; kinds: readonly string[]; limit: number }) {
+    if (!q.kinds.length) return [];
+    return db.execute<{ id: string; kind: string; dossier_id: string }>(sql`
+      select e.id, e.kind, e.dossier_id from dossier_events e
+      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
+        and e.kind in ${q.kinds}
+        and not exists (
+          select 1 from dossier_documents g where g.dossier_id = e.dossier_id and g.file_source = 'generated'
+            and ((e.kind = 'resolved' and g.kind = 'e_result') or g.reference = e.id::text))
+      order by e.created_at
+      limit ${q.limit}`);
   },
 
   /** A signed document issued here with exactly these bytes. */

@@ -1,24 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { auditRepository, documentRepository, dossierRepository, type DatabaseHandle } from '@motcua/db';
-import type { Signer, VerifyResult } from '@motcua/documents';
+import { randomUUID } from 'node:crypto';
+import { documentIssueJobId, JobName, Namespace, QueueName, Room, ServerEvent, type JobPayload } from '@motcua/contracts';
+import { RECORD_EVENT_KINDS, recordOfEvent } from '@motcua/core';
+import { auditRepository, documentRepository, dossierRepository, type DatabaseHandle, type DbOrTx } from '@motcua/db';
+import type { Signer } from '@motcua/documents';
 import type { FileStore } from '@motcua/files';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ApiError } from '../../common/api-error.js';
-import { CONFIG, type ApiConfig } from '../../config/config.js';
-import { DATABASE } from '../../infra/tokens.js';
-import { FILE_STORE } from './documents.service.js';
+import { defaultJobOptions, RealtimePublisher } from '@motcua/platform';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { CONFIG, type WorkerConfig } from '../config/config.js';
+import { DATABASE, FILE_STORE, LOGGER } from '../infra/tokens.js';
 
-/** The document of record each kind of control-slip event calls for (TT 01/2018 forms 01–03, the apology letter, the result). */
-export const RECORD_OF_EVENT: Readonly<Record<string, 'e_receipt' | 'e_supplement_request' | 'e_refusal' | 'e_apology' | 'e_result'>> = {
-  received: 'e_receipt',
-  intake_supplement: 'e_supplement_request',
-  supplement_requested: 'e_supplement_request',
-  refused: 'e_refusal',
-  extended: 'e_apology',
-  resolved: 'e_result',
-};
+type IssuePayload = JobPayload<typeof JobName.documentIssue>;
+export type IssueResult = { outcome: 'issued' | 'exists'; documentId: string } | { outcome: 'none' | 'no_key' | 'not_resolved' };
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -31,79 +26,56 @@ function processingTime(unit: string | undefined, value: number | undefined): st
   return `${n} ngày làm việc`;
 }
 
-/** PDF rendering and signing load on first use: they cost about a second of start-up, and a restarted API must answer fast. */
+/** PDF rendering and signing load on first use (about a second of start-up). */
 const documents = () => import('@motcua/documents');
-
-export interface VerifyView {
-  valid: boolean;
-  intact: boolean;
-  signatures: Array<{ signer: string | null; organization: string | null; signedAt: string | null; trusted: boolean; problems: string[] }>;
-  /** Set when the file is a document this system issued (what is printed on it, nothing more). */
-  issued: { dossierCode: string; title: string; kind: string; issuedAt: string } | null;
-}
 
 /**
  * Documents of record generated and signed by the system (receipt, supplement request, refusal,
- * apology letter and e-result, from the events that call for them). Rendering and
- * signing happen after the command's commit, outside its transaction; the document row is then
- * written in its own transaction, once per dossier, kind and event (a repeat finds the first one).
+ * apology letter and e-result, from the events that call for them), off the request path: the
+ * API enqueues a `document.issue` job after its commit and the sweep re-requests lost ones. The
+ * job is only a wake-up call: the event is re-read, and the document row is written in its own
+ * transaction once per dossier, kind and event (a repeat, a retry after a crash, finds the first).
  */
 @Injectable()
-export class IssuerService implements OnApplicationShutdown {
-  private readonly logger = new Logger('IssuerService');
+export class DocumentIssuer implements OnApplicationShutdown {
   private readonly warned = new Set<string>();
   #signer?: Promise<Signer>;
-  private readonly roots: string[];
 
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(FILE_STORE) private readonly store: FileStore,
-    @Inject(CONFIG) private readonly config: ApiConfig,
-  ) {
-    const rootsFile = config.SIGNER_TRUSTED_ROOTS ?? path.join(config.SIGNER_PKCS12_DIR, 'root-ca.pem');
-    this.roots = existsSync(rootsFile) ? [readFileSync(rootsFile, 'utf8')] : [];
-    this.rootsFile = rootsFile;
-  }
-  private readonly rootsFile: string;
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @InjectQueue(QueueName.documents) private readonly queue: Queue,
+  ) {}
 
   private signer(): Promise<Signer> {
     this.#signer ??= documents().then((d) => d.createSigner(d.signerConfigFromEnv(this.config as unknown as Record<string, string | undefined>, this.config.SIGNER_PKCS12_DIR)));
     return this.#signer;
   }
 
-  private trusted(): string[] {
-    // The demo PKI may be made after the API started (first npm start).
-    if (!this.roots.length && existsSync(this.rootsFile)) this.roots.push(readFileSync(this.rootsFile, 'utf8'));
-    return this.roots;
-  }
-
   async onApplicationShutdown() {
     if (this.#signer) await (await this.#signer).close();
   }
 
-  /** The signed result of a resolved dossier; null when the agency has no signing key (logged). */
-  async issueResult(dossierId: string, staffId: string | null, now: Date): Promise<string | null> {
-    const db = this.database.db;
-    const events = await dossierRepository.events(db, dossierId);
-    const resolved = [...events].reverse().find((e) => e.kind === 'resolved');
-    return resolved ? this.issueFor(dossierId, resolved.id, staffId, now) : null;
-  }
-
   /**
-   * The document of record an event of the dossier calls for (receipt, supplement request, refusal,
-   * apology, result), rendered, signed and stored; once per dossier, kind and event (the result once
-   * per dossier). Null when the event calls for none or the agency has no signing key (logged).
+   * The document of record an event of the dossier calls for, rendered, signed (at the event's
+   * instant, by the agency that decides or the receiving center's People's Committee) and stored.
    */
-  async issueFor(dossierId: string, eventId: string, staffId: string | null, now: Date): Promise<string | null> {
+  async issue(p: IssuePayload): Promise<IssueResult> {
     const db = this.database.db;
-    const events = await dossierRepository.events(db, dossierId);
-    const event = events.find((e) => e.id === eventId);
-    const kind = event ? RECORD_OF_EVENT[event.kind] : undefined;
-    if (!event || !kind) return null;
-    const existing = kind === 'e_result' ? await documentRepository.generated(db, dossierId, kind) : await documentRepository.generatedForEvent(db, dossierId, kind, eventId);
-    if (existing) return existing.id;
-    const d = await dossierRepository.byId(db, dossierId);
-    if (!d || (kind === 'e_result' && !d.resolvedAt)) return null;
+    const event = await documentRepository.event(db, p.dossierId, p.eventId);
+    const kind = event ? recordOfEvent(event.kind) : undefined;
+    if (!event || !kind) return { outcome: 'none' };
+    const existingOf = (tx: DbOrTx) => (kind === 'e_result' ? documentRepository.generated(tx, p.dossierId, kind) : documentRepository.generatedForEvent(tx, p.dossierId, kind, p.eventId));
+    const existing = await existingOf(db);
+    if (existing) return { outcome: 'exists', documentId: existing.id };
+    const d = await dossierRepository.byId(db, p.dossierId);
+    if (!d) return { outcome: 'none' };
+    if (kind === 'e_result' && !d.resolvedAt) return { outcome: 'not_resolved' };
+    const staffId = event.fromStaffId ?? null;
+    const now = new Date(event.at);
     const [agency, receiving, returning, version, components, officer] = await Promise.all([
       dossierRepository.agency(db, d.agencyId), dossierRepository.center(db, d.receivingCenterId), dossierRepository.center(db, d.returnCenterId),
       dossierRepository.procedureVersion(db, d.procedureVersionId), documentRepository.components(db, d.id), staffId ? dossierRepository.staffName(db, staffId) : Promise.resolve(undefined),
@@ -114,9 +86,9 @@ export class IssuerService implements OnApplicationShutdown {
     const centerAgency = atCenter ? await dossierRepository.committeeOfUnit(db, receiving!.unitId) : undefined;
     const signFor = centerAgency && (await signer.canSignFor(centerAgency.id)) ? centerAgency : agency!;
     if (!(await signer.canSignFor(signFor.id))) {
-      if (!this.warned.has(signFor.id)) this.logger.warn({ dossierId, agencyId: signFor.id, kind }, 'no signing key for the agency: its documents of record are not issued');
+      if (!this.warned.has(signFor.id)) this.logger.warn({ dossierId: d.id, agencyId: signFor.id, kind }, 'no signing key for the agency: its documents of record are not issued');
       this.warned.add(signFor.id);
-      return null;
+      return { outcome: 'no_key' };
     }
     const place = (await documentRepository.provinceOf(db, (atCenter ? receiving! : agency!).unitId))?.replace(/^(Tỉnh|Thành phố)\s+/u, '') ?? receiving!.name;
     const id = randomUUID();
@@ -176,46 +148,43 @@ export class IssuerService implements OnApplicationShutdown {
       }
     }
     const signed = await signer.sign(pdf, { agencyId: signFor.id, agencyCode: signFor.code, agencyName: signFor.name }, { reason, location: place, signedAt: now });
+    // Content-addressed: a crash between here and the commit leaves bytes a retry stores again under the same key.
     const stored = await this.store.put(signed);
-    return this.database.db.transaction(async (tx) => {
-      await dossierRepository.lock(tx, dossierId);
-      const again = kind === 'e_result' ? await documentRepository.generated(tx, dossierId, kind) : await documentRepository.generatedForEvent(tx, dossierId, kind, eventId);
-      if (again) return again.id;
+    const written = await db.transaction(async (tx) => {
+      await dossierRepository.lock(tx, d.id);
+      const again = await existingOf(tx);
+      if (again) return { outcome: 'exists', documentId: again.id } as const;
       await documentRepository.addGenerated(tx, {
-        id, dossierId, kind, name, reference: eventId, createdById: staffId,
+        id, dossierId: d.id, kind, name, reference: p.eventId, createdById: staffId,
         fileSha256: stored.sha256, fileSize: stored.size, fileMime: 'application/pdf', filePages: null, fileSource: 'generated', signed: true, fileAttachedAt: now,
       });
-      await auditRepository.append(tx, { actorId: staffId, action: 'dossier.document.issue', entity: 'dossier_document', entityId: id, before: null, after: { dossierId, kind, eventId, sha256: stored.sha256 } }, now);
-      return id;
+      await auditRepository.append(tx, { actorId: staffId, action: 'dossier.document.issue', entity: 'dossier_document', entityId: id, before: null, after: { dossierId: d.id, kind, eventId: p.eventId, sha256: stored.sha256 } }, new Date());
+      return { outcome: 'issued', documentId: id } as const;
     });
+    if (written.outcome === 'issued') {
+      // Screens showing the dossier fetch it again and find the new document.
+      const news = { dossierId: d.id, code: d.code, status: d.status, deadlineVersion: d.deadlineVersion };
+      const rooms = new Set([Room.center(d.receivingCenterId), Room.center(d.returnCenterId), ...(d.assigneeId ? [Room.user(d.assigneeId)] : [])]);
+      await this.realtime.publishMany([...rooms].map((room) => ({ namespace: Namespace.staff, room, event: ServerEvent.dossierUpdated, data: news }))).catch((e: unknown) => this.logger.warn({ err: e }, 'dossier.updated after a document of record not published'));
+    }
+    return written;
   }
 
-  async verifyBytes(pdf: Uint8Array): Promise<Omit<VerifyView, 'issued'>> {
-    const r: VerifyResult = await (await documents()).verifyPdf(pdf, { roots: this.trusted() });
-    return {
-      valid: r.valid,
-      intact: r.signatures.length > 0 && r.signatures.every((s) => s.digestIntact) && r.signatures.at(-1)!.coversWholeDocument,
-      signatures: r.signatures.map((s) => ({ signer: s.signer.commonName, organization: s.signer.organization, signedAt: s.signingTime?.toISOString() ?? null, trusted: s.chainTrusted, problems: s.problems })),
-    };
-  }
-
-  /** The QR on a document: what it says about itself, checked against its stored bytes. */
-  async verifyIssued(documentId: string): Promise<VerifyView> {
-    const db = this.database.db;
-    const doc = await documentRepository.byIdOnly(db, documentId);
-    if (!doc?.fileSha256 || !doc.signed) throw ApiError.notFound({ vi: 'văn bản có mã này', en: 'A document with this code' });
-    const d = await dossierRepository.byId(db, doc.dossierId);
-    const chunks: Buffer[] = [];
-    for await (const c of await this.store.get(doc.fileSha256)) chunks.push(c as Buffer);
-    return { ...(await this.verifyBytes(Buffer.concat(chunks))), issued: { dossierCode: d!.code, title: d!.title, kind: doc.kind, issuedAt: doc.createdAt.toISOString() } };
-  }
-
-  /** An uploaded PDF: its signatures, and whether its bytes are a document this system issued. */
-  async verifyUpload(pdf: Buffer): Promise<VerifyView> {
-    const checked = await this.verifyBytes(pdf);
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const doc = await documentRepository.signedBySha(this.database.db, sha256);
-    const d = doc ? await dossierRepository.byId(this.database.db, doc.dossierId) : null;
-    return { ...checked, issued: doc && d ? { dossierCode: d.code, title: d.title, kind: doc.kind, issuedAt: doc.createdAt.toISOString() } : null };
+  /**
+   * Called by the alert sweep: recent events that call for a document of record and have none
+   * lost their job (Redis unreachable at commit, flushed, deleted). They get it again under the
+   * API's job id, so a job still waiting or retained is not doubled; the database decides anyway.
+   */
+  async repairLost(from: Date, before: Date): Promise<number> {
+    const rows = await documentRepository.eventsWithoutRecord(this.database.db, { from, before, kinds: RECORD_EVENT_KINDS, limit: 500 });
+    if (!rows.length) return 0;
+    await this.queue.addBulk(
+      rows.map((r) => ({
+        name: JobName.documentIssue,
+        data: { dossierId: r.dossier_id, eventId: r.id } satisfies IssuePayload,
+        opts: { ...defaultJobOptions, jobId: documentIssueJobId(r.dossier_id, recordOfEvent(r.kind)!, r.id) },
+      })),
+    );
+    return rows.length;
   }
 }
