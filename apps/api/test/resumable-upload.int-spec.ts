@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { json, seed, signIn, startSecondApi, startStack, type Account, type Stack } from './harness.js';
 
 const T0 = '2026-12-01T09:00:00+07:00';
 const MB = 1024 * 1024;
@@ -36,13 +36,14 @@ describe('resumable (tus) uploads of component files', () => {
   let stack: Stack;
   let accounts: Account[];
   let filesDir: string;
+  let stagingDir: string;
   const cookie: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const tus = { 'tus-resumable': '1.0.0', 'accept-language': 'en', 'x-test-now': T0 };
 
   /** One raw HTTP request; `body` is written in pieces, and `cutAfter` bytes in the connection is destroyed (a dropped line). */
-  function request(method: string, p: string, headers: Record<string, string>, body?: AsyncIterable<Buffer> | Buffer, cutAfter?: number): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
-    const url = new URL(`${stack.baseUrl}/api${p}`);
+  function request(method: string, p: string, headers: Record<string, string>, body?: AsyncIterable<Buffer> | Buffer, cutAfter?: number, base = stack.baseUrl): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+    const url = new URL(`${base}/api${p}`);
     return new Promise((resolve, reject) => {
       const req = http.request(url, { method, headers: { cookie: cookie['canbo.anxuyen1']!, ...tus, ...headers } }, (res) => {
         const chunks: Buffer[] = [];
@@ -71,9 +72,9 @@ describe('resumable (tus) uploads of component files', () => {
   }
   const create = (dossierId: string, length: number, filename = 'scan.pdf') =>
     request('POST', `/dossiers/${dossierId}/components/0/uploads`, { 'upload-length': String(length), 'upload-metadata': `filename ${Buffer.from(filename).toString('base64')}` });
-  const patch = (location: string, offset: number, body: AsyncIterable<Buffer> | Buffer, cutAfter?: number) =>
-    request('PATCH', location.replace(/^\/api/, ''), { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, body, cutAfter);
-  const staged = async () => walk(path.join(filesDir, '.tus'));
+  const patch = (location: string, offset: number, body: AsyncIterable<Buffer> | Buffer, cutAfter?: number, base?: string) =>
+    request('PATCH', location.replace(/^\/api/, ''), { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, body, cutAfter, base);
+  const staged = async () => walk(stagingDir);
   const stored = async () => (await walk(filesDir)).filter((f) => f.includes(`${path.sep}sha256${path.sep}`));
 
   async function newDossier(): Promise<string> {
@@ -88,7 +89,9 @@ describe('resumable (tus) uploads of component files', () => {
 
   beforeAll(async () => {
     filesDir = await mkdtemp(path.join(os.tmpdir(), 'tus-files-'));
-    stack = await startStack({ env: { FILES_DIR: filesDir, UPLOAD_MAX_FILE_MB: '120', UPLOAD_MAX_DOSSIER_MB: '400' } });
+    // The staging folder every API instance mounts (here: the same machine), apart from the files.
+    stagingDir = await mkdtemp(path.join(os.tmpdir(), 'tus-staging-'));
+    stack = await startStack({ env: { FILES_DIR: filesDir, UPLOAD_STAGING_DIR: stagingDir, UPLOAD_MAX_FILE_MB: '120', UPLOAD_MAX_DOSSIER_MB: '400' } });
     accounts = await seed(stack);
     for (const u of ['canbo.anxuyen1', 'quanly.tanthanh']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
     const sql = stack.database.sql;
@@ -101,7 +104,31 @@ describe('resumable (tus) uploads of component files', () => {
   afterAll(async () => {
     await stack?.stop();
     await rm(filesDir, { recursive: true, force: true });
+    await rm(stagingDir, { recursive: true, force: true });
   });
+
+  it('two API instances behind a load balancer: an upload started on one resumes on the other (shared UPLOAD_STAGING_DIR)', async () => {
+    const second = await startSecondApi(stack);
+    try {
+      const id = await newDossier();
+      const pdf = await pdfOf(2 * MB);
+      const made = await create(id, pdf.length);
+      expect(made.status, made.text).toBe(201);
+      const location = made.headers.location!;
+      const first = await patch(location, 0, pdf.subarray(0, MB));
+      expect(first.status, first.text).toBe(204);
+      expect(Number(first.headers['upload-offset'])).toBe(MB);
+      // The other instance knows the upload and its offset, and takes the rest.
+      const head = await request('HEAD', location.replace(/^\/api/, ''), {}, undefined, undefined, second.baseUrl);
+      expect([head.status, Number(head.headers['upload-offset'])]).toEqual([200, MB]);
+      const done = await patch(location, MB, pdf.subarray(MB), undefined, second.baseUrl);
+      expect(done.status, done.text).toBe(200);
+      expect(JSON.parse(done.text)).toMatchObject({ index: 0, file: { sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length, source: 'upload' } });
+      expect(await staged()).toEqual([]);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
 
   it('resumes after a dropped connection: HEAD gives the offset, the rest completes, the attached file has the same hash', async () => {
     const id = await newDossier();

@@ -31,7 +31,7 @@ const tusError = (err: ApiError, locale: 'vi' | 'en') => ({ status_code: err.sta
 
 /**
  * Resumable uploads of component files with the tus protocol (creation, termination): the bytes
- * gather in a staging directory (FILES_DIR/.tus) across dropped connections; when the last byte
+ * gather in a staging directory (UPLOAD_STAGING_DIR, default FILES_DIR/.tus; shared by every API instance) across dropped connections; when the last byte
  * arrives the file is checked like a normal upload (type by content, file and dossier limits),
  * moved into the FileStore and attached to its component, and the staged bytes are removed,
  * refused or not. The routes (and so sign-in and scope) are the contract's; this only speaks tus.
@@ -48,7 +48,7 @@ export class ResumableUploadService {
     @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(CONFIG) config: ApiConfig,
   ) {
-    this.staging = new TusFileStore({ directory: path.join(path.resolve(config.FILES_DIR), '.tus'), expirationPeriodInMilliseconds: 24 * 3600_000 });
+    this.staging = new TusFileStore({ directory: path.resolve(config.UPLOAD_STAGING_DIR ?? path.join(config.FILES_DIR, '.tus')), expirationPeriodInMilliseconds: 24 * 3600_000 });
     this.server = new Server({
       path: '/api/uploads',
       datastore: this.staging,
