@@ -37,17 +37,19 @@ test('an officer receives with a 2-page scan, a specialist resolves, the signed 
   await expect(officer.getByTestId('component-0')).toBeChecked();
   await officer.screenshot({ path: `${shots}/edossier-intake-checklist.png`, fullPage: true });
   await officer.getByRole('button', { name: 'Ghi nhận' }).click();
-  await expect(officer.getByTestId('dossier-code')).toHaveText(/^H12\.32002-\d{6}-\d{4}$/);
+  // Intake, scan upload and PDF assembly are several requests: on a busy machine they take more than the default 5 s.
+  await expect(officer.getByTestId('dossier-code')).toHaveText(/^H12\.32002-\d{6}-\d{4}$/, { timeout: 30_000 });
   await expect(officer.getByTestId('component-row-0')).toContainText('2 trang');
   const code = (await officer.getByTestId('dossier-code').textContent())!.trim();
   const dossierUrl = officer.url();
   const id = dossierUrl.split('/').pop()!;
 
-  // The specialist takes it and resolves it; the signed e-result is made on resolve.
+  // The specialist takes it and resolves it; the worker signs the e-result after the answer, and the open page shows it (dossier.updated).
   const specialist = await signedIn(browser, 'chuyenvien.anxuyen');
   expect((await specialist.request.post(`/api/dossiers/${id}/actions`, { data: { action: 'assign' } })).status()).toBe(200);
   expect((await specialist.request.post(`/api/dossiers/${id}/actions`, { data: { action: 'resolve', outcome: 'approved', documents: [{ name: 'Xác nhận đăng ký thường trú' }] } })).status()).toBe(200);
   await specialist.goto(dossierUrl);
+  await expect(specialist.getByTestId('e-result-link')).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([specialist.waitForEvent('download'), specialist.getByTestId('e-result-link').click()]);
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
