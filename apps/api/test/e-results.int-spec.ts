@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDemoPki } from '@motcua/documents';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 const T0 = '2026-12-01T09:00:00+07:00';
@@ -32,7 +32,7 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'eresult-'));
-    stack = await startStack({ env: { FILES_DIR: path.join(dir, 'files'), SIGNER_PKCS12_DIR: path.join(dir, 'pki') } });
+    stack = await startStack({ worker: true, env: { FILES_DIR: path.join(dir, 'files'), SIGNER_PKCS12_DIR: path.join(dir, 'pki') } });
     accounts = await seed(stack);
     const sql = stack.database.sql;
     // The demo PKI as `npm start` makes it; the API's signer reads it when first needed.
@@ -56,8 +56,16 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     const r = await send('chuyenvien.anxuyen', 'POST', `/dossiers/${d.id}/actions`, { action: 'resolve', outcome: 'approved', documents: [{ name: 'Xác nhận đăng ký thường trú' }] }, '2026-12-03T10:00:00+07:00');
     const resolved = await json(r);
     expect(r.status, JSON.stringify(resolved)).toBe(200);
-    const eResult = resolved.documents.find((x: { kind: string }) => x.kind === 'e_result');
-    expect(eResult).toBeDefined();
+    expect(resolved.status).toBe('resolved');
+    // Rendered and signed by the worker after the answer.
+    const eResult = await vi.waitFor(
+      async () => {
+        const found = (await json(await send('chuyenvien.anxuyen', 'GET', `/dossiers/${d.id}`))).documents.find((x: { kind: string }) => x.kind === 'e_result');
+        if (!found) throw new Error(`no e-result yet; worker log:\n${stack.worker!.tail()}`);
+        return found;
+      },
+      { timeout: 60_000, interval: 250 },
+    );
 
     const file = await send('chuyenvien.anxuyen', 'GET', `/dossiers/${d.id}/documents/${eResult.id}/file`);
     expect(file.status).toBe(200);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@motcua/db/testing';
 import { freePort } from '../../../scripts/lib/infra.mjs';
@@ -43,6 +44,8 @@ export async function startStack(
     WORKER_HEALTH_PORT: String(await freePort()),
     LOG_LEVEL: process.env.MOTCUA_TEST_LOG_LEVEL ?? 'warn',
     RUN_MIGRATIONS: 'false',
+    // No signing keys unless a test makes them: a demo PKI left in .data by `npm start` must not add signed documents to other tests' dossiers.
+    SIGNER_PKCS12_DIR: path.join(os.tmpdir(), `motcua-no-pki-${port}`),
     ...(options.viaPooler ? { DATABASE_URL: options.viaPooler(database.url), DATABASE_DIRECT_URL: database.url, DATABASE_POOLER: 'pgbouncer' } : {}),
     ...options.env,
   };

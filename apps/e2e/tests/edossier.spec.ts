@@ -1,24 +1,13 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { account, shots } from './support.js';
 
-/** A real PNG page image of one colour (what a counter scanner sends). */
+/** A real PNG of w×h pixels of one colour (encoded by pngjs). */
 function png(w: number, h: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3).map((_, i) => rgb[i % 3]!)]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: h }, () => row)))), chunk('IEND', Buffer.alloc(0))]);
+  const image = new PNG({ width: w, height: h });
+  for (let i = 0; i < w * h; i++) image.data.set([...rgb, 255], i * 4);
+  return PNG.sync.write(image);
 }
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
@@ -48,17 +37,19 @@ test('an officer receives with a 2-page scan, a specialist resolves, the signed 
   await expect(officer.getByTestId('component-0')).toBeChecked();
   await officer.screenshot({ path: `${shots}/edossier-intake-checklist.png`, fullPage: true });
   await officer.getByRole('button', { name: 'Ghi nhận' }).click();
-  await expect(officer.getByTestId('dossier-code')).toHaveText(/^H12\.32002-\d{6}-\d{4}$/);
+  // Intake, scan upload and PDF assembly are several requests: on a busy machine they take more than the default 5 s.
+  await expect(officer.getByTestId('dossier-code')).toHaveText(/^H12\.32002-\d{6}-\d{4}$/, { timeout: 30_000 });
   await expect(officer.getByTestId('component-row-0')).toContainText('2 trang');
   const code = (await officer.getByTestId('dossier-code').textContent())!.trim();
   const dossierUrl = officer.url();
   const id = dossierUrl.split('/').pop()!;
 
-  // The specialist takes it and resolves it; the signed e-result is made on resolve.
+  // The specialist takes it and resolves it; the worker signs the e-result after the answer, and the open page shows it (dossier.updated).
   const specialist = await signedIn(browser, 'chuyenvien.anxuyen');
   expect((await specialist.request.post(`/api/dossiers/${id}/actions`, { data: { action: 'assign' } })).status()).toBe(200);
   expect((await specialist.request.post(`/api/dossiers/${id}/actions`, { data: { action: 'resolve', outcome: 'approved', documents: [{ name: 'Xác nhận đăng ký thường trú' }] } })).status()).toBe(200);
   await specialist.goto(dossierUrl);
+  await expect(specialist.getByTestId('e-result-link')).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([specialist.waitForEvent('download'), specialist.getByTestId('e-result-link').click()]);
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

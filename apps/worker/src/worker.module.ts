@@ -1,4 +1,5 @@
 import { QueueName } from '@motcua/contracts';
+import { createFileStore, fileStoreConfigFromEnv, type FileStore } from '@motcua/files';
 import { alertRepository, createDatabase, pingDatabase, type DatabaseHandle } from '@motcua/db';
 import { closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, pingRedis, RealtimePublisher } from '@motcua/platform';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
@@ -12,7 +13,8 @@ import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { WorkerMetrics } from './infra/metrics.js';
-import { DATABASE, LOGGER, REDIS } from './infra/tokens.js';
+import { DATABASE, FILE_STORE, LOGGER, REDIS } from './infra/tokens.js';
+import { DocumentIssuer } from './documents/document-issuer.service.js';
 import { processors } from './processors/index.js';
 import { ensureSchedules, registerSchedules, schedules, type QueueOf } from './schedulers/index.js';
 
@@ -28,6 +30,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DependencyWatch) private readonly watch: DependencyWatch,
     @Inject(WorkerMetrics) private readonly metrics: WorkerMetrics,
+    @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
   // @Processor() options are static; concurrency is a deployment setting, so it is applied once the workers exist.
@@ -88,7 +91,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           inject: [getQueueToken(QueueName.alerts), REDIS, DATABASE],
           useFactory: (queue: Queue, redis: Redis, database: DatabaseHandle) => new DeadlineScheduler(queue, redis, (ids) => alertRepository.targets(database.db, ids)),
         },
+        // The same store as the API's (FILES_DRIVER, FILES_DIR or S3_*): documents of record are written here.
+        { provide: FILE_STORE, useFactory: () => createFileStore(fileStoreConfigFromEnv(config as unknown as Record<string, string | undefined>, config.FILES_DIR)) },
         WorkerMetrics,
+        DocumentIssuer,
         AlertService,
         DeliveryService,
         CitizenNotifyService,
@@ -101,6 +107,6 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.#scheduleTimer);
     this.watch.close();
-    await Promise.allSettled([this.database.close(), closeRedis(this.redis)]);
+    await Promise.allSettled([this.database.close(), closeRedis(this.redis), this.files.close()]);
   }
 }

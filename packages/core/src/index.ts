@@ -25,3 +25,4 @@ export * from './heatmap-scale.js';
 export * from './floor.js';
 export * from './ticket-lifecycle.js';
 export * from './time-limit-rule.js';
+export * from './documents-of-record.js';

@@ -71,6 +71,8 @@ const ZApiEnv = z.object({
   SIGNER_PKCS11_SLOT: z.string().optional(),
   /** PEM bundle of the roots /verify trusts (default: the demo root in SIGNER_PKCS12_DIR). */
   SIGNER_TRUSTED_ROOTS: z.string().optional(),
+  /** Staging folder of resumable (tus) uploads, default `<FILES_DIR>/.tus`; with several API instances a folder they all mount (NFS, a shared volume), so a PATCH may resume on any of them. */
+  UPLOAD_STAGING_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_FILE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(2048).default(20),
   /** Ranking: dossiers handled in the period below which a commune is listed apart as "ít hồ sơ" (issue #19). */
   ANALYTICS_MIN_SAMPLE: z.coerce.number({ error: 'must be a number of dossiers' }).int().min(1).max(100_000).default(20),

@@ -35,6 +35,14 @@ export const dossierMatrix: MatrixPart = {
     closeDossier: (t) => ({ path: `/dossiers/${t.dossierId}/close`, body: { kind: 'stop', reason: 'Mẫu' } }),
     // A JSON body is refused (415) by those allowed; the matrix checks who gets that far.
     uploadComponentFile: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/file`, body: {} }),
+    // No applicant ID number: nothing to reuse (an empty list; 404 to attach).
+    listReusableDocuments: (t) => ({ path: `/dossiers/${t.dossierId}/reusable-documents` }),
+    reuseDocument: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/reuse`, body: { documentId: t.documentId } }),
+    // Without the Tus-Resumable header tus answers 412 to those allowed; GET (not HEAD) on an upload is 404.
+    createResumableUpload: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/uploads` }),
+    resumableUploadOffset: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/uploads/${'0'.repeat(32)}` }),
+    resumeUpload: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/uploads/${'0'.repeat(32)}` }),
+    cancelUpload: (t) => ({ path: `/dossiers/${t.dossierId}/components/0/uploads/${'0'.repeat(32)}` }),
     // No file scanned yet: 404 for those allowed.
     readDocumentFile: (t) => ({ path: `/dossiers/${t.dossierId}/documents/${t.documentId}/file` }),
     createFileLink: (t) => ({ path: `/dossiers/${t.dossierId}/documents/${t.documentId}/link` }),

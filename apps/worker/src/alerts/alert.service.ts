@@ -9,6 +9,7 @@ import { DATABASE, LOGGER } from '../infra/tokens.js';
 import type { Logger } from 'pino';
 import { CitizenNotifyService } from '../citizen/citizen-notify.service.js';
 import { DeliveryService } from '../deliveries/delivery.service.js';
+import { DocumentIssuer } from '../documents/document-issuer.service.js';
 import { alertText } from './alert-texts.js';
 
 type FirePayload = JobPayload<typeof JobName.alertFire>;
@@ -33,6 +34,7 @@ export class AlertService {
     @Inject(DeliveryService) private readonly deliveries: DeliveryService,
     @Inject(CitizenNotifyService) private readonly citizen: CitizenNotifyService,
     @Inject(WorkerMetrics) private readonly metrics: WorkerMetrics,
+    @Inject(DocumentIssuer) private readonly documents: DocumentIssuer,
   ) {}
 
   #calendars = new Map<string, Promise<WorkCalendar>>();
@@ -140,6 +142,11 @@ export class AlertService {
     // Citizen notifications whose job was never made; six hours back (seeded history is older).
     const lost = await this.citizen.repairLostNotifies(new Date(staleBefore.getTime() - 6 * 3600_000), staleBefore);
     if (lost) this.logger.warn({ lost }, 'alert sweep re-requested lost citizen notifications');
+    // Documents of record whose job was never made (Redis down at commit) or lost: two sweep periods
+    // are enough to tell (a job id shared with the API's keeps a live one from doubling).
+    const docsBefore = new Date(now.getTime() - Math.max(5_000, 2 * this.config.ALERT_SWEEP_EVERY_MS));
+    const records = await this.documents.repairLost(new Date(docsBefore.getTime() - 6 * 3600_000), docsBefore);
+    if (records) this.logger.warn({ records }, 'alert sweep re-requested lost documents of record');
     // Said only when something was actually repaired, with how much.
     if (fired || stuck.length) this.logger.warn({ fired, pushed: stuck.length }, `alert sweep repaired ${fired} missed alerts and pushed ${stuck.length} notifications`);
     return { fired, scheduled, pushed: stuck.length };

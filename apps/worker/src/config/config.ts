@@ -37,6 +37,23 @@ const ZWorkerEnv = z.object({
   DIGEST_TZ: z.string().min(1).default('Asia/Ho_Chi_Minh'),
   /** Hosts (names, addresses or CIDRs, comma-separated) outbound deliveries may reach although private or on another port than 80/443. */
   OUTBOUND_ALLOW: z.string().default(''),
+  /** Documents of record are stored and signed here (the API's variables of the same names, issue #16). */
+  FILES_DRIVER: z.enum(['disk', 's3'], { error: 'must be disk or s3' }).default('disk'),
+  FILES_DIR: z.string().min(1).default('.data/files'),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.url({ error: 'must be a URL such as https://minio.example.vn:9000' }).optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  S3_PREFIX: z.string().optional(),
+  SIGNER_KIND: z.enum(['pkcs12', 'pkcs11'], { error: 'must be pkcs12 or pkcs11' }).default('pkcs12'),
+  SIGNER_PKCS12_DIR: z.string().min(1).default('.data/pki'),
+  SIGNER_PKCS11_MODULE: z.string().optional(),
+  SIGNER_PKCS11_PIN: z.string().optional(),
+  SIGNER_PKCS11_KEYS: z.string().optional(),
+  SIGNER_PKCS11_TOKEN_LABEL: z.string().optional(),
+  SIGNER_PKCS11_SLOT: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 export type WorkerConfig = z.infer<typeof ZWorkerEnv>;

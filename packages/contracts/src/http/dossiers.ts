@@ -176,6 +176,15 @@ export type DossierComponent = z.infer<typeof ZDossierComponent>;
 
 export const ZComponentParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(49) });
 export const ZDocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
+/** A file of the same person (ID number) in another dossier, to attach again without scanning (766 indicator 4.3). */
+export const ZReusableDocument = z.object({
+  id: z.uuid(), dossierId: z.uuid(), dossierCode: z.string(), kind: z.string(), name: z.string(),
+  file: z.object({ sha256: z.string(), size: z.number().int(), pages: z.number().int().nullable(), source: z.string(), signed: z.boolean(), attachedAt: z.string() }),
+});
+export const ZReuseRequest = z.object({ documentId: z.uuid() });
+export type ReusableDocument = z.infer<typeof ZReusableDocument>;
+/** A resumable (tus) upload of one component's file: the id the server gave in `Location`. */
+export const ZResumableUploadParams = ZComponentParams.extend({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, 'must be the upload id from the Location header') });
 
 /** An expiring signed link to one document's file, for the citizen (no sign-in). */
 export const ZFileLink = z.object({ url: z.string(), expiresAt: z.string() });

@@ -14,6 +14,8 @@ export const QueueName = {
   citizen: 'citizen',
   /** Repeatable jobs (BullMQ job schedulers): sweeps, digests, end-of-day expiry, rollups. */
   scheduled: 'scheduled',
+  /** Documents of record (receipt, supplement request, refusal, apology, result): rendered and signed off the request path. */
+  documents: 'documents',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -33,6 +35,8 @@ export const JobName = {
   citizenNotify: 'citizen.notify',
   /** One email, SMS, Zalo message or webhook post to a citizen, retried with backoff. */
   citizenSend: 'citizen.send',
+  /** Renders, signs and stores the document of record one dossier event calls for (once per dossier, kind and event). */
+  documentIssue: 'document.issue',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -57,6 +61,14 @@ export const jobs = {
     payload: z.object({ event: ZCitizenEvent, key: z.string().min(1).max(200), dossierId: z.uuid().optional(), ticketId: z.uuid().optional() }),
   },
   [JobName.citizenSend]: { queue: QueueName.citizen, payload: z.object({ deliveryId: z.uuid() }) },
+  // The event says the kind, the signing time (its instant) and the officer; the worker re-reads it.
+  [JobName.documentIssue]: { queue: QueueName.documents, payload: z.object({ dossierId: z.uuid(), eventId: z.uuid() }) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>;
+
+/**
+ * The job id of a document of record: one per dossier, kind and event, so a second enqueue (the
+ * API's and the sweep's, a retried command) finds the first job instead of adding another.
+ */
+export const documentIssueJobId = (dossierId: string, kind: string, eventId: string): string => `document-issue-${kind}-${dossierId}-${eventId}`;

@@ -1,7 +1,7 @@
 import { procedureChecklist, type ChecklistItem } from '@motcua/core';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { dossierDocuments, dossiers, type DossierDocument } from '../schema/dossiers.js';
+import { dossierDocuments, dossierEvents, dossiers, type DossierDocument } from '../schema/dossiers.js';
 import { procedureGuides, procedureVersions } from '../schema/procedures.js';
 
 export interface AttachedFile {
@@ -46,8 +46,79 @@ export const documentRepository = {
     return row;
   },
 
+  /** A document generated for one event of the dossier (the event's id is its reference). */
+  async generatedForEvent(db: DbOrTx, dossierId: string, kind: string, eventId: string): Promise<DossierDocument | undefined> {
+    const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, kind), eq(dossierDocuments.reference, eventId))).limit(1);
+    return row;
+  },
+
+  /** The province a unit lies in (itself when it is one), for the "<place>, ngày …" line of documents. */
+  async provinceOf(db: DbOrTx, unitId: string): Promise<string | null> {
+    const rows = await db.execute<{ name: string }>(sql`
+      with recursive up as (
+        select id, parent_id, name, level from administrative_units where id = ${unitId}
+        union all
+        select u.id, u.parent_id, u.name, u.level from administrative_units u join up on u.id = up.parent_id
+      )
+      select name from up where level = 'province' limit 1`);
+    return rows[0]?.name ?? null;
+  },
+
+  /**
+   * Files of the same person (ID number) in other dossiers the caller's scope reaches: component
+   * scans and signed results, newest first, one per file (766 indicator 4.3: reuse, not a new scan).
+   */
+  async reusable(db: DbOrTx, filter: { all: true } | { unitIds: string[]; centerIds: string[] }, idNumber: string, exceptDossierId: string, limit = 50) {
+    const uuids = (list: string[]) => (list.length ? sql`(${sql.join(list.map((x) => sql`${x}::uuid`), sql`, `)})` : sql`(null::uuid)`);
+    const visible =
+      'all' in filter
+        ? sql`true`
+        : sql`(d.receiving_center_id in ${uuids(filter.centerIds)} or d.return_center_id in ${uuids(filter.centerIds)}
+            or rc.unit_id in (select id from down) or a.unit_id in (select id from down))`;
+    return db.execute<{ id: string; dossier_id: string; dossier_code: string; kind: string; name: string; sha256: string; size: number; pages: number | null; source: string; signed: boolean; attached_at: Date }>(sql`
+      with recursive down as (
+        select id from administrative_units where id in ${uuids('all' in filter ? [] : filter.unitIds)}
+        union all select u.id from administrative_units u join down on u.parent_id = down.id)
+      select * from (
+      select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.kind, doc.name, doc.file_sha256 as sha256, doc.file_size as size,
+        doc.file_pages as pages, doc.file_source as source, doc.signed, doc.file_attached_at as attached_at
+      from dossier_documents doc
+      join dossiers d on d.id = doc.dossier_id
+      join agencies a on a.id = d.agency_id
+      join centers rc on rc.id = d.receiving_center_id
+      where d.applicant_id_number = ${idNumber} and d.id <> ${exceptDossierId} and doc.file_sha256 is not null
+        and (doc.kind = 'component' or (doc.kind = 'e_result' and doc.signed)) and ${visible}
+      order by doc.file_sha256, doc.file_attached_at desc) newest
+      order by attached_at desc
+      limit ${limit}`);
+  },
+
   async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
     await tx.insert(dossierDocuments).values(row);
+  },
+
+  /** One event of a dossier, as written (the job of its document of record re-reads it). */
+  async event(db: DbOrTx, dossierId: string, eventId: string): Promise<typeof dossierEvents.$inferSelect | undefined> {
+    const [row] = await db.select().from(dossierEvents).where(and(eq(dossierEvents.id, eventId), eq(dossierEvents.dossierId, dossierId)));
+    return row;
+  },
+
+  /**
+   * Recent dossier events (created in [from, before)) that call for a document of record and have
+   * none: their `document.issue` job was lost (Redis down at commit, flushed, a crash). The result
+   * is once per dossier; the others once per event (the event's id is the document's reference).
+   */
+  async eventsWithoutRecord(db: DbOrTx, q: { from: Date; before: Date; kinds: readonly string[]; limit: number }) {
+    if (!q.kinds.length) return [];
+    return db.execute<{ id: string; kind: string; dossier_id: string }>(sql`
+      select e.id, e.kind, e.dossier_id from dossier_events e
+      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
+        and e.kind in ${q.kinds}
+        and not exists (
+          select 1 from dossier_documents g where g.dossier_id = e.dossier_id and g.file_source = 'generated'
+            and ((e.kind = 'resolved' and g.kind = 'e_result') or g.reference = e.id::text))
+      order by e.created_at
+      limit ${q.limit}`);
   },
 
   /** A signed document issued here with exactly these bytes. */

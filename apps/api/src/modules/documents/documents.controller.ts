@@ -6,14 +6,49 @@ import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.dec
 import { CurrentActor } from '../../common/current-actor.decorator.js';
 import { Now } from '../../common/now.decorator.js';
 import { DocumentsService } from './documents.service.js';
+import { ResumableUploadService } from './resumable-upload.service.js';
 
 @Controller()
 export class DocumentsController {
-  constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}
+  constructor(
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(ResumableUploadService) private readonly resumable: ResumableUploadService,
+  ) {}
 
   @ApiRoute(routes.uploadComponentFile)
   upload(@Input() input: ValidatedInput<{ id: string; index: number }>, @Req() req: Request, @CurrentActor() actor: Actor, @Now() now: Date) {
     return this.documents.attachScan(input.params.id, input.params.index, req, actor, now);
+  }
+
+  @ApiRoute(routes.listReusableDocuments)
+  reusable(@Input() input: ValidatedInput<{ id: string }>, @CurrentActor() actor: Actor) {
+    return this.documents.reusable(input.params.id, actor);
+  }
+
+  @ApiRoute(routes.reuseDocument)
+  reuse(@Input() input: ValidatedInput<{ id: string; index: number }, unknown, { documentId: string }>, @CurrentActor() actor: Actor, @Now() now: Date) {
+    return this.documents.reuse(input.params.id, input.params.index, input.body.documentId, actor, now);
+  }
+
+  // The four tus requests of a resumable upload; tus writes the answers (HEAD reaches the GET route).
+  @ApiRoute(routes.createResumableUpload)
+  async createUpload(@Input() input: ValidatedInput<{ id: string; index: number }>, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Now() now: Date) {
+    await this.resumable.handle(req, res, { dossierId: input.params.id, index: input.params.index }, actor, now);
+  }
+
+  @ApiRoute(routes.resumableUploadOffset)
+  async uploadOffset(@Input() input: ValidatedInput<{ id: string; index: number }>, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Now() now: Date) {
+    await this.resumable.handle(req, res, { dossierId: input.params.id, index: input.params.index }, actor, now);
+  }
+
+  @ApiRoute(routes.resumeUpload)
+  async resumeUpload(@Input() input: ValidatedInput<{ id: string; index: number }>, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Now() now: Date) {
+    await this.resumable.handle(req, res, { dossierId: input.params.id, index: input.params.index }, actor, now);
+  }
+
+  @ApiRoute(routes.cancelUpload)
+  async cancelUpload(@Input() input: ValidatedInput<{ id: string; index: number }>, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor, @Now() now: Date) {
+    await this.resumable.handle(req, res, { dossierId: input.params.id, index: input.params.index }, actor, now);
   }
 
   @ApiRoute(routes.createFileLink)

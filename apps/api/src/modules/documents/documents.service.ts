@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, type DossierComponent } from '@motcua/contracts';
+import { ErrorCode, type DossierComponent, type ReusableDocument } from '@motcua/contracts';
 import { isDigitised } from '@motcua/core';
 import { auditRepository, documentRepository, dossierRepository, type DatabaseHandle, type DossierDocument, type Tx } from '@motcua/db';
 import { FileNotFoundError, type FileStore } from '@motcua/files';
@@ -10,7 +10,8 @@ import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { receiveScan } from './scan-upload.js';
+import { centerFilterOf } from '../centers/centers.service.js';
+import { receiveScan, type ReceivedScan } from './scan-upload.js';
 
 export const FILE_STORE = Symbol('FILE_STORE');
 
@@ -91,6 +92,16 @@ export class DocumentsService {
   }
 
   async attachScan(dossierId: string, index: number, req: IncomingMessage, actor: Actor, now: Date): Promise<DossierComponent> {
+    await this.component(dossierId, index);
+    return this.attachReceived(dossierId, index, await receiveScan(req, this.maxFileBytes()), actor, now);
+  }
+
+  maxFileBytes(): number {
+    return Math.floor(this.config.UPLOAD_MAX_FILE_MB * MB);
+  }
+
+  /** The checklist component a file is for (404 with what is missing). */
+  async component(dossierId: string, index: number): Promise<DossierDocument> {
     const db = this.database.db;
     if (!(await dossierRepository.byId(db, dossierId))) throw notFound();
     const components = await documentRepository.components(db, dossierId);
@@ -98,18 +109,31 @@ export class DocumentsService {
     if (!component) {
       throw ApiError.notFound({ vi: `thành phần số ${index + 1} trong danh mục giấy tờ của hồ sơ này`, en: `Component ${index + 1} in this dossier's checklist` });
     }
-    const maxFile = Math.floor(this.config.UPLOAD_MAX_FILE_MB * MB);
+    return component;
+  }
+
+  /** 413 when `size` more bytes for the component would take the dossier over its limit. */
+  async checkDossierBudget(dossierId: string, componentId: string, size: number): Promise<void> {
     const maxDossier = Math.floor(this.config.UPLOAD_MAX_DOSSIER_MB * MB);
-    const scan = await receiveScan(req, maxFile);
+    const others = await documentRepository.totalBytes(this.database.db, dossierId, componentId);
+    if (others + size > maxDossier) {
+      throw ApiError.tooLarge(
+        { vi: `Tổng dung lượng tệp của hồ sơ sẽ vượt ${this.config.UPLOAD_MAX_DOSSIER_MB} MB; hãy quét ở độ phân giải thấp hơn`, en: `The dossier's files would exceed ${this.config.UPLOAD_MAX_DOSSIER_MB} MB in total; scan at a lower resolution` },
+        { limitBytes: maxDossier, usedBytes: others },
+      );
+    }
+  }
+
+  /**
+   * A received file of record (multipart or resumable upload) into the FileStore and onto its
+   * component, in one transaction; the temporary files are removed whatever happens.
+   */
+  async attachReceived(dossierId: string, index: number, scan: ReceivedScan, actor: Actor, now: Date): Promise<DossierComponent> {
+    const db = this.database.db;
     try {
-      const others = await documentRepository.totalBytes(db, dossierId, component.id);
-      if (others + scan.size > maxDossier) {
-        throw ApiError.tooLarge(
-          { vi: `Tổng dung lượng tệp của hồ sơ sẽ vượt ${this.config.UPLOAD_MAX_DOSSIER_MB} MB; hãy quét ở độ phân giải thấp hơn`, en: `The dossier's files would exceed ${this.config.UPLOAD_MAX_DOSSIER_MB} MB in total; scan at a lower resolution` },
-          { limitBytes: maxDossier, usedBytes: others },
-        );
-      }
-      const stored = await this.store.put(createReadStream(scan.path), { maxBytes: maxFile });
+      const component = await this.component(dossierId, index);
+      await this.checkDossierBudget(dossierId, component.id, scan.size);
+      const stored = await this.store.put(createReadStream(scan.path), { maxBytes: this.maxFileBytes() });
       const row = await db.transaction(async (tx) => {
         const d = await dossierRepository.lock(tx, dossierId);
         if (!d) throw notFound();
@@ -124,6 +148,41 @@ export class DocumentsService {
     } finally {
       await scan.cleanup();
     }
+  }
+
+  /** Files digitised before for the dossier's applicant (same ID number), in the caller's scope. */
+  async reusable(dossierId: string, actor: Actor): Promise<ReusableDocument[]> {
+    const db = this.database.db;
+    const d = await dossierRepository.byId(db, dossierId);
+    if (!d) throw notFound();
+    if (!d.applicantIdNumber) return [];
+    const rows = await documentRepository.reusable(db, centerFilterOf(actor), d.applicantIdNumber, d.id);
+    return rows.map((r) => ({
+      id: r.id, dossierId: r.dossier_id, dossierCode: r.dossier_code, kind: r.kind, name: r.name,
+      file: { sha256: r.sha256, size: r.size, pages: r.pages, source: r.source, signed: r.signed, attachedAt: new Date(r.attached_at).toISOString() },
+    }));
+  }
+
+  /** Attaches a file digitised before for the same applicant to a component, by reference (no new bytes): source `reuse`. */
+  async reuse(dossierId: string, index: number, documentId: string, actor: Actor, now: Date): Promise<DossierComponent> {
+    const db = this.database.db;
+    const component = await this.component(dossierId, index);
+    const offered = (await this.reusable(dossierId, actor)).find((r) => r.id === documentId);
+    if (!offered) {
+      throw ApiError.notFound({ vi: 'giấy tờ đã số hóa của cùng người nộp (cùng số định danh) trong phạm vi của bạn', en: 'A document digitised before for the same applicant (same ID number) within your scope' });
+    }
+    if (!(await this.store.stat(offered.file.sha256))) throw ApiError.notFound({ vi: 'nội dung tệp trong kho lưu trữ', en: 'The file in the store' });
+    await this.checkDossierBudget(dossierId, component.id, offered.file.size);
+    const row = await db.transaction(async (tx) => {
+      if (!(await dossierRepository.lock(tx, dossierId))) throw notFound();
+      const locked = await documentRepository.componentForUpdate(tx, dossierId, index);
+      if (!locked) throw notFound();
+      const attached = await documentRepository.attach(tx, locked.id, { sha256: offered.file.sha256, size: offered.file.size, mime: 'application/pdf', pages: offered.file.pages, source: 'reuse', signed: offered.file.signed }, actor.staffId, now);
+      await refreshDigitised(tx, dossierId, now);
+      await auditRepository.append(tx, { actorId: actor.staffId, action: 'dossier.file.reuse', entity: 'dossier_document', entityId: locked.id, before: locked.fileSha256 ? { sha256: locked.fileSha256 } : null, after: { dossierId, sha256: offered.file.sha256, fromDocumentId: offered.id, fromDossierId: offered.dossierId } }, now);
+      return attached;
+    });
+    return componentView(row);
   }
 
   /** Streams a document's file to a member of staff in scope; the read is audited first. */

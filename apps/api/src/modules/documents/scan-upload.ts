@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
@@ -20,7 +20,8 @@ export type AcceptedMime = (typeof ACCEPTED)[number];
 export interface ReceivedScan {
   path: string;
   size: number;
-  pages: number;
+  /** Null when a large PDF's page count cannot be seen without parsing it. */
+  pages: number | null;
   /** `scan` when page images were assembled here, `upload` for a PDF sent as is. */
   source: 'scan' | 'upload';
   cleanup(): Promise<void>;
@@ -62,35 +63,44 @@ export async function receiveScan(req: IncomingMessage, maxFileBytes: number): P
   await mkdir(dir, { recursive: true });
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
-    const parts = await readParts(req, dir, maxFileBytes);
-    if (!parts.length) throw ApiError.validation([{ path: 'body.file', message: { vi: 'Chưa có tệp nào được gửi', en: 'No file was sent' } }]);
-    const types = await Promise.all(parts.map(async (p) => ({ ...p, type: await fileTypeFromFile(p.path) })));
-    const refused = types.find((t) => !t.type || !(ACCEPTED as readonly string[]).includes(t.type.mime));
-    if (refused) {
-      const what = refused.type ? `${refused.type.mime}` : 'không xác định / unknown';
-      throw ApiError.unsupportedMedia(
-        { vi: `Tệp "${refused.name}" không phải PDF, JPEG hay PNG (nội dung: ${what}); chỉ nhận bản quét dạng PDF hoặc ảnh JPEG/PNG`, en: `"${refused.name}" is not a PDF, JPEG or PNG (its content is ${what}); only PDF scans or JPEG/PNG page images are accepted` },
-        { file: refused.name, detected: refused.type?.mime ?? null, accepted: ACCEPTED },
-      );
-    }
-    const pdfs = types.filter((t) => t.type!.mime === 'application/pdf');
-    if (pdfs.length && types.length > 1) {
-      throw ApiError.unsupportedMedia({ vi: 'Hãy gửi một tệp PDF, hoặc các ảnh trang (JPEG/PNG) theo thứ tự trang — không trộn lẫn', en: 'Send one PDF, or page images (JPEG/PNG) in page order — not both' });
-    }
-    if (pdfs.length) {
-      const file = parts[0]!;
-      const pages = await pageCount(file.path, file.name);
-      return { path: file.path, size: file.size, pages, source: 'upload', cleanup };
-    }
-    const out = path.join(dir, 'scan.pdf');
-    const pages = await assemble(types.map((t) => ({ path: t.path, mime: t.type!.mime as AcceptedMime })), out);
-    const { size } = await stat(out);
-    if (size > maxFileBytes) throw tooLarge(maxFileBytes);
-    return { path: out, size, pages, source: 'scan', cleanup };
+    return await fileOfRecord(await readParts(req, dir, maxFileBytes), dir, maxFileBytes, cleanup);
   } catch (err) {
     await cleanup();
     throw err;
   }
+}
+
+/**
+ * One file of record from received parts (in page order): each part's type decided by its first
+ * bytes; a single PDF kept as sent, page images assembled into one PDF written in `dir`. Throws 415
+ * for any other type and 413 over the limit; the caller removes what it received on a refusal.
+ */
+export async function fileOfRecord(parts: Array<{ name: string; path: string; size: number }>, dir: string, maxFileBytes: number, cleanup: () => Promise<void>): Promise<ReceivedScan> {
+  if (!parts.length) throw ApiError.validation([{ path: 'body.file', message: { vi: 'Chưa có tệp nào được gửi', en: 'No file was sent' } }]);
+  const types = await Promise.all(parts.map(async (p) => ({ ...p, type: await fileTypeFromFile(p.path) })));
+  const refused = types.find((t) => !t.type || !(ACCEPTED as readonly string[]).includes(t.type.mime));
+  if (refused) {
+    const what = refused.type ? `${refused.type.mime}` : 'không xác định / unknown';
+    throw ApiError.unsupportedMedia(
+      { vi: `Tệp "${refused.name}" không phải PDF, JPEG hay PNG (nội dung: ${what}); chỉ nhận bản quét dạng PDF hoặc ảnh JPEG/PNG`, en: `"${refused.name}" is not a PDF, JPEG or PNG (its content is ${what}); only PDF scans or JPEG/PNG page images are accepted` },
+      { file: refused.name, detected: refused.type?.mime ?? null, accepted: ACCEPTED },
+    );
+  }
+  const pdfs = types.filter((t) => t.type!.mime === 'application/pdf');
+  if (pdfs.length && types.length > 1) {
+    throw ApiError.unsupportedMedia({ vi: 'Hãy gửi một tệp PDF, hoặc các ảnh trang (JPEG/PNG) theo thứ tự trang — không trộn lẫn', en: 'Send one PDF, or page images (JPEG/PNG) in page order — not both' });
+  }
+  if (pdfs.length) {
+    const file = parts[0]!;
+    if (file.size > maxFileBytes) throw tooLarge(maxFileBytes);
+    const pages = await pageCount(file.path, file.name, file.size);
+    return { path: file.path, size: file.size, pages, source: 'upload', cleanup };
+  }
+  const out = path.join(dir, 'scan.pdf');
+  const pages = await assemble(types.map((t) => ({ path: t.path, mime: t.type!.mime as AcceptedMime })), out);
+  const { size } = await stat(out);
+  if (size > maxFileBytes) throw tooLarge(maxFileBytes);
+  return { path: out, size, pages, source: 'scan', cleanup };
 }
 
 async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number): Promise<Array<{ name: string; path: string; size: number }>> {
@@ -121,7 +131,11 @@ async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number
   return parts;
 }
 
-async function pageCount(file: string, name: string): Promise<number> {
+/** Above this size a PDF is not parsed (it would sit in memory): its pages are counted from the stream. */
+const PARSE_LIMIT = 8 * 1024 * 1024;
+
+async function pageCount(file: string, name: string, size: number): Promise<number | null> {
+  if (size > PARSE_LIMIT) return streamedPageCount(file);
   try {
     const { PDFDocument } = await pdfLib();
     const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
@@ -129,6 +143,21 @@ async function pageCount(file: string, name: string): Promise<number> {
   } catch {
     throw ApiError.unsupportedMedia({ vi: `Tệp "${name}" bắt đầu như PDF nhưng không đọc được; hãy xuất lại từ máy quét`, en: `"${name}" starts like a PDF but cannot be read; export it again from the scanner` });
   }
+}
+
+/** Page objects (`/Type /Page`) seen in a large PDF's bytes, in constant memory; null when none is visible (object streams). */
+async function streamedPageCount(file: string): Promise<number | null> {
+  const re = /\/Type\s*\/Page(?![a-zA-Z])/g;
+  let count = 0;
+  let tail = '';
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const text = tail + (chunk as Buffer).toString('latin1');
+    const matches = text.match(re);
+    count += matches?.length ?? 0;
+    // Keep a short tail for a marker cut between chunks, minus any match inside it already counted.
+    tail = text.slice(-16).replace(/^.*\/Type\s*\/Page(?![a-zA-Z])/s, '');
+  }
+  return count || null;
 }
 
 /** A4 at 72 dpi; each image is fitted on its own page (landscape pages for wide images). */

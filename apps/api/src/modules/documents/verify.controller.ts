@@ -4,19 +4,19 @@ import type { Request } from 'express';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { ApiError } from '../../common/api-error.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
-import { IssuerService } from './issuer.service.js';
+import { VerifyService } from './verify.service.js';
 
 /** Public verification of documents of record (the /verify page of the citizens' app). */
 @Controller()
 export class VerifyController {
   constructor(
-    @Inject(IssuerService) private readonly issuer: IssuerService,
+    @Inject(VerifyService) private readonly verifier: VerifyService,
     @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   @ApiRoute(routes.verifyDocument)
   byQr(@Input() input: ValidatedInput<{ documentId: string }>) {
-    return this.issuer.verifyIssued(input.params.documentId);
+    return this.verifier.verifyIssued(input.params.documentId);
   }
 
   @ApiRoute(routes.verifyUpload)
@@ -33,6 +33,6 @@ export class VerifyController {
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
       throw ApiError.unsupportedMedia({ vi: 'Hãy gửi tệp PDF (nội dung thân yêu cầu là tệp PDF)', en: 'Send a PDF file (the request body is the PDF itself)' });
     }
-    return this.issuer.verifyUpload(pdf);
+    return this.verifier.verifyUpload(pdf);
   }
 }

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
-  ErrorCode, JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type Locale, type OnlineIntake, type OnlineIntakeReceipt,
+  documentIssueJobId, ErrorCode, JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type Locale, type OnlineIntake, type OnlineIntakeReceipt,
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
   addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
-  transition, workingDayLength, type DossierAction, type WorkCalendar,
+  recordOfEvent, transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
 import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { FailureCounter } from '../../common/failure-counter.js';
@@ -20,7 +20,6 @@ import { DATABASE } from '../../infra/tokens.js';
 import { centerFilterOf } from '../centers/centers.service.js';
 import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
 import { componentView, refreshDigitised } from '../documents/documents.service.js';
-import { IssuerService } from '../documents/issuer.service.js';
 
 type Step = { code: string; name: string; role: string; durationDays: number };
 type Procedure = NonNullable<Awaited<ReturnType<typeof dossierRepository.procedureInForce>>>;
@@ -46,7 +45,6 @@ function obligationOf(events: Array<{ kind: string; note: string | null; data: u
 
 @Injectable()
 export class DossiersService {
-  private readonly issueLog = new Logger('DossiersService');
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(RealtimeOutbox) private readonly outbox: RealtimeOutbox,
@@ -55,7 +53,6 @@ export class DossiersService {
     @Inject(JobProducer) private readonly jobs: JobProducer,
     @Inject(AfterCommit) private readonly later: AfterCommit,
     @Inject(FailureCounter) private readonly failures: FailureCounter,
-    @Inject(IssuerService) private readonly issuer: IssuerService,
   ) {}
 
   // ───────────── intake ─────────────
@@ -352,10 +349,6 @@ export class DossiersService {
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
-    // The signed e-result is made after the commit (rendering and signing stay out of the transaction); its row is written once.
-    if (input.action === 'resolve') {
-      await this.issuer.issueResult(id, actor.staffId, now).catch((e: unknown) => this.issueLog.warn({ dossierId: id, err: e }, 'the signed e-result could not be issued now'));
-    }
     return this.detail(id, actor, now);
   }
 
@@ -430,6 +423,13 @@ export class DossiersService {
       const event = citizenEventOf(e.kind);
       if (!event || !e.id) continue;
       await this.later.run(`citizen notification of ${dossier.code}`, () => this.jobs.enqueue(JobName.citizenNotify, { event, key: e.id!, dossierId: dossier.id }, { jobId: `citizen-notify-${e.id}` }));
+    }
+    // Documents of record (receipt, supplement request, refusal, apology, result) are rendered and
+    // signed by the worker: one job per dossier, kind and event (the sweep re-requests a lost one).
+    for (const e of events) {
+      const kind = recordOfEvent(e.kind);
+      if (!kind || !e.id) continue;
+      await this.later.run(`document of record of ${dossier.code}`, () => this.jobs.enqueue(JobName.documentIssue, { dossierId: dossier.id, eventId: e.id! }, { jobId: documentIssueJobId(dossier.id, kind, e.id!) }));
     }
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../route.js';
 import { ZCenterParams, ZIdParams } from '../common.js';
 import {
-  ZCloseRequest, ZComponentParams, ZDocumentParams, ZFileLink, ZSignedFileParams, ZSignedFileQuery, ZVerifyResult, ZDossierComponent, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZOnlineIntakeReceipt, ZProcessAction,
+  ZCloseRequest, ZComponentParams, ZDocumentParams, ZResumableUploadParams, ZReusableDocument, ZReuseRequest, ZFileLink, ZSignedFileParams, ZSignedFileQuery, ZVerifyResult, ZDossierComponent, ZCounterIntake, ZDossierDetail, ZDossierListQuery, ZDossierSummary, ZIntakeOptions, ZIntakeOutcome, ZOnlineIntake, ZOnlineIntakeReceipt, ZProcessAction,
   ZReturnRequest, ZTrackQuery, ZTracking,
 } from '../dossiers.js';
 import { centerParam } from './access.js';
@@ -62,6 +62,37 @@ export const dossierRoutes = {
     method: 'POST', path: '/dossiers/:id/components/:index/file', tag: 'dossiers',
     summary: 'Attach the scan of a component paper (multipart/form-data, one PDF or several page images in page order → one PDF); PDF, JPEG or PNG by content; 413 over the limits, 415 for any other type',
     access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZComponentParams, response: ZDossierComponent,
+  }),
+  listReusableDocuments: defineRoute({
+    method: 'GET', path: '/dossiers/:id/reusable-documents', tag: 'dossiers',
+    summary: "Files digitised before for the same applicant (ID number) — component scans and signed results of other dossiers in my scope — to attach without scanning again",
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZIdParams, response: z.array(ZReusableDocument),
+  }),
+  reuseDocument: defineRoute({
+    method: 'POST', path: '/dossiers/:id/components/:index/reuse', tag: 'dossiers', status: 200,
+    summary: 'Attach a file digitised before for the same applicant to a component, by reference (recorded as reused; 766 indicator 4.3)',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZComponentParams, body: ZReuseRequest, response: ZDossierComponent,
+  }),
+  // Resumable uploads (tus 1.0.0: creation, termination): POST makes the upload, HEAD (the GET route) gives its offset, PATCH sends bytes from it.
+  // The file is checked (type by content, limits) when its last byte arrives, then attached like a normal upload; the last PATCH answers the component.
+  createResumableUpload: defineRoute({
+    method: 'POST', path: '/dossiers/:id/components/:index/uploads', tag: 'dossiers',
+    summary: 'Start a resumable (tus) upload of a component file: headers Tus-Resumable 1.0.0 and Upload-Length; answers 201 with Location. Over the file or dossier limit: 413',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZComponentParams, response: z.string(),
+  }),
+  resumableUploadOffset: defineRoute({
+    method: 'GET', path: '/dossiers/:id/components/:index/uploads/:uploadId', tag: 'dossiers',
+    summary: 'HEAD: how many bytes of a resumable upload the server holds (Upload-Offset), to resume after a dropped connection',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZResumableUploadParams, response: z.string(),
+  }),
+  resumeUpload: defineRoute({
+    method: 'PATCH', path: '/dossiers/:id/components/:index/uploads/:uploadId', tag: 'dossiers',
+    summary: 'Send bytes of a resumable upload from Upload-Offset (application/offset+octet-stream); the last one answers the attached component, or 413/415 with nothing kept',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZResumableUploadParams, response: ZDossierComponent,
+  }),
+  cancelUpload: defineRoute({
+    method: 'DELETE', path: '/dossiers/:id/components/:index/uploads/:uploadId', tag: 'dossiers', status: 204, summary: 'Abandon a resumable upload (its bytes are removed)',
+    access: { kind: 'staff', roles: ['officer', 'specialist', 'center_manager'], scope: dossierParam }, params: ZResumableUploadParams, response: z.string(),
   }),
   readDocumentFile: defineRoute({
     method: 'GET', path: '/dossiers/:id/documents/:documentId/file', tag: 'dossiers', summary: 'The file of a document of the dossier (staff in scope; every read is in the audit log)',
