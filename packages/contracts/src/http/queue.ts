@@ -176,7 +176,7 @@ export const ZQueueTicket = z.object({
 export type QueueTicket = z.infer<typeof ZQueueTicket>;
 
 export const ZWorkstation = z.object({
-  counter: z.object({ id: ZId, centerId: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, pauseReason: z.string().nullable(), services: z.array(z.object({ serviceId: ZId, weight: z.number().int() })) }),
+  counter: z.object({ id: ZId, centerId: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, pauseReason: z.string().nullable().optional(), services: z.array(z.object({ serviceId: ZId, weight: z.number().int() })) }),
   centerName: z.string(),
   /** The center's time zone: times on the desk read as on the hall clock, wherever the browser is set. */
   timeZone: z.string(),
