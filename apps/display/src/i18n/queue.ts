@@ -70,6 +70,8 @@ export const queueMessages = {
       display: {
         nowCalling: 'Mời số',
         counterNo: 'Quầy {n}',
+        paused: 'Quầy {n}: Tạm dừng — {reason}',
+        pausedNoReason: 'Quầy {n}: Tạm dừng',
         lastCalls: 'Vừa gọi',
         counter: 'Quầy',
         ticket: 'Số',
@@ -193,6 +195,8 @@ export const queueMessages = {
       display: {
         nowCalling: 'Now calling',
         counterNo: 'Counter {n}',
+        paused: 'Counter {n}: Paused — {reason}',
+        pausedNoReason: 'Counter {n}: Paused',
         lastCalls: 'Last calls',
         counter: 'Counter',
         ticket: 'Number',

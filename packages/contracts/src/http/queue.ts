@@ -116,6 +116,8 @@ export const ZDisplaySnapshot = z.object({
   nextOpening: ZDateTime.nullable().optional(),
   /** The next waiting numbers of each service, in the order they are likely called. */
   next: z.array(z.object({ serviceId: ZId, codes: z.array(z.string()) })).optional(),
+  /** Paused counters with their reason: the hall reads "Tạm dừng — Nghỉ trưa" next to the counter. */
+  paused: z.array(z.object({ label: z.string(), number: z.number().int(), reason: z.string().nullable() })).optional(),
   /** Last sequence number sent to the public room of this center (0 with a null epoch when it could not be read). */
   seq: z.number().int().nonnegative(),
   /** The sequence's generation: it changes when Redis lost the sequence (flushed, replaced); null when Redis could not be asked. */
@@ -174,7 +176,7 @@ export const ZQueueTicket = z.object({
 export type QueueTicket = z.infer<typeof ZQueueTicket>;
 
 export const ZWorkstation = z.object({
-  counter: z.object({ id: ZId, centerId: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, services: z.array(z.object({ serviceId: ZId, weight: z.number().int() })) }),
+  counter: z.object({ id: ZId, centerId: ZId, label: z.string(), number: z.number().int(), state: ZCounterState, pauseReason: z.string().nullable().optional(), services: z.array(z.object({ serviceId: ZId, weight: z.number().int() })) }),
   centerName: z.string(),
   /** The center's time zone: times on the desk read as on the hall clock, wherever the browser is set. */
   timeZone: z.string(),
@@ -198,7 +200,13 @@ export const ZCallSpecificRequest = z.object({ ticketId: ZId });
 export const ZTransferRequest = z
   .object({ serviceId: ZId.nullable().default(null), counterId: ZId.nullable().default(null) })
   .refine((v) => v.serviceId !== null || v.counterId !== null, { path: ['serviceId'], error: msg('Hãy chọn dịch vụ hoặc quầy nhận chuyển', 'Choose the service or the counter to transfer to') });
-export const ZCounterStateRequest = z.object({ state: z.enum(['open', 'paused', 'closed'], { error: msg('Trạng thái quầy là mở, tạm dừng hoặc đóng', 'A counter is open, paused or closed') }) });
+/** The reasons offered for a pause (any other text up to 80 characters is accepted too). */
+export const counterPauseReasons = ['Họp', 'Nghỉ trưa', 'Hỗ trợ công dân'] as const;
+export const ZCounterStateRequest = z.object({
+  state: z.enum(['open', 'paused', 'closed'], { error: msg('Trạng thái quầy là mở, tạm dừng hoặc đóng', 'A counter is open, paused or closed') }),
+  /** Why the counter pauses; kept only with `paused`, cleared when it opens or closes. */
+  reason: z.string().trim().max(80, { error: msg('Lý do tạm dừng tối đa 80 ký tự', 'A pause reason has at most 80 characters') }).optional(),
+});
 export const ZServiceAvailabilityRequest = z.object({ isOpen: z.boolean({ error: msg('Hãy chọn mở hoặc tạm dừng', 'Choose open or paused') }) });
 export const ZServiceParams = z.object({ serviceId: ZId });
 
@@ -207,6 +215,8 @@ export const ZLiveCounter = z.object({
   label: z.string(),
   number: z.number().int(),
   state: ZCounterState,
+  /** Why it is paused ("Nghỉ trưa"), null unless paused. */
+  pauseReason: z.string().nullable(),
   officerName: z.string().nullable(),
   current: ZQueueTicket.nullable(),
   servedToday: z.number().int(),

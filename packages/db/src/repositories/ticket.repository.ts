@@ -251,7 +251,7 @@ export const ticketRepository = {
   },
 
   async otherCounters(db: DbOrTx, centerId: string) {
-    return db.select({ id: counters.id, label: counters.label, number: counters.number, state: counters.state }).from(counters).where(eq(counters.centerId, centerId)).orderBy(asc(counters.number));
+    return db.select({ id: counters.id, label: counters.label, number: counters.number, state: counters.state, pauseReason: counters.pauseReason }).from(counters).where(eq(counters.centerId, centerId)).orderBy(asc(counters.number));
   },
 
   async isAssigned(db: DbOrTx, staffId: string, counterId: string, workDate: string): Promise<boolean> {

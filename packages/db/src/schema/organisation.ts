@@ -95,6 +95,8 @@ export const counters = pgTable(
     label: text().notNull(),
     number: integer().notNull(),
     state: counterState().notNull().default('closed'),
+    /** Why the counter is paused ("Họp", "Nghỉ trưa"…), shown on the live board and the hall display; null unless paused. */
+    pauseReason: text(),
     /** Normal tickets called since the last priority one: drives the priority interleaving. */
     normalsSincePriority: integer().notNull().default(0),
     ...timestamps,

@@ -54,7 +54,7 @@ export class CounterController {
   }
 
   @ApiRoute(routes.setCounterState)
-  setState(@Input() input: ValidatedInput<{ counterId: string }, unknown, { state: 'open' | 'paused' | 'closed' }>, @CurrentActor() actor: Actor, @Now() now: Date) {
-    return this.counters.run(input.params.counterId, actor, { kind: 'state', state: input.body.state }, now);
+  setState(@Input() input: ValidatedInput<{ counterId: string }, unknown, { state: 'open' | 'paused' | 'closed'; reason?: string }>, @CurrentActor() actor: Actor, @Now() now: Date) {
+    return this.counters.run(input.params.counterId, actor, { kind: 'state', state: input.body.state, reason: input.body.reason }, now);
   }
 }

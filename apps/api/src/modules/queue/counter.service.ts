@@ -18,7 +18,7 @@ export type CounterCommand =
   | { kind: 'done' }
   | { kind: 'no_show' }
   | { kind: 'transfer'; serviceId: string | null; counterId: string | null }
-  | { kind: 'state'; state: 'open' | 'paused' | 'closed' };
+  | { kind: 'state'; state: 'open' | 'paused' | 'closed'; reason?: string };
 
 type Counter = NonNullable<Awaited<ReturnType<typeof ticketRepository.counter>>>;
 type Config = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>;
@@ -160,11 +160,15 @@ export class CounterService {
       case 'close':
         // Tickets transferred to this counter go back to their service's line, keeping their arrival time (#18 item 2).
         await ticketRepository.releaseTargeted(tx, counter.id);
-        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter });
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter, pauseReason: null });
         return { reason: 'counter' };
-      case 'pause':
+      case 'pause': {
+        const reason = (command as Extract<CounterCommand, { kind: 'state' }>).reason?.trim() || null;
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter, pauseReason: reason });
+        return { reason: 'counter' };
+      }
       case 'open':
-        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter });
+        await ticketRepository.setCounter(tx, counter.id, { state: effect.counter, pauseReason: null });
         return { reason: 'counter' };
     }
   }
@@ -277,7 +281,7 @@ export class CounterService {
     const shown = await toQueueTickets(db, active ? [active, ...waiting.rows] : waiting.rows);
     const otherCounters = others.filter((o) => o.id !== counter.id);
     return {
-      counter: { id: counter.id, centerId: counter.centerId, label: counter.label, number: counter.number, state: counter.state, services: profile },
+      counter: { id: counter.id, centerId: counter.centerId, label: counter.label, number: counter.number, state: counter.state, pauseReason: counter.state === 'paused' ? counter.pauseReason : null, services: profile },
       centerName: config.center.name,
       timeZone: config.center.timeZone,
       allowCallSpecific: config.center.allowCallSpecific,

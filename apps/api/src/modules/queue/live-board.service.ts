@@ -52,7 +52,7 @@ export class LiveBoardService {
       counters: counters.map((c, i) => {
         const st = counterStats.find((s) => s.counter_id === c.id);
         const t = active[i];
-        return { id: c.id, label: c.label, number: c.number, state: c.state, officerName: st?.officer_name ?? callers[i] ?? null, current: t ? current.get(t.id)! : null, servedToday: st?.served ?? 0, avgServiceMinutes: minutes(st?.avg_ms) };
+        return { id: c.id, label: c.label, number: c.number, state: c.state, pauseReason: c.state === 'paused' ? c.pauseReason : null, officerName: st?.officer_name ?? callers[i] ?? null, current: t ? current.get(t.id)! : null, servedToday: st?.served ?? 0, avgServiceMinutes: minutes(st?.avg_ms) };
       }),
       services,
       totals: {

@@ -207,12 +207,13 @@ export class QueueService {
     const date = businessDate(now, center.timeZone);
     // The sequence is read first: an event racing this read is then seen again, never lost.
     const position = await this.realtime.lastPublicSeq(center.id);
-    const [calls, waiting, next, opening, calendar] = await Promise.all([
+    const [calls, waiting, next, opening, calendar, counters] = await Promise.all([
       ticketRepository.lastCalls(this.database.db, center.id, date),
       ticketRepository.waitingCounts(this.database.db, center.id, date),
       floorRepository.nextWaiting(this.database.db, center.id, date),
       this.context.openingToday(center, now),
       this.context.calendar(center),
+      ticketRepository.otherCounters(this.database.db, center.id),
     ]);
     return {
       centerId: center.id,
@@ -223,6 +224,7 @@ export class QueueService {
       isOpenNow: opening.isOpenNow,
       nextOpening: opening.isOpenNow ? null : (nextOpening(calendar, now)?.toISOString() ?? null),
       next: config.services.map((s) => ({ serviceId: s.id, codes: next.get(s.id) ?? [] })),
+      paused: counters.filter((k) => k.state === 'paused').map((k) => ({ label: k.label, number: k.number, reason: k.pauseReason })),
       seq: position.seq,
       epoch: position.epoch,
       at: now.toISOString(),

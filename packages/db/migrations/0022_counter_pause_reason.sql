@@ -1,0 +1,1 @@
+ALTER TABLE "counters" ADD COLUMN "pause_reason" text;
