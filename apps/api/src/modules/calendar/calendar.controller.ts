@@ -1,4 +1,4 @@
-import { routes } from '@motcua/contracts';
+import { routes, type OfficeWindowsInput } from '@motcua/contracts';
 import { Controller, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '../../common/actor.js';
@@ -18,6 +18,16 @@ export class CalendarController {
   @ApiRoute(routes.setCalendarDay)
   set(@Input() input: ValidatedInput<{ date: string }, unknown, { kind: 'holiday' | 'day_off' | 'working_day'; name: string }>, @CurrentActor() actor: Actor, @Req() req: Request) {
     return this.calendar.set(input.params.date, input.body, actor, req.ip);
+  }
+
+  @ApiRoute(routes.officeWindows)
+  officeWindows(@Input() input: ValidatedInput<{ id: string }>) {
+    return this.calendar.officeWindows(input.params.id);
+  }
+
+  @ApiRoute(routes.setOfficeWindows)
+  setOfficeWindows(@Input() input: ValidatedInput<{ id: string }, unknown, OfficeWindowsInput>, @CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.calendar.setOfficeWindows(input.params.id, input.body, actor, req.ip);
   }
 
   @ApiRoute(routes.clearCalendarDay)
