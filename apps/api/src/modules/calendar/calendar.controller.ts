@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { Actor } from '../../common/actor.js';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { CurrentActor } from '../../common/current-actor.decorator.js';
+import { Now } from '../../common/now.decorator.js';
 import { CalendarService } from './calendar.service.js';
 
 @Controller()
@@ -21,13 +22,13 @@ export class CalendarController {
   }
 
   @ApiRoute(routes.officeWindows)
-  officeWindows(@Input() input: ValidatedInput<{ id: string }>) {
-    return this.calendar.officeWindows(input.params.id);
+  officeWindows(@Input() input: ValidatedInput<{ id: string }>, @Now() now: Date) {
+    return this.calendar.officeWindows(input.params.id, now);
   }
 
   @ApiRoute(routes.setOfficeWindows)
-  setOfficeWindows(@Input() input: ValidatedInput<{ id: string }, unknown, OfficeWindowsInput>, @CurrentActor() actor: Actor, @Req() req: Request) {
-    return this.calendar.setOfficeWindows(input.params.id, input.body, actor, req.ip);
+  setOfficeWindows(@Input() input: ValidatedInput<{ id: string }, unknown, OfficeWindowsInput>, @CurrentActor() actor: Actor, @Req() req: Request, @Now() now: Date) {
+    return this.calendar.setOfficeWindows(input.params.id, input.body, actor, req.ip, now);
   }
 
   @ApiRoute(routes.clearCalendarDay)

@@ -40,7 +40,7 @@ export class CalendarService {
   }
 
   /** The office windows of a unit: the period in force today (its own, else the nearest ancestor's) and those to come on its chain. */
-  async officeWindows(unitId: string, now: Date = new Date()): Promise<OfficeWindowsView> {
+  async officeWindows(unitId: string, now: Date): Promise<OfficeWindowsView> {
     const db = this.database.db;
     const chain = await scopeRepository.ancestry(db, unitId);
     if (!chain.length) throw ApiError.notFound({ vi: 'đơn vị này', en: 'This unit' });
@@ -63,10 +63,10 @@ export class CalendarService {
    * Sets a unit's office windows from a date on. The date is today or later (local time): the past is
    * never rewritten, and due times already given are stored on the dossiers, so they never move.
    */
-  async setOfficeWindows(unitId: string, input: OfficeWindowsInput, actor: Actor, ip?: string, now: Date = new Date()): Promise<OfficeWindowsView> {
+  async setOfficeWindows(unitId: string, input: OfficeWindowsInput, actor: Actor, ip: string | undefined, now: Date): Promise<OfficeWindowsView> {
     const today = localDate(now, DEFAULT_TIME_ZONE);
     if (input.effectiveFrom < today) {
-      throw ApiError.validation([{ path: 'effectiveFrom', message: { vi: `Ngày áp dụng phải từ hôm nay (${today}) trở đi; giờ làm việc đã qua không sửa lại được`, en: `The date must be today (${today}) or later; past office hours cannot be rewritten` } }]);
+      throw ApiError.validation([{ path: 'body.effectiveFrom', message: { vi: `Ngày áp dụng phải từ hôm nay (${today}) trở đi; giờ làm việc đã qua không sửa lại được`, en: `The date must be today (${today}) or later; past office hours cannot be rewritten` } }]);
     }
     const chain = await scopeRepository.ancestry(this.database.db, unitId);
     if (!chain.length) throw ApiError.notFound({ vi: 'đơn vị này', en: 'This unit' });
