@@ -23,6 +23,14 @@ export interface WorkCalendar {
   days: ReadonlyMap<string, CalendarDay>;
   /** Windows of an exceptional working day, and the length of "one working day": a normal weekday's. */
   normalDay: TimeWindow[];
+  /** Office hours that apply from a date on (summer/winter hours), ascending by `from`; before the first, `officeHours`. */
+  schedule?: readonly OfficeHoursPeriod[];
+}
+
+/** Office hours in force from a local date (YYYY-MM-DD) until the next period of the same scope. */
+export interface OfficeHoursPeriod {
+  from: string;
+  officeHours: OfficeHours;
 }
 
 export const DEFAULT_OFFICE_WINDOWS: TimeWindow[] = [
@@ -38,12 +46,52 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
   '5': DEFAULT_OFFICE_WINDOWS,
 };
 
-export function createCalendar(input: { timeZone: string; officeHours?: OfficeHours; days?: Iterable<CalendarDay> }): WorkCalendar {
+export function createCalendar(input: { timeZone: string; officeHours?: OfficeHours; days?: Iterable<CalendarDay>; schedule?: readonly OfficeHoursPeriod[] }): WorkCalendar {
   const officeHours = input.officeHours ?? DEFAULT_OFFICE_HOURS;
-  const normalDay = officeHours['1'] ?? Object.values(officeHours).find((w) => w && w.length) ?? DEFAULT_OFFICE_WINDOWS;
+  const normalDay = normalDayOf(officeHours);
   const days = new Map<string, CalendarDay>();
   for (const day of input.days ?? []) days.set(day.date, day);
-  return { timeZone: input.timeZone, officeHours, days, normalDay };
+  const schedule = input.schedule?.length ? [...input.schedule].sort((a, b) => a.from.localeCompare(b.from)) : undefined;
+  return schedule ? { timeZone: input.timeZone, officeHours, days, normalDay, schedule } : { timeZone: input.timeZone, officeHours, days, normalDay };
+}
+
+function normalDayOf(officeHours: OfficeHours): TimeWindow[] {
+  return officeHours['1'] ?? Object.values(officeHours).find((w) => w && w.length) ?? DEFAULT_OFFICE_WINDOWS;
+}
+
+/** The office hours in force on a local date: the latest scheduled period starting on or before it, else the calendar's base hours. */
+export function officeHoursOn(cal: WorkCalendar, date: string): OfficeHours {
+  return latestPeriod(cal.schedule ?? [], date)?.officeHours ?? cal.officeHours;
+}
+
+function latestPeriod(periods: readonly OfficeHoursPeriod[], date: string): OfficeHoursPeriod | undefined {
+  let best: OfficeHoursPeriod | undefined;
+  for (const p of periods) if (p.from <= date && (!best || p.from > best.from)) best = p;
+  return best;
+}
+
+/**
+ * Which office hours apply on a date, given the periods of each scope from the nearest
+ * (the agency) to the farthest (the province): the nearest scope that has a period starting
+ * on or before the date wins, and within it the latest such period. `null` when none applies.
+ */
+export function resolveOfficeHours(levels: readonly (readonly OfficeHoursPeriod[])[], date: string): OfficeHoursPeriod | null {
+  for (const level of levels) {
+    const hit = latestPeriod(level, date);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The scoped periods flattened into one schedule (one entry at each date where the hours in force may change). */
+export function flattenOfficeHours(levels: readonly (readonly OfficeHoursPeriod[])[]): OfficeHoursPeriod[] {
+  const dates = [...new Set(levels.flatMap((l) => l.map((p) => p.from)))].sort();
+  const out: OfficeHoursPeriod[] = [];
+  for (const from of dates) {
+    const hit = resolveOfficeHours(levels, from);
+    if (hit && out.at(-1)?.officeHours !== hit.officeHours) out.push({ from, officeHours: hit.officeHours });
+  }
+  return out;
 }
 
 const MINUTE = 60_000;
@@ -105,9 +153,10 @@ export function instantOf(date: string, hhmm: string, timeZone: string): Date {
 }
 
 export function windowsOn(cal: WorkCalendar, date: string): readonly TimeWindow[] {
+  const hours = cal.schedule ? officeHoursOn(cal, date) : cal.officeHours;
   const exception = cal.days.get(date);
-  if (exception) return exception.kind === 'working_day' ? (cal.officeHours[String(isoWeekday(date)) as '1'] ?? cal.normalDay) : [];
-  return cal.officeHours[String(isoWeekday(date)) as '1'] ?? [];
+  if (exception) return exception.kind === 'working_day' ? (hours[String(isoWeekday(date)) as '1'] ?? (hours === cal.officeHours ? cal.normalDay : normalDayOf(hours))) : [];
+  return hours[String(isoWeekday(date)) as '1'] ?? [];
 }
 
 export function isWorkingDay(cal: WorkCalendar, date: string): boolean {

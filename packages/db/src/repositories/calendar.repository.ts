@@ -1,7 +1,8 @@
-import { createCalendar, DEFAULT_TIME_ZONE, type WorkCalendar } from '@motcua/core';
-import { and, asc, between, eq, isNull } from 'drizzle-orm';
+import { createCalendar, DEFAULT_TIME_ZONE, flattenOfficeHours, type OfficeHoursPeriod, type WorkCalendar } from '@motcua/core';
+import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { calendarDays, calendars } from '../schema/calendars.js';
+import { calendarDays, calendars, officeWindowSchedules } from '../schema/calendars.js';
+import { administrativeUnits } from '../schema/organisation.js';
 import { scopeRepository } from './scope.repository.js';
 
 export const calendarRepository = {
@@ -13,9 +14,33 @@ export const calendarRepository = {
     const chain = unitId ? await scopeRepository.ancestry(db, unitId) : [];
     const all = await db.select().from(calendars).orderBy(asc(calendars.createdAt));
     const own = chain.map((id) => all.find((c) => c.unitId === id)).find(Boolean) ?? all.find((c) => c.unitId === null);
-    if (!own) return createCalendar({ timeZone });
+    const schedule = flattenOfficeHours(await this.scheduleLevels(db, chain));
+    if (!own) return createCalendar({ timeZone, schedule });
     const days = await db.select().from(calendarDays).where(eq(calendarDays.calendarId, own.id));
-    return createCalendar({ timeZone, officeHours: own.officeWindows, days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) });
+    return createCalendar({ timeZone, officeHours: own.officeWindows, days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })), schedule });
+  },
+
+  /** Office-window periods of each unit of a chain, nearest first (the input of core's `resolveOfficeHours`). */
+  async scheduleLevels(db: DbOrTx, chain: readonly string[]): Promise<OfficeHoursPeriod[][]> {
+    if (!chain.length) return [];
+    const rows = await db.select().from(officeWindowSchedules).where(inArray(officeWindowSchedules.unitId, [...chain])).orderBy(asc(officeWindowSchedules.effectiveFrom));
+    return chain.map((unitId) => rows.filter((r) => r.unitId === unitId).map((r) => ({ from: r.effectiveFrom, officeHours: r.officeWindows })));
+  },
+
+  /** The office-window periods set for units (all of them, oldest first). */
+  async officeWindowsOf(db: DbOrTx, unitIds: readonly string[]) {
+    if (!unitIds.length) return [];
+    return db.select({ id: officeWindowSchedules.id, unitId: officeWindowSchedules.unitId, unitName: administrativeUnits.name, effectiveFrom: officeWindowSchedules.effectiveFrom, officeWindows: officeWindowSchedules.officeWindows, note: officeWindowSchedules.note })
+      .from(officeWindowSchedules).innerJoin(administrativeUnits, eq(administrativeUnits.id, officeWindowSchedules.unitId))
+      .where(inArray(officeWindowSchedules.unitId, [...unitIds])).orderBy(asc(officeWindowSchedules.effectiveFrom));
+  },
+
+  /** Sets the office windows of a unit from a date on; returns the row it replaced, if any (for the audit log). */
+  async setOfficeWindows(tx: DbOrTx, input: { unitId: string; effectiveFrom: string; officeWindows: OfficeHoursPeriod['officeHours']; note: string; createdBy: string | null }) {
+    const [before] = await tx.select().from(officeWindowSchedules).where(and(eq(officeWindowSchedules.unitId, input.unitId), eq(officeWindowSchedules.effectiveFrom, input.effectiveFrom)));
+    const [row] = await tx.insert(officeWindowSchedules).values(input)
+      .onConflictDoUpdate({ target: [officeWindowSchedules.unitId, officeWindowSchedules.effectiveFrom], set: { officeWindows: input.officeWindows, note: input.note, createdBy: input.createdBy } }).returning();
+    return { before, row: row! };
   },
 
   /** The default calendar (no unit), created by the seed. */

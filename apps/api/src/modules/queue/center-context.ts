@@ -25,11 +25,14 @@ export class CenterContext {
     this.#configs.delete(centerId);
   }
 
-  /** The center's own opening hours with the holidays of its unit's calendar. */
+  /**
+   * The center's own opening hours with the holidays of its unit's calendar; from the date a province
+   * or agency sets office windows (`office_window_schedules`), those windows are the hours in force.
+   */
   calendar(center: Center): Promise<WorkCalendar> {
     return this.#calendars.get(center.id, async () => {
       const unit = await calendarRepository.forUnit(this.database.db, center.unitId, center.timeZone);
-      return createCalendar({ timeZone: center.timeZone, officeHours: center.openingHours, days: unit.days.values() });
+      return createCalendar({ timeZone: center.timeZone, officeHours: center.openingHours, days: unit.days.values(), ...(unit.schedule ? { schedule: unit.schedule } : {}) });
     });
   }
 
