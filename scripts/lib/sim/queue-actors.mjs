@@ -31,7 +31,9 @@ export async function runKiosk(ctx, { center, kiosk, counters }) {
       if (e instanceof ApiCallError && e.details?.openingHoursToday) {
         if (!stats.closedCenters.has(center.name)) ctx.log(`${center.name}: ${e.message} Kiosk paused until it opens (opening hours can be changed in the backoffice).`);
         stats.closed(center.name, e.message);
-      } else stats.error(`ticket at ${center.code}`, e);
+        // No open counter serves the service yet (an officer still opening theirs): the kiosk says so and the citizen comes back.
+      } else if (e instanceof ApiCallError && e.details?.expected) stats.add('turnedAway');
+      else stats.error(`ticket at ${center.code}`, e);
     }
   }
 }

@@ -2,7 +2,7 @@
 
 export function createStats({ onError, ignore = () => false } = {}) {
   const n = {
-    issued: 0, called: 0, served: 0, noShow: 0, transferred: 0, rated: 0, refusedClosed: 0,
+    issued: 0, called: 0, served: 0, noShow: 0, transferred: 0, rated: 0, refusedClosed: 0, turnedAway: 0,
     dossiersReceived: 0, dossiersOnline: 0, dossiersResolved: 0, dossiersReturned: 0, dossiersPaused: 0, errors: 0,
   };
   const started = Date.now();
@@ -39,6 +39,7 @@ export function createStats({ onError, ignore = () => false } = {}) {
         `tickets ${n.issued} issued / ${n.called} called / ${n.served} served (${n.noShow} no-show, ${n.transferred} transferred, ${n.rated} rated)`,
         `dossiers ${n.dossiersReceived} received (${n.dossiersOnline} online) / ${n.dossiersResolved} resolved / ${n.dossiersReturned} returned`,
         closedCenters.size ? `${closedCenters.size} center(s) closed` : null,
+        n.turnedAway ? `${n.turnedAway} turned away (no open counter for the service)` : null,
         `errors ${n.errors}`,
       ].filter(Boolean).join(' · ');
     },
