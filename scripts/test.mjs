@@ -46,15 +46,16 @@ function readVitest(file) {
   return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests };
 }
 
-async function vitest(ws, kind, env) {
+async function vitest(ws, kind, env, project) {
   const config = kind === 'unit' ? 'vitest.config.ts' : 'vitest.int.config.ts';
   if (!existsSync(path.join(root, ws, config))) return;
-  const out = path.join(resultsDir, `${ws.replace('/', '-')}-${kind}.json`);
+  const name = project ? `${kind}-${project}` : kind;
+  const out = path.join(resultsDir, `${ws.replace('/', '-')}-${name}.json`);
   rmSync(out, { force: true });
-  const code = await run(bin('vitest'), ['run', '-c', config, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...filters], { cwd: path.join(root, ws), env });
+  const code = await run(bin('vitest'), ['run', '-c', config, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...(project ? ['--project', project] : []), ...filters], { cwd: path.join(root, ws), env });
   const counts = readVitest(out);
   // A crash before any test ran still has to count as a failure.
-  record(`${ws} (${kind})`, counts ?? { failed: 1 }, code === 0 && counts !== null);
+  record(`${ws} (${name})`, counts ?? { failed: 1 }, code === 0 && counts !== null);
 }
 
 /** Runs tasks with at most `limit` at a time. */
@@ -104,20 +105,25 @@ async function main() {
   };
 
   log('Integration tests (real PostgreSQL and Redis, one database per suite)');
-  await pool(only.workspaces.map((ws) => () => vitest(ws, 'int', env)), 2);
-  if (!only.e2e) return finish(started);
+  // The API's suites that stop servers or put hundreds of requests through it run last, one at a
+  // time ('alone'); they mostly wait on restarts and timeouts, so the browser tests run beside them.
+  const api = only.workspaces.includes('apps/api');
+  await pool(only.workspaces.map((ws) => () => vitest(ws, 'int', env, ws === 'apps/api' ? 'together' : undefined)), 2);
+  await Promise.all([api ? vitest('apps/api', 'int', env, 'alone') : null, only.e2e ? browserTests(env) : null]);
+  return finish(started);
+}
 
-  log('Browser tests (Playwright in Chromium)');
+async function browserTests(env) {
+  log('Browser tests (Playwright in Chromium), beside the last integration suites; their lines start with [e2e]');
   const pwOut = path.join(resultsDir, 'e2e.json');
   rmSync(pwOut, { force: true });
   const code = await run(bin('playwright'), ['test', '--reporter=list,json', ...filters], {
     cwd: path.join(root, 'apps/e2e'),
     env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut },
+    prefix: '[e2e] ',
   });
   const stats = existsSync(pwOut) ? JSON.parse(readFileSync(pwOut, 'utf8')).stats : null;
   record('browser tests', stats ? { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped } : { failed: 1 }, code === 0 && !!stats);
-
-  return finish(started);
 }
 
 async function finish(started) {

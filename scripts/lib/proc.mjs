@@ -5,10 +5,17 @@ import readline from 'node:readline';
 const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
 const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
-/** Runs a command to completion, inheriting the terminal; resolves to its exit code. */
-export function run(cmd, args, opts = {}) {
+/**
+ * Runs a command to completion, inheriting the terminal, or with each line starting with
+ * `prefix` when another command prints at the same time; resolves to its exit code.
+ */
+export function run(cmd, args, { prefix, ...opts } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    const child = spawn(cmd, args, { stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...opts });
+    if (prefix) {
+      readline.createInterface({ input: child.stdout }).on('line', (line) => console.log(prefix + line));
+      readline.createInterface({ input: child.stderr }).on('line', (line) => console.error(prefix + line));
+    }
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.once('error', () => resolve(127));
   });
