@@ -30,7 +30,7 @@ export class ThresholdService {
 
   async evaluate(now: Date): Promise<ThresholdRun> {
     const run: ThresholdRun = { evaluated: 0, crossed: 0, recovered: 0, notified: 0 };
-    // Several thresholds often watch the same figure (a province and its communes share none, but on-time and a stricter line do).
+    // Two lines on the same figure (a warning and a stricter one) read it once per run.
     const figures = new Map<string, Promise<number | null>>();
     for (const t of await thresholdRepository.enabled(this.database.db)) {
       const key = `${t.unitId}|${t.indicator}|${t.period}`;
