@@ -18,7 +18,7 @@ test('a commune leader adds an alert threshold, sees a field error beside the va
 
   await page.getByLabel('Giá trị (%)').fill('95');
   await page.getByTestId('threshold-add').click();
-  await expect(page.getByRole('status')).toHaveText('Đã thêm ngưỡng.');
+  await expect(page.getByTestId('threshold-notice')).toHaveText('Đã thêm ngưỡng.');
   const row = page.getByTestId('threshold-list').locator('tbody tr', { hasText: 'Tỷ lệ giải quyết đúng hạn (%) thấp hơn 95 % · Tháng này' });
   await expect(row).toBeVisible();
 
@@ -28,6 +28,6 @@ test('a commune leader adds an alert threshold, sees a field error beside the va
   const remove = page.getByRole('button', { name: /Delete threshold On-time resolution rate/ });
   await remove.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Threshold deleted.');
+  await expect(page.getByTestId('threshold-notice')).toHaveText('Threshold deleted.');
   await expect(page.getByText('No thresholds for this unit yet.')).toBeVisible();
 });
