@@ -131,6 +131,29 @@ describe('alert thresholds notify once per crossing (real API, two workers, Redi
     expect(all.find((n) => n.stage === 2)!.body).toContain('73,5%');
   });
 
+  it('alerts on today\'s queue p90 wait above 30 minutes, from the queue read model', async () => {
+    const sql = stack.database.sql;
+    const today = businessDate(new Date(), DEFAULT_TIME_ZONE);
+    const [service] = await sql`insert into services (center_id, code, name_vi, name_en, ticket_prefix, typical_service_minutes, field, sort_order)
+      values (${w.centerId}, 'TQ', 'Hộ tịch', 'Civil status', 'Q', 8, 'ho_tich', 0) returning id`;
+    // Ten citizens called after 45 minutes' wait: p90 of 46 min (whole-minute buckets, upper bound).
+    const now = Date.now();
+    for (let i = 1; i <= 10; i++) {
+      await sql`insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, tracking_code)
+        values (${w.centerId}, ${service!.id}, ${today}, ${i}, ${'Q' + String(i).padStart(3, '0')}, 'done', ${new Date(now - 50 * MIN).toISOString()}, ${new Date(now - 5 * MIN).toISOString()},
+          ${new Date(now - 5 * MIN).toISOString()}, ${new Date(now - MIN).toISOString()}, ${'trk-th-' + i + '-' + now})`;
+    }
+    const res = await api(leader, 'POST', `/units/${w.unitId}/thresholds`, { indicator: 'queue_wait_p90', comparison: 'above', value: 30, period: 'day' });
+    const t = await res.json() as any;
+    await producer.enqueue('analytics.rollup', { days: [today] });
+    const notified = await waitFor('the queue wait crossing to notify', async () => ((await notes(t.id)).length >= 2 ? notes(t.id) : false));
+    expect(notified.map((n) => n.recipient).sort()).toEqual([w.leader.id, provinceLeaderId].sort());
+    expect(notified[0]!.body).toContain('Thời gian chờ P90 hôm nay');
+    expect(notified[0]!.body).toContain('46 phút, trên ngưỡng cảnh báo 30 phút');
+    await afterRuns(t.id);
+    expect(await notes(t.id)).toHaveLength(2);
+  });
+
   it('lets only one of many concurrent evaluations take a crossing (the conditional update)', async () => {
     const res = await api(leader, 'POST', `/units/${w.unitId}/thresholds`, { indicator: 'queue_wait_p90', comparison: 'above', value: 30, period: 'day', enabled: false });
     const t = await res.json() as any;
