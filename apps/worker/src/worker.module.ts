@@ -9,6 +9,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertService } from './alerts/alert.service.js';
+import { ThresholdService } from './alerts/threshold.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
@@ -96,6 +97,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         WorkerMetrics,
         DocumentIssuer,
         AlertService,
+        ThresholdService,
         DeliveryService,
         CitizenNotifyService,
         ...processors,

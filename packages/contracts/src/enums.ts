@@ -63,6 +63,17 @@ export const AlertKind = ['due_soon', 'overdue', 'step_overdue', 'intake_sla'] a
 export const ZAlertKind = z.enum(AlertKind);
 export type AlertKind = z.infer<typeof ZAlertKind>;
 
+/** Leaders' alert thresholds (issue #19 item 11): which figure, which side of the line is bad, over which period. */
+export const ThresholdIndicator = ['on_time_rate', 'queue_wait_p90'] as const;
+export const ZThresholdIndicator = z.enum(ThresholdIndicator);
+export type ThresholdIndicator = z.infer<typeof ZThresholdIndicator>;
+export const ThresholdComparison = ['below', 'above'] as const;
+export const ZThresholdComparison = z.enum(ThresholdComparison);
+export type ThresholdComparison = z.infer<typeof ZThresholdComparison>;
+export const ThresholdPeriod = ['month', 'day'] as const;
+export const ZThresholdPeriod = z.enum(ThresholdPeriod);
+export type ThresholdPeriod = z.infer<typeof ZThresholdPeriod>;
+
 export const HolidayKind = ['holiday', 'day_off', 'working_day'] as const;
 export const ZHolidayKind = z.enum(HolidayKind);
 export type HolidayKind = z.infer<typeof ZHolidayKind>;

@@ -17,6 +17,7 @@ export * from './http/queue.js';
 export * from './http/dossiers.js';
 export * from './http/analytics.js';
 export * from './http/notifications.js';
+export * from './http/thresholds.js';
 export * from './http/calendar.js';
 export * from './http/guide.js';
 export * from './http/citizen-notifications.js';

@@ -31,3 +31,4 @@ export * from './repositories/appointment.repository.js';
 export * from './maintenance/read-models.js';
 export * from './repositories/citizen-notification.repository.js';
 export * from './repositories/floor.repository.js';
+export * from './repositories/threshold.repository.js';

@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/units/:unitId', name: 'drilldown', component: () => import('../views/DrilldownView.vue'), props: true },
     { path: '/units/:unitId/report', name: 'report', component: () => import('../views/ReportView.vue'), props: true, meta: { bare: true } },
     { path: '/dossiers', name: 'dossiers', component: () => import('../views/DossiersView.vue') },
+    { path: '/thresholds', name: 'thresholds', component: () => import('../views/ThresholdsView.vue') },
     { path: '/how', name: 'how', component: () => import('../views/HowView.vue') },
     { path: '/conference', name: 'conference', component: () => import('../views/ConferenceView.vue'), meta: { bare: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },

@@ -21,6 +21,7 @@ export const notificationMessages = {
         intake_sla: 'Hồ sơ trực tuyến {code} chưa được tiếp nhận sau {stage} giờ làm việc',
         digest: 'Tổng hợp sáng nay: {code} hồ sơ quá hạn / đến hạn hôm nay',
         system: 'Thông báo hệ thống',
+        threshold: 'Vượt ngưỡng cảnh báo — {code}',
       },
     },
     deliveries: {
@@ -80,6 +81,7 @@ export const notificationMessages = {
         intake_sla: 'Online dossier {code} not taken in after {stage} working hours',
         digest: 'Morning digest: {code} dossiers overdue / due today',
         system: 'System notice',
+        threshold: 'Alert threshold crossed — {code}',
       },
     },
     deliveries: {

@@ -16,6 +16,8 @@ const ZWorkerEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** How often the alert sweep repairs missed alerts and lost jobs (5 minutes; tests use seconds). */
   ALERT_SWEEP_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(300_000),
+  /** How often the leaders' alert thresholds are compared with the figures (5 minutes; tests use a second). */
+  THRESHOLD_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(300_000),
   /** Email of notifications; unset means no email deliveries (in-app and webhooks only). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().min(3).default('Một Cửa <no-reply@motcua.local>'),

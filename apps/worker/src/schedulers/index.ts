@@ -18,6 +18,8 @@ export type QueueOf = (name: string) => Queue;
 export function schedules(config: WorkerConfig): ScheduleDef[] {
   return [
     { id: 'alert-sweep', job: JobName.alertSweep, every: config.ALERT_SWEEP_EVERY_MS },
+    // Leaders' alert lines (issue #19 item 11): a crossing notifies once, whatever the period.
+    { id: 'alert-thresholds', job: JobName.alertThresholds, every: config.THRESHOLD_EVERY_MS },
     { id: 'alert-digest', job: JobName.alertDigest, pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
     // Check-in and the citizen's page already treat an overdue booking as missed; this makes it so in the table.
     { id: 'appointment-expiry', job: JobName.appointmentsExpire, every: 60_000 },

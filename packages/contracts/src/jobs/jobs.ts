@@ -29,6 +29,8 @@ export const JobName = {
   deliverySend: 'delivery.send',
   alertSweep: 'alert.sweep',
   alertDigest: 'alert.digest',
+  /** Compares each enabled alert threshold with its indicator; notifies once per crossing. */
+  alertThresholds: 'alert.thresholds',
   /** Marks booked appointments nobody checked in for as missed (slot end plus the on-time window). */
   appointmentsExpire: 'appointments.expire-missed',
   /** One event a citizen is told about: the worker makes one delivery per channel (idempotent). */
@@ -54,6 +56,7 @@ export const jobs = {
   [JobName.deliverySend]: { queue: QueueName.deliveries, payload: z.object({ deliveryId: z.uuid() }) },
   [JobName.alertSweep]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.alertDigest]: { queue: QueueName.scheduled, payload: z.object({}) },
+  [JobName.alertThresholds]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.appointmentsExpire]: { queue: QueueName.scheduled, payload: z.object({}) },
   // `key` names the event (a dossier_events id, or the ticket for its first call): deliveries are unique per key and channel.
   [JobName.citizenNotify]: {

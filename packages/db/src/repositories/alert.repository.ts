@@ -21,7 +21,9 @@ export interface AlertTarget {
 export interface NewNotification {
   recipientId: string;
   dossierId: string | null;
-  kind: AlertKind | 'digest';
+  /** Set on a `threshold` notification (its stage is the crossing number). */
+  thresholdId?: string | null;
+  kind: AlertKind | 'digest' | 'threshold';
   deadlineVersion: number;
   stage: number;
   title: string;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { dossiers } from './dossiers.js';
-import { notificationKind } from './enums.js';
+import { notificationKind, thresholdComparison, thresholdIndicator, thresholdPeriod, thresholdState } from './enums.js';
 import { administrativeUnits } from './organisation.js';
 import { staff } from './staff.js';
 
@@ -14,9 +14,11 @@ export const notifications = pgTable(
     id: id(),
     recipientId: uuid().notNull().references(() => staff.id),
     dossierId: uuid().references(() => dossiers.id),
+    /** The alert threshold a `threshold` notification is about (its stage is the crossing number). */
+    thresholdId: uuid().references((): AnyPgColumn => indicatorThresholds.id, { onDelete: 'cascade' }),
     kind: notificationKind().notNull(),
     deadlineVersion: integer().notNull().default(0),
-    /** Step number (step_overdue), SLA hours (intake_sla), local date as yyyymmdd (digest), else 0. */
+    /** Step number (step_overdue), SLA hours (intake_sla), local date as yyyymmdd (digest), crossing number (threshold), else 0. */
     stage: integer().notNull().default(0),
     title: text().notNull(),
     body: text().notNull(),
@@ -26,8 +28,9 @@ export const notifications = pgTable(
     ...timestamps,
   },
   (t) => [
-    // A retried or duplicated alert job can never notify twice; a digest (no dossier) once a day per leader.
-    unique('notifications_once_key').on(t.dossierId, t.kind, t.deadlineVersion, t.stage, t.recipientId).nullsNotDistinct(),
+    // A retried or duplicated alert job can never notify twice; a digest (no dossier) once a day per leader;
+    // a threshold once per crossing per leader.
+    unique('notifications_once_key').on(t.dossierId, t.thresholdId, t.kind, t.deadlineVersion, t.stage, t.recipientId).nullsNotDistinct(),
     index('notifications_recipient_idx').on(t.recipientId, t.readAt),
     index('notifications_unpushed_idx').on(t.createdAt).where(sql`pushed_at is null`),
   ],
@@ -66,3 +69,32 @@ export const alertWebhooks = pgTable(
   },
   (t) => [index('alert_webhooks_unit_idx').on(t.unitId)],
 );
+
+/**
+ * A leader's alert line on one indicator of one unit (issue #19 item 11). The row also keeps
+ * which side of the line the figure was on at the last evaluation: `crossed` is set by a
+ * conditional update (only from `ok`), so one crossing notifies once, whatever the number of
+ * workers or retries; `crossings` numbers them (the notifications' stage).
+ */
+export const indicatorThresholds = pgTable(
+  'indicator_thresholds',
+  {
+    id: id(),
+    unitId: uuid().notNull().references(() => administrativeUnits.id),
+    indicator: thresholdIndicator().notNull(),
+    comparison: thresholdComparison().notNull(),
+    /** In the indicator's unit: percent for rates, minutes for waits. */
+    value: doublePrecision().notNull(),
+    period: thresholdPeriod().notNull(),
+    enabled: boolean().notNull().default(true),
+    createdBy: uuid().notNull().references(() => staff.id),
+    state: thresholdState().notNull().default('ok'),
+    stateSince: timestamp(tz),
+    crossings: integer().notNull().default(0),
+    lastValue: doublePrecision(),
+    lastEvaluatedAt: timestamp(tz),
+    ...timestamps,
+  },
+  (t) => [index('indicator_thresholds_unit_idx').on(t.unitId), index('indicator_thresholds_enabled_idx').on(t.enabled)],
+);
+export type IndicatorThreshold = typeof indicatorThresholds.$inferSelect;

@@ -4,6 +4,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AlertService } from '../../alerts/alert.service.js';
+import { ThresholdService } from '../../alerts/threshold.service.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { JobHost, parsePayload } from '../job-handler.js';
 
@@ -13,11 +14,12 @@ import { JobHost, parsePayload } from '../job-handler.js';
  */
 @Processor(QueueName.scheduled)
 export class ScheduledProcessor extends JobHost {
-  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.appointmentsExpire] as const;
+  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.alertThresholds, JobName.appointmentsExpire] as const;
 
   constructor(
     @Inject(AlertService) private readonly alerts: AlertService,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(ThresholdService) private readonly thresholds: ThresholdService,
   ) {
     super();
   }
@@ -30,6 +32,9 @@ export class ScheduledProcessor extends JobHost {
       case JobName.alertDigest:
         parsePayload(job, JobName.alertDigest);
         return this.alerts.digest(new Date());
+      case JobName.alertThresholds:
+        parsePayload(job, JobName.alertThresholds);
+        return this.thresholds.evaluate(new Date());
       case JobName.appointmentsExpire: {
         parsePayload(job, JobName.appointmentsExpire);
         const missed = await appointmentRepository.expireMissed(this.database.db, new Date());

@@ -2,7 +2,11 @@ import { defineRoute } from '../route.js';
 import { z } from 'zod';
 import { ZIdParams, ZOk } from '../common.js';
 import { ZDeliveryPage, ZDeliveryQuery, ZMarkRead, ZNotificationPage, ZNotificationQuery, ZUnitWebhookParams, ZUnreadCount, ZWebhook, ZWebhookCreated, ZWebhookInput } from '../notifications.js';
+import { ZThreshold, ZThresholdInput, ZUnitThresholdParams } from '../thresholds.js';
 import { orgAdmins } from './access.js';
+
+/** Who sets a unit's alert thresholds: its leaders (their unit and below) and administrators. */
+const thresholdEditors = ['admin', 'province_admin', 'leader'] as const;
 
 const unitParam = { type: 'unit', from: 'params', key: 'id' } as const;
 
@@ -35,5 +39,21 @@ export const notificationRoutes = {
   disableWebhook: defineRoute({
     method: 'POST', path: '/units/:id/webhooks/:webhookId/disable', tag: 'notifications', status: 200, summary: 'Stop sending alerts to a webhook',
     access: { kind: 'staff', roles: orgAdmins, scope: unitParam }, params: ZUnitWebhookParams, response: ZWebhook,
+  }),
+  listThresholds: defineRoute({
+    method: 'GET', path: '/units/:id/thresholds', tag: 'notifications', summary: 'Alert thresholds of a unit, with whether each is crossed now',
+    access: { kind: 'staff', roles: thresholdEditors, scope: unitParam }, params: ZIdParams, response: z.array(ZThreshold),
+  }),
+  createThreshold: defineRoute({
+    method: 'POST', path: '/units/:id/thresholds', tag: 'notifications', summary: 'Alert the unit’s leaders once each time an indicator crosses this line',
+    access: { kind: 'staff', roles: thresholdEditors, scope: unitParam }, params: ZIdParams, body: ZThresholdInput, response: ZThreshold,
+  }),
+  updateThreshold: defineRoute({
+    method: 'PUT', path: '/units/:id/thresholds/:thresholdId', tag: 'notifications', summary: 'Change a threshold (a new line starts uncrossed)',
+    access: { kind: 'staff', roles: thresholdEditors, scope: unitParam }, params: ZUnitThresholdParams, body: ZThresholdInput, response: ZThreshold,
+  }),
+  deleteThreshold: defineRoute({
+    method: 'DELETE', path: '/units/:id/thresholds/:thresholdId', tag: 'notifications', status: 200, summary: 'Remove a threshold',
+    access: { kind: 'staff', roles: thresholdEditors, scope: unitParam }, params: ZUnitThresholdParams, response: ZOk,
   }),
 } as const;
