@@ -9,6 +9,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertService } from './alerts/alert.service.js';
+import { PaymentReconciler } from './payments/payment-reconciler.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
@@ -98,6 +99,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         AlertService,
         DeliveryService,
         CitizenNotifyService,
+        PaymentReconciler,
         ...processors,
       ],
       exports: [DATABASE, REDIS, DependencyWatch, WorkerMetrics],

@@ -487,15 +487,7 @@ export class DossiersService {
   /** Citizen lookup: a wrong code and a wrong phone answer alike, so neither can be probed. */
   async track(code: string, phoneLast4: string): Promise<Tracking> {
     const db = this.database.db;
-    // Also capped per code (#15): many addresses together cannot try the 10,000 phone endings of one dossier.
-    const key = `track:${code.trim().toUpperCase()}`;
-    const seen = await this.failures.get(key);
-    if (seen.count >= TRACK_MAX_WRONG) throw tooManyTrackingTries(seen.resetInSeconds);
-    const d = await dossierRepository.byCode(db, code.trim());
-    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) {
-      await this.failures.fail(key, TRACK_WINDOW_SECONDS);
-      throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
-    }
+    const d = await this.identify(code, phoneLast4);
     const [center, events] = await Promise.all([dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id)]);
     return {
       code: d.code,
@@ -509,6 +501,28 @@ export class DossiersService {
       // Status changes only: handovers inside the agency are internal.
       timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
     };
+  }
+
+  /**
+   * The citizen's proof of knowing a dossier, shared by tracking and online payment: its code and
+   * the phone's last 4 digits. Also capped per code (#15): many addresses together cannot try the
+   * 10,000 phone endings of one dossier.
+   */
+  async identify(code: string, phoneLast4: string): Promise<Dossier> {
+    const key = `track:${code.trim().toUpperCase()}`;
+    const seen = await this.failures.get(key);
+    if (seen.count >= TRACK_MAX_WRONG) throw tooManyTrackingTries(seen.resetInSeconds);
+    const d = await dossierRepository.byCode(this.database.db, code.trim());
+    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) {
+      await this.failures.fail(key, TRACK_WINDOW_SECONDS);
+      throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
+    }
+    return d;
+  }
+
+  /** After another module committed dossier events (an online payment settled): the same follow-ups as a command's. */
+  async announce(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
+    await this.afterCommit(dossier, events);
   }
 
   async intakeOptions(actor: Actor) {

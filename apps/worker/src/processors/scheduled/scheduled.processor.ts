@@ -4,6 +4,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AlertService } from '../../alerts/alert.service.js';
+import { PaymentReconciler } from '../../payments/payment-reconciler.service.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { JobHost, parsePayload } from '../job-handler.js';
 
@@ -13,11 +14,12 @@ import { JobHost, parsePayload } from '../job-handler.js';
  */
 @Processor(QueueName.scheduled)
 export class ScheduledProcessor extends JobHost {
-  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.appointmentsExpire] as const;
+  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.appointmentsExpire, JobName.paymentsReconcile] as const;
 
   constructor(
     @Inject(AlertService) private readonly alerts: AlertService,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(PaymentReconciler) private readonly payments: PaymentReconciler,
   ) {
     super();
   }
@@ -35,6 +37,9 @@ export class ScheduledProcessor extends JobHost {
         const missed = await appointmentRepository.expireMissed(this.database.db, new Date());
         return { missed: missed.length };
       }
+      case JobName.paymentsReconcile:
+        parsePayload(job, JobName.paymentsReconcile);
+        return this.payments.reconcile(new Date());
       default:
         throw new Error(`No handler for scheduled job "${job.name}"`);
     }
