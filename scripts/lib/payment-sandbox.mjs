@@ -26,6 +26,7 @@ const sameHex = (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a
  * Starts the sandbox. `ipnUrl` is where VNPay would send its IPN (registered with the merchant);
  * it may be set later (`sandbox.ipnUrl = …`). Returns { url, payUrl, apiUrl, tmnCode, hashSecret, stop, transactions, signNotice }.
  */
+/** @param {{ port?: number, host?: string, tmnCode?: string, hashSecret?: string, ipnUrl?: string | null, log?: (message: string) => void }} [options] */
 export async function startPaymentSandbox({ port = 0, host = '127.0.0.1', tmnCode = 'MOTCUA01', hashSecret = 'motcua-sandbox-secret', ipnUrl = null, log = () => {} } = {}) {
   /** txnRef → the order and what became of it. */
   const transactions = new Map();
@@ -40,7 +41,14 @@ export async function startPaymentSandbox({ port = 0, host = '127.0.0.1', tmnCod
     if (t.transactionStatus === '00') params.vnp_BankTranNo = `VNP${t.transactionNo}`;
     return sign(params);
   };
-  const sandbox = { ipnUrl, transactions, signNotice: sign, tmnCode, hashSecret, ipnAnswers: [] };
+  const sandbox = {
+    /** @type {string | null} */ ipnUrl,
+    /** @type {Map<string, { txnRef: string, amount: string, orderInfo: string, returnUrl: string, createDate: string, transactionNo: string, transactionStatus: string, responseCode: string, payDate: string }>} */ transactions,
+    /** @type {(params: Record<string, string>) => Record<string, string>} */ signNotice: sign,
+    tmnCode,
+    hashSecret,
+    /** @type {Array<{ txnRef: string, answer: unknown }>} */ ipnAnswers: [],
+  };
 
   async function sendIpn(t) {
     if (!sandbox.ipnUrl) return null;
@@ -116,6 +124,10 @@ ${error ? `<p role="alert">${html(error)}</p>` : ''}
         else Object.assign(answer, { vnp_ResponseCode: '00', vnp_Message: 'QueryDR Success', vnp_Amount: t.amount, vnp_BankCode: 'NCB', vnp_PayDate: t.payDate, vnp_TransactionNo: t.transactionNo, vnp_TransactionStatus: t.transactionStatus, vnp_OrderInfo: t.orderInfo });
         const signed = ['vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate', 'vnp_TransactionNo', 'vnp_TransactionType', 'vnp_TransactionStatus', 'vnp_OrderInfo', 'vnp_PromotionCode', 'vnp_PromotionAmount'].map((k) => answer[k] ?? '').join('|');
         return send(res, 200, 'application/json', JSON.stringify({ ...answer, vnp_SecureHash: hmac(hashSecret, signed) }));
+      }
+      if (req.method === 'GET' && url.pathname === '/') {
+        const rows = [...transactions.values()].map((t) => `<li>${html(t.txnRef)} · ${html(Number(t.amount) / 100)} ₫ · ${t.transactionStatus === '00' ? 'đã thanh toán' : t.transactionStatus === '01' ? 'đang chờ' : 'không thành công'}</li>`).join('');
+        return send(res, 200, 'text/html; charset=utf-8', `<!doctype html><meta charset="utf-8"><title>Payment sandbox</title><h1>Cổng thanh toán thử nghiệm (VNPay 2.1.0)</h1><p>TMN code ${html(tmnCode)} · IPN → ${html(sandbox.ipnUrl ?? '—')}</p><ul>${rows || '<li>Chưa có giao dịch</li>'}</ul>`);
       }
       send(res, 404, 'text/plain', 'Not found');
     } catch (e) {

@@ -127,7 +127,7 @@ describe('online payment (VNPay 2.1.0 sandbox)', () => {
     const start = await startPayment(d.code);
     const before = await rowsOf(d.id);
     const good = notice(start.txnRef, 20_000);
-    expect(await ipn({ ...good, vnp_SecureHash: good.vnp_SecureHash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) })).toEqual({ RspCode: '97', Message: 'Invalid signature' });
+    expect(await ipn({ ...good, vnp_SecureHash: good.vnp_SecureHash!.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a')) })).toEqual({ RspCode: '97', Message: 'Invalid signature' });
     expect(await ipn({ ...good, vnp_Amount: '100' })).toMatchObject({ RspCode: '97' });
     expect(await ipn({ ...good, vnp_SecureHash: '' })).toMatchObject({ RspCode: '97' });
     // Signed by the gateway but for another amount than the attempt's.
@@ -161,9 +161,9 @@ describe('online payment (VNPay 2.1.0 sandbox)', () => {
     await payInSandbox(start.redirectUrl);
     const rows = await rowsOf(d.id);
     expect(rows.dossier).toMatchObject({ status: 'in_process', paused_since: null });
-    expect(rows.dossier.due_at.getTime()).toBeGreaterThanOrEqual(new Date(o.dueAt).getTime());
+    expect(new Date(rows.dossier.due_at).getTime()).toBeGreaterThanOrEqual(new Date(o.dueAt).getTime());
     expect(rows.ledger).toEqual([{ amount_vnd: 500_000, method: 'gateway', purpose: 'obligation' }]);
-    expect(rows.events.at(-1)).toMatchObject({ kind: 'obligation_paid', data: { purpose: 'obligation', method: 'gateway', dueAt: rows.dossier.due_at.toISOString() } });
+    expect(rows.events.at(-1)).toMatchObject({ kind: 'obligation_paid', data: { purpose: 'obligation', method: 'gateway', dueAt: new Date(rows.dossier.due_at).toISOString() } });
     // Next the fee of the procedure (28,000 ₫) is what is due.
     expect((await ok(await send(null, 'GET', `/payments/due?code=${d.code}&phoneLast4=5678`))).due).toEqual({ purpose: 'fee', amountVnd: 28_000 });
   });
@@ -178,7 +178,7 @@ describe('online payment (VNPay 2.1.0 sandbox)', () => {
     // Both attempts made in the past (the gateway's record of the first moves with it): 20 minutes and 2 hours ago.
     const sql = stack.database.sql;
     const twentyAgo = new Date(Date.now() - 20 * 60_000);
-    await sql`update payments set created_at = ${twentyAgo} where txn_ref = ${start.txnRef}`;
+    await sql`update payments set created_at = ${twentyAgo.toISOString()} where txn_ref = ${start.txnRef}`;
     sandbox.transactions.get(start.txnRef)!.createDate = vnpDate(twentyAgo);
     await sql`update payments set created_at = now() - interval '2 hours' where txn_ref = ${never.txnRef}`;
 
