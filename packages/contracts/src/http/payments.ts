@@ -1,28 +1,11 @@
 import { z } from 'zod';
 import { ZDossierStatus } from '../enums.js';
 import { msg } from '../i18n.js';
-import { ZTrackQuery } from './dossiers.js';
+import { ZPaymentAttemptView, ZPaymentPurpose, ZTrackQuery } from './dossiers.js';
 
 /** Online payment of a dossier's fee or financial obligation through a gateway (issue #17). */
-export const ZPaymentPurpose = z.enum(['fee', 'obligation']);
-export const ZPaymentStatus = z.enum(['pending', 'paid', 'failed', 'expired']);
-
 /** The citizen proves they know the dossier as on the tracking page: its code and the phone's last 4 digits. */
 export const ZPaymentLookup = ZTrackQuery;
-
-export const ZPaymentAttemptView = z.object({
-  txnRef: z.string(),
-  purpose: ZPaymentPurpose,
-  amountVnd: z.number().int(),
-  status: ZPaymentStatus,
-  gateway: z.string(),
-  /** The gateway's transaction number: the reference of the electronic receipt. */
-  transactionNo: z.string().nullable(),
-  bankCode: z.string().nullable(),
-  createdAt: z.string(),
-  paidAt: z.string().nullable(),
-});
-export type PaymentAttemptView = z.infer<typeof ZPaymentAttemptView>;
 
 /** What the pay page shows: nothing personal. */
 export const ZPaymentDueView = z.object({

@@ -41,7 +41,7 @@ const IPN: Record<IpnOutcome, { RspCode: string; Message: string }> = {
  */
 export function vnpSignedData(params: Record<string, string>): string {
   return Object.keys(params)
-    .filter((k) => k.startsWith('vnp_') && k !== 'vnp_SecureHash' && k !== 'vnp_SecureHashType' && params[k] !== '' && params[k] != null)
+    .filter((k) => k.startsWith('vnp_') && k !== 'vnp_SecureHash' && k !== 'vnp_SecureHashType' && params[k] !== '' && params[k] !== undefined && params[k] !== null)
     .sort()
     .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k]!).replace(/%20/g, '+')}`)
     .join('&');

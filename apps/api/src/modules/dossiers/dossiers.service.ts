@@ -7,7 +7,7 @@ import {
   addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   recordOfEvent, transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
-import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
+import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, paymentRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -448,7 +448,7 @@ export class DossiersService {
     const db = this.database.db;
     const d = await dossierRepository.byId(db, id);
     if (!d) throw notFound();
-    const [agency, currentAgency, receiving, returning, procedure, events, documents, payments, assignee] = await Promise.all([
+    const [agency, currentAgency, receiving, returning, procedure, events, documents, payments, attempts, assignee] = await Promise.all([
       dossierRepository.agency(db, d.agencyId),
       dossierRepository.agency(db, d.currentAgencyId ?? d.agencyId),
       dossierRepository.center(db, d.receivingCenterId),
@@ -457,6 +457,7 @@ export class DossiersService {
       dossierRepository.events(db, d.id),
       dossierRepository.documents(db, d.id),
       dossierRepository.payments(db, d.id),
+      paymentRepository.forDossier(db, d.id),
       d.assigneeId ? dossierRepository.staffName(db, d.assigneeId) : Promise.resolve(null),
     ]);
     const cal = await this.calendarOf(db, agency!.unitId);
@@ -480,6 +481,10 @@ export class DossiersService {
       components: documents.filter((doc) => doc.kind === 'component').sort((a, b) => a.componentIndex! - b.componentIndex!).map(componentView),
       digitised: d.digitised,
       payments: payments.map((p) => ({ amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt.toISOString() })),
+      paymentAttempts: attempts.map((p) => ({
+        txnRef: p.txnRef, purpose: p.purpose as 'fee' | 'obligation', amountVnd: p.amountVnd, status: p.status as 'pending' | 'paid' | 'failed' | 'expired', gateway: p.gateway,
+        transactionNo: p.gatewayTransactionNo, bankCode: p.bankCode, createdAt: p.createdAt.toISOString(), paidAt: p.paidAt?.toISOString() ?? null,
+      })),
       ...(await this.actionsAndPeople(actor, d, currentAgency!.unitId)),
     };
   }
