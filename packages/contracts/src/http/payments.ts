@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZDossierStatus } from '../enums.js';
 import { msg } from '../i18n.js';
-import { ZPaymentAttemptView, ZPaymentPurpose, ZTrackQuery } from './dossiers.js';
+import { ZPaymentAttemptView, ZPaymentPurpose, ZPaymentStatus, ZTrackQuery } from './dossiers.js';
 
 /** Online payment of a dossier's fee or financial obligation through a gateway (issue #17). */
 /** The citizen proves they know the dossier as on the tracking page: its code and the phone's last 4 digits. */
