@@ -108,6 +108,9 @@ describe('online payment (VNPay 2.1.0 sandbox)', () => {
     expect((await send(null, 'POST', '/payments', { code: d.code, phoneLast4: '5678' })).status).toBe(409);
     const detail = await ok(await send('canbo.anxuyen1', 'GET', `/dossiers/${d.id}`));
     expect(detail.payments).toEqual([expect.objectContaining({ amountVnd: 20_000, method: 'gateway' })]);
+    // The staff page shows the attempt with its e-receipt reference (the gateway's transaction number).
+    expect(detail.feeVnd).toBe(20_000);
+    expect(detail.paymentAttempts).toEqual([expect.objectContaining({ txnRef: start.txnRef, purpose: 'fee', status: 'paid', gateway: 'vnpay', bankCode: 'NCB', transactionNo: rows.payments[0]!.gateway_transaction_no })]);
   });
 
   it('a cancelled payment fails the attempt and leaves the fee due', async () => {
