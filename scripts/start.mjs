@@ -8,6 +8,7 @@ import { waitForHttp } from './lib/proc.mjs';
 import { supervise } from './lib/supervisor.mjs';
 import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
+import { startPaymentSandbox } from './lib/payment-sandbox.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
 import { launch } from './lib/sim/cli.mjs';
 import { parseOptions } from './lib/sim/options.mjs';
@@ -120,7 +121,14 @@ async function main() {
   }
 
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  // A local gateway speaking VNPay 2.1.0 so online payment works on a fresh clone (README "Online payment"); a configured gateway replaces it.
+  let sandbox = null;
+  if (!process.env.PAYMENT_GATEWAY) {
+    sandbox = await startPaymentSandbox({ port: await freePort(Number(process.env.PAYMENT_SANDBOX_PORT ?? 3090)), ipnUrl: `http://127.0.0.1:${port}/api/payments/vnpay/ipn`, log: (m) => log(`payment sandbox: ${m}`) });
+    cleanups.push(() => sandbox.stop());
+  }
   const env = {
+    ...(sandbox ? sandbox.env() : {}),
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     DATABASE_URL: databaseUrl,
@@ -150,7 +158,8 @@ async function main() {
   Backoffice                      ${publicUrl}/backoffice/
   Analytics                       ${publicUrl}/analytics/
   API docs                        ${publicUrl}/api/docs
-  Health                          ${publicUrl}/api/health
+  Health                          ${publicUrl}/api/health${sandbox ? `
+  Payment sandbox (VNPay 2.1.0)   ${sandbox.url}/  — pay a fee from /track → "Thanh toán trực tuyến"` : ''}
 `);
   if (live) await startLive(port);
 }

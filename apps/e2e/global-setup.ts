@@ -8,6 +8,7 @@ import { createTestDatabase } from '@motcua/db/testing';
 // Plain-JS helpers shared with `npm start`.
 import { freePort } from '../../scripts/lib/infra.mjs';
 import { startApp, waitForHttp } from '../../scripts/lib/proc.mjs';
+import { startPaymentSandbox } from '../../scripts/lib/payment-sandbox.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,8 +32,12 @@ export default async function globalSetup() {
   await ensureDemoPki(pkiDir, agencies.map((a) => ({ agencyId: a.id as string, agencyCode: a.code as string, agencyName: a.name as string })), { log: () => {} });
 
   const port = await freePort();
+  // The local VNPay sandbox: the citizen pays there, its IPN comes back to this stack.
+  const sandbox = await startPaymentSandbox({ ipnUrl: `http://127.0.0.1:${port}/api/payments/vnpay/ipn` });
   const env = {
     ...process.env,
+    ...sandbox.env(),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: 'production',
     DATABASE_URL: database.url,
     REDIS_URL: redisUrl,
@@ -61,6 +66,7 @@ export default async function globalSetup() {
 
   return async () => {
     await Promise.all([api.stop(), worker.stop()]);
+    await sandbox.stop();
     await database.drop();
   };
 }

@@ -20,6 +20,7 @@ import { QueueModule } from './modules/queue/queue.module.js';
 import { GuideModule } from './modules/guide/guide.module.js';
 import { AppointmentsModule } from './modules/appointments/appointments.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         AuditModule,
         DevicesModule,
         DossiersModule,
+        PaymentsModule,
         DocumentsModule,
         StaffModule,
         QueueModule,

@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertService } from './alerts/alert.service.js';
 import { ThresholdService } from './alerts/threshold.service.js';
+import { PaymentReconciler } from './payments/payment-reconciler.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
@@ -100,6 +101,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         ThresholdService,
         DeliveryService,
         CitizenNotifyService,
+        PaymentReconciler,
         ...processors,
       ],
       exports: [DATABASE, REDIS, DependencyWatch, WorkerMetrics],

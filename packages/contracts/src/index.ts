@@ -15,6 +15,7 @@ export * from './http/org.js';
 export * from './http/staff.js';
 export * from './http/queue.js';
 export * from './http/dossiers.js';
+export * from './http/payments.js';
 export * from './http/analytics.js';
 export * from './http/notifications.js';
 export * from './http/thresholds.js';

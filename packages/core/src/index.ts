@@ -27,3 +27,4 @@ export * from './ticket-lifecycle.js';
 export * from './time-limit-rule.js';
 export * from './documents-of-record.js';
 export * from './thresholds.js';
+export * from './payment-rules.js';

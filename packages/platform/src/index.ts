@@ -10,3 +10,4 @@ export * from './deadline-scheduler.js';
 export * from './metrics.js';
 export * from './request-context.js';
 export * from './outbound-guard.js';
+export * from './payments/index.js';

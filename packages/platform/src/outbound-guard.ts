@@ -112,7 +112,7 @@ export const NO_ANSWER = 'no usable answer from the receiver (network error or t
  * POSTs a JSON body to a guarded URL: the connection goes to the address the guard checked,
  * redirects are failures (never followed), and network errors all read NO_ANSWER.
  */
-export async function postGuarded(raw: string, headers: Record<string, string>, body: string, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number }> {
+export async function postGuarded(raw: string, headers: Record<string, string>, body: string, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number; body: string }> {
   const url = checkOutboundShape(raw, policy);
   const host = bare(url.hostname);
   let refused: OutboundRefused | undefined;
@@ -131,10 +131,16 @@ export async function postGuarded(raw: string, headers: Record<string, string>, 
     });
   };
   const client = url.protocol === 'https:' ? https : http;
-  const status = await new Promise<number>((resolve, reject) => {
+  // The answer's body is kept (up to 64 KB) for receivers whose answer matters, e.g. a payment gateway's query.
+  const [status, answer] = await new Promise<[number, string]>((resolve, reject) => {
     const req = client.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers }, lookup: lookup as never, timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= 65_536) chunks.push(c);
+      });
+      res.on('end', () => resolve([res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')]));
       res.on('error', () => reject(new Error(NO_ANSWER)));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -142,5 +148,5 @@ export async function postGuarded(raw: string, headers: Record<string, string>, 
     req.end(body);
   });
   if (status >= 300 && status < 400) throw new Error(`HTTP ${status} from the receiver: redirects are not followed`);
-  return { status };
+  return { status, body: answer };
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { parseConfig } from '@motcua/platform';
+import { loadPaymentEnv, parseConfig, type PaymentEnv } from '@motcua/platform';
 import { z } from 'zod';
 
 const required = (hint: string) => z.string({ error: (iss) => (iss.input === undefined ? `is required (${hint})` : 'must be text') }).min(1, `is required (${hint})`);
@@ -78,11 +78,12 @@ const ZApiEnv = z.object({
   ANALYTICS_MIN_SAMPLE: z.coerce.number({ error: 'must be a number of dossiers' }).int().min(1).max(100_000).default(20),
   UPLOAD_MAX_DOSSIER_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(10_240).default(100),
 });
-export type ApiConfig = z.infer<typeof ZApiEnv>;
+/** `payment`: the gateway's settings (PAYMENT_GATEWAY, VNPAY_*), parsed by the platform's schema. */
+export type ApiConfig = z.infer<typeof ZApiEnv> & { payment: PaymentEnv };
 
 /** The only place the API reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  return parseConfig(ZApiEnv, env);
+  return { ...parseConfig(ZApiEnv, env), payment: loadPaymentEnv(env) };
 }
 
 /** The operator CLI needs the database only. */

@@ -7,8 +7,9 @@ import { guideMatrix } from './guide.samples.js';
 import type { MatrixPart } from './matrix.js';
 import { notificationsMatrix } from './notifications.samples.js';
 import { orgMatrix } from './org.samples.js';
+import { paymentsMatrix } from './payments.samples.js';
 import { queueMatrix } from './queue.samples.js';
 import { staffMatrix } from './staff.samples.js';
 
 /** Every feature's part of the permission matrix; a new route table brings its part here. */
-export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, orgMatrix, queueMatrix, dossierMatrix, analyticsMatrix, notificationsMatrix, calendarMatrix, guideMatrix, citizenNotificationsMatrix];
+export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, orgMatrix, queueMatrix, dossierMatrix, analyticsMatrix, notificationsMatrix, calendarMatrix, guideMatrix, citizenNotificationsMatrix, paymentsMatrix];

@@ -23,6 +23,9 @@ export const router = createRouter({
     { path: '/opt-out/:token', name: 'opt-out', component: () => import('../views/OptOutView.vue'), props: true },
     { path: '/verify/:id?', name: 'verify', component: () => import('../views/VerifyView.vue'), props: true },
     { path: '/track', name: 'track-dossier', component: () => import('../views/TrackDossierView.vue') },
+    // Online payment (issue #17): the gateway's return URL is /pay/result (PUBLIC_URL + /pay/result).
+    { path: '/pay/result', name: 'pay-result', component: () => import('../views/PayResultView.vue') },
+    { path: '/pay/:dossierCode', name: 'pay', component: () => import('../views/PayView.vue'), props: true },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],
 });

@@ -1,4 +1,4 @@
-import { parseConfig } from '@motcua/platform';
+import { loadPaymentEnv, parseConfig, type PaymentEnv } from '@motcua/platform';
 import { z } from 'zod';
 
 const required = (hint: string) => z.string({ error: (iss) => (iss.input === undefined ? `is required (${hint})` : 'must be text') }).min(1, `is required (${hint})`);
@@ -39,6 +39,8 @@ const ZWorkerEnv = z.object({
   DIGEST_TZ: z.string().min(1).default('Asia/Ho_Chi_Minh'),
   /** Hosts (names, addresses or CIDRs, comma-separated) outbound deliveries may reach although private or on another port than 80/443. */
   OUTBOUND_ALLOW: z.string().default(''),
+  /** How often the payment reconciliation job runs. */
+  PAYMENT_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Documents of record are stored and signed here (the API's variables of the same names, issue #16). */
   FILES_DRIVER: z.enum(['disk', 's3'], { error: 'must be disk or s3' }).default('disk'),
   FILES_DIR: z.string().min(1).default('.data/files'),
@@ -58,12 +60,13 @@ const ZWorkerEnv = z.object({
   SIGNER_PKCS11_SLOT: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
-export type WorkerConfig = z.infer<typeof ZWorkerEnv>;
+/** `payment`: the gateway's settings (PAYMENT_GATEWAY, VNPAY_*, reconciliation delays), parsed by the platform's schema. */
+export type WorkerConfig = z.infer<typeof ZWorkerEnv> & { payment: PaymentEnv };
 const ZWorkerConfig = ZWorkerEnv.refine((c) => !c.CITIZEN_WEBHOOK_URL || !!c.CITIZEN_WEBHOOK_SECRET, { path: ['CITIZEN_WEBHOOK_SECRET'], message: 'is required when CITIZEN_WEBHOOK_URL is set' });
 
 /** The only place the worker reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  return parseConfig(ZWorkerConfig, env);
+  return { ...parseConfig(ZWorkerConfig, env), payment: loadPaymentEnv(env) };
 }
 
 export const CONFIG = Symbol('CONFIG');

@@ -23,6 +23,8 @@ export function schedules(config: WorkerConfig): ScheduleDef[] {
     { id: 'alert-digest', job: JobName.alertDigest, pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
     // Check-in and the citizen's page already treat an overdue booking as missed; this makes it so in the table.
     { id: 'appointment-expiry', job: JobName.appointmentsExpire, every: 60_000 },
+    // Online payments whose IPN never came: asked about with querydr (a no-op without a gateway).
+    { id: JobName.paymentsReconcile, job: JobName.paymentsReconcile, every: config.PAYMENT_RECONCILE_EVERY_MS },
     // Hourly, so that each center's local midnight is covered whatever its time zone.
     { id: JobName.queueExpireDays, job: JobName.queueExpireDays, pattern: '5 * * * *' },
     // Today's and yesterday's read models; dossier commands also ask for a rollup at once.

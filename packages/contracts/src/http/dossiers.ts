@@ -203,6 +203,24 @@ export const ZVerifyResult = z.object({
 });
 export type VerifyResult = z.infer<typeof ZVerifyResult>;
 
+/** Online payment of a dossier's fee or obligation through a gateway (issue #17). */
+export const ZPaymentPurpose = z.enum(['fee', 'obligation']);
+export const ZPaymentStatus = z.enum(['pending', 'paid', 'failed', 'expired']);
+
+export const ZPaymentAttemptView = z.object({
+  txnRef: z.string(),
+  purpose: ZPaymentPurpose,
+  amountVnd: z.number().int(),
+  status: ZPaymentStatus,
+  gateway: z.string(),
+  /** The gateway's transaction number: the reference of the electronic receipt. */
+  transactionNo: z.string().nullable(),
+  bankCode: z.string().nullable(),
+  createdAt: z.string(),
+  paidAt: z.string().nullable(),
+});
+export type PaymentAttemptView = z.infer<typeof ZPaymentAttemptView>;
+
 export const ZDossierDetail = ZDossierSummary.extend({
   applicantIdNumber: z.string().nullable(),
   ticketId: z.uuid().nullable(),
@@ -221,6 +239,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   /** Every required component has a file or is exempt (766 indicator 4.2). */
   digitised: z.boolean(),
   payments: z.array(z.object({ amountVnd: z.number().int(), method: z.string(), paidAt: z.string() })),
+  /** Online payment attempts through the gateway, newest first; a paid one's transaction number is its e-receipt reference. */
+  paymentAttempts: z.array(ZPaymentAttemptView).optional(),
   /** The actions the caller may take now (state machine × role). */
   actions: z.array(z.string()),
   /** People of the current agency a processor may hand the dossier to (empty for others). */

@@ -33,6 +33,8 @@ export const JobName = {
   alertThresholds: 'alert.thresholds',
   /** Marks booked appointments nobody checked in for as missed (slot end plus the on-time window). */
   appointmentsExpire: 'appointments.expire-missed',
+  /** Asks the payment gateway (querydr) about attempts left pending and settles or expires them. */
+  paymentsReconcile: 'payments.reconcile',
   /** One event a citizen is told about: the worker makes one delivery per channel (idempotent). */
   citizenNotify: 'citizen.notify',
   /** One email, SMS, Zalo message or webhook post to a citizen, retried with backoff. */
@@ -58,6 +60,7 @@ export const jobs = {
   [JobName.alertDigest]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.alertThresholds]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.appointmentsExpire]: { queue: QueueName.scheduled, payload: z.object({}) },
+  [JobName.paymentsReconcile]: { queue: QueueName.scheduled, payload: z.object({}) },
   // `key` names the event (a dossier_events id, or the ticket for its first call): deliveries are unique per key and channel.
   [JobName.citizenNotify]: {
     queue: QueueName.citizen,

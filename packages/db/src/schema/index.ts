@@ -10,3 +10,4 @@ export * from './audit.js';
 export * from './system.js';
 export * from './analytics.js';
 export * from './citizen-notifications.js';
+export * from './payments.js';

@@ -7,7 +7,7 @@ import {
   addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   recordOfEvent, transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
-import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
+import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, paymentRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
@@ -448,7 +448,7 @@ export class DossiersService {
     const db = this.database.db;
     const d = await dossierRepository.byId(db, id);
     if (!d) throw notFound();
-    const [agency, currentAgency, receiving, returning, procedure, events, documents, payments, assignee] = await Promise.all([
+    const [agency, currentAgency, receiving, returning, procedure, events, documents, payments, attempts, assignee] = await Promise.all([
       dossierRepository.agency(db, d.agencyId),
       dossierRepository.agency(db, d.currentAgencyId ?? d.agencyId),
       dossierRepository.center(db, d.receivingCenterId),
@@ -457,6 +457,7 @@ export class DossiersService {
       dossierRepository.events(db, d.id),
       dossierRepository.documents(db, d.id),
       dossierRepository.payments(db, d.id),
+      paymentRepository.forDossier(db, d.id),
       d.assigneeId ? dossierRepository.staffName(db, d.assigneeId) : Promise.resolve(null),
     ]);
     const cal = await this.calendarOf(db, agency!.unitId);
@@ -480,6 +481,10 @@ export class DossiersService {
       components: documents.filter((doc) => doc.kind === 'component').sort((a, b) => a.componentIndex! - b.componentIndex!).map(componentView),
       digitised: d.digitised,
       payments: payments.map((p) => ({ amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt.toISOString() })),
+      paymentAttempts: attempts.map((p) => ({
+        txnRef: p.txnRef, purpose: p.purpose as 'fee' | 'obligation', amountVnd: p.amountVnd, status: p.status as 'pending' | 'paid' | 'failed' | 'expired', gateway: p.gateway,
+        transactionNo: p.gatewayTransactionNo, bankCode: p.bankCode, createdAt: p.createdAt.toISOString(), paidAt: p.paidAt?.toISOString() ?? null,
+      })),
       ...(await this.actionsAndPeople(actor, d, currentAgency!.unitId)),
     };
   }
@@ -487,15 +492,7 @@ export class DossiersService {
   /** Citizen lookup: a wrong code and a wrong phone answer alike, so neither can be probed. */
   async track(code: string, phoneLast4: string): Promise<Tracking> {
     const db = this.database.db;
-    // Also capped per code (#15): many addresses together cannot try the 10,000 phone endings of one dossier.
-    const key = `track:${code.trim().toUpperCase()}`;
-    const seen = await this.failures.get(key);
-    if (seen.count >= TRACK_MAX_WRONG) throw tooManyTrackingTries(seen.resetInSeconds);
-    const d = await dossierRepository.byCode(db, code.trim());
-    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) {
-      await this.failures.fail(key, TRACK_WINDOW_SECONDS);
-      throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
-    }
+    const d = await this.identify(code, phoneLast4);
     const [center, events] = await Promise.all([dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id)]);
     return {
       code: d.code,
@@ -509,6 +506,28 @@ export class DossiersService {
       // Status changes only: handovers inside the agency are internal.
       timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
     };
+  }
+
+  /**
+   * The citizen's proof of knowing a dossier, shared by tracking and online payment: its code and
+   * the phone's last 4 digits. Also capped per code (#15): many addresses together cannot try the
+   * 10,000 phone endings of one dossier.
+   */
+  async identify(code: string, phoneLast4: string): Promise<Dossier> {
+    const key = `track:${code.trim().toUpperCase()}`;
+    const seen = await this.failures.get(key);
+    if (seen.count >= TRACK_MAX_WRONG) throw tooManyTrackingTries(seen.resetInSeconds);
+    const d = await dossierRepository.byCode(this.database.db, code.trim());
+    if (!d || !d.applicantPhone?.endsWith(phoneLast4)) {
+      await this.failures.fail(key, TRACK_WINDOW_SECONDS);
+      throw ApiError.notFound({ vi: 'hồ sơ với mã và số điện thoại này', en: 'A dossier with this code and phone' });
+    }
+    return d;
+  }
+
+  /** After another module committed dossier events (an online payment settled): the same follow-ups as a command's. */
+  async announce(dossier: Dossier, events: NewDossierEvent[]): Promise<void> {
+    await this.afterCommit(dossier, events);
   }
 
   async intakeOptions(actor: Actor) {

@@ -5,6 +5,7 @@ import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AlertService } from '../../alerts/alert.service.js';
 import { ThresholdService } from '../../alerts/threshold.service.js';
+import { PaymentReconciler } from '../../payments/payment-reconciler.service.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { JobHost, parsePayload } from '../job-handler.js';
 
@@ -14,12 +15,13 @@ import { JobHost, parsePayload } from '../job-handler.js';
  */
 @Processor(QueueName.scheduled)
 export class ScheduledProcessor extends JobHost {
-  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.alertThresholds, JobName.appointmentsExpire] as const;
+  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.alertThresholds, JobName.appointmentsExpire, JobName.paymentsReconcile] as const;
 
   constructor(
     @Inject(AlertService) private readonly alerts: AlertService,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(ThresholdService) private readonly thresholds: ThresholdService,
+    @Inject(PaymentReconciler) private readonly payments: PaymentReconciler,
   ) {
     super();
   }
@@ -40,6 +42,9 @@ export class ScheduledProcessor extends JobHost {
         const missed = await appointmentRepository.expireMissed(this.database.db, new Date());
         return { missed: missed.length };
       }
+      case JobName.paymentsReconcile:
+        parsePayload(job, JobName.paymentsReconcile);
+        return this.payments.reconcile(new Date());
       default:
         throw new Error(`No handler for scheduled job "${job.name}"`);
     }

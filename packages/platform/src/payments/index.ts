@@ -1,0 +1,3 @@
+export * from './payment-gateway.js';
+export * from './vnpay.gateway.js';
+export * from './payment-config.js';
