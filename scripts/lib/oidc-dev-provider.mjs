@@ -1,7 +1,7 @@
 // A local OpenID Connect provider for the demo and the tests (issue #17), built on the maintained
 // `oidc-provider` package: discovery, JWKS, authorization code + PKCE, ID tokens, userinfo.
 // It stands in for VNeID or a provincial portal; only the login page (a form of demo citizens) is ours.
-import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -107,6 +107,20 @@ export async function startOidcDevProvider({ port = 0, host = '127.0.0.1', clien
       ctx.body = `<!doctype html><meta charset="utf-8"><h1>Lỗi đăng nhập / Sign-in error</h1><pre>${esc(out.error)}: ${esc(out.error_description ?? '')}</pre>`;
     },
   });
+  // Tests only: `tamper('signature' | 'nonce')` makes the token endpoint hand out a forged ID token
+  // (same claims signed by another key; or another nonce signed by the right key); `tamper(null)` stops.
+  let tampering = null;
+  const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  provider.use(async (ctx, next) => {
+    await next();
+    if (!tampering || ctx.path !== '/token' || !ctx.body?.id_token) return;
+    const [h, p] = ctx.body.id_token.split('.');
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+    if (tampering === 'nonce') payload.nonce = 'forged-nonce';
+    const head = `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    const sig = sign('sha256', Buffer.from(head), tampering === 'signature' ? foreignKey : privateKey).toString('base64url');
+    ctx.body = { ...ctx.body, id_token: `${head}.${sig}` };
+  });
   const oidc = provider.callback();
 
   server.on('request', async (req, res) => {
@@ -140,6 +154,9 @@ export async function startOidcDevProvider({ port = 0, host = '127.0.0.1', clien
     issuer,
     citizens,
     provider,
+    tamper: (mode) => {
+      tampering = mode;
+    },
     stop: () => new Promise((resolve) => {
       server.closeAllConnections?.();
       server.close(() => resolve());

@@ -20,3 +20,4 @@ export * from './http/notifications.js';
 export * from './http/calendar.js';
 export * from './http/guide.js';
 export * from './http/citizen-notifications.js';
+export * from './http/citizen.js';

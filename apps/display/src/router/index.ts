@@ -23,6 +23,9 @@ export const router = createRouter({
     { path: '/opt-out/:token', name: 'opt-out', component: () => import('../views/OptOutView.vue'), props: true },
     { path: '/verify/:id?', name: 'verify', component: () => import('../views/VerifyView.vue'), props: true },
     { path: '/track', name: 'track-dossier', component: () => import('../views/TrackDossierView.vue') },
+    { path: '/portal', name: 'portal', component: () => import('../views/PortalView.vue') },
+    { path: '/portal/dossiers/:code', name: 'portal-dossier', component: () => import('../views/PortalDossierView.vue'), props: true },
+    { path: '/portal/submit/:procedure?', name: 'portal-submit', component: () => import('../views/PortalSubmitView.vue'), props: true },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],
 });

@@ -9,6 +9,7 @@ import { staffRoutes } from './routes/staff.routes.js';
 import { dossierRoutes } from './routes/dossiers.routes.js';
 import { guideRoutes } from './routes/guide.routes.js';
 import { citizenNotificationRoutes } from './routes/citizen-notifications.routes.js';
+import { citizenRoutes } from './routes/citizen.routes.js';
 
 /**
  * The whole HTTP surface, composed from one table per feature. Controllers bind to
@@ -25,6 +26,7 @@ export const routes = {
   ...notificationRoutes,
   ...guideRoutes,
   ...citizenNotificationRoutes,
+  ...citizenRoutes,
 } as const;
 
 
