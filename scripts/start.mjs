@@ -11,7 +11,7 @@ import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
 import { launch } from './lib/sim/cli.mjs';
-import { DEMO_CITIZENS, startOidcDevProvider } from './lib/oidc-dev-provider.mjs';
+import { citizensWithDossiers, DEMO_CITIZENS, startOidcDevProvider } from './lib/oidc-dev-provider.mjs';
 import { parseOptions } from './lib/sim/options.mjs';
 
 const log = (msg) => console.log(`» ${msg}`);
@@ -68,12 +68,6 @@ else {
 }
 
 let demoCitizens = DEMO_CITIZENS;
-
-/** The demo citizens take the ID numbers and names of applicants with the most dossiers, so their portal is not empty. */
-async function citizensWithDossiers(sql) {
-  const rows = await sql`select applicant_id_number as id, min(applicant_name) as name from dossiers where applicant_id_number ~ '^[0-9]{12}$' group by 1 order by count(*) desc, 1 limit ${DEMO_CITIZENS.length}`;
-  return DEMO_CITIZENS.map((c, i) => (rows[i] ? { ...c, idNumber: rows[i].id, name: rows[i].name } : c));
-}
 
 async function main() {
   await ensureDependencies(log);

@@ -8,6 +8,7 @@ import { createTestDatabase } from '@motcua/db/testing';
 // Plain-JS helpers shared with `npm start`.
 import { freePort } from '../../scripts/lib/infra.mjs';
 import { startApp, waitForHttp } from '../../scripts/lib/proc.mjs';
+import { citizensWithDossiers, startOidcDevProvider } from '../../scripts/lib/oidc-dev-provider.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,6 +32,10 @@ export default async function globalSetup() {
   await ensureDemoPki(pkiDir, agencies.map((a) => ({ agencyId: a.id as string, agencyCode: a.code as string, agencyName: a.name as string })), { log: () => {} });
 
   const port = await freePort();
+  // Citizen sign-in against the same local identity provider as `npm start`; its citizens own seeded dossiers.
+  const callback = `http://127.0.0.1:${port}/api/citizen/auth/callback`;
+  const citizens = await citizensWithDossiers(database.sql);
+  const oidc = await startOidcDevProvider({ citizens, clients: [{ clientId: 'motcua-e2e', clientSecret: 'e2e-client-secret-0123456789', redirectUris: [callback] }] });
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -46,21 +51,26 @@ export default async function globalSetup() {
     ALERT_SWEEP_EVERY_MS: '2000',
     SIGNER_PKCS12_DIR: pkiDir,
     FILES_DIR: path.join(pkiDir, 'files'),
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: 'motcua-e2e',
+    OIDC_CLIENT_SECRET: 'e2e-client-secret-0123456789',
+    OIDC_REDIRECT_URI: callback,
   };
   const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
   const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${baseUrl}/api/health`, api, 60_000))) {
-    await Promise.all([api.stop(), worker.stop()]);
+    await Promise.all([api.stop(), worker.stop(), oidc.stop()]);
     throw new Error(`API did not start:\n${api.tail()}`);
   }
   process.env.E2E_BASE_URL = baseUrl;
   // Browser tests may prepare rows the UI under test does not create (e.g. a ticket being served).
   process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
+  process.env.E2E_CITIZENS = JSON.stringify(citizens);
 
   return async () => {
-    await Promise.all([api.stop(), worker.stop()]);
+    await Promise.all([api.stop(), worker.stop(), oidc.stop()]);
     await database.drop();
   };
 }

@@ -16,6 +16,12 @@ export const DEMO_CITIZENS = [
   { sub: 'citizen-demo-4', idNumber: '001090000004', name: 'Phạm Thu Hà', phone: '0912000004', password: 'congdan4' },
 ];
 
+/** The demo citizens with the ID numbers and names of the applicants with the most dossiers (postgres.js `sql`), so their portal is not empty. */
+export async function citizensWithDossiers(sql, citizens = DEMO_CITIZENS) {
+  const rows = await sql`select applicant_id_number as id, min(applicant_name) as name from dossiers where applicant_id_number ~ '^[0-9]{12}$' group by 1 order by count(*) desc, 1 limit ${citizens.length}`;
+  return citizens.map((c, i) => (rows[i] ? { ...c, idNumber: rows[i].id, name: rows[i].name } : c));
+}
+
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 function readForm(req) {

@@ -191,8 +191,8 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     expect(codes).not.toContain(theirs);
     expect(list.find((d: { code: string }) => d.code === mine)).toMatchObject({ channel: 'counter', status: 'received', actionNeeded: null });
     // Exactly the rows a direct count finds.
-    const [{ n }] = await stack.database.sql`select count(*)::int as n from dossiers where applicant_id_number = ${lan.idNumber}`;
-    expect(list).toHaveLength(n);
+    const [count] = await stack.database.sql`select count(*)::int as n from dossiers where applicant_id_number = ${lan.idNumber}`;
+    expect(list).toHaveLength(count!.n);
 
     const detail = await get(cookie, `/citizen/dossiers/${mine}`);
     expect(detail.status).toBe(200);
