@@ -229,6 +229,10 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     const refused = await post(cookie, '/citizen/dossiers', { procedureId: ids.offlineProcedure, receivingCenterId: ids.center, idempotencyKey: 'citizen-offline-0001' });
     expect(refused.status).toBe(400);
     expect((await json(refused)).error.details).toEqual([expect.objectContaining({ path: 'body.procedureId' })]);
+    // Nor anonymously on the portal's public route.
+    const anonymous = await post('', '/intake/online', { procedureId: ids.offlineProcedure, receivingCenterId: ids.center, applicant: { name: 'Trần Văn Thử', phone: '0987654321' }, idempotencyKey: 'anonymous-offline-0001' });
+    expect(anonymous.status).toBe(400);
+    expect((await json(anonymous)).error.details).toEqual([expect.objectContaining({ path: 'body.procedureId' })]);
     // The e-form is checked by the shared schema.
     const bad = await post(cookie, '/citizen/dossiers', { procedureId: ids.onlineProcedure, receivingCenterId: ids.center, phone: '12', idempotencyKey: 'x' });
     expect(bad.status).toBe(400);

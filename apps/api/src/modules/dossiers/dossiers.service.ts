@@ -144,7 +144,8 @@ export class DossiersService {
     if (!center) throw fieldError('body.receivingCenterId', { vi: 'Không tìm thấy trung tâm tiếp nhận', en: 'Receiving center not found' });
     const procedure = await dossierRepository.procedureInForce(tx, input.procedureId, businessDate(now, center.timeZone));
     if (!procedure) throw fieldError('body.procedureId', { vi: 'Thủ tục không tồn tại hoặc chưa có hiệu lực', en: 'No version of this procedure is in force' });
-    if (origin.identityVerified && procedure.version.onlineLevel === 'none') {
+    // Online, signed in or not, only where the procedure's online level allows it (#17).
+    if (origin.channel === 'online' && procedure.version.onlineLevel === 'none') {
       throw fieldError('body.procedureId', { vi: 'Thủ tục này chưa cho phép nộp trực tuyến; hãy nộp tại bộ phận một cửa', en: 'This procedure cannot be submitted online yet; submit it at the service center' });
     }
     for (const key of ['applicantUnitId', 'parcelUnitId'] as const) {
