@@ -64,7 +64,7 @@ export class CitizenAuthService {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await this.redis.set(this.key(state), JSON.stringify({ codeVerifier, nonce, returnTo }), 'EX', FLOW_TTL_SECONDS);
+    await this.redis.set(this.key(state), JSON.stringify({ codeVerifier, nonce, returnTo }), 'EX', FLOW_TTL_SECONDS).catch(redisDown);
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
       scope: this.config.OIDC_SCOPES,
@@ -84,7 +84,7 @@ export class CitizenAuthService {
     const config = await this.provider();
     if (!query.state || !flowState || query.state !== flowState) throw refused('state does not match this browser');
     // GETDEL: an attempt is used once, so a replayed callback finds nothing.
-    const raw = await this.redis.getdel(this.key(query.state));
+    const raw = await this.redis.getdel(this.key(query.state)).catch(redisDown);
     if (!raw) throw refused('sign-in attempt unknown, expired or already used');
     const flow = JSON.parse(raw) as { codeVerifier: string; nonce: string; returnTo: string };
     const current = new URL(this.redirectUri);
@@ -108,6 +108,11 @@ export class CitizenAuthService {
   flowCookie(): [string, CookieOptions] {
     return [CITIZEN_FLOW_COOKIE, { httpOnly: true, sameSite: 'lax', secure: this.config.PUBLIC_URL.startsWith('https://'), path: '/api/citizen/auth', maxAge: FLOW_TTL_SECONDS * 1000 }];
   }
+}
+
+/** Without Redis no attempt can be kept or checked: 503, try again. */
+function redisDown(): never {
+  throw ApiError.unavailable();
 }
 
 /** +84 912… → 0912…, as the dossiers store phones; anything else is dropped (the citizen types one). */
