@@ -1,6 +1,7 @@
 // `npm start`: from a fresh clone to the running product.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
@@ -11,6 +12,7 @@ import { printAccounts } from './lib/accounts.mjs';
 import { startPaymentSandbox } from './lib/payment-sandbox.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
 import { launch } from './lib/sim/cli.mjs';
+import { citizensWithDossiers, DEMO_CITIZENS, startOidcDevProvider } from './lib/oidc-dev-provider.mjs';
 import { parseOptions } from './lib/sim/options.mjs';
 
 const log = (msg) => console.log(`» ${msg}`);
@@ -66,6 +68,8 @@ else {
   });
 }
 
+let demoCitizens = DEMO_CITIZENS;
+
 async function main() {
   await ensureDependencies(log);
   mkdirSync(dataDir, { recursive: true });
@@ -110,6 +114,7 @@ async function main() {
       }
       printAccounts(seeded.accounts, dataDir);
     } else if (!process.env.DATABASE_URL && (await restoreDemoGuides(handle.db))) log('Procedure guides restored from the demo content.');
+    demoCitizens = await citizensWithDossiers(handle.sql);
     // Demo signing keys (a provincial root and one PKCS#12 per agency) unless a signer is configured; never committed (.data/ is ignored).
     if (!process.env.SIGNER_KIND || process.env.SIGNER_KIND === 'pkcs12') {
       const { ensureDemoPki } = await import('@motcua/documents');
@@ -127,6 +132,16 @@ async function main() {
     sandbox = await startPaymentSandbox({ port: await freePort(Number(process.env.PAYMENT_SANDBOX_PORT ?? 3090)), ipnUrl: `http://127.0.0.1:${port}/api/payments/vnpay/ipn`, log: (m) => log(`payment sandbox: ${m}`) });
     cleanups.push(() => sandbox.stop());
   }
+  // Citizen sign-in: a real provider when OIDC_ISSUER is set (README, "Citizen sign-in"), else the local one.
+  const oidcEnv = {};
+  let oidc;
+  if (!process.env.OIDC_ISSUER) {
+    const clientSecret = randomBytes(24).toString('base64url');
+    const redirectUri = `${publicUrl}/api/citizen/auth/callback`;
+    oidc = await startOidcDevProvider({ port: await freePort(Number(process.env.OIDC_DEV_PORT ?? 3002)), host: '0.0.0.0', citizens: demoCitizens, clients: [{ clientId: 'motcua-portal', clientSecret, redirectUris: [redirectUri] }] });
+    cleanups.push(() => oidc.stop());
+    Object.assign(oidcEnv, { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: 'motcua-portal', OIDC_CLIENT_SECRET: clientSecret, OIDC_REDIRECT_URI: redirectUri });
+  }
   const env = {
     ...(sandbox ? sandbox.env() : {}),
     ...process.env,
@@ -138,6 +153,7 @@ async function main() {
     WEB_ROOT: path.join(root, 'apps'),
     PUBLIC_URL: publicUrl,
     RUN_MIGRATIONS: 'false',
+    ...oidcEnv,
     FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'),
     SIGNER_PKCS12_DIR: process.env.SIGNER_PKCS12_DIR ?? path.join(dataDir, 'pki'),
     // The simulator makes many requests a second: request lines would bury everything else.
@@ -158,9 +174,15 @@ async function main() {
   Backoffice                      ${publicUrl}/backoffice/
   Analytics                       ${publicUrl}/analytics/
   API docs                        ${publicUrl}/api/docs
+  Citizen portal                  ${publicUrl}/portal
   Health                          ${publicUrl}/api/health${sandbox ? `
   Payment sandbox (VNPay 2.1.0)   ${sandbox.url}/  — pay a fee from /track → "Thanh toán trực tuyến"` : ''}
 `);
+  if (oidc) {
+    console.log(`  Local identity provider (demo stand-in for VNeID) ${oidc.issuer}\n  Demo citizens (ID number / password; the sign-in page also has one-click buttons):`);
+    for (const c of oidc.citizens) console.log(`    ${c.idNumber}  ${c.password}  ${c.name}`);
+    console.log('');
+  }
   if (live) await startLive(port);
 }
 

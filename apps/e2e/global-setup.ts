@@ -9,6 +9,7 @@ import { createTestDatabase } from '@motcua/db/testing';
 import { freePort } from '../../scripts/lib/infra.mjs';
 import { startApp, waitForHttp } from '../../scripts/lib/proc.mjs';
 import { startPaymentSandbox } from '../../scripts/lib/payment-sandbox.mjs';
+import { citizensWithDossiers, startOidcDevProvider } from '../../scripts/lib/oidc-dev-provider.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,6 +35,10 @@ export default async function globalSetup() {
   const port = await freePort();
   // The local VNPay sandbox: the citizen pays there, its IPN comes back to this stack.
   const sandbox = await startPaymentSandbox({ ipnUrl: `http://127.0.0.1:${port}/api/payments/vnpay/ipn` });
+  // Citizen sign-in against the same local identity provider as `npm start`; its citizens own seeded dossiers.
+  const callback = `http://127.0.0.1:${port}/api/citizen/auth/callback`;
+  const citizens = await citizensWithDossiers(database.sql);
+  const oidc = await startOidcDevProvider({ citizens, clients: [{ clientId: 'motcua-e2e', clientSecret: 'e2e-client-secret-0123456789', redirectUris: [callback] }] });
   const env = {
     ...process.env,
     ...sandbox.env(),
@@ -51,22 +56,26 @@ export default async function globalSetup() {
     ALERT_SWEEP_EVERY_MS: '2000',
     SIGNER_PKCS12_DIR: pkiDir,
     FILES_DIR: path.join(pkiDir, 'files'),
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: 'motcua-e2e',
+    OIDC_CLIENT_SECRET: 'e2e-client-secret-0123456789',
+    OIDC_REDIRECT_URI: callback,
   };
   const api = startApp('api', path.join(root, 'apps/api/dist/main.js'), env, { quiet: true });
   const worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${baseUrl}/api/health`, api, 60_000))) {
-    await Promise.all([api.stop(), worker.stop()]);
+    await Promise.all([api.stop(), worker.stop(), oidc.stop(), sandbox.stop()]);
     throw new Error(`API did not start:\n${api.tail()}`);
   }
   process.env.E2E_BASE_URL = baseUrl;
   // Browser tests may prepare rows the UI under test does not create (e.g. a ticket being served).
   process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_ACCOUNTS = JSON.stringify(seeded.created ? seeded.accounts : []);
+  process.env.E2E_CITIZENS = JSON.stringify(citizens);
 
   return async () => {
-    await Promise.all([api.stop(), worker.stop()]);
-    await sandbox.stop();
+    await Promise.all([api.stop(), worker.stop(), oidc.stop(), sandbox.stop()]);
     await database.drop();
   };
 }

@@ -14,6 +14,7 @@ import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { AssignmentsModule } from './modules/assignments/assignments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CitizenModule } from './modules/citizen/citizen.module.js';
 import { CentersModule } from './modules/centers/centers.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         }),
         InfraModule,
         AuthModule,
+        CitizenModule,
         CentersModule,
         AssignmentsModule,
         AuditModule,

@@ -29,10 +29,11 @@ export interface Stack {
  * province in it, or with no data at all (`empty`).
  */
 export async function startStack(
-  options: { worker?: boolean; redisUrl?: string; env?: Record<string, string>; empty?: boolean; viaPooler?: (databaseUrl: string) => string } = {},
+  options: { worker?: boolean; redisUrl?: string; env?: Record<string, string>; empty?: boolean; viaPooler?: (databaseUrl: string) => string; port?: number } = {},
 ): Promise<Stack> {
   const database = await createTestDatabase({ seeded: !options.empty });
-  const port = await freePort();
+  // A test may choose the port first (e.g. to register the API's callback URL at an identity provider).
+  const port = options.port ?? (await freePort());
   const prefix = `t${port}`;
   const env = {
     ...process.env,

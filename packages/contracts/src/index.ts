@@ -22,3 +22,4 @@ export * from './http/thresholds.js';
 export * from './http/calendar.js';
 export * from './http/guide.js';
 export * from './http/citizen-notifications.js';
+export * from './http/citizen.js';

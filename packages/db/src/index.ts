@@ -31,5 +31,6 @@ export * from './repositories/guide.repository.js';
 export * from './repositories/appointment.repository.js';
 export * from './maintenance/read-models.js';
 export * from './repositories/citizen-notification.repository.js';
+export * from './repositories/citizen-session.repository.js';
 export * from './repositories/floor.repository.js';
 export * from './repositories/threshold.repository.js';

@@ -10,3 +10,15 @@ export interface Actor {
 }
 
 export type RequestWithActor = { actor?: Actor };
+
+/** A citizen signed in through the identity provider: set by the RouteGuard on `citizen` routes only, from the citizen cookie. */
+export interface CitizenActor {
+  sessionId: string;
+  /** The verified ID number (số định danh cá nhân): the key of "Hồ sơ của tôi". */
+  idNumber: string;
+  name: string;
+  phone: string | null;
+  expiresAt: Date;
+}
+
+export type RequestWithCitizen = { citizen?: CitizenActor };

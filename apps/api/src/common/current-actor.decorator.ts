@@ -1,5 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from './actor.js';
+import type { Actor, CitizenActor } from './actor.js';
 
 /** The signed-in staff member; only on routes whose access is 'staff' (the guard guarantees it is set). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest().actor as Actor);
+
+/** The signed-in citizen; only on routes whose access is 'citizen' (the guard guarantees it is set). */
+export const CurrentCitizen = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest().citizen as CitizenActor);

@@ -1,4 +1,4 @@
-import { DEVICE_COOKIE, negotiateLocale, NUL_TEXT, nulPaths, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteAccess, type RouteDef } from '@motcua/contracts';
+import { CITIZEN_SESSION_COOKIE, DEVICE_COOKIE, negotiateLocale, NUL_TEXT, nulPaths, safeParseIn, SESSION_COOKIE, toFieldIssues, type RouteAccess, type RouteDef } from '@motcua/contracts';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -6,7 +6,8 @@ import { ApiError } from './api-error.js';
 import { ROUTE_DEF, type ValidatedInput } from './api-route.decorator.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { DevicesService, type DeviceIdentity } from '../modules/devices/devices.service.js';
-import type { RequestWithActor } from './actor.js';
+import type { RequestWithActor, RequestWithCitizen } from './actor.js';
+import { CitizenSessionService } from '../modules/citizen/citizen-session.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import { ScopeService } from './scope.service.js';
 
@@ -23,6 +24,7 @@ export class RouteGuard implements CanActivate {
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scope: ScopeService,
     @Inject(DevicesService) private readonly devices: DevicesService,
+    @Inject(CitizenSessionService) private readonly citizens: CitizenSessionService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -33,6 +35,14 @@ export class RouteGuard implements CanActivate {
 
     if (def.access.kind === 'public') {
       if (def.access.rateLimit) await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
+      req.validated = validate(def, req);
+      return true;
+    }
+    if (def.access.kind === 'citizen') {
+      // Only the citizen cookie counts: a staff session is no citizen (and citizen routes filter by the citizen's own ID number).
+      const citizen = await this.citizens.resolve(req.cookies?.[CITIZEN_SESSION_COOKIE]);
+      if (!citizen) throw ApiError.unauthenticated();
+      (req as RequestWithCitizen).citizen = citizen;
       req.validated = validate(def, req);
       return true;
     }

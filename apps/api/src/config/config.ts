@@ -76,14 +76,33 @@ const ZApiEnv = z.object({
   UPLOAD_MAX_FILE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(2048).default(20),
   /** Ranking: dossiers handled in the period below which a commune is listed apart as "ít hồ sơ" (issue #19). */
   ANALYTICS_MIN_SAMPLE: z.coerce.number({ error: 'must be a number of dossiers' }).int().min(1).max(100_000).default(20),
+  // Citizen sign-in (issue #17): an OpenID Connect provider (VNeID, a provincial portal; README "Citizen sign-in"). Unset: the portal's sign-in answers 404.
+  OIDC_ISSUER: z.url({ error: 'must be the provider issuer URL, e.g. https://sso.dichvucong.gov.vn' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The callback registered at the provider; default `<PUBLIC_URL>/api/citizen/auth/callback`. */
+  OIDC_REDIRECT_URI: z.url({ error: 'must be a URL ending in /api/citizen/auth/callback' }).optional(),
+  OIDC_SCOPES: z.string().default('openid profile phone'),
+  /** The ID token claim holding the citizen's ID number (số định danh cá nhân). */
+  OIDC_ID_NUMBER_CLAIM: z.string().min(1).default('citizen_id'),
+  /** Shorter than staff sessions: a citizen signs in for one errand. */
+  CITIZEN_SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(60).max(24 * 3600).default(3600),
   UPLOAD_MAX_DOSSIER_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive().max(10_240).default(100),
+});
+const ZApiEnvChecked = ZApiEnv.superRefine((env, ctx) => {
+  if (env.OIDC_ISSUER) {
+    for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OIDC_ISSUER is set (the client registered at the provider)' });
+    // Plain http only to a provider on this machine (the demo's): elsewhere tokens would cross the network in clear.
+    const host = new URL(env.OIDC_ISSUER).hostname;
+    if (env.OIDC_ISSUER.startsWith('http://') && !['localhost', '127.0.0.1', '[::1]'].includes(host)) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must use https:// (plain http only for a provider on localhost)' });
+  }
 });
 /** `payment`: the gateway's settings (PAYMENT_GATEWAY, VNPAY_*), parsed by the platform's schema. */
 export type ApiConfig = z.infer<typeof ZApiEnv> & { payment: PaymentEnv };
 
 /** The only place the API reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  return { ...parseConfig(ZApiEnv, env), payment: loadPaymentEnv(env) };
+  return { ...parseConfig(ZApiEnvChecked, env), payment: loadPaymentEnv(env) };
 }
 
 /** The operator CLI needs the database only. */

@@ -1,6 +1,7 @@
 import { analyticsMatrix } from './analytics.samples.js';
 import { calendarMatrix } from './calendar.samples.js';
 import { citizenNotificationsMatrix } from './citizen-notifications.samples.js';
+import { citizenMatrix } from './citizen.samples.js';
 import { dossierMatrix } from './dossiers.samples.js';
 import { foundationMatrix } from './foundation.samples.js';
 import { guideMatrix } from './guide.samples.js';
@@ -12,4 +13,4 @@ import { queueMatrix } from './queue.samples.js';
 import { staffMatrix } from './staff.samples.js';
 
 /** Every feature's part of the permission matrix; a new route table brings its part here. */
-export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, orgMatrix, queueMatrix, dossierMatrix, analyticsMatrix, notificationsMatrix, calendarMatrix, guideMatrix, citizenNotificationsMatrix, paymentsMatrix];
+export const matrixParts: MatrixPart[] = [foundationMatrix, staffMatrix, orgMatrix, queueMatrix, dossierMatrix, analyticsMatrix, notificationsMatrix, calendarMatrix, guideMatrix, citizenNotificationsMatrix, paymentsMatrix, citizenMatrix];

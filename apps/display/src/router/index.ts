@@ -26,6 +26,9 @@ export const router = createRouter({
     // Online payment (issue #17): the gateway's return URL is /pay/result (PUBLIC_URL + /pay/result).
     { path: '/pay/result', name: 'pay-result', component: () => import('../views/PayResultView.vue') },
     { path: '/pay/:dossierCode', name: 'pay', component: () => import('../views/PayView.vue'), props: true },
+    { path: '/portal', name: 'portal', component: () => import('../views/PortalView.vue') },
+    { path: '/portal/dossiers/:code', name: 'portal-dossier', component: () => import('../views/PortalDossierView.vue'), props: true },
+    { path: '/portal/submit/:procedure?', name: 'portal-submit', component: () => import('../views/PortalSubmitView.vue'), props: true },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],
 });

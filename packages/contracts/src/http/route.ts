@@ -12,7 +12,9 @@ export type RouteAccess =
   /** `duringPasswordChange`: also open while the account must change its temporary password (me, change-password, sign-out). */
   | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget; duringPasswordChange?: true }
   /** A paired device of the target's center; `staffRoles` may act in its place (e.g. an officer issuing a ticket at the counter). */
-  | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget; staffRoles?: readonly Role[] };
+  | { kind: 'device'; devices: readonly DeviceKind[]; scope?: ScopeTarget; staffRoles?: readonly Role[] }
+  /** A citizen signed in through the identity provider (its own cookie); no staff session is accepted. Services filter by the citizen's ID number. */
+  | { kind: 'citizen' };
 
 /** Kinds of resource whose owning center/unit decides whether an actor may touch it. */
 export type ScopeType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category' | 'dossier' | 'dossier_agency' | 'dossier_intake' | 'dossier_return';

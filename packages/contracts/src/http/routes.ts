@@ -10,6 +10,7 @@ import { dossierRoutes } from './routes/dossiers.routes.js';
 import { guideRoutes } from './routes/guide.routes.js';
 import { citizenNotificationRoutes } from './routes/citizen-notifications.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
+import { citizenRoutes } from './routes/citizen.routes.js';
 
 /**
  * The whole HTTP surface, composed from one table per feature. Controllers bind to
@@ -27,6 +28,7 @@ export const routes = {
   ...guideRoutes,
   ...citizenNotificationRoutes,
   ...paymentRoutes,
+  ...citizenRoutes,
 } as const;
 
 

@@ -85,3 +85,26 @@ export const citizenDeliveries = pgTable(
 );
 export type CitizenDeliveryRow = typeof citizenDeliveries.$inferSelect;
 export type NewCitizenDelivery = typeof citizenDeliveries.$inferInsert;
+
+/**
+ * A citizen signed in through the identity provider (issue #17): apart from staff sessions (own
+ * table, own cookie), so no staff route can resolve one. The identity is the ID token's, as verified.
+ */
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    id: id(),
+    /** SHA-256 of the cookie token. */
+    tokenHash: text().notNull(),
+    /** The provider's subject and issuer. */
+    subject: text().notNull(),
+    issuer: text().notNull(),
+    idNumber: text().notNull(),
+    name: text().notNull(),
+    phone: text(),
+    expiresAt: timestamp(tz).notNull(),
+    ...timestamps,
+  },
+  (t) => [unique('citizen_sessions_token_hash_key').on(t.tokenHash), index('citizen_sessions_expires_idx').on(t.expiresAt)],
+);
+export type CitizenSession = typeof citizenSessions.$inferSelect;

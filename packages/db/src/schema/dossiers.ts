@@ -33,6 +33,8 @@ export const dossiers = pgTable(
     applicantName: text().notNull(),
     applicantPhone: text(),
     applicantIdNumber: text(),
+    /** The applicant signed in through the identity provider and the ID number is the verified one (a 766 data field). */
+    identityVerified: boolean().notNull().default(false),
     /** Optional address for the citizen's notifications (issue #9). */
     applicantEmail: text(),
     /** Language of the citizen's notifications. */
@@ -67,6 +69,8 @@ export const dossiers = pgTable(
     index('dossiers_inbox_idx').on(t.assigneeId, t.status, t.dueAt),
     index('dossiers_due_idx').on(t.status, t.dueAt),
     index('dossiers_agency_idx').on(t.agencyId, t.receivedAt),
+    // "Hồ sơ của tôi": a citizen's dossiers by verified ID number.
+    index('dossiers_applicant_id_number_idx').on(t.applicantIdNumber),
     // What a read-model rollup of a period reads: dossiers still open, or resolved since.
     index('dossiers_open_through_idx').on(sql`coalesce(${t.resolvedAt}, 'infinity'::timestamptz)`),
   ],

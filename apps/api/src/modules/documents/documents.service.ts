@@ -67,9 +67,15 @@ export class DocumentsService {
   async createLink(dossierId: string, documentId: string, actor: Actor, now: Date): Promise<{ url: string; expiresAt: string }> {
     const doc = await documentRepository.byId(this.database.db, dossierId, documentId);
     if (!doc?.fileSha256) throw ApiError.notFound({ vi: 'tệp của giấy tờ này', en: 'A file for this document' });
+    const link = this.signedLink(doc.id, now);
+    await auditRepository.append(this.database.db, { actorId: actor.staffId, action: 'dossier.file.link', entity: 'dossier_document', entityId: doc.id, before: null, after: { dossierId, expiresAt: link.expiresAt } }, now);
+    return link;
+  }
+
+  /** The expiring signed link of a document's file (the portal shows these to the signed-in applicant; reads are audited). */
+  signedLink(documentId: string, now: Date): { url: string; expiresAt: string } {
     const exp = Math.floor(now.getTime() / 1000) + Math.round(this.config.FILE_LINK_TTL_HOURS * 3600);
-    await auditRepository.append(this.database.db, { actorId: actor.staffId, action: 'dossier.file.link', entity: 'dossier_document', entityId: doc.id, before: null, after: { dossierId, expiresAt: new Date(exp * 1000).toISOString() } }, now);
-    return { url: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/files/${doc.id}?exp=${exp}&sig=${this.signature(doc.id, exp)}`, expiresAt: new Date(exp * 1000).toISOString() };
+    return { url: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/files/${documentId}?exp=${exp}&sig=${this.signature(documentId, exp)}`, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
   /** A citizen's read through a signed link: the signature first, then the expiry; audited like a staff read. */
@@ -91,7 +97,8 @@ export class DocumentsService {
     await this.stream(doc, `${d!.code}-${doc.componentIndex !== null ? `tp${doc.componentIndex + 1}` : doc.kind}.pdf`, res);
   }
 
-  async attachScan(dossierId: string, index: number, req: IncomingMessage, actor: Actor, now: Date): Promise<DossierComponent> {
+  /** `actor` null: the signed-in applicant uploading from the portal (the audit row says so). */
+  async attachScan(dossierId: string, index: number, req: IncomingMessage, actor: Actor | null, now: Date): Promise<DossierComponent> {
     await this.component(dossierId, index);
     return this.attachReceived(dossierId, index, await receiveScan(req, this.maxFileBytes()), actor, now);
   }
@@ -128,7 +135,7 @@ export class DocumentsService {
    * A received file of record (multipart or resumable upload) into the FileStore and onto its
    * component, in one transaction; the temporary files are removed whatever happens.
    */
-  async attachReceived(dossierId: string, index: number, scan: ReceivedScan, actor: Actor, now: Date): Promise<DossierComponent> {
+  async attachReceived(dossierId: string, index: number, scan: ReceivedScan, actor: Actor | null, now: Date): Promise<DossierComponent> {
     const db = this.database.db;
     try {
       const component = await this.component(dossierId, index);
@@ -139,9 +146,9 @@ export class DocumentsService {
         if (!d) throw notFound();
         const locked = await documentRepository.componentForUpdate(tx, dossierId, index);
         if (!locked) throw notFound();
-        const attached = await documentRepository.attach(tx, locked.id, { sha256: stored.sha256, size: stored.size, mime: 'application/pdf', pages: scan.pages, source: scan.source, signed: false }, actor.staffId, now);
+        const attached = await documentRepository.attach(tx, locked.id, { sha256: stored.sha256, size: stored.size, mime: 'application/pdf', pages: scan.pages, source: scan.source, signed: false }, actor?.staffId ?? null, now);
         await refreshDigitised(tx, dossierId, now);
-        await auditRepository.append(tx, { actorId: actor.staffId, action: 'dossier.file.attach', entity: 'dossier_document', entityId: locked.id, before: locked.fileSha256 ? { sha256: locked.fileSha256 } : null, after: { dossierId, sha256: stored.sha256, size: stored.size, pages: scan.pages } }, now);
+        await auditRepository.append(tx, { actorId: actor?.staffId ?? null, action: 'dossier.file.attach', entity: 'dossier_document', entityId: locked.id, before: locked.fileSha256 ? { sha256: locked.fileSha256 } : null, after: { dossierId, sha256: stored.sha256, size: stored.size, pages: scan.pages, ...(actor ? {} : { via: 'citizen_portal' }) } }, now);
         return attached;
       });
       return componentView(row);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  documentIssueJobId, ErrorCode, JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type Locale, type OnlineIntake, type OnlineIntakeReceipt,
+  documentIssueJobId, ErrorCode, JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type Locale, type OnlineIntake, type OnlineIntakeReceipt, type CitizenSubmission,
   type ProcessAction, type Tracking,
 } from '@motcua/contracts';
 import {
@@ -10,7 +10,7 @@ import {
 import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, paymentRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '../../common/actor.js';
+import type { Actor, CitizenActor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { FailureCounter } from '../../common/failure-counter.js';
 import { ScopeService } from '../../common/scope.service.js';
@@ -83,9 +83,42 @@ export class DossiersService {
     return this.receipt(done.dossier, locale);
   }
 
+  /**
+   * A submission from the portal by a signed-in citizen (issue #17): the applicant is the identity the
+   * provider verified (name, ID number; phone unless another is given), recorded as verified.
+   * Only procedures whose online level allows it. Idempotent like the anonymous route.
+   */
+  async intakeByCitizen(input: CitizenSubmission, citizen: CitizenActor, now: Date, locale: Locale): Promise<OnlineIntakeReceipt> {
+    const { idempotencyKey, ...request } = input;
+    const phone = input.phone ?? citizen.phone;
+    if (!phone) throw fieldError('body.phone', { vi: 'Hãy nhập số điện thoại để nhận thông báo về hồ sơ', en: 'Enter a phone number to be told about the dossier' });
+    const idempotencyHash = createHash('sha256').update(canonicalJson({ ...request, idNumber: citizen.idNumber })).digest('hex');
+    const existing = await dossierRepository.byIdempotencyKey(this.database.db, idempotencyKey);
+    if (existing) return this.receipt(sameRequest(existing, idempotencyHash), locale, true);
+    const done = await this.commit(async (tx) => {
+      await dossierRepository.lockIdempotencyKey(tx, idempotencyKey);
+      const again = await dossierRepository.byIdempotencyKey(tx, idempotencyKey);
+      if (again) return { dossier: sameRequest(again, idempotencyHash), events: [] as NewDossierEvent[] };
+      const intake: IntakeInput = {
+        procedureId: input.procedureId,
+        applicant: { name: citizen.name, phone, idNumber: citizen.idNumber, email: input.email, language: input.language },
+        documents: [],
+      };
+      return this.create(tx, input.receivingCenterId, intake, { channel: 'online', idempotencyKey, idempotencyHash, actor: null, identityVerified: true }, now);
+    });
+    return this.receipt(done.dossier, locale, true);
+  }
+
   /** The citizen's receipt: what to quote and where to follow it, nothing personal. */
-  private async receipt(d: Dossier, locale: Locale): Promise<OnlineIntakeReceipt> {
+  private async receipt(d: Dossier, locale: Locale, signedIn = false): Promise<OnlineIntakeReceipt> {
     const center = await dossierRepository.center(this.database.db, d.receivingCenterId);
+    if (signedIn) {
+      return {
+        code: d.code, status: d.status, submittedAt: d.createdAt.toISOString(), appointmentAt: iso(d.dueAt), receivingCenter: { name: center!.name, address: center!.address },
+        trackingPath: `/portal/dossiers/${encodeURIComponent(d.code)}`,
+        trackingHint: locale === 'en' ? 'Follow it under "My dossiers" in the portal; the receipt (Mẫu 01) is added there when the center accepts it' : 'Theo dõi tại mục "Hồ sơ của tôi" trên cổng; giấy tiếp nhận (Mẫu 01) được bổ sung khi trung tâm tiếp nhận',
+      };
+    }
     return {
       code: d.code,
       status: d.status,
@@ -106,11 +139,15 @@ export class DossiersService {
   }
 
   /** A new dossier in state "submitted", with its code, routing and the papers handed in. */
-  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; idempotencyHash?: string; actor: Actor | null }, now: Date): Promise<Committed & { context: DecideContext }> {
+  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; idempotencyHash?: string; actor: Actor | null; identityVerified?: boolean }, now: Date): Promise<Committed & { context: DecideContext }> {
     const center = await dossierRepository.center(tx, centerId);
     if (!center) throw fieldError('body.receivingCenterId', { vi: 'Không tìm thấy trung tâm tiếp nhận', en: 'Receiving center not found' });
     const procedure = await dossierRepository.procedureInForce(tx, input.procedureId, businessDate(now, center.timeZone));
     if (!procedure) throw fieldError('body.procedureId', { vi: 'Thủ tục không tồn tại hoặc chưa có hiệu lực', en: 'No version of this procedure is in force' });
+    // Online, signed in or not, only where the procedure's online level allows it (#17).
+    if (origin.channel === 'online' && procedure.version.onlineLevel === 'none') {
+      throw fieldError('body.procedureId', { vi: 'Thủ tục này chưa cho phép nộp trực tuyến; hãy nộp tại bộ phận một cửa', en: 'This procedure cannot be submitted online yet; submit it at the service center' });
+    }
     for (const key of ['applicantUnitId', 'parcelUnitId'] as const) {
       const unitId = input[key];
       if (unitId && !(await dossierRepository.unitExists(tx, unitId))) throw fieldError(`body.${key}`, { vi: 'Không tìm thấy đơn vị hành chính', en: 'Administrative unit not found' });
@@ -135,6 +172,7 @@ export class DossiersService {
       applicantName: input.applicant.name,
       applicantPhone: input.applicant.phone,
       applicantIdNumber: input.applicant.idNumber ?? null,
+      identityVerified: origin.identityVerified ?? false,
       applicantEmail: input.applicant.email ?? null,
       notifyLanguage: input.applicant.language,
       applicantUnitId: input.applicantUnitId ?? null,

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../scripts/lib/infra.mjs';
+import { DEMO_CITIZENS, startOidcDevProvider } from '../../../scripts/lib/oidc-dev-provider.mjs';
+import { json, seed, signIn, startStack, type Stack } from './harness.js';
+
+const [lan, minh] = DEMO_CITIZENS as [(typeof DEMO_CITIZENS)[number], (typeof DEMO_CITIZENS)[number]];
+
+/** A cookie jar per site: enough of a browser to drive the code flow with fetch. */
+class Jar {
+  readonly cookies = new Map<string, string>();
+  keep(res: Response): void {
+    for (const c of res.headers.getSetCookie()) {
+      const [kv, ...attrs] = c.split(';');
+      const i = kv!.indexOf('=');
+      const name = kv!.slice(0, i).trim();
+      const value = kv!.slice(i + 1);
+      if (!value || attrs.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ sơ của tôi"', () => {
+  let stack: Stack;
+  let provider: Awaited<ReturnType<typeof startOidcDevProvider>>;
+  let filesDir: string;
+  const ids: Record<string, string> = {};
+  let officer: string;
+
+  /** Starts sign-in at the API, logs in on the provider's form, and stops at the redirect back to the API's callback. */
+  async function throughProvider(idNumber: string, password: string) {
+    const api = new Jar();
+    const idp = new Jar();
+    const start = await fetch(`${stack.baseUrl}/api/citizen/auth/sign-in?returnTo=/portal`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    api.keep(start);
+    const authorize = new URL(start.headers.get('location')!);
+    let res = await fetch(authorize, { redirect: 'manual' });
+    idp.keep(res);
+    const interaction = new URL(res.headers.get('location')!, provider.issuer);
+    res = await fetch(interaction, { headers: { cookie: idp.header() } });
+    idp.keep(res);
+    expect(await res.text()).toContain('<form method="post"');
+    res = await fetch(`${interaction.href}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: idp.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ login: idNumber, password }) });
+    idp.keep(res);
+    // Through the provider's redirects until it sends the browser back to our callback.
+    while (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location')!, provider.issuer);
+      if (next.origin === stack.baseUrl) return { api, authorize, callback: next, loginPage: null };
+      res = await fetch(next, { redirect: 'manual', headers: { cookie: idp.header() } });
+      idp.keep(res);
+    }
+    return { api, authorize, callback: null, loginPage: await res.text() };
+  }
+
+  async function signInCitizen(c: { idNumber: string; password: string }): Promise<{ cookie: string; callback: URL; api: Jar; authorize: URL }> {
+    const flow = await throughProvider(c.idNumber, c.password);
+    expect(flow.callback, flow.loginPage ?? '').not.toBeNull();
+    const res = await fetch(flow.callback!, { redirect: 'manual', headers: { cookie: flow.api.header() } });
+    expect(res.status, await res.clone().text()).toBe(302);
+    expect(res.headers.get('location')).toBe('/portal');
+    const set = res.headers.getSetCookie().find((s) => s.startsWith('motcua_citizen='));
+    expect(set).toMatch(/HttpOnly/i);
+    flow.api.keep(res);
+    return { cookie: `motcua_citizen=${flow.api.cookies.get('motcua_citizen')}`, callback: flow.callback!, api: flow.api, authorize: flow.authorize };
+  }
+
+  const get = (cookie: string, p: string) => fetch(`${stack.baseUrl}/api${p}`, { headers: { cookie, 'accept-language': 'en' } });
+  const post = (cookie: string, p: string, body: unknown) => fetch(`${stack.baseUrl}/api${p}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify(body) });
+  const sessionCount = async () => Number((await stack.database.sql`select count(*)::int as n from citizen_sessions`)[0]!.n);
+
+  beforeAll(async () => {
+    filesDir = await mkdtemp(path.join(os.tmpdir(), 'citizen-files-'));
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const clientSecret = randomBytes(24).toString('base64url');
+    provider = await startOidcDevProvider({ clients: [{ clientId: 'motcua-test', clientSecret, redirectUris: [`${baseUrl}/api/citizen/auth/callback`] }] });
+    stack = await startStack({
+      port,
+      env: { PUBLIC_URL: baseUrl, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'motcua-test', OIDC_CLIENT_SECRET: clientSecret, CITIZEN_SESSION_TTL_SECONDS: '1800', FILES_DIR: filesDir },
+    });
+    const accounts = await seed(stack);
+    officer = await signIn(stack, 'canbo.anxuyen1', accounts.find((a) => a.username === 'canbo.anxuyen1')!.password);
+    const sql = stack.database.sql;
+    for (const r of await sql`select id, unit_id from centers where code = 'TT-32002'`) Object.assign(ids, { center: r.id, unit: r.unit_id });
+    for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.counterProcedure = r.id;
+    for (const r of await sql`select id from procedures where code = 'CTR-XN'`) ids.onlineProcedure = r.id;
+    for (const r of await sql`select id from procedures where code = 'CT-HD'`) ids.offlineProcedure = r.id;
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await provider?.stop();
+    if (filesDir) await rm(filesDir, { recursive: true, force: true });
+  });
+
+  it('signs in with authorization code + PKCE (S256), state and nonce; the session carries the verified identity and is short', async () => {
+    const { cookie, authorize } = await signInCitizen(lan);
+    const q = authorize.searchParams;
+    expect({ method: q.get('code_challenge_method'), challenge: q.get('code_challenge')?.length, state: Boolean(q.get('state')), nonce: Boolean(q.get('nonce')), type: q.get('response_type') }).toEqual({ method: 'S256', challenge: 43, state: true, nonce: true, type: 'code' });
+    const me = await get(cookie, '/citizen/me');
+    expect(me.status).toBe(200);
+    const body = await json(me);
+    expect(body).toMatchObject({ name: lan.name, idNumber: lan.idNumber, phone: lan.phone });
+    // CITIZEN_SESSION_TTL_SECONDS=1800, fixed: staff sessions last 12 h.
+    const left = new Date(body.expiresAt).getTime() - Date.now();
+    expect(left).toBeGreaterThan(1790_000);
+    expect(left).toBeLessThanOrEqual(1800_000);
+    const [row] = await stack.database.sql`select subject, issuer, id_number from citizen_sessions order by created_at desc limit 1`;
+    expect(row).toEqual({ subject: lan.sub, issuer: provider.issuer, id_number: lan.idNumber });
+  });
+
+  it('refuses a wrong password at the provider: no code comes back', async () => {
+    const flow = await throughProvider(lan.idNumber, 'wrong-password');
+    expect(flow.callback).toBeNull();
+    expect(flow.loginPage).toContain('Wrong ID number or password');
+  });
+
+  it('refuses a replayed callback, a used code under a new attempt, and a callback without the browser that started it', async () => {
+    const first = await signInCitizen(minh);
+    const before = await sessionCount();
+    // The same redirect again (same state, same code): the attempt was used once.
+    const replay = await fetch(first.callback, { redirect: 'manual', headers: { cookie: `motcua_citizen_flow=${first.callback.searchParams.get('state')}` } });
+    expect(replay.status).toBe(401);
+    expect((await json(replay)).error.code).toBe('UNAUTHENTICATED');
+    // A fresh attempt, but the old code slipped in: the provider refuses a code used before.
+    const fresh = await fetch(`${stack.baseUrl}/api/citizen/auth/sign-in`, { redirect: 'manual' });
+    const state = new URL(fresh.headers.get('location')!).searchParams.get('state')!;
+    const stale = new URL(first.callback);
+    stale.searchParams.set('state', state);
+    const usedCode = await fetch(stale, { redirect: 'manual', headers: { cookie: `motcua_citizen_flow=${state}` } });
+    expect(usedCode.status).toBe(401);
+    // A good code and state, but from another browser (no flow cookie): login CSRF refused.
+    const other = await throughProvider(minh.idNumber, minh.password);
+    const noCookie = await fetch(other.callback!, { redirect: 'manual' });
+    expect(noCookie.status).toBe(401);
+    expect(await sessionCount()).toBe(before);
+  });
+
+  it('refuses a forged ID token: another signing key, or another nonce', async () => {
+    const before = await sessionCount();
+    for (const mode of ['signature', 'nonce'] as const) {
+      const flow = await throughProvider(lan.idNumber, lan.password);
+      provider.tamper(mode);
+      try {
+        const res = await fetch(flow.callback!, { redirect: 'manual', headers: { cookie: flow.api.header() } });
+        expect({ mode, status: res.status }).toEqual({ mode, status: 401 });
+        expect(res.headers.getSetCookie().some((s) => s.startsWith('motcua_citizen='))).toBe(false);
+      } finally {
+        provider.tamper(null);
+      }
+    }
+    expect(await sessionCount()).toBe(before);
+  });
+
+  it('keeps citizen and staff sessions apart: neither is accepted on the other side', async () => {
+    const { cookie } = await signInCitizen(lan);
+    const token = cookie.split('=')[1]!;
+    for (const p of ['/auth/me', '/dossiers', `/dossiers/intake-options`]) {
+      expect({ p, status: (await get(cookie, p)).status }).toEqual({ p, status: 401 });
+      // Even under the staff cookie's name, a citizen token opens nothing.
+      expect({ p, status: (await get(`motcua_session=${token}`, p)).status }).toEqual({ p, status: 401 });
+    }
+    const staffToken = officer.split(';')[0]!.split('=')[1]!;
+    for (const p of ['/citizen/me', '/citizen/dossiers', '/citizen/procedures']) {
+      expect({ p, status: (await get(officer, p)).status }).toEqual({ p, status: 401 });
+      expect({ p, status: (await get(`motcua_citizen=${staffToken}`, p)).status }).toEqual({ p, status: 401 });
+    }
+  });
+
+  it('lists my dossiers on every channel by my verified ID number, and never another person\'s', async () => {
+    const intake = async (who: { idNumber: string; name: string }) => {
+      const res = await post(officer, `/centers/${ids.center}/dossiers`, { procedureId: ids.counterProcedure, applicant: { name: who.name, phone: '0912345670', idNumber: who.idNumber }, applicantUnitId: ids.unit, outcome: { kind: 'accept' } });
+      const d = await json(res);
+      expect(res.status, JSON.stringify(d)).toBe(201);
+      return d.code as string;
+    };
+    const mine = await intake(lan);
+    const theirs = await intake(minh);
+    const { cookie } = await signInCitizen(lan);
+    const list = await json(await get(cookie, '/citizen/dossiers'));
+    const codes = list.map((d: { code: string }) => d.code);
+    expect(codes).toContain(mine);
+    expect(codes).not.toContain(theirs);
+    expect(list.find((d: { code: string }) => d.code === mine)).toMatchObject({ channel: 'counter', status: 'received', actionNeeded: null });
+    // Exactly the rows a direct count finds.
+    const [count] = await stack.database.sql`select count(*)::int as n from dossiers where applicant_id_number = ${lan.idNumber}`;
+    expect(list).toHaveLength(count!.n);
+
+    const detail = await get(cookie, `/citizen/dossiers/${mine}`);
+    expect(detail.status).toBe(200);
+    const d = await json(detail);
+    expect(d).toMatchObject({ code: mine, status: 'received', identityVerified: false, asked: null });
+    expect(d.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'received']);
+    const other = await get(cookie, `/citizen/dossiers/${theirs}`);
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(await json(other))).not.toContain(minh.name);
+    expect((await get(cookie, '/citizen/dossiers/NOT-A-CODE-0000')).status).toBe(404);
+  });
+
+  it('shows what is asked now: the fee to pay, with the link to the payment page', async () => {
+    const res = await post(officer, `/centers/${ids.center}/dossiers`, { procedureId: ids.counterProcedure, applicant: { name: lan.name, phone: lan.phone, idNumber: lan.idNumber }, applicantUnitId: ids.unit, outcome: { kind: 'accept' } });
+    const d = await json(res);
+    const [row] = await stack.database.sql`select id from dossiers where code = ${d.code}`;
+    // The state a "notify_obligation" action leaves, written directly: the processing flow has its own tests.
+    await stack.database.sql`update dossiers set status = 'awaiting_obligation' where id = ${row!.id}`;
+    await stack.database.sql`insert into dossier_events (dossier_id, kind, from_status, to_status, at, note, data) values (${row!.id}, 'obligation_notified', 'in_process', 'awaiting_obligation', now(), 'Nộp tại kho bạc', ${JSON.stringify({ amountVnd: 20000 })}::jsonb)`;
+    const { cookie } = await signInCitizen(lan);
+    const detail = await json(await get(cookie, `/citizen/dossiers/${d.code}`));
+    expect(detail.actionNeeded).toBe('payment');
+    expect(detail.asked).toEqual({ kind: 'payment', amountVnd: 20000, howToPay: 'Nộp tại kho bạc', payPath: `/pay/${d.code}` });
+  });
+
+  it('submits online as the signed-in citizen with a document; the dossier records the verified identity', async () => {
+    const { cookie } = await signInCitizen(minh);
+    const procedures = await json(await get(cookie, '/citizen/procedures'));
+    const procedure = procedures.find((p: { id: string }) => p.id === ids.onlineProcedure);
+    expect(procedure).toMatchObject({ onlineLevel: 'full' });
+    expect(procedure.checklist.length).toBeGreaterThan(0);
+    // A procedure that is not online is neither offered nor accepted.
+    expect(procedures.some((p: { id: string }) => p.id === ids.offlineProcedure)).toBe(false);
+    const refused = await post(cookie, '/citizen/dossiers', { procedureId: ids.offlineProcedure, receivingCenterId: ids.center, idempotencyKey: 'citizen-offline-0001' });
+    expect(refused.status).toBe(400);
+    expect((await json(refused)).error.details).toEqual([expect.objectContaining({ path: 'body.procedureId' })]);
+    // Nor anonymously on the portal's public route.
+    const anonymous = await post('', '/intake/online', { procedureId: ids.offlineProcedure, receivingCenterId: ids.center, applicant: { name: 'Trần Văn Thử', phone: '0987654321' }, idempotencyKey: 'anonymous-offline-0001' });
+    expect(anonymous.status).toBe(400);
+    expect((await json(anonymous)).error.details).toEqual([expect.objectContaining({ path: 'body.procedureId' })]);
+    // The e-form is checked by the shared schema.
+    const bad = await post(cookie, '/citizen/dossiers', { procedureId: ids.onlineProcedure, receivingCenterId: ids.center, phone: '12', idempotencyKey: 'x' });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details.map((i: { path: string }) => i.path).sort()).toEqual(['body.idempotencyKey', 'body.phone']);
+
+    const body = { procedureId: ids.onlineProcedure, receivingCenterId: ids.center, email: 'minh@example.vn', idempotencyKey: `citizen-${randomBytes(6).toString('hex')}` };
+    const res = await post(cookie, '/citizen/dossiers', body);
+    const receipt = await json(res);
+    expect(res.status, JSON.stringify(receipt)).toBe(200);
+    expect(receipt).toMatchObject({ status: 'submitted', trackingPath: `/portal/dossiers/${receipt.code}` });
+    // The same key and body: the same receipt, one dossier.
+    expect((await json(await post(cookie, '/citizen/dossiers', body))).code).toBe(receipt.code);
+    const [row] = await stack.database.sql`select channel, identity_verified, applicant_id_number, applicant_name, applicant_phone from dossiers where code = ${receipt.code}`;
+    expect(row).toEqual({ channel: 'online', identity_verified: true, applicant_id_number: minh.idNumber, applicant_name: minh.name, applicant_phone: minh.phone });
+
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await pdf.save())], { type: 'application/pdf' }), 'to-khai.pdf');
+    const up = await fetch(`${stack.baseUrl}/api/citizen/dossiers/${receipt.code}/components/0/file`, { method: 'POST', headers: { cookie, 'accept-language': 'en' }, body: form });
+    expect(up.status, await up.clone().text()).toBe(201);
+    expect(await json(up)).toEqual({ index: 0, hasFile: true });
+    const detail = await json(await get(cookie, `/citizen/dossiers/${receipt.code}`));
+    expect(detail).toMatchObject({ channel: 'online', identityVerified: true, status: 'submitted' });
+    expect(detail.components[0]).toMatchObject({ index: 0, hasFile: true });
+    const [audit] = await stack.database.sql`select actor_id, after->>'via' as via from audit_log where action = 'dossier.file.attach' order by at desc limit 1`;
+    expect(audit).toEqual({ actor_id: null, via: 'citizen_portal' });
+
+    // Another citizen can neither see nor add files to it.
+    const lanSession = await signInCitizen(lan);
+    expect((await get(lanSession.cookie, `/citizen/dossiers/${receipt.code}`)).status).toBe(404);
+    const form2 = new FormData();
+    form2.append('file', new Blob([new Uint8Array(await pdf.save())], { type: 'application/pdf' }), 'x.pdf');
+    expect((await fetch(`${stack.baseUrl}/api/citizen/dossiers/${receipt.code}/components/0/file`, { method: 'POST', headers: { cookie: lanSession.cookie }, body: form2 })).status).toBe(404);
+  });
+
+  it('signs out: the session ends', async () => {
+    const { cookie } = await signInCitizen(lan);
+    const out = await post(cookie, '/citizen/auth/sign-out', {});
+    expect(out.status).toBe(200);
+    expect((await get(cookie, '/citizen/me')).status).toBe(401);
+  });
+});
