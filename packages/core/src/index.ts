@@ -26,3 +26,4 @@ export * from './floor.js';
 export * from './ticket-lifecycle.js';
 export * from './time-limit-rule.js';
 export * from './documents-of-record.js';
+export * from './briefing-sentences.js';
