@@ -29,8 +29,8 @@ describe('monthly briefing sentences', () => {
     ];
     const s = briefingSentences({ ...base, rate: 85 / 110, previousRate: 100 / 110, fields });
     expect(s.vi[0]).toBe('Tháng 11/2026, tỷ lệ giải quyết hồ sơ đúng hạn (766) của Phường An Xuyên là 77,3%, chưa đạt chỉ tiêu 99% (thiếu 21,7 điểm).');
-    expect(s.vi[1]).toBe('Tỷ lệ đúng hạn giảm 13,6 điểm so với tháng trước (90,9% → 77,3%), chủ yếu do lĩnh vực Đất đai (−13,6 điểm).');
-    expect(s.en[1]).toBe('The on-time rate fell 13.6 points from the month before (90.9% → 77.3%), mostly because of the Đất đai field (−13.6 points).');
+    expect(s.vi[1]).toBe('Tỷ lệ đúng hạn giảm 13,6 điểm so với tháng trước (từ 90,9% xuống 77,3%), chủ yếu do lĩnh vực Đất đai (−13,6 điểm).');
+    expect(s.en[1]).toBe('The on-time rate fell 13.6 points from the month before (from 90.9% to 77.3%), mostly because of the Đất đai field (−13.6 points).');
     expect(s.vi[2]).toBe('Hiện có 3 hồ sơ đang quá hạn; thủ tục có tỷ lệ đúng hạn thấp nhất trong tháng là Đăng ký khai sinh (50,0%).');
     // The contributions add up to the change.
     const c = fieldContributions(fields);
@@ -43,7 +43,7 @@ describe('monthly briefing sentences', () => {
       { label: 'Hộ tịch', current: parts(18, 20), previous: parts(20, 20) },
     ];
     const s = briefingSentences({ ...base, rate: 58 / 60, previousRate: 40 / 60, fields });
-    expect(s.vi[1]).toMatch(/^Tỷ lệ đúng hạn tăng 30,0 điểm so với tháng trước \(66,7% → 96,7%\), chủ yếu nhờ lĩnh vực Đất đai \(\+/);
+    expect(s.vi[1]).toMatch(/^Tỷ lệ đúng hạn tăng 30,0 điểm so với tháng trước \(từ 66,7% lên 96,7%\), chủ yếu nhờ lĩnh vực Đất đai \(\+/);
     expect(s.en[1]).toContain('rose 30.0 points');
   });
 
@@ -57,7 +57,7 @@ describe('monthly briefing sentences', () => {
 
   it('names no field when the change has no field data behind it', () => {
     const s = briefingSentences({ ...base, fields: [] });
-    expect(s.vi[1]).toBe('Tỷ lệ đúng hạn giảm 2,1 điểm so với tháng trước (95,3% → 93,2%).');
+    expect(s.vi[1]).toBe('Tỷ lệ đúng hạn giảm 2,1 điểm so với tháng trước (từ 95,3% xuống 93,2%).');
   });
 
   it('with no data says so instead of printing 0% or a change', () => {

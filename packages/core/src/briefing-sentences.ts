@@ -130,7 +130,7 @@ function change(f: BriefingFigures, lang: DateLang): string {
       : `No comparison with the month before: ${f.rate === null ? 'this month' : 'the month before'} has no data.`;
   }
   const delta = pointsBetween(f.rate, f.previousRate);
-  const fromTo = `${formatRate(f.previousRate, lang)} → ${formatRate(f.rate, lang)}`;
+  const fromTo = lang === 'vi' ? `từ ${formatRate(f.previousRate, lang)} ${delta < 0 ? 'xuống' : 'lên'} ${formatRate(f.rate, lang)}` : `from ${formatRate(f.previousRate, lang)} to ${formatRate(f.rate, lang)}`;
   if (delta === 0) {
     return lang === 'vi'
       ? `Tỷ lệ đúng hạn không đổi so với tháng trước (${formatRate(f.rate, lang)}).`
