@@ -39,7 +39,7 @@ describe('monthly briefing PDF (issue #19 item 10)', () => {
   /** Downloads a briefing; returns its text (pdftotext, whitespace collapsed) and pdfsig's report. */
   const briefing = async (username: string, unitId: string, month = '2026-11') => {
     const r = await get(username, `briefing.pdf?unitId=${unitId}&month=${month}`);
-    expect(r.status, r.status === 200 ? '' : JSON.stringify(await r.json())).toBe(200);
+    expect(r.status, r.status === 200 ? '' : JSON.stringify(await json(r))).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/pdf');
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename="ban-tin-${month}.pdf"`);
     const file = path.join(dir, `briefing-${n++}.pdf`);
@@ -156,15 +156,15 @@ describe('monthly briefing PDF (issue #19 item 10)', () => {
     for (const unit of [units['Tỉnh Cà Mau']!, units['Phường Tân Thành']!]) {
       const r = await get('lanhdao.anxuyen', `briefing.pdf?unitId=${unit}&month=2026-11`);
       expect(r.status).toBe(403);
-      expect((await r.json()).error.message).toBe('This unit is outside your scope');
+      expect(((await r.json()) as { error: { message: string } }).error.message).toBe('This unit is outside your scope');
     }
     expect((await get('canbo.anxuyen1', `briefing.pdf?unitId=${anXuyen}&month=2026-11`)).status).toBe(403);
     const bad = await get('lanhdao.anxuyen', `briefing.pdf?unitId=${anXuyen}&month=2026-13`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.details).toEqual([{ path: 'query.month', message: 'The month must look like YYYY-MM, e.g. 2026-11' }]);
+    expect((await json(bad)).error.details).toEqual([{ path: 'query.month', message: 'The month must look like YYYY-MM, e.g. 2026-11' }]);
     const future = await get('lanhdao.anxuyen', `briefing.pdf?unitId=${anXuyen}&month=2027-01`);
     expect(future.status).toBe(400);
-    expect((await future.json()).error.details).toEqual([{ path: 'query.month', message: 'This month has not come yet; choose the current month or an earlier one' }]);
+    expect((await json(future)).error.details).toEqual([{ path: 'query.month', message: 'This month has not come yet; choose the current month or an earlier one' }]);
     expect((await get('lanhdao.anxuyen', `briefing.pdf?month=2026-11`)).status).toBe(400);
   });
 });

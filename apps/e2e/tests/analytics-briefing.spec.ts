@@ -39,7 +39,7 @@ test('the overview\'s "Bản tin tháng" downloads a one-page PDF whose text car
   expect(text).toContain('Phường An Xuyên');
 
   // A month not yet come: the API's message, shown where the button is.
-  await briefing.getByTestId('briefing-month').evaluate((el: HTMLInputElement) => el.removeAttribute('max'));
+  await briefing.getByTestId('briefing-month').evaluate((el) => (el as unknown as { removeAttribute(name: string): void }).removeAttribute('max'));
   await briefing.getByTestId('briefing-month').fill('2099-01');
   await briefing.getByRole('button', { name: 'Tải bản tin tháng (PDF)' }).click();
   await expect(briefing.getByTestId('briefing-error')).toHaveText('Tháng này chưa tới; hãy chọn tháng hiện tại hoặc một tháng đã qua');
