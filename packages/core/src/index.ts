@@ -28,3 +28,4 @@ export * from './time-limit-rule.js';
 export * from './documents-of-record.js';
 export * from './thresholds.js';
 export * from './payment-rules.js';
+export * from './briefing-sentences.js';

@@ -1,5 +1,6 @@
 export * from './types.js';
 export { renderDocument } from './render/render.js';
+export { renderBriefing, BRIEFING_OVERDUE_ROWS } from './render/briefing.js';
 export { formatDateTime } from './render/format.js';
 export { sampleDocument } from './samples.js';
 export { createSigner } from './sign/signer.js';

@@ -192,3 +192,40 @@ export interface VerifyResult {
   valid: boolean;
   signatures: SignatureCheck[];
 }
+
+/** One figure of the monthly briefing against its target, formatted by the caller ("93,2%"). */
+export interface BriefingFigure {
+  name: string;
+  value: string;
+  previous: string;
+  target: string;
+  /** "Đạt", "Gần đạt", "Chưa đạt", "Chưa có dữ liệu". */
+  assessment: string;
+}
+
+/**
+ * The one-page monthly briefing for a leader (issue #19 item 10): staff-only, so the overdue list
+ * names who holds each dossier. Every text is prepared by the caller; this only lays it out.
+ */
+export interface BriefingData {
+  timeZone: string;
+  issuedAt: Date;
+  place: string;
+  issuer: { name: string; parentName?: string | null };
+  /** "Phường An Xuyên" or the province. */
+  unitName: string;
+  /** "Tháng 11/2026". */
+  monthLabel: string;
+  headline: { name: string; value: string; detail: string };
+  figures: BriefingFigure[];
+  /** The three sentences generated from the figures. */
+  sentences: string[];
+  worstProcedures: Array<{ procedure: string; field: string; handled: number; onTime: string }>;
+  overdue: Array<{ code: string; procedure: string; dueAt: string; daysOverdue: number; holder: string }>;
+  /** Overdue dossiers not printed for want of room. */
+  overdueMore: number;
+  /** When it will be signed: the agency in the "digitally signed by" box. */
+  signedBy?: string | null;
+  /** The line at the foot: where the figures come from and when. */
+  source: string;
+}

@@ -1,5 +1,5 @@
-import { routes, ZAnalyticsScope, ZChannels, ZCorrections, ZDrilldown, ZFigureDossiers, ZHeatmap, ZIndicatorsReport, ZOverdueList, ZQueuePerformance, ZRanking, ZTrends } from '@motcua/contracts';
-import { fillPath } from '@motcua/web';
+import { routes, ZAnalyticsScope, ZErrorBody, ZChannels, ZCorrections, ZDrilldown, ZFigureDossiers, ZHeatmap, ZIndicatorsReport, ZOverdueList, ZQueuePerformance, ZRanking, ZTrends } from '@motcua/contracts';
+import { ApiError, fillPath, NetworkError } from '@motcua/web';
 import type { By } from '../composables/usePeriod.js';
 import { api } from './client.js';
 
@@ -36,3 +36,20 @@ export const fetchFigureDossiers = (r: Range, figure: string, part: 'numerator' 
   api.request('GET', routes.analyticsDossiers.path, { query: { ...r, ...scope, figure, part, page, pageSize }, schema: ZFigureDossiers });
 export const fetchCorrections = (r: Range, unitId?: string) =>
   api.request('GET', routes.analyticsCorrections.path, { query: { from: r.from, to: r.to, unitId }, schema: ZCorrections });
+
+/** The monthly briefing PDF (a Blob to download); errors come back in the API's error shape like every other call. */
+export async function fetchBriefing(q: { unitId: string; month: string; by: By }, locale: string): Promise<Blob> {
+  const qs = new URLSearchParams({ unitId: q.unitId, month: q.month, by: q.by }).toString();
+  let res: Response;
+  try {
+    res = await fetch(`/api${routes.analyticsBriefing.path}?${qs}`, { credentials: 'include', headers: { accept: 'application/pdf, application/json', 'accept-language': locale } });
+  } catch (e) {
+    throw new NetworkError(e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const parsed = ZErrorBody.safeParse(await res.json().catch(() => undefined));
+    if (parsed.success) throw new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+    throw new ApiError(res.status, 'UNKNOWN', `HTTP ${res.status}`);
+  }
+  return res.blob();
+}

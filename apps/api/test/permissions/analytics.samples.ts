@@ -20,5 +20,6 @@ export const analyticsMatrix: MatrixPart = {
     analyticsCorrections: () => ({ path: `/analytics/corrections?${period}` }),
     analyticsHeatmap: () => ({ path: `/analytics/queue/heatmap?${period}` }),
     analyticsQueue: () => ({ path: `/analytics/queue/performance?${period}` }),
+    analyticsBriefing: (t) => ({ path: `/analytics/briefing.pdf?unitId=${t.unitId}&month=2026-01` }),
   },
 };

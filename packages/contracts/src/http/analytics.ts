@@ -215,3 +215,17 @@ export const ZCorrections = z.object({
   })),
 });
 export type Corrections = z.infer<typeof ZCorrections>;
+
+/**
+ * The one-page monthly briefing (PDF) of a commune or the province: a calendar month, not later
+ * than the current one. `unitId` must lie within the caller's scope.
+ */
+export const ZBriefingQuery = z.object({
+  unitId: ZId,
+  month: z
+    .string({ error: msg('Hãy chọn tháng (YYYY-MM)', 'Choose a month (YYYY-MM)') })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: msg('Tháng phải có dạng YYYY-MM, ví dụ 2026-11', 'The month must look like YYYY-MM, e.g. 2026-11') })
+    .refine((m) => m >= '2000-01', { error: msg('Tháng phải từ 01/2000 trở đi', 'The month must be January 2000 or later') }),
+  by: ZBy,
+});
+export type BriefingQuery = z.infer<typeof ZBriefingQuery>;

@@ -515,13 +515,20 @@ export const analyticsRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** The People's Committee of a unit (commune or province): whom the unit's monthly briefing is signed for. */
+  async committeeOf(db: DbOrTx, unitId: string): Promise<{ id: string; code: string; name: string } | undefined> {
+    const rows = await db.execute<{ id: string; code: string; name: string }>(sql`
+      select id, code, name from agencies where unit_id = ${unitId} and kind in ('commune_committee', 'provincial_committee') order by kind limit 1`);
+    return rows[0];
+  },
+
   /** Display names of the groups a report shows. */
-  async labels(db: DbOrTx): Promise<{ units: Map<string, string>; procedures: Map<string, string>; fields: Map<string, string> }> {
+  async labels(db: DbOrTx): Promise<{ units: Map<string, string>; procedures: Map<string, string>; fields: Map<string, string>; procedureFields: Map<string, string> }> {
     const [units, procedures, fields] = await Promise.all([
       db.execute<{ id: string; name: string }>(sql`select id, name from administrative_units`),
-      db.execute<{ id: string; name: string }>(sql`select id, name from procedures`),
+      db.execute<{ id: string; name: string; field: string }>(sql`select id, name, field from procedures`),
       db.execute<{ field: string; name: string }>(sql`select distinct on (field) field, name_vi as name from services order by field, sort_order`),
     ]);
-    return { units: new Map(units.map((u) => [u.id, u.name])), procedures: new Map(procedures.map((p) => [p.id, p.name])), fields: new Map(fields.map((f) => [f.field, f.name])) };
+    return { units: new Map(units.map((u) => [u.id, u.name])), procedures: new Map(procedures.map((p) => [p.id, p.name])), fields: new Map(fields.map((f) => [f.field, f.name])), procedureFields: new Map(procedures.map((p) => [p.id, p.field])) };
   },
 };

@@ -4,6 +4,9 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { DocumentBase } from '../types.js';
+
+/** What the heading needs; the footer's QR and signature block also need the rest of DocumentBase. */
+export type SheetHead = Pick<DocumentBase, 'timeZone' | 'issuedAt' | 'place' | 'issuer' | 'number'> & Partial<DocumentBase>;
 import { formatDateLine } from './format.js';
 import { vi } from './texts.js';
 
@@ -33,6 +36,7 @@ const MM = 72 / 25.4;
 // Margins of ND 30/2020 (administrative documents): left 30 mm, right 15–20 mm, top and bottom 20 mm.
 const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 18 * MM };
 const SIZE = 13;
+const TABLE_PAD = 3;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -43,7 +47,7 @@ export class Sheet {
   private readonly done: Promise<void>;
 
   constructor(
-    private readonly base: DocumentBase,
+    private readonly base: SheetHead,
     info: { title: string; subject: string },
   ) {
     const f = loadFonts();
@@ -83,7 +87,7 @@ export class Sheet {
   }
 
   /** Form number top right, then the two-column heading: issuer | national motto, number | date line. */
-  heading(formNo: string | null) {
+  heading(formNo: string | null, opts: { number?: boolean } = {}) {
     const { doc, base } = this;
     const left = MARGINS.left;
     const colW = this.width * 0.45;
@@ -106,7 +110,7 @@ export class Sheet {
     const rightEnd = doc.y;
     rule(doc, rightX + rightW / 2, rightEnd + 2, doc.widthOfString(vi.motto));
     y = Math.max(leftEnd, rightEnd) + 6;
-    doc.font('regular').fontSize(13).text(`${vi.number}: ${base.number ? clean(base.number) : '........'}`, left, y, { width: colW, align: 'center' });
+    if (opts.number !== false) doc.font('regular').fontSize(13).text(`${vi.number}: ${base.number ? clean(base.number) : '........'}`, left, y, { width: colW, align: 'center' });
     doc.font('italic').text(formatDateLine(clean(base.place), base.issuedAt, base.timeZone), rightX, y, { width: rightW, align: 'center' });
     doc.x = left;
     doc.y = Math.max(doc.y, y + 18) + 10;
@@ -121,8 +125,9 @@ export class Sheet {
   }
 
   /** A paragraph; `label` is printed bold before the text. */
-  para(text: string, opts: { label?: string; italic?: boolean; indent?: number; align?: 'left' | 'justify' | 'center' } = {}) {
+  para(text: string, opts: { label?: string; italic?: boolean; indent?: number; align?: 'left' | 'justify' | 'center'; size?: number } = {}) {
     const { doc } = this;
+    doc.fontSize(opts.size ?? SIZE);
     const x = MARGINS.left + (opts.indent ?? 0);
     const width = this.width - (opts.indent ?? 0);
     doc.x = x;
@@ -134,7 +139,7 @@ export class Sheet {
       align: opts.align ?? 'justify',
       paragraphGap: 2,
     });
-    doc.font('regular');
+    doc.font('regular').fontSize(SIZE);
   }
 
   /** Numbered lines: "1. …", "2. …". */
@@ -143,13 +148,12 @@ export class Sheet {
   }
 
   /** A plain table with ruled cells; the header row is bold. Columns are fractions of the text width. */
-  table(columns: { title: string; share: number; align?: 'left' | 'center' }[], rows: string[][]) {
+  table(columns: { title: string; share: number; align?: 'left' | 'center' | 'right' }[], rows: string[][], opts: { size?: number } = {}) {
     const { doc } = this;
-    const pad = 3;
+    const pad = TABLE_PAD;
     const widths = columns.map((c) => c.share * this.width);
     const draw = (cells: string[], bold: boolean) => {
-      doc.font(bold ? 'bold' : 'regular').fontSize(12);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(clean(c), { width: widths[i]! - 2 * pad }))) + 2 * pad;
+      const h = this.rowHeight(columns, cells, { bold, size: opts.size });
       if (doc.y + h > doc.page.height - MARGINS.bottom) doc.addPage();
       const top = doc.y;
       let x = MARGINS.left;
@@ -166,12 +170,32 @@ export class Sheet {
     doc.moveDown(0.5).font('regular').fontSize(SIZE);
   }
 
+  /** The text cut with "…" to one line of a table column (share of the width) at `size`. */
+  oneLine(text: string, share: number, size: number) {
+    const { doc } = this;
+    const width = share * this.width - 2 * TABLE_PAD;
+    const t = clean(text);
+    doc.font('regular').fontSize(size);
+    if (doc.widthOfString(t) <= width) return t;
+    let n = t.length;
+    while (n > 1 && doc.widthOfString(`${t.slice(0, n).trimEnd()}…`) > width) n--;
+    return `${t.slice(0, n).trimEnd()}…`;
+  }
+
+  /** Height of one table row at the table's size (what `table` draws). */
+  rowHeight(columns: { share: number }[], cells: string[], opts: { bold?: boolean; size?: number } = {}) {
+    const { doc } = this;
+    doc.font(opts.bold ? 'bold' : 'regular').fontSize(opts.size ?? 12);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(clean(c), { width: columns[i]!.share * this.width - 2 * TABLE_PAD }))) + 2 * TABLE_PAD;
+  }
+
   /**
    * The foot: QR code of `qrUrl` with its caption on the left, the signature block on the right
    * (officer's title, "digitally signed by" box when the document will be signed, name).
    */
   footer(caption: string) {
-    const { doc, base } = this;
+    const { doc } = this;
+    const base = this.base as DocumentBase;
     const qrSize = 26 * MM;
     const blockH = qrSize + 40;
     if (doc.y + blockH > doc.page.height - MARGINS.bottom) doc.addPage();
@@ -195,6 +219,15 @@ export class Sheet {
     }
     doc.font('bold').fontSize(SIZE).text(clean(base.officer.name), x, doc.y, { width: w, align: 'center' });
     doc.x = MARGINS.left;
+  }
+
+  /** Space left on the page below the cursor, in points. */
+  get room() {
+    return this.doc.page.height - MARGINS.bottom - this.doc.y;
+  }
+
+  get left() {
+    return MARGINS.left;
   }
 
   async end(): Promise<Uint8Array> {

@@ -1,18 +1,35 @@
 import {
-  routes, type ChannelsQuery, type CorrectionsQuery, type FigureDossiersQuery, type DrilldownQuery, type HeatmapQuery, type IndicatorsQuery, type OverdueQuery, type QueuePerformanceQuery, type RankingQuery, type TrendsQuery,
+  routes, type BriefingQuery, type ChannelsQuery, type CorrectionsQuery, type FigureDossiersQuery, type DrilldownQuery, type HeatmapQuery, type IndicatorsQuery, type OverdueQuery, type QueuePerformanceQuery, type RankingQuery, type TrendsQuery,
 } from '@motcua/contracts';
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Actor } from '../../common/actor.js';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { CurrentActor } from '../../common/current-actor.decorator.js';
 import { Now } from '../../common/now.decorator.js';
 import { AnalyticsService } from './analytics.service.js';
+import { BriefingService } from './briefing.service.js';
 
 type UnitParams = { unitId: string };
 
 @Controller()
 export class AnalyticsController {
-  constructor(@Inject(AnalyticsService) private readonly analytics: AnalyticsService) {}
+  constructor(
+    @Inject(AnalyticsService) private readonly analytics: AnalyticsService,
+    @Inject(BriefingService) private readonly briefings: BriefingService,
+  ) {}
+
+  @ApiRoute(routes.analyticsBriefing)
+  async briefing(@Input() input: ValidatedInput<unknown, BriefingQuery>, @CurrentActor() actor: Actor, @Now() now: Date, @Res() res: Response) {
+    const b = await this.briefings.briefing(input.query, actor, now);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${b.filename}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Briefing-Signed', String(b.signed));
+    res.end(Buffer.from(b.pdf));
+  }
 
   @ApiRoute(routes.indicators)
   indicators(@Input() input: ValidatedInput<unknown, IndicatorsQuery>, @CurrentActor() actor: Actor) {

@@ -1,9 +1,9 @@
 import type {
-  AnalyticsScope, Channels, ChannelsQuery, Corrections, CorrectionsQuery, FigureDossiers, FigureDossiersQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
+  AnalyticsScope, BriefingQuery, Channels, ChannelsQuery, Corrections, CorrectionsQuery, FigureDossiers, FigureDossiersQuery, DrilldownQuery, Drilldown, Heatmap, HeatmapQuery, IndicatorsQuery, IndicatorsReport, IndicatorsRow,
   OverdueList, OverdueQuery, QueuePerformance, QueuePerformanceQuery, Ranking, RankingQuery, Trends, TrendsQuery,
 } from '@motcua/contracts';
-import { addCounts, COUNT_GROUPS, DEFAULT_TIME_ZONE, dossierIndicators, emptyCounts, isSmallSample, queueSumsIndicators, RATE_FORMULAS, score766, shownIndicators, shownScore, type CountKey, type DossierCounts } from '@motcua/core';
-import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type QueueSumsRow } from '@motcua/db';
+import { addCounts, COUNT_GROUPS, dayOfInstant, DEFAULT_TIME_ZONE, monthRange, previousMonth, dossierIndicators, emptyCounts, isSmallSample, queueSumsIndicators, RATE_FORMULAS, score766, shownIndicators, shownScore, type CountKey, type DossierCounts } from '@motcua/core';
+import { analyticsRepository, type DatabaseHandle, type DossierCountsRow, type OverdueRow, type QueueSumsRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -26,6 +26,23 @@ const totalOf = (rows: DossierCountsRow[]) => toRow('total', 'Tổng cộng', ro
 const onTime = (r: IndicatorsRow) => shownIndicators(r.indicators).onTimeRate766 ?? Infinity;
 const score = (r: IndicatorsRow) => shownScore(r.indicators, r.score766.total) ?? Infinity;
 const worstFirst = (a: IndicatorsRow, b: IndicatorsRow) => onTime(a) - onTime(b) || score(a) - score(b) || a.label.localeCompare(b.label, 'vi');
+
+/** The figures of a monthly briefing, from the same read models and totals as the indicators report. */
+export interface BriefingFiguresResult {
+  unit: { id: string; name: string };
+  month: string;
+  from: string;
+  to: string;
+  total: IndicatorsRow;
+  previousTotal: IndicatorsRow;
+  fields: Array<{ key: string; label: string; current: DossierCounts; previous: DossierCounts }>;
+  /** Procedures with data this month, worst first. */
+  procedures: Array<IndicatorsRow & { field: string }>;
+  /** Past due at `now`, most overdue first (up to OVERDUE_CAP). */
+  overdue: OverdueRow[];
+}
+/** Overdue dossiers read for a briefing: enough to count them in any commune; beyond it the count says "at least". */
+export const OVERDUE_CAP = 2000;
 
 /** Leaders' reports: read models only (the overdue list aside), never a scan of the raw dossiers; a leader sees their unit and below. */
 @Injectable()
@@ -172,5 +189,43 @@ export class AnalyticsService {
     );
     const row = (r: QueueSumsRow) => ({ key: r.key, label: r.label, center: r.center, issued: r.issued, called: r.called, served: r.served, noShow: r.noShow, ...queueSumsIndicators(r) });
     return { centers: centers!.map(row), counters: counters!.map(row), officers: officers!.map(row) };
+  }
+
+  /**
+   * A month's figures for the briefing of one unit (and below) within the caller's scope: the total
+   * as `indicators` computes it for the same days (so the headline agrees with the overview), the
+   * month before, per field, per procedure, and the dossiers overdue now.
+   */
+  async briefingFigures(q: BriefingQuery, actor: Actor, now: Date): Promise<BriefingFiguresResult> {
+    if (q.month > dayOfInstant(now, DEFAULT_TIME_ZONE).slice(0, 7)) {
+      throw ApiError.validation([{ path: 'query.month', message: { vi: 'Tháng này chưa tới; hãy chọn tháng hiện tại hoặc một tháng đã qua', en: 'This month has not come yet; choose the current month or an earlier one' } }]);
+    }
+    const unitIds = (await this.within(actor, q.unitId))!;
+    const { from, to } = monthRange(q.month);
+    const before = monthRange(previousMonth(q.month));
+    const counts = (p: { from: string; to: string }, groupBy: 'unit' | 'field' | 'procedure') => analyticsRepository.dossierCounts(this.db, { ...p, by: q.by, groupBy, unitIds });
+    const [units, fields, previousUnits, previousFields, procedures, overdue, labels] = await Promise.all([
+      counts({ from, to }, 'unit'), counts({ from, to }, 'field'), counts(before, 'unit'), counts(before, 'field'), counts({ from, to }, 'procedure'),
+      analyticsRepository.overdueDossiers(this.db, { unitIds, by: q.by, now, limit: OVERDUE_CAP }),
+      analyticsRepository.labels(this.db),
+    ]);
+    const previousByField = new Map(previousFields.map((r) => [r.key, countsOf(r)]));
+    const fieldKeys = [...new Set([...fields.map((r) => r.key), ...previousFields.map((r) => r.key)])];
+    const currentByField = new Map(fields.map((r) => [r.key, countsOf(r)]));
+    return {
+      unit: { id: q.unitId, name: labels.units.get(q.unitId) ?? q.unitId },
+      month: q.month, from, to,
+      total: totalOf(units),
+      previousTotal: totalOf(previousUnits),
+      fields: fieldKeys.map((key) => ({ key, label: labels.fields.get(key) ?? key, current: currentByField.get(key) ?? emptyCounts(), previous: previousByField.get(key) ?? emptyCounts() })),
+      procedures: procedures
+        .map((r) => {
+          const field = labels.procedureFields.get(r.key);
+          return { ...toRow(r.key, labels.procedures.get(r.key) ?? r.key, countsOf(r)), field: field ? (labels.fields.get(field) ?? field) : '' };
+        })
+        .filter((r) => shownIndicators(r.indicators).onTimeRate766 !== null)
+        .sort(worstFirst),
+      overdue,
+    };
   }
 }

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { defineRoute } from '../route.js';
 import { analyticsReaders } from './access.js';
 import {
-  ZAnalyticsScope, ZChannels, ZCorrections, ZCorrectionsQuery, ZFigureDossiers, ZFigureDossiersQuery, ZChannelsQuery, ZDrilldown, ZDrilldownQuery, ZHeatmap, ZHeatmapQuery, ZIndicatorsQuery, ZIndicatorsReport,
+  ZAnalyticsScope, ZBriefingQuery, ZChannels, ZCorrections, ZCorrectionsQuery, ZFigureDossiers, ZFigureDossiersQuery, ZChannelsQuery, ZDrilldown, ZDrilldownQuery, ZHeatmap, ZHeatmapQuery, ZIndicatorsQuery, ZIndicatorsReport,
   ZOverdueList, ZOverdueQuery, ZQueuePerformance, ZQueuePerformanceQuery, ZRanking, ZRankingQuery, ZTrends, ZTrendsQuery, ZUnitParams,
 } from '../analytics.js';
 
@@ -60,5 +61,10 @@ export const analyticsRoutes = {
     method: 'GET', path: '/analytics/queue/performance', tag: 'analytics',
     summary: 'Queue performance per center and per counter: waits (average, 90th percentile), service time, no-shows, share within 15 minutes',
     access: staff, query: ZQueuePerformanceQuery, response: ZQueuePerformance,
+  }),
+  analyticsBriefing: defineRoute({
+    method: 'GET', path: '/analytics/briefing.pdf', tag: 'analytics',
+    summary: 'The one-page monthly briefing of a commune or the province (PDF): headline figures against targets, the change, the five worst procedures, the overdue dossiers with who holds them, three sentences from the figures; signed for the unit\'s People\'s Committee when it holds a key',
+    access: staff, query: ZBriefingQuery, response: z.string(), produces: 'application/pdf',
   }),
 } as const;
