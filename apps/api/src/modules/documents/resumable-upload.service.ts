@@ -13,7 +13,7 @@ import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DocumentsService } from './documents.service.js';
-import { fileOfRecord } from './scan-upload.js';
+import { fileOfRecord, ReceivedDigest } from './scan-upload.js';
 
 type TusUpload = Awaited<ReturnType<TusFileStore['getUpload']>>;
 interface Call {
@@ -141,13 +141,17 @@ export class ResumableUploadService {
     if (this.busy.has(id)) throw new ApiError(423, ErrorCode.conflict, { vi: 'Lượt tải lên này đang nhận dữ liệu; hãy thử lại sau', en: 'This upload is receiving bytes already; try again shortly' });
     this.busy.add(id);
     let written: number;
+    const digest = new ReceivedDigest();
     try {
       const size = upload.size ?? Infinity;
       let received = 0;
+      // An upload sent whole in this request is hashed as it arrives (the usual case): its file is never read again.
+      const on = offset === 0 ? digest : undefined;
       const limited = new Transform({
         transform(chunk: Buffer, _e, cb) {
           received += chunk.length;
           if (offset + received > size) return cb(new Error('over the declared length'));
+          on?.update(chunk);
           cb(null, chunk);
         },
       });
@@ -167,7 +171,7 @@ export class ResumableUploadService {
     res.setHeader('Tus-Resumable', '1.0.0');
     res.setHeader('Upload-Offset', String(written));
     if (upload.size !== undefined && written === upload.size) {
-      const component = await this.finish({ ...upload, offset: written } as TusUpload, call);
+      const component = await this.finish({ ...upload, offset: written } as TusUpload, call, offset === 0 && digest.bytes === written ? digest.end() : undefined);
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(component));
       return;
@@ -177,7 +181,7 @@ export class ResumableUploadService {
   }
 
   /** The complete upload: checked, moved into the FileStore, attached; its staged bytes removed whatever the outcome. */
-  private async finish(upload: TusUpload, call: Call) {
+  private async finish(upload: TusUpload, call: Call, arrived?: { sha256: string; pageMarkers: number }) {
     const staged = path.join(this.staging.directory, upload.id);
     const dir = path.join(os.tmpdir(), 'motcua-uploads', randomUUID());
     await mkdir(dir, { recursive: true });
@@ -187,7 +191,7 @@ export class ResumableUploadService {
     };
     try {
       const name = (upload.metadata?.filename ?? upload.metadata?.name ?? 'upload').slice(0, 120);
-      const scan = await fileOfRecord([{ name, path: staged, size: upload.size ?? upload.offset }], dir, this.documents.maxFileBytes(), cleanup);
+      const scan = await fileOfRecord([{ name, path: staged, size: upload.size ?? upload.offset, ...arrived }], dir, this.documents.maxFileBytes(), cleanup);
       return await this.documents.attachReceived(call.dossierId, call.index, scan, call.actor, call.now);
     } catch (err) {
       await cleanup();
