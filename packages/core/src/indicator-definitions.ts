@@ -131,17 +131,17 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
     basis: [B_766],
   },
   {
-    key: 'eResultRate', name: { vi: 'Tỷ lệ cấp kết quả điện tử (766, chỉ số 4.1)', en: 'E-results issued (766, indicator 4.1)' }, formula: RATE_FORMULAS.eResultRate, target: SCORE_766_THRESHOLD.digitisation, group766: 'digitisation',
+    key: 'eResultRate', name: { vi: 'Tỷ lệ cấp kết quả điện tử (766, chỉ số 4.1)', en: 'E-results issued (766, indicator 4.1)' }, formula: RATE_FORMULAS.eResultRate, target: SCORE_766_THRESHOLD.digitisation,
     explanation: { vi: 'Hồ sơ có kết quả trong kỳ mà văn bản kết quả điện tử đã được ký số và lưu cùng hồ sơ, trên hồ sơ có kết quả trong kỳ.', en: 'Dossiers resolved in the period whose electronic result document is signed and stored with the dossier, over dossiers resolved in the period.' },
     basis: [B_766, B_DIGITISE],
   },
   {
-    key: 'digitisedAtReceptionRate', name: { vi: 'Tỷ lệ số hóa hồ sơ khi tiếp nhận (766, chỉ số 4.2)', en: 'Digitised at reception (766, indicator 4.2)' }, formula: RATE_FORMULAS.digitisedAtReceptionRate, target: SCORE_766_THRESHOLD.digitisation, group766: 'digitisation',
+    key: 'digitisedAtReceptionRate', name: { vi: 'Tỷ lệ số hóa hồ sơ khi tiếp nhận (766, chỉ số 4.2)', en: 'Digitised at reception (766, indicator 4.2)' }, formula: RATE_FORMULAS.digitisedAtReceptionRate, target: SCORE_766_THRESHOLD.digitisation,
     explanation: { vi: 'Hồ sơ tiếp nhận trong kỳ mà mọi thành phần bắt buộc có tệp số hóa hoặc được miễn, trên hồ sơ tiếp nhận trong kỳ. Hồ sơ không có thành phần bắt buộc nào không tính là đã số hóa.', en: 'Dossiers received in the period whose every required component has a digitised file or is exempt, over dossiers received in the period. A dossier with no required component does not count as digitised.' },
     basis: [B_766, B_DIGITISE],
   },
   {
-    key: 'dataReuseRate', name: { vi: 'Tỷ lệ tái sử dụng dữ liệu số hóa (766, chỉ số 4.3)', en: 'Reuse of digitised data (766, indicator 4.3)' }, formula: RATE_FORMULAS.dataReuseRate, group766: 'digitisation',
+    key: 'dataReuseRate', name: { vi: 'Tỷ lệ tái sử dụng dữ liệu số hóa (766, chỉ số 4.3)', en: 'Reuse of digitised data (766, indicator 4.3)' }, formula: RATE_FORMULAS.dataReuseRate,
     explanation: { vi: 'Hồ sơ tiếp nhận trong kỳ có dùng lại giấy tờ đã số hóa hoặc kết quả đã cấp trước đó (cùng số định danh), trên hồ sơ tiếp nhận trong kỳ.', en: 'Dossiers received in the period that reused a document digitised or a result issued before (same ID number), over dossiers received in the period.' },
     basis: [B_766, B_DIGITISE],
   },
