@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ErrorCode, negotiateLocale } from '@motcua/contracts';
 import { FileStore as TusFileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
@@ -160,11 +162,15 @@ export class ResumableUploadService {
       req.once('close', () => {
         if (!req.complete) limited.destroy(new Error('the connection dropped mid-upload'));
       });
-      // A dropped connection keeps what reached the disk: HEAD gives the offset to resume from.
-      written = await this.staging.write(req.pipe(limited), id, offset).catch(async (e: unknown) => {
+      // A dropped connection keeps what reached the disk: HEAD gives the offset to resume from (the staged file's size).
+      // Written here rather than by tus's store: a 1 MB write buffer lets the socket keep reading while the disk writes
+      // (its 16 KB one stalls the socket on every write, half the throughput); the staged file is the same.
+      const out = createWriteStream(path.join(this.staging.directory, id), { flags: 'r+', start: offset, highWaterMark: 1024 * 1024 });
+      await pipeline(req, limited, out).catch(async (e: unknown) => {
         if (offset + received > size) throw ApiError.tooLarge({ vi: 'Gửi nhiều hơn độ dài đã khai (Upload-Length)', en: 'More bytes than the declared Upload-Length' });
         throw e;
       });
+      written = offset + received;
     } finally {
       this.busy.delete(id);
     }
