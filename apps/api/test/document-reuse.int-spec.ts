@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { DEFAULT_TIME_ZONE, isDigitised } from '@motcua/core';
+import { analyticsRepository } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
@@ -30,7 +32,7 @@ describe('reuse of documents digitised before for the same applicant (766 indica
     filesDir = await mkdtemp(path.join(os.tmpdir(), 'reuse-files-'));
     stack = await startStack({ env: { FILES_DIR: filesDir } });
     accounts = await seed(stack);
-    for (const u of ['canbo.anxuyen1', 'quanly.tanthanh']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
+    for (const u of ['canbo.anxuyen1', 'quanly.tanthanh', 'lanhdao.tinh']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
     const sql = stack.database.sql;
     for (const r of await sql`select id from centers where code = 'TT-32002'`) ids.center = r.id;
     for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.procedure = r.id;
@@ -71,5 +73,30 @@ describe('reuse of documents digitised before for the same applicant (766 indica
     // Stored once: the reuse added no bytes.
     const [files] = await stack.database.sql`select count(distinct file_sha256)::int as n from dossier_documents where file_sha256 = ${scanned.file.sha256}`;
     expect(files!.n).toBe(1);
+  }, 60_000);
+
+  it('the analytics indicators API counts 766 4.2 (digitised at reception) and 4.3 (reuse) as a direct count of the documents does', async () => {
+    // A dossier on paper only: counted as received, neither digitised nor reusing.
+    await receive('096190007777');
+    const day = '2026-12-01';
+    await stack.database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, day, day, DEFAULT_TIME_ZONE));
+    const report = await ok(await send('lanhdao.tinh', 'GET', `/analytics/indicators?from=${day}&to=${day}&by=receiving&groupBy=unit`));
+    const rows = await stack.database.sql<Array<{ reused: boolean; components: Array<{ required: boolean; exempt: boolean; hasFile: boolean }> | null }>>`
+      select exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.file_source = 'reuse') as reused,
+        (select json_agg(json_build_object('required', doc.required, 'exempt', doc.exempt, 'hasFile', doc.file_sha256 is not null))
+           from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'component') as components
+      from dossiers d
+      where exists (select 1 from dossier_events e where e.dossier_id = d.id and e.kind = 'received' and (e.at at time zone ${DEFAULT_TIME_ZONE})::date = ${day}::date)`;
+    const direct = { received: rows.length, digitisedAtReception: rows.filter((r) => isDigitised(r.components ?? [])).length, reusedData: rows.filter((r) => r.reused).length };
+    // This file's dossiers: the scanned one and the one that reused its scan are digitised, one reused; the others are on paper.
+    expect(direct.digitisedAtReception).toBeGreaterThanOrEqual(2);
+    expect(direct.reusedData).toBeGreaterThanOrEqual(1);
+    expect(direct.received).toBeGreaterThan(direct.digitisedAtReception);
+    expect(report.total.counts).toMatchObject(direct);
+    expect(report.total.indicators.digitisedAtReceptionRate).toBeCloseTo(direct.digitisedAtReception / direct.received);
+    expect(report.total.indicators.dataReuseRate).toBeCloseTo(direct.reusedData / direct.received);
+    // Per commune, as the ranking shows them: the rows add up to the total.
+    const sum = (k: 'digitisedAtReception' | 'reusedData') => report.rows.reduce((s: number, r: { counts: Record<string, number> }) => s + r.counts[k]!, 0);
+    expect({ digitisedAtReception: sum('digitisedAtReception'), reusedData: sum('reusedData') }).toEqual({ digitisedAtReception: direct.digitisedAtReception, reusedData: direct.reusedData });
   }, 60_000);
 });

@@ -187,7 +187,7 @@ describe('resumable (tus) uploads of component files', () => {
     expect(big.status).toBe(413);
   }, 60_000);
 
-  it('takes a 100 MB upload streamed, the API process growing by less than the upload (target 50 MB not met yet)', async () => {
+  it('takes a 100 MB upload streamed, the API process growing by less than 50 MB', async () => {
     const id = await newDossier();
     const size = 100 * MB;
     const made = await create(id, size, 'big.pdf');
@@ -227,9 +227,9 @@ describe('resumable (tus) uploads of component files', () => {
     expect(JSON.parse(done.text).file).toMatchObject({ sha256: hash.digest('hex'), size });
     const rise = (peak - base) / MB;
     console.log(`100 MB resumable upload: API RSS ${Math.round(base / MB)} MB → peak ${Math.round(peak / MB)} MB (rise ${rise.toFixed(1)} MB)`);
-    // The issue's target is a rise under 50 MB; measured here 82–88 MB (garbage buffers not yet collected, not
-    // the upload held: it would be over 100 MB). Asserted: well under the upload's size, so nothing buffers it whole.
-    expect(rise).toBeLessThan(95);
+    // The issue's limit. What remains is the HTTP body chunks Node allocates before the GC collects them
+    // (the same in a bare http server piping to a file); the file is hashed as it arrives and linked into the store, never copied or read again.
+    expect(rise).toBeLessThan(50);
     expect(await staged()).toEqual([]);
   }, 180_000);
 });

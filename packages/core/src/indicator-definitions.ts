@@ -28,12 +28,16 @@ export const COUNT_DEFINITIONS: Record<CountKey, { name: Bilingual; rule: Biling
   paidOnline: { name: { vi: 'Thanh toán trực tuyến', en: 'Paid online' }, rule: { vi: 'Trong số đó, phí/lệ phí của thủ tục được nộp trực tuyến (Cổng DVCQG hoặc cổng thanh toán của tỉnh). Nộp trực tuyến nghĩa vụ tài chính (thuế, tiền sử dụng đất) không tính.', en: 'Of those, the procedure\'s fee or charge was paid online (national portal or the provincial gateway). Paying a financial obligation (tax, land levy) online does not count.' } },
   dissatisfied: { name: { vi: 'Không hài lòng', en: 'Dissatisfied' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ mà công dân đánh giá "không hài lòng" tại quầy.', en: 'Dossiers resolved in the period whose citizen rated the counter "not satisfied".' } },
   digitised: { name: { vi: 'Số hóa', en: 'Digitised' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ có văn bản kết quả điện tử.', en: 'Dossiers resolved in the period with an electronic result document.' } },
+  eResults: { name: { vi: 'Kết quả điện tử đã ký số', en: 'Signed e-results' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ có văn bản kết quả điện tử được ký số, lưu cùng hồ sơ.', en: 'Dossiers resolved in the period whose result document is stored with the dossier, digitally signed.' } },
+  digitisedAtReception: { name: { vi: 'Số hóa khi tiếp nhận', en: 'Digitised at reception' }, rule: { vi: 'Hồ sơ tiếp nhận trong kỳ mà mọi thành phần bắt buộc đều có tệp số hóa hoặc được miễn (chỉ xuất trình).', en: 'Dossiers received in the period whose every required component has a digitised file or is exempt (shown only).' } },
+  reusedData: { name: { vi: 'Tái sử dụng dữ liệu số hóa', en: 'Reused digitised data' }, rule: { vi: 'Hồ sơ tiếp nhận trong kỳ có ít nhất một thành phần dùng lại giấy tờ đã số hóa hoặc kết quả đã cấp trước đó của cùng người nộp, không quét lại.', en: 'Dossiers received in the period with at least one component that reuses a document digitised or a result issued before to the same applicant, without scanning again.' } },
 };
 
 const B_766: Bilingual = { vi: 'Quyết định 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp)', en: 'Prime Minister\'s Decision 766/QĐ-TTg of 23 June 2022 (indicators for directing and assessing service to citizens and businesses)' };
 const B_766_DOC: Bilingual = { vi: 'Tài liệu "Mô tả công thức tính chỉ số 766" của Cổng Dịch vụ công quốc gia, chỉ số 2.1: thời điểm kết thúc = đã xử lý xong > đã trả kết quả > dừng/từ chối/rút; trừ thời gian bổ sung hồ sơ; đang chờ bổ sung thì kết thúc tại thời điểm yêu cầu; yêu cầu bổ sung quá một lần thì tính quá hạn', en: 'The national portal\'s "description of the 766 formulas", indicator 2.1: finish = processed > returned > stopped/refused/withdrawn; supplement time is deducted; while a supplement is awaited the end is the request; more than one supplement request counts as late' };
 const B_118: Bilingual = { vi: 'Nghị định 118/2025/NĐ-CP (thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông) và Thông tư 03/2025/TT-VPCP: yêu cầu bổ sung một lần, đầy đủ; thời hạn tính từ khi hồ sơ đầy đủ', en: 'Decree 118/2025/NĐ-CP (one-stop and inter-agency one-stop procedures) and Circular 03/2025/TT-VPCP: one complete supplement request; time counts from a complete dossier' };
 const B_LAND: Bilingual = { vi: 'Nghị định 151/2025/NĐ-CP, Phụ lục I Phần V (thời hạn thủ tục đất đai): không tính thời gian xác định giá đất, ký hợp đồng thuê đất, niêm yết, đăng tin; theo quy trình của thủ tục, thời gian chờ người sử dụng đất thực hiện nghĩa vụ tài chính không tính vào thời hạn', en: 'Decree 151/2025/NĐ-CP, Annex I Part V (land procedure time limits): land-price determination, lease signing, public posting and notices are not counted; under the procedure\'s process, the wait for the land user to pay the financial obligation is not counted' };
+const B_DIGITISE: Bilingual = { vi: 'Nghị định 118/2025/NĐ-CP Điều 17 khoản 1 điểm c và Thông tư 01/2023/TT-VPCP Điều 8: số hóa hồ sơ khi tiếp nhận, cấp kết quả điện tử có giá trị pháp lý, tái sử dụng dữ liệu đã số hóa', en: 'Decree 118/2025/NĐ-CP Art. 17(1)(c) and Circular 01/2023/TT-VPCP Art. 8: digitise dossiers at reception, issue electronic results with legal value, reuse data already digitised' };
 const B_LABOUR: Bilingual = { vi: 'Bộ luật Lao động 2019, Điều 112 (ngày nghỉ lễ) và lịch làm việc của tỉnh: thời gian tính theo giờ làm việc, bỏ ngày nghỉ', en: 'Labour Code 2019, Art. 112 (public holidays) and the province\'s office hours: time is counted in working hours, closed days skipped' };
 
 /** What is taken off the clock before a dossier is judged, and on what grounds. */
@@ -125,6 +129,21 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
     key: 'digitisationRate', name: { vi: 'Tỷ lệ số hóa kết quả', en: 'Digitisation rate' }, formula: RATE_FORMULAS.digitisationRate, target: SCORE_766_THRESHOLD.digitisation, group766: 'digitisation',
     explanation: { vi: 'Hồ sơ có kết quả điện tử trên hồ sơ đã xử lý trong kỳ.', en: 'Dossiers with an electronic result over dossiers handled in the period.' },
     basis: [B_766],
+  },
+  {
+    key: 'eResultRate', name: { vi: 'Tỷ lệ cấp kết quả điện tử (766, chỉ số 4.1)', en: 'E-results issued (766, indicator 4.1)' }, formula: RATE_FORMULAS.eResultRate, target: SCORE_766_THRESHOLD.digitisation,
+    explanation: { vi: 'Hồ sơ có kết quả trong kỳ mà văn bản kết quả điện tử đã được ký số và lưu cùng hồ sơ, trên hồ sơ có kết quả trong kỳ.', en: 'Dossiers resolved in the period whose electronic result document is signed and stored with the dossier, over dossiers resolved in the period.' },
+    basis: [B_766, B_DIGITISE],
+  },
+  {
+    key: 'digitisedAtReceptionRate', name: { vi: 'Tỷ lệ số hóa hồ sơ khi tiếp nhận (766, chỉ số 4.2)', en: 'Digitised at reception (766, indicator 4.2)' }, formula: RATE_FORMULAS.digitisedAtReceptionRate, target: SCORE_766_THRESHOLD.digitisation,
+    explanation: { vi: 'Hồ sơ tiếp nhận trong kỳ mà mọi thành phần bắt buộc có tệp số hóa hoặc được miễn, trên hồ sơ tiếp nhận trong kỳ. Hồ sơ không có thành phần bắt buộc nào không tính là đã số hóa.', en: 'Dossiers received in the period whose every required component has a digitised file or is exempt, over dossiers received in the period. A dossier with no required component does not count as digitised.' },
+    basis: [B_766, B_DIGITISE],
+  },
+  {
+    key: 'dataReuseRate', name: { vi: 'Tỷ lệ tái sử dụng dữ liệu số hóa (766, chỉ số 4.3)', en: 'Reuse of digitised data (766, indicator 4.3)' }, formula: RATE_FORMULAS.dataReuseRate,
+    explanation: { vi: 'Hồ sơ tiếp nhận trong kỳ có dùng lại giấy tờ đã số hóa hoặc kết quả đã cấp trước đó (cùng số định danh), trên hồ sơ tiếp nhận trong kỳ.', en: 'Dossiers received in the period that reused a document digitised or a result issued before (same ID number), over dossiers received in the period.' },
+    basis: [B_766, B_DIGITISE],
   },
 ];
 

@@ -27,6 +27,21 @@ describe('dossier indicators', () => {
     expect(ind.digitisationRate).toBeCloseTo(0.75);
   });
 
+  it('computes 766 group 4 as three figures: 4.1 signed e-results over resolved, 4.2 digitised at reception and 4.3 reuse over received', () => {
+    const ind = dossierIndicators({ ...counts, eResults: 171, digitisedAtReception: 150, reusedData: 24 });
+    expect(ind.eResultRate).toBeCloseTo(171 / 180);
+    expect(ind.digitisedAtReceptionRate).toBeCloseTo(150 / 200);
+    expect(ind.dataReuseRate).toBeCloseTo(24 / 200);
+    // Withdrawn dossiers have no result to issue: not in 4.1's denominator.
+    expect(dossierIndicators({ ...withWithdrawn, eResults: 171 }).eResultRate).toBeCloseTo(171 / 180);
+    // Nothing resolved or received: no data, never 0%.
+    const none = dossierIndicators({ ...emptyCounts(), carriedOver: 3, inProgressInTime: 3 });
+    expect([none.eResultRate, none.digitisedAtReceptionRate, none.dataReuseRate]).toEqual([null, null, null]);
+    // Received but nothing digitised or reused: a real 0.
+    const paper = dossierIndicators({ ...emptyCounts(), received: 8 });
+    expect([paper.digitisedAtReceptionRate, paper.dataReuseRate]).toEqual([0, 0]);
+  });
+
   it('counts withdrawn and stopped dossiers in 766 2.1 (on time when they ended in time), not in the resolved-only rate', () => {
     const ind = dossierIndicators(withWithdrawn);
     expect(ind.toProcess).toBe(204);

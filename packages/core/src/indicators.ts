@@ -45,11 +45,18 @@ export interface DossierCounts {
   dissatisfied: number;
   /** Dossiers with digitised components and an electronic result. */
   digitised: number;
+  /** 766 4.1: resolved dossiers whose result document is issued electronically, signed. */
+  eResults: number;
+  /** 766 4.2: dossiers received whose every required component has a file or is exempt (checklist.ts isDigitised). */
+  digitisedAtReception: number;
+  /** 766 4.3: dossiers received that reused a document digitised before (no new scan). */
+  reusedData: number;
 }
 
 export const COUNT_KEYS = [
   'received', 'receivedOnline', 'carriedOver', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'withdrawnOnTime', 'withdrawnLate',
   'inProgressInTime', 'inProgressOverdue', 'originalOnTime', 'originalInTime', 'withFee', 'paidOnline', 'dissatisfied', 'digitised',
+  'eResults', 'digitisedAtReception', 'reusedData',
 ] as const satisfies ReadonlyArray<keyof DossierCounts>;
 export type CountKey = (typeof COUNT_KEYS)[number];
 
@@ -87,6 +94,9 @@ export const RATE_FORMULAS = {
   onlinePaymentRate: { numerator: ['paidOnline'], denominator: ['withFee'] },
   dissatisfiedRate: { numerator: ['dissatisfied'], denominator: HANDLED },
   digitisationRate: { numerator: ['digitised'], denominator: HANDLED },
+  eResultRate: { numerator: ['eResults'], denominator: RESOLVED },
+  digitisedAtReceptionRate: { numerator: ['digitisedAtReception'], denominator: ['received'] },
+  dataReuseRate: { numerator: ['reusedData'], denominator: ['received'] },
 } as const satisfies Record<string, RateFormula>;
 export type RateKey = keyof typeof RATE_FORMULAS;
 
@@ -109,6 +119,12 @@ export interface DossierIndicators {
   /** 766 5.4: 100% − (overdue rate + dissatisfied rate). */
   satisfaction766: Ratio;
   digitisationRate: Ratio;
+  /** 766 4.1: signed electronic results over resolved dossiers. */
+  eResultRate: Ratio;
+  /** 766 4.2: dossiers digitised at reception over dossiers received. */
+  digitisedAtReceptionRate: Ratio;
+  /** 766 4.3: dossiers that reused digitised data over dossiers received. */
+  dataReuseRate: Ratio;
 }
 
 export function dossierIndicators(c: DossierCounts): DossierIndicators {
@@ -126,6 +142,9 @@ export function dossierIndicators(c: DossierCounts): DossierIndicators {
     onlinePaymentRate: rateOf(c, RATE_FORMULAS.onlinePaymentRate),
     satisfaction766: lateRate === null || dissatisfiedRate === null ? null : Math.max(0, 1 - lateRate - dissatisfiedRate),
     digitisationRate: rateOf(c, RATE_FORMULAS.digitisationRate),
+    eResultRate: rateOf(c, RATE_FORMULAS.eResultRate),
+    digitisedAtReceptionRate: rateOf(c, RATE_FORMULAS.digitisedAtReceptionRate),
+    dataReuseRate: rateOf(c, RATE_FORMULAS.dataReuseRate),
   };
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, link, mkdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FileNotFoundError } from './errors.js';
-import { assertAddress, HashingCounter, toReadable, verifying } from './hashing.js';
-import type { FileSource, FileStore, PutOptions, StoredFile } from './types.js';
+import { FileNotFoundError, FileTooLargeError } from './errors.js';
+import { assertAddress, hashFile, HashingCounter, toReadable, verifying } from './hashing.js';
+import type { FileSource, FileStore, PutFileOptions, PutOptions, StoredFile } from './types.js';
 
 export interface DiskStoreConfig {
   kind: 'disk';
@@ -43,6 +43,32 @@ export class DiskFileStore implements FileStore {
     } finally {
       await rm(tmp, { force: true });
     }
+  }
+
+  /**
+   * A finished file linked under its hash: no bytes written again (a 100 MB upload is not copied a
+   * second time). Across filesystems (EXDEV) it falls back to put()'s streamed copy.
+   */
+  async putFile(file: string, opts: PutFileOptions = {}): Promise<StoredFile> {
+    const { size } = await stat(file);
+    if (size > (opts.maxBytes ?? Number.POSITIVE_INFINITY)) throw new FileTooLargeError(opts.maxBytes!);
+    if (opts.sha256 !== undefined) assertAddress(opts.sha256);
+    const sha256 = opts.sha256 ?? (await hashFile(file)).sha256;
+    const target = this.pathOf(sha256);
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await link(file, target);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // The same bytes are already there: keep the first copy.
+      if (code === 'EEXIST') return { sha256, size, created: false };
+      // Another filesystem (or one without hard links): copy, hashing as it goes.
+      if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') return this.put(createReadStream(file), opts);
+      throw err;
+    }
+    // The link shares the source's inode: stored files are read-only to others, as put() makes them.
+    await chmod(target, 0o640);
+    return { sha256, size, created: true };
   }
 
   async get(sha256: string): Promise<Readable> {

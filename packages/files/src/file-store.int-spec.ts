@@ -143,6 +143,31 @@ describe.each(Object.keys(drivers))('FileStore (%s driver)', (name) => {
     expect((await d.everything()).sort()).toEqual(before);
   });
 
+  it('takes in a finished local file (putFile): same address as put, stored once, the file left to its owner, over the limit refused', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'files-local-'));
+    try {
+      const bytes = randomBytes(3 * 1024 * 1024 + 17);
+      const file = path.join(dir, 'upload.bin');
+      await writeFile(file, bytes);
+      const stored = await d.store.putFile(file, { maxBytes: 4 * 1024 * 1024 });
+      expect(stored).toEqual({ sha256: sha(bytes), size: bytes.length, created: true });
+      expect((await readAll(await d.store.get(stored.sha256))).equals(bytes)).toBe(true);
+      // The caller removes its file; the stored copy stays readable.
+      await rm(file);
+      expect((await readAll(await d.store.get(stored.sha256))).equals(bytes)).toBe(true);
+      // The same bytes again, with the hash the caller computed as they arrived: stored once.
+      await writeFile(file, bytes);
+      const count = (await d.everything()).length;
+      expect(await d.store.putFile(file, { sha256: sha(bytes) })).toEqual({ sha256: sha(bytes), size: bytes.length, created: false });
+      expect((await d.everything()).length).toBe(count);
+      const before = (await d.everything()).sort();
+      await expect(d.store.putFile(file, { maxBytes: 1024 * 1024 })).rejects.toBeInstanceOf(FileTooLargeError);
+      expect((await d.everything()).sort()).toEqual(before);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('re-checks integrity on read: changed bytes make the stream fail', async () => {
     const bytes = randomBytes(50_000);
     const { sha256 } = await d.store.put(bytes);

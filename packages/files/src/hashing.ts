@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { FileNotFoundError, FileTooLargeError, IntegrityError } from './errors.js';
 import { SHA256_HEX, type FileSource } from './types.js';
@@ -50,4 +51,31 @@ export function verifying(source: Readable, sha256: string): Readable {
   const out = new VerifyingStream(sha256);
   source.on('error', (err) => out.destroy(err));
   return source.pipe(out);
+}
+
+/** One buffer reused for every read: hashing a large file leaves no garbage behind (the API's memory stays flat). */
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * SHA-256 and size of a file, read through one reused buffer; `onChunk` sees each piece (valid
+ * only during the call: the buffer is refilled after it).
+ */
+export async function hashFile(file: string, onChunk?: (chunk: Buffer) => void): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  const fh = await open(file, 'r');
+  const buf = Buffer.allocUnsafe(READ_CHUNK);
+  let size = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, size);
+      if (!bytesRead) break;
+      const chunk = buf.subarray(0, bytesRead);
+      hash.update(chunk);
+      onChunk?.(chunk);
+      size += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+  return { sha256: hash.digest('hex'), size };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import { FileNotFoundError } from './errors.js';
 import { assertAddress, HashingCounter, toReadable, verifying } from './hashing.js';
-import type { FileSource, FileStore, PutOptions, StoredFile } from './types.js';
+import type { FileSource, FileStore, PutFileOptions, PutOptions, StoredFile } from './types.js';
 
 export interface S3StoreConfig {
   kind: 's3';
@@ -79,6 +80,11 @@ export class S3FileStore implements FileStore {
     } finally {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: tmpKey })).catch(() => {});
     }
+  }
+
+  /** A local file streamed up (hashed on the way: an object store has nothing to link to). */
+  async putFile(file: string, opts: PutFileOptions = {}): Promise<StoredFile> {
+    return this.put(createReadStream(file), { maxBytes: opts.maxBytes });
   }
 
   async get(sha256: string): Promise<Readable> {

@@ -8,6 +8,11 @@ export interface StoredFile {
   created: boolean;
 }
 
+export interface PutFileOptions extends PutOptions {
+  /** The SHA-256 (hex) of the file's bytes, when already known. */
+  sha256?: string;
+}
+
 export type FileSource = Readable | AsyncIterable<Uint8Array> | Uint8Array;
 
 export interface PutOptions {
@@ -24,6 +29,13 @@ export interface FileStore {
   readonly driver: 'disk' | 's3';
   /** Streams `source` in while hashing it; the bytes become readable under their hash only once complete. */
   put(source: FileSource, opts?: PutOptions): Promise<StoredFile>;
+  /**
+   * A finished local file taken into the store without a second copy where the driver can (disk: a
+   * hard link on the same filesystem, else a streamed copy; S3: a streamed upload). `sha256`, when the
+   * caller hashed the bytes as they arrived, spares a reading pass (a wrong one only makes every read
+   * fail with IntegrityError). The file itself stays the caller's to remove.
+   */
+  putFile(file: string, opts?: PutFileOptions): Promise<StoredFile>;
   /**
    * A stream of the stored bytes that errors with IntegrityError (after the last chunk, before 'end')
    * when they no longer hash to `sha256`. Rejects with FileNotFoundError when there is no such file.

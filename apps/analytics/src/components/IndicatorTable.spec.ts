@@ -8,8 +8,8 @@ import IndicatorTable from './IndicatorTable.vue';
 const row = (key: string, onTime: number | null, resolved = onTime === null ? 0 : 10): IndicatorsRow => ({
   key,
   label: key,
-  counts: { received: 1, receivedOnline: 0, carriedOver: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, withdrawnOnTime: 0, withdrawnLate: 0, inProgressInTime: 0, inProgressOverdue: 0, originalOnTime: 0, originalInTime: 0, withFee: 0, paidOnline: 0, dissatisfied: 0, digitised: 0 },
-  indicators: { resolved, toProcess: resolved, overdue: 0, onTimeRate: onTime, onTimeRate766: onTime, onTimeRate766Original: onTime, lateRate: null, onlineRate: null, onlinePaymentRate: null, satisfaction766: null, digitisationRate: null },
+  counts: { received: 1, receivedOnline: 0, carriedOver: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, withdrawnOnTime: 0, withdrawnLate: 0, inProgressInTime: 0, inProgressOverdue: 0, originalOnTime: 0, originalInTime: 0, withFee: 0, paidOnline: 0, dissatisfied: 0, digitised: 0, eResults: 0, digitisedAtReception: 0, reusedData: 0 },
+  indicators: { resolved, toProcess: resolved, overdue: 0, onTimeRate: onTime, onTimeRate766: onTime, onTimeRate766Original: onTime, lateRate: null, onlineRate: null, onlinePaymentRate: null, satisfaction766: null, digitisationRate: null, eResultRate: null, digitisedAtReceptionRate: null, dataReuseRate: null },
   score766: { total: null, outOf: 0, groups: {} },
 });
 

@@ -29,6 +29,9 @@ export const ZDossierCounts = z.object({
   inProgressInTime: z.number().int(), inProgressOverdue: z.number().int(),
   originalOnTime: z.number().int(), originalInTime: z.number().int(),
   withFee: z.number().int(), paidOnline: z.number().int(), dissatisfied: z.number().int(), digitised: z.number().int(),
+  eResults: z.number().int().describe('766 4.1: resolved with a signed result document'),
+  digitisedAtReception: z.number().int().describe('766 4.2: received with every required component digitised or exempt'),
+  reusedData: z.number().int().describe('766 4.3: received reusing a document digitised before'),
 });
 export const ZIndicatorsRow = z.object({
   key: z.string(),
@@ -37,6 +40,8 @@ export const ZIndicatorsRow = z.object({
   indicators: z.object({
     resolved: z.number().int(), toProcess: z.number().int(), overdue: z.number().int(),
     onTimeRate: ZRatio, onTimeRate766: ZRatio, onTimeRate766Original: ZRatio.describe('766 on-time rate against the original appointment, nothing deducted'), lateRate: ZRatio, onlineRate: ZRatio, onlinePaymentRate: ZRatio, satisfaction766: ZRatio, digitisationRate: ZRatio,
+    eResultRate: ZRatio.describe('766 4.1: signed e-results over resolved'), digitisedAtReceptionRate: ZRatio.describe('766 4.2: digitised at reception over received'),
+    dataReuseRate: ZRatio.describe('766 4.3: dossiers reusing digitised data over received'),
   }),
   score766: z.object({ total: z.number().nullable(), outOf: z.number(), groups: z.record(z.string(), z.number().nullable()) }),
 });
@@ -155,10 +160,11 @@ export type AnalyticsScope = z.infer<typeof ZAnalyticsScope>;
 export const ZCountKey = z.enum([
   'received', 'receivedOnline', 'carriedOver', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'withdrawnOnTime', 'withdrawnLate',
   'inProgressInTime', 'inProgressOverdue', 'originalOnTime', 'originalInTime', 'withFee', 'paidOnline', 'dissatisfied', 'digitised',
+  'eResults', 'digitisedAtReception', 'reusedData',
 ]);
 /** Counts shown as one figure (core COUNT_GROUPS): "Đang giải quyết" = in time + overdue. */
 export const ZCountGroupKey = z.enum(['inProgress']);
-export const ZRateKey = z.enum(['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'onlineRate', 'onlinePaymentRate', 'dissatisfiedRate', 'digitisationRate']);
+export const ZRateKey = z.enum(['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'onlineRate', 'onlinePaymentRate', 'dissatisfiedRate', 'digitisationRate', 'eResultRate', 'digitisedAtReceptionRate', 'dataReuseRate']);
 
 /** The dossiers behind one figure: a rate's numerator or denominator, or one count; within a unit (and its subtree), field, procedure or channel. */
 export const ZFigureDossiersQuery = period({

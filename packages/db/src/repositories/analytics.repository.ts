@@ -98,7 +98,10 @@ const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
   coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
   coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
-  coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitised"`;
+  coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitised",
+  coalesce(sum(s.e_results) filter (where s.day between b.b_from and b.b_to), 0)::int as "eResults",
+  coalesce(sum(s.digitised_at_reception) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitisedAtReception",
+  coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)::int as "reusedData"`;
 
 /**
  * Rollups run one at a time (scheduled, after commands, a rebuild): two rewriting the same day at
@@ -160,7 +163,7 @@ async function rollupQueuePer(tx: DbOrTx, from: string, to: string, per: keyof t
 const UNIT_COUNTS = sql`jsonb_build_object('received', received, 'receivedOnline', received_online, 'resolvedEarly', resolved_early, 'resolvedOnTime', resolved_on_time,
   'resolvedLate', resolved_late, 'withdrawnOnTime', withdrawn_on_time, 'withdrawnLate', withdrawn_late, 'inProgressInTime', in_progress_in_time,
   'inProgressOverdue', in_progress_overdue, 'originalOnTime', original_on_time, 'originalInTime', original_in_time, 'withFee', with_fee, 'paidOnline', paid_online,
-  'dissatisfied', dissatisfied, 'digitised', digitised)`;
+  'dissatisfied', dissatisfied, 'digitised', digitised, 'eResults', e_results, 'digitisedAtReception', digitised_at_reception, 'reusedData', reused_data)`;
 
 /** Keeps the unit rows of the closed days (before today) about to be rewritten, to log what a recomputation changes. */
 async function snapshotClosedDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<void> {
@@ -215,7 +218,7 @@ export const analyticsRepository = {
       )
       insert into dossier_daily_stats (day, agency_id, agency_unit_id, receiving_center_id, receiving_unit_id, procedure_id, field, channel,
         received, resolved_early, resolved_on_time, resolved_late, withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue,
-        original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised)
+        original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised, e_results, digitised_at_reception, reused_data)
       select f.day, d.agency_id, d.agency_unit_id, d.receiving_center_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel,
         count(*) filter (where what = 'received')::int,
         count(*) filter (where what = 'resolved' and ok and early)::int,
@@ -230,17 +233,21 @@ export const analyticsRepository = {
         count(*) filter (where what = 'received' and d.with_fee)::int,
         count(*) filter (where what = 'received' and d.with_fee and d.paid_online)::int,
         count(*) filter (where what = 'resolved' and d.dissatisfied)::int,
-        count(*) filter (where what = 'resolved' and d.digitised)::int
+        count(*) filter (where what = 'resolved' and d.digitised)::int,
+        count(*) filter (where what = 'resolved' and d.e_result)::int,
+        count(*) filter (where what = 'received' and d.digitised_at_reception)::int,
+        count(*) filter (where what = 'received' and d.reused)::int
       from facts f join d on d.id = f.dossier_id
       group by f.day, d.agency_id, d.agency_unit_id, d.receiving_center_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel
       returning 1 as n`);
     await tx.execute(sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
     await tx.execute(sql`
       insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
-        withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised)
+        withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised,
+        e_results, digitised_at_reception, reused_data)
       select day, agency_unit_id, receiving_unit_id, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
         sum(resolved_late), sum(withdrawn_on_time), sum(withdrawn_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(original_on_time), sum(original_in_time),
-        sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised)
+        sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised), sum(e_results), sum(digitised_at_reception), sum(reused_data)
       from dossier_daily_stats where day between ${from} and ${to}
       group by day, agency_unit_id, receiving_unit_id`);
     await logCorrections(tx, from, to);
@@ -394,7 +401,7 @@ export const analyticsRepository = {
       snap as (select least(${q.to}::date, greatest(${q.from}::date, (now() at time zone ${tz})::date)) as sday),
       per as (
         select d.id, d.code, d.agency_unit_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel, d.with_fee, d.paid_online,
-          d.dissatisfied as rated_unhappy, d.digitised as has_result, r.day as received_day, r.at as received_at, r.due_after as original_due,
+          d.dissatisfied as rated_unhappy, d.digitised as has_result, d.e_result as has_e_result, d.digitised_at_reception as digitised_in, d.reused as reused_in, r.day as received_day, r.at as received_at, r.due_after as original_due,
           f.kind as end_kind, f.at as finished_at, f.compared_at as f_compared, f.due as f_due, f.late as f_late, f.early_day as f_early, f.original_ok as f_original_ok, f.supplements as f_supplements,
           s.dossier_id is not null as open_at_end, s.due as o_due, s.pause_from as o_pause, s.supplements as o_supplements,
           ${openInTime(sql`snap.sday`, tz)} as o_ok, ${openOriginalInTime(sql`snap.sday`, tz)} as o_original_ok,
@@ -421,7 +428,10 @@ export const analyticsRepository = {
           received_day between ${q.from} and ${q.to} and with_fee as "withFee",
           received_day between ${q.from} and ${q.to} and with_fee and paid_online as "paidOnline",
           coalesce(end_kind = 'resolved' and rated_unhappy, false) as "dissatisfied",
-          coalesce(end_kind = 'resolved' and has_result, false) as "digitised"
+          coalesce(end_kind = 'resolved' and has_result, false) as "digitised",
+          coalesce(end_kind = 'resolved' and has_e_result, false) as "eResults",
+          received_day between ${q.from} and ${q.to} and digitised_in as "digitisedAtReception",
+          received_day between ${q.from} and ${q.to} and reused_in as "reusedData"
         from per
       ), page as (
         select *, count(*) over () as total from flagged where ${wanted} order by code limit ${q.limit} offset ${q.offset}

@@ -21,6 +21,10 @@ const dossierOutcomes = () => ({
   paidOnline: count(),
   dissatisfied: count(),
   digitised: count(),
+  /** 766 group 4: 4.1 resolved with a signed result document, 4.2 received with every required component digitised or exempt, 4.3 received reusing a document digitised before. */
+  eResults: count(),
+  digitisedAtReception: count(),
+  reusedData: count(),
 });
 
 /** What the queue read models sum for the tickets called in a row's slice. */

@@ -2,6 +2,7 @@ import {
   addWorkingTime, checkExtension, computeDue, finishVerdict, formatDossierCode, instantOf, isoWeekday, isWorkingDay, localDate, lunarToSolar, nextDate, shiftByPause, stepDueTimes,
   supplementRequest, timeliness, transition, workingDayLength, workingTimeBetween, type DossierAction, type StepPlan, type TimeLimit, type WorkCalendar,
 } from '@motcua/core';
+import { createHash } from 'node:crypto';
 import type { DossierStatus } from '@motcua/contracts';
 
 /**
@@ -181,11 +182,46 @@ export interface TicketRow {
   arrivedAt: Date; calledAt: Date; servingAt: Date | null; doneAt: Date | null; counterId: string; officerId: string | null; trackingCode: string;
 }
 export interface TicketEventRow { ticketId: string; kind: string; fromStatus: string | null; toStatus: string; counterId: string | null; actorId: string | null; at: Date }
+/** A dossier document: checklist components with their scan (or reuse), results signed or not, letters. No bytes: the history is rows only. */
+export interface DocumentRow {
+  dossierId: string; kind: string; name: string; createdById: string | null; createdAt: Date;
+  componentIndex: number | null; required: boolean; provided: boolean; exempt: boolean;
+  fileSha256: string | null; fileSize: number | null; fileMime: string | null; filePages: number | null; fileSource: string | null; signed: boolean; fileAttachedAt: Date | null;
+}
+const NO_FILE = { componentIndex: null, required: false, provided: false, exempt: false, fileSha256: null, fileSize: null, fileMime: null, filePages: null, fileSource: null, signed: false, fileAttachedAt: null };
+
+/**
+ * A share in [0, 1) drawn from the dossier id and a salt, not from the day's generator: the
+ * documents' figures do not shift every other random choice of the history.
+ */
+const drawOf = (id: string, salt: string) => createHash('sha256').update(`${id}:${salt}`).digest().readUInt32BE(0) / 2 ** 32;
+/** A plausible content address for a file of the history (its bytes are not generated). */
+const addressOf = (id: string, salt: string) => createHash('sha256').update(`motcua-history-file:${id}:${salt}`).digest('hex');
+
+/** 766 group 4 in the history: online dossiers come with their files, most counter ones are scanned at reception, some reuse a document, most results are signed. */
+const DIGITISED_AT_RECEPTION = { online: 0.96, counter: 0.8, post: 0.55 } as const;
+const REUSE = 0.14;
+const SIGNED_RESULT = 0.94;
+
+/** The checklist of a new dossier: every item required; all with a file when it was digitised at reception, else the last one still on paper. */
+function componentRows(dossierId: string, names: readonly string[], channel: 'online' | 'counter' | 'post', createdById: string | null, at: Date): DocumentRow[] {
+  const digitised = drawOf(dossierId, 'digitised') < DIGITISED_AT_RECEPTION[channel];
+  const reused = digitised && names.length > 0 && drawOf(dossierId, 'reuse') < REUSE;
+  return names.map((name, i) => {
+    const hasFile = digitised || i < names.length - 1;
+    const source = reused && i === 0 ? 'reuse' : channel === 'online' ? 'upload' : 'scan';
+    return {
+      ...NO_FILE, dossierId, kind: 'component', name, createdById, createdAt: at, componentIndex: i, required: true, provided: true,
+      ...(hasFile ? { fileSha256: addressOf(dossierId, `c${i}`), fileSize: 60_000 + Math.floor(drawOf(dossierId, `s${i}`) * 340_000), fileMime: 'application/pdf', filePages: 1 + Math.floor(drawOf(dossierId, `p${i}`) * 3), fileSource: source, fileAttachedAt: at } : {}),
+    };
+  });
+}
+
 export interface DayRows {
   date: string;
   dossiers: DossierRow[];
   events: EventRow[];
-  documents: Array<{ dossierId: string; kind: string; name: string; createdById: string | null; createdAt: Date }>;
+  documents: DocumentRow[];
   payments: Array<{ dossierId: string; amountVnd: number; method: string; purpose: 'fee' | 'obligation'; paidAt: Date; recordedById: string | null }>;
   tickets: TicketRow[];
   ticketEvents: TicketEventRow[];
@@ -374,7 +410,7 @@ function lifeOf(world: HistoryWorld, state: GeneratorState, input: LifeInput): v
   life.act(null, submittedAt, { ...none, kind: 'submitted', fromUnitId: receiving.unitId, toUnitId: agency.unitId, fromStaffId: channel === 'counter' ? officer : null, data: { channel, ticketId: row.ticketId } });
   // submitted is the initial state: the event's from is null.
   life.events[0]!.fromStatus = null;
-  for (const name of proc.documents) out.documents.push({ dossierId: row.id, kind: 'submitted', name, createdById: channel === 'counter' ? officer : null, createdAt: submittedAt });
+  out.documents.push(...componentRows(row.id, proc.documents, channel, channel === 'counter' ? officer : null, submittedAt));
 
   const work = (from: Date, hours: number) => addWorkingTime(cal, from, hours * 3_600_000);
   const dayMs = workingDayLength(cal);
@@ -472,7 +508,7 @@ function lifeOf(world: HistoryWorld, state: GeneratorState, input: LifeInput): v
     if (checkExtension(cal, { dueAt: row.dueAt!, alreadyExtended: row.extendedDueAt !== null, now: at, newDueAt }).ok) {
       if (!life.act(null, at, { ...slip, kind: 'extended', fromStaffId: row.assigneeId, note: 'Hồ sơ cần xác minh thêm', data: { originalDueAt: row.dueAt!.toISOString(), newDueAt: newDueAt.toISOString() } },
         { extendedDueAt: newDueAt, deadlineVersion: row.deadlineVersion + 1 })) return finish(out, life);
-      out.documents.push({ dossierId: row.id, kind: 'apology', name: 'Văn bản xin lỗi và hẹn lại ngày trả kết quả', createdById: row.assigneeId, createdAt: at });
+      out.documents.push({ ...NO_FILE, dossierId: row.id, kind: 'apology', name: 'Văn bản xin lỗi và hẹn lại ngày trả kết quả', createdById: row.assigneeId, createdAt: at });
       t = at;
     }
   }
@@ -494,7 +530,14 @@ function lifeOf(world: HistoryWorld, state: GeneratorState, input: LifeInput): v
   if (!life.act('resolve', resolveAt, { ...slip, kind: 'resolved', fromStaffId: assignee, toUnitId: receiving.unitId, step: row.currentStep + 1, stepDueAt: row.stepDueAt, stepResult: row.stepDueAt ? timeliness(cal, resolveAt, row.stepDueAt) : null, data: { outcome: 'approved', result: outcome } },
     { resolvedAt: resolveAt, assigneeId: null })) return finish(out, life);
   // Most results are digitised (a result document), the 766 digitisation indicator.
-  if (rnd() < 0.9) out.documents.push({ dossierId: row.id, kind: 'result', name: `Kết quả: ${proc.name}`, createdById: assignee, createdAt: resolveAt });
+  if (rnd() < 0.9) {
+    // Most are issued electronically, signed by the deciding agency (766 4.1); the rest were signed on paper and scanned.
+    const signed = drawOf(row.id, 'signed') < SIGNED_RESULT;
+    out.documents.push({
+      ...NO_FILE, dossierId: row.id, kind: 'result', name: `Kết quả: ${proc.name}`, createdById: assignee, createdAt: resolveAt,
+      fileSha256: addressOf(row.id, 'result'), fileSize: 40_000 + Math.floor(drawOf(row.id, 'rs') * 60_000), fileMime: 'application/pdf', filePages: 1, fileSource: signed ? 'generated' : 'scan', signed, fileAttachedAt: resolveAt,
+    });
+  }
   if (rnd() < 0.92) {
     const at = work(resolveAt, rnd() < 0.6 ? 0.5 + rnd() * 4 : 8 + rnd() * 32);
     life.act('return_result', at, { ...none, kind: 'returned', fromStaffId: officer, fromUnitId: receiving.unitId, toUnitId: receiving.unitId, data: { method: channel === 'online' && rnd() < 0.5 ? 'online' : channel === 'post' ? 'post' : 'counter', receivedBy: row.applicantName } }, { returnedAt: at });

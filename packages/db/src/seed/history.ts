@@ -143,7 +143,11 @@ export async function seedHistory(handle: Pick<DatabaseHandle, 'db' | 'sql'>, op
         dossier_id: 'dossierId', kind: 'kind', from_status: 'fromStatus', to_status: 'toStatus', from_unit_id: 'fromUnitId', to_unit_id: 'toUnitId', from_staff_id: 'fromStaffId',
         to_staff_id: 'toStaffId', at: 'at', step: 'step', step_due_at: 'stepDueAt', step_result: 'stepResult', note: 'note', data: 'data', created_at: 'at', updated_at: 'at',
       }, days.flatMap((d) => d.events));
-      await copyRows(client, 'dossier_documents', { dossier_id: 'dossierId', kind: 'kind', name: 'name', created_by_id: 'createdById', created_at: 'createdAt', updated_at: 'createdAt' }, days.flatMap((d) => d.documents));
+      await copyRows(client, 'dossier_documents', {
+        dossier_id: 'dossierId', kind: 'kind', name: 'name', created_by_id: 'createdById', component_index: 'componentIndex', required: 'required', provided: 'provided', exempt: 'exempt',
+        file_sha256: 'fileSha256', file_size: 'fileSize', file_mime: 'fileMime', file_pages: 'filePages', file_source: 'fileSource', signed: 'signed', file_attached_at: 'fileAttachedAt',
+        created_at: 'createdAt', updated_at: 'createdAt',
+      }, days.flatMap((d) => d.documents));
       await copyRows(client, 'dossier_payments', { dossier_id: 'dossierId', amount_vnd: 'amountVnd', method: 'method', purpose: 'purpose', paid_at: 'paidAt', recorded_by_id: 'recordedById', created_at: 'paidAt', updated_at: 'paidAt' }, days.flatMap((d) => d.payments));
     };
 

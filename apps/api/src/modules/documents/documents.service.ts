@@ -1,5 +1,4 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, type DossierComponent, type ReusableDocument } from '@motcua/contracts';
 import { isDigitised } from '@motcua/core';
@@ -140,7 +139,8 @@ export class DocumentsService {
     try {
       const component = await this.component(dossierId, index);
       await this.checkDossierBudget(dossierId, component.id, scan.size);
-      const stored = await this.store.put(createReadStream(scan.path), { maxBytes: this.maxFileBytes() });
+      // Linked, not copied, when the store is a disk on the same filesystem; no second hashing pass when it was hashed on arrival.
+      const stored = await this.store.putFile(scan.path, { maxBytes: this.maxFileBytes(), sha256: scan.sha256 });
       const row = await db.transaction(async (tx) => {
         const d = await dossierRepository.lock(tx, dossierId);
         if (!d) throw notFound();

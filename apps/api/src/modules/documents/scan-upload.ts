@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
@@ -8,7 +8,9 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
+import { hashFile } from '@motcua/files';
 import { ApiError } from '../../common/api-error.js';
+import { PdfPageMarkers } from './pdf-page-markers.js';
 
 /** pdf-lib loads on the first scan (half a second of start-up otherwise). */
 const pdfLib = () => import('pdf-lib');
@@ -24,7 +26,35 @@ export interface ReceivedScan {
   pages: number | null;
   /** `scan` when page images were assembled here, `upload` for a PDF sent as is. */
   source: 'scan' | 'upload';
+  /** SHA-256 of the file when it was hashed on its way in (the store then reads it no more). */
+  sha256?: string;
   cleanup(): Promise<void>;
+}
+
+/** A file received on disk, in page order; what was learnt of it as it arrived, when it was. */
+export interface ReceivedPart {
+  name: string;
+  path: string;
+  size: number;
+  /** Hashed as the bytes arrived. */
+  sha256?: string;
+  /** PDF page markers counted as the bytes arrived (with sha256). */
+  pageMarkers?: number;
+}
+
+/** Hashes and counts PDF page markers of bytes as they pass (a file received once is never read again to learn them). */
+export class ReceivedDigest {
+  private readonly hash = createHash('sha256');
+  private readonly markers = new PdfPageMarkers();
+  bytes = 0;
+  update(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.markers.update(chunk);
+    this.bytes += chunk.length;
+  }
+  end(): { sha256: string; pageMarkers: number } {
+    return { sha256: this.hash.digest('hex'), pageMarkers: this.markers.end() };
+  }
 }
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -34,6 +64,7 @@ const tooLarge = (limit: number) =>
 /** Counts the bytes of every part against one budget (the limit is on the whole file of record). */
 class Limit extends Transform {
   bytes = 0;
+  readonly digest = new ReceivedDigest();
   constructor(private readonly shared: { total: number; max: number; over: boolean }) {
     super();
   }
@@ -45,6 +76,7 @@ class Limit extends Transform {
       this.shared.over = true;
       return cb();
     }
+    this.digest.update(chunk);
     cb(null, chunk);
   }
 }
@@ -75,7 +107,7 @@ export async function receiveScan(req: IncomingMessage, maxFileBytes: number): P
  * bytes; a single PDF kept as sent, page images assembled into one PDF written in `dir`. Throws 415
  * for any other type and 413 over the limit; the caller removes what it received on a refusal.
  */
-export async function fileOfRecord(parts: Array<{ name: string; path: string; size: number }>, dir: string, maxFileBytes: number, cleanup: () => Promise<void>): Promise<ReceivedScan> {
+export async function fileOfRecord(parts: ReceivedPart[], dir: string, maxFileBytes: number, cleanup: () => Promise<void>): Promise<ReceivedScan> {
   if (!parts.length) throw ApiError.validation([{ path: 'body.file', message: { vi: 'Chưa có tệp nào được gửi', en: 'No file was sent' } }]);
   const types = await Promise.all(parts.map(async (p) => ({ ...p, type: await fileTypeFromFile(p.path) })));
   const refused = types.find((t) => !t.type || !(ACCEPTED as readonly string[]).includes(t.type.mime));
@@ -93,8 +125,8 @@ export async function fileOfRecord(parts: Array<{ name: string; path: string; si
   if (pdfs.length) {
     const file = parts[0]!;
     if (file.size > maxFileBytes) throw tooLarge(maxFileBytes);
-    const pages = await pageCount(file.path, file.name, file.size);
-    return { path: file.path, size: file.size, pages, source: 'upload', cleanup };
+    const { pages, sha256 } = await pdfFacts(file);
+    return { path: file.path, size: file.size, pages, source: 'upload', sha256, cleanup };
   }
   const out = path.join(dir, 'scan.pdf');
   const pages = await assemble(types.map((t) => ({ path: t.path, mime: t.type!.mime as AcceptedMime })), out);
@@ -103,8 +135,8 @@ export async function fileOfRecord(parts: Array<{ name: string; path: string; si
   return { path: out, size, pages, source: 'scan', cleanup };
 }
 
-async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number): Promise<Array<{ name: string; path: string; size: number }>> {
-  const parts: Array<{ name: string; path: string; size: number }> = [];
+async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number): Promise<ReceivedPart[]> {
+  const parts: ReceivedPart[] = [];
   const budget = { total: 0, max: maxFileBytes, over: false };
   const writes: Array<Promise<void>> = [];
   await new Promise<void>((resolve, reject) => {
@@ -114,11 +146,12 @@ async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number
         stream.resume();
         return;
       }
-      const file = { name: (info.filename || `page-${parts.length + 1}`).slice(0, 120), path: path.join(dir, `part-${String(parts.length).padStart(4, '0')}`), size: 0 };
+      const file: ReceivedPart = { name: (info.filename || `page-${parts.length + 1}`).slice(0, 120), path: path.join(dir, `part-${String(parts.length).padStart(4, '0')}`), size: 0 };
       parts.push(file);
       const limit = new Limit(budget);
       writes.push(pipeline(stream, limit, createWriteStream(file.path)).then(() => {
         file.size = limit.bytes;
+        Object.assign(file, limit.digest.end());
       }));
     });
     bb.on('error', reject);
@@ -131,33 +164,28 @@ async function readParts(req: IncomingMessage, dir: string, maxFileBytes: number
   return parts;
 }
 
-/** Above this size a PDF is not parsed (it would sit in memory): its pages are counted from the stream. */
+/** Above this size a PDF is not parsed (it would sit in memory): its pages are counted from its bytes. */
 const PARSE_LIMIT = 8 * 1024 * 1024;
 
-async function pageCount(file: string, name: string, size: number): Promise<number | null> {
-  if (size > PARSE_LIMIT) return streamedPageCount(file);
+/**
+ * A PDF's page count and hash. A small one is parsed (a damaged file is refused here); a large one is
+ * never held whole: its page markers were counted as it arrived, or are counted in one reading pass
+ * that hashes it too (null pages when none is visible: object streams).
+ */
+async function pdfFacts(file: ReceivedPart): Promise<{ pages: number | null; sha256?: string }> {
+  if (file.size > PARSE_LIMIT) {
+    if (file.sha256 !== undefined && file.pageMarkers !== undefined) return { pages: file.pageMarkers || null, sha256: file.sha256 };
+    const markers = new PdfPageMarkers();
+    const { sha256 } = await hashFile(file.path, (chunk) => markers.update(chunk));
+    return { pages: markers.end() || null, sha256 };
+  }
   try {
     const { PDFDocument } = await pdfLib();
-    const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
-    return doc.getPageCount();
+    const doc = await PDFDocument.load(await readFile(file.path), { ignoreEncryption: true, updateMetadata: false });
+    return { pages: doc.getPageCount(), sha256: file.sha256 };
   } catch {
-    throw ApiError.unsupportedMedia({ vi: `Tệp "${name}" bắt đầu như PDF nhưng không đọc được; hãy xuất lại từ máy quét`, en: `"${name}" starts like a PDF but cannot be read; export it again from the scanner` });
+    throw ApiError.unsupportedMedia({ vi: `Tệp "${file.name}" bắt đầu như PDF nhưng không đọc được; hãy xuất lại từ máy quét`, en: `"${file.name}" starts like a PDF but cannot be read; export it again from the scanner` });
   }
-}
-
-/** Page objects (`/Type /Page`) seen in a large PDF's bytes, in constant memory; null when none is visible (object streams). */
-async function streamedPageCount(file: string): Promise<number | null> {
-  const re = /\/Type\s*\/Page(?![a-zA-Z])/g;
-  let count = 0;
-  let tail = '';
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    const text = tail + (chunk as Buffer).toString('latin1');
-    const matches = text.match(re);
-    count += matches?.length ?? 0;
-    // Keep a short tail for a marker cut between chunks, minus any match inside it already counted.
-    tail = text.slice(-16).replace(/^.*\/Type\s*\/Page(?![a-zA-Z])/s, '');
-  }
-  return count || null;
 }
 
 /** A4 at 72 dpi; each image is fitted on its own page (landscape pages for wide images). */
