@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemoHistory } from './lib/demo-history.mjs';
+import { storeHistoryFiles } from './lib/demo-files.mjs';
 import { InfraError } from './lib/infra.mjs';
 import { openLocalDatabase } from './lib/local-db.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
@@ -40,6 +41,12 @@ async function main() {
       if (seeded.created) printAccounts(seeded.accounts, dataDir);
       log(`Seeding ${dossiers.toLocaleString('en')} dossiers over ${months} months (seed ${seed})…`);
       await seedDemoHistory(handle, { dossiers, seed, months });
+      // The history's scans and signed results as files, signed with the demo keys `npm start` uses.
+      const pkiDir = process.env.SIGNER_PKCS12_DIR ?? path.join(dataDir, 'pki');
+      const { ensureDemoPki } = await import('@motcua/documents');
+      const agencies = await handle.sql`select id, code, name from agencies order by code`;
+      await ensureDemoPki(pkiDir, agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log });
+      await storeHistoryFiles(handle.sql, { filesDir: process.env.FILES_DIR ?? path.join(dataDir, 'files'), pkiDir, log });
     } finally {
       await handle.close();
     }

@@ -11,6 +11,7 @@ import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
 import { printAccounts } from './lib/accounts.mjs';
 import { startPaymentSandbox } from './lib/payment-sandbox.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
+import { storeHistoryFiles } from './lib/demo-files.mjs';
 import { launch } from './lib/sim/cli.mjs';
 import { citizensWithDossiers, DEMO_CITIZENS, startOidcDevProvider } from './lib/oidc-dev-provider.mjs';
 import { parseOptions } from './lib/sim/options.mjs';
@@ -105,12 +106,14 @@ async function main() {
   const handle = createDatabase(databaseUrl, { max: 4 });
   try {
     const seeded = await seedDemo(handle.db);
+    let historySeeded = false;
     if (seeded.created) {
       // A fresh demo: a year of history so every dashboard has data (MOTCUA_DEMO_DOSSIERS=0 skips it).
       const dossiers = Number(process.env.MOTCUA_DEMO_DOSSIERS ?? 10000);
       if (dossiers > 0) {
         log(`Seeding a year of demo history (${dossiers.toLocaleString('en')} dossiers; \`npm run demo:seed\` makes more)…`);
         await seedDemoHistory(handle, { dossiers });
+        historySeeded = true;
       }
       printAccounts(seeded.accounts, dataDir);
     } else if (!process.env.DATABASE_URL && (await restoreDemoGuides(handle.db))) log('Procedure guides restored from the demo content.');
@@ -121,6 +124,7 @@ async function main() {
       const agencies = await handle.sql`select id, code, name from agencies order by code`;
       await ensureDemoPki(process.env.SIGNER_PKCS12_DIR ?? path.join(dataDir, 'pki'), agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log });
     }
+    if (historySeeded) await storeHistoryFiles(handle.sql, { filesDir: process.env.FILES_DIR ?? path.join(dataDir, 'files'), pkiDir: process.env.SIGNER_PKCS12_DIR ?? path.join(dataDir, 'pki'), log });
   } finally {
     await handle.close();
   }
