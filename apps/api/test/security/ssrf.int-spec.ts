@@ -77,7 +77,7 @@ describe('outbound URLs cannot reach the server’s own network', () => {
     // A name is resolved and the address checked: localhost is loopback too.
     await expect(postGuarded(`http://localhost/hook`, {}, '{}', { allow: [] }, 2000)).rejects.toBeInstanceOf(OutboundRefused);
     expect(hits).toEqual([]);
-    expect(await postGuarded(url, {}, '{}', { allow: ['127.0.0.1'] }, 2000)).toEqual({ status: 204 });
+    expect(await postGuarded(url, {}, '{}', { allow: ['127.0.0.1'] }, 2000)).toEqual({ status: 204, body: '' });
     expect(hits).toEqual(['/hook']);
   });
 
