@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
 import { DEMO_CITIZENS, startOidcDevProvider } from '../../../scripts/lib/oidc-dev-provider.mjs';
+import { startPaymentSandbox } from '../../../scripts/lib/payment-sandbox.mjs';
 import { json, seed, signIn, startStack, type Stack } from './harness.js';
 
 const [lan, minh] = DEMO_CITIZENS as [(typeof DEMO_CITIZENS)[number], (typeof DEMO_CITIZENS)[number]];
@@ -31,6 +32,7 @@ class Jar {
 describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ sơ của tôi"', () => {
   let stack: Stack;
   let provider: Awaited<ReturnType<typeof startOidcDevProvider>>;
+  let sandbox: Awaited<ReturnType<typeof startPaymentSandbox>>;
   let filesDir: string;
   const ids: Record<string, string> = {};
   let officer: string;
@@ -83,9 +85,10 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     const baseUrl = `http://127.0.0.1:${port}`;
     const clientSecret = randomBytes(24).toString('base64url');
     provider = await startOidcDevProvider({ clients: [{ clientId: 'motcua-test', clientSecret, redirectUris: [`${baseUrl}/api/citizen/auth/callback`] }] });
+    sandbox = await startPaymentSandbox();
     stack = await startStack({
       port,
-      env: { PUBLIC_URL: baseUrl, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'motcua-test', OIDC_CLIENT_SECRET: clientSecret, CITIZEN_SESSION_TTL_SECONDS: '1800', FILES_DIR: filesDir },
+      env: { ...sandbox.env(), PUBLIC_URL: baseUrl, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'motcua-test', OIDC_CLIENT_SECRET: clientSecret, CITIZEN_SESSION_TTL_SECONDS: '1800', FILES_DIR: filesDir },
     });
     const accounts = await seed(stack);
     officer = await signIn(stack, 'canbo.anxuyen1', accounts.find((a) => a.username === 'canbo.anxuyen1')!.password);
@@ -98,6 +101,7 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
   afterAll(async () => {
     await stack?.stop();
     await provider?.stop();
+    await sandbox?.stop();
     if (filesDir) await rm(filesDir, { recursive: true, force: true });
   });
 
@@ -216,6 +220,57 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     const detail = await json(await get(cookie, `/citizen/dossiers/${d.code}`));
     expect(detail.actionNeeded).toBe('payment');
     expect(detail.asked).toEqual({ kind: 'payment', amountVnd: 20000, howToPay: 'Nộp tại kho bạc', payPath: `/pay/${d.code}` });
+  });
+
+  it('pays my own dossier signed in, without the phone digits; another person\'s dossier answers 404; no session and no digits is refused as before', async () => {
+    // Accepted at the counter with a fee (20,000 ₫); the phone on the dossier is not the one the provider verified.
+    const intake = async (who: { idNumber: string; name: string }) => {
+      const res = await post(officer, `/centers/${ids.center}/dossiers`, { procedureId: ids.counterProcedure, applicant: { name: who.name, phone: '0912345670', idNumber: who.idNumber }, applicantUnitId: ids.unit, outcome: { kind: 'accept' } });
+      const d = await json(res);
+      expect(res.status, JSON.stringify(d)).toBe(201);
+      return d.code as string;
+    };
+    const mine = await intake(lan);
+    const theirs = await intake(minh);
+    const attempts = async (code: string) => Number((await stack.database.sql`select count(*)::int as n from payments p join dossiers d on d.id = p.dossier_id where d.code = ${code}`)[0]!.n);
+    const { cookie } = await signInCitizen(lan);
+
+    const due = await get(cookie, `/payments/due?code=${mine}`);
+    expect(due.status).toBe(200);
+    expect(await json(due)).toMatchObject({ code: mine, due: { purpose: 'fee', amountVnd: 20000 }, online: true, attempts: [] });
+    const started = await post(cookie, '/payments', { code: mine, locale: 'vi' });
+    const body = await json(started);
+    expect(started.status, JSON.stringify(body)).toBe(201);
+    expect(body).toMatchObject({ amountVnd: 20000, txnRef: expect.stringMatching(/^[0-9A-F]{20}$/) });
+    const url = new URL(body.redirectUrl);
+    expect(url.origin + url.pathname).toBe(sandbox.payUrl);
+    expect(url.searchParams.get('vnp_TxnRef')).toBe(body.txnRef);
+    const [row] = await stack.database.sql`select p.status, p.amount_vnd from payments p where p.txn_ref = ${body.txnRef}`;
+    expect(row).toEqual({ status: 'pending', amount_vnd: 20000 });
+
+    // Another person's dossier: 404 as in the portal, nothing written, nothing about it shown.
+    const other = await get(cookie, `/payments/due?code=${theirs}`);
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(await json(other))).not.toContain(minh.name);
+    expect((await post(cookie, '/payments', { code: theirs, locale: 'vi' })).status).toBe(404);
+    expect(await attempts(theirs)).toBe(0);
+
+    // Without a citizen session the digits are still required: anonymous or staff alike (a staff session is no citizen).
+    for (const who of ['', officer]) {
+      const refused = await post(who, '/payments', { code: theirs, locale: 'vi' });
+      expect(refused.status).toBe(400);
+      expect((await json(refused)).error.details).toEqual([expect.objectContaining({ path: 'body.phoneLast4' })]);
+      expect((await get(who, `/payments/due?code=${theirs}`)).status).toBe(400);
+    }
+    expect(await attempts(theirs)).toBe(0);
+    // A signed-out session no longer counts.
+    const ended = await signInCitizen(minh);
+    expect((await post(ended.cookie, '/citizen/auth/sign-out', {})).status).toBe(200);
+    expect((await get(ended.cookie, `/payments/due?code=${theirs}`)).status).toBe(400);
+    // The tracking check works as before, with or without a session.
+    const byDigits = await post('', '/payments', { code: theirs, phoneLast4: '5670', locale: 'vi' });
+    expect(byDigits.status).toBe(201);
+    expect(await attempts(theirs)).toBe(1);
   });
 
   it('submits online as the signed-in citizen with a document; the dossier records the verified identity', async () => {

@@ -4,8 +4,12 @@ import { msg } from '../i18n.js';
 import { ZPaymentAttemptView, ZPaymentPurpose, ZPaymentStatus, ZTrackQuery } from './dossiers.js';
 
 /** Online payment of a dossier's fee or financial obligation through a gateway (issue #17). */
-/** The citizen proves they know the dossier as on the tracking page: its code and the phone's last 4 digits. */
-export const ZPaymentLookup = ZTrackQuery;
+/**
+ * The citizen proves they know the dossier as on the tracking page (its code and the phone's last 4
+ * digits), or is signed in as its applicant: then the digits may be left out (the service checks).
+ */
+export const ZPaymentLookup = ZTrackQuery.extend({ phoneLast4: ZTrackQuery.shape.phoneLast4.optional() });
+export type PaymentLookup = z.infer<typeof ZPaymentLookup>;
 
 /** What the pay page shows: nothing personal. */
 export const ZPaymentDueView = z.object({
@@ -20,7 +24,7 @@ export const ZPaymentDueView = z.object({
 });
 export type PaymentDueView = z.infer<typeof ZPaymentDueView>;
 
-export const ZCreatePayment = ZTrackQuery.extend({
+export const ZCreatePayment = ZPaymentLookup.extend({
   locale: z.enum(['vi', 'en']).default('vi'),
 });
 export type CreatePayment = z.infer<typeof ZCreatePayment>;

@@ -8,7 +8,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * without a rule cannot exist (the permission matrix test walks this table).
  */
 export type RouteAccess =
-  | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number } }
+  /**
+   * `citizen: 'optional'`: anyone may call, and a valid citizen session cookie (never a staff one), when
+   * present, is resolved for the service, which may take it as proof instead of the public check (pay page).
+   */
+  | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number }; citizen?: 'optional' }
   /** `duringPasswordChange`: also open while the account must change its temporary password (me, change-password, sign-out). */
   | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget; duringPasswordChange?: true }
   /** A paired device of the target's center; `staffRoles` may act in its place (e.g. an officer issuing a ticket at the counter). */

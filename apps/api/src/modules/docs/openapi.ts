@@ -20,7 +20,7 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
   for (const [operationId, def] of Object.entries(routes)) {
     const path = '/api' + def.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const status = String(def.status ?? (def.method === 'POST' ? 201 : 200));
-    const access = def.access.kind === 'public' ? 'Public' : def.access.kind === 'citizen' ? 'A citizen signed in through the identity provider (citizen session cookie; staff sessions are refused)' : def.access.kind === 'device' ? `Devices: ${def.access.devices.join(', ')}${def.access.staffRoles ? `, or staff roles: ${def.access.staffRoles.join(', ')}` : ''}` : `Staff roles: ${def.access.roles === 'any' ? 'any signed-in staff' : def.access.roles.join(', ')}`;
+    const access = def.access.kind === 'public' ? (def.access.citizen === 'optional' ? 'Public; a citizen session cookie, when sent, is also read (staff sessions are not)' : 'Public') : def.access.kind === 'citizen' ? 'A citizen signed in through the identity provider (citizen session cookie; staff sessions are refused)' : def.access.kind === 'device' ? `Devices: ${def.access.devices.join(', ')}${def.access.staffRoles ? `, or staff roles: ${def.access.staffRoles.join(', ')}` : ''}` : `Staff roles: ${def.access.roles === 'any' ? 'any signed-in staff' : def.access.roles.join(', ')}`;
     (paths[path] ??= {})[def.method.toLowerCase()] = {
       operationId,
       summary: def.summary,

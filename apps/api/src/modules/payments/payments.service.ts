@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { CreatePayment, PaymentAttemptView, PaymentDueView, PaymentReturnView } from '@motcua/contracts';
+import type { CreatePayment, PaymentAttemptView, PaymentDueView, PaymentLookup, PaymentReturnView } from '@motcua/contracts';
 import { paymentOrderInfo } from '@motcua/core';
-import { dossierRepository, paymentRepository, type DatabaseHandle, type Payment } from '@motcua/db';
+import { dossierRepository, paymentRepository, type DatabaseHandle, type Dossier, type Payment } from '@motcua/db';
 import type { PaymentGateway } from '@motcua/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CitizenActor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
@@ -32,15 +33,28 @@ export class PaymentsService {
     @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async due(code: string, phoneLast4: string): Promise<PaymentDueView> {
-    const d = await this.dossiers.identify(code, phoneLast4);
+  /**
+   * Which dossier the caller may pay for: the tracking check when the digits are given; otherwise the
+   * signed-in citizen's own dossier (applicant ID number = the verified one), another's answering 404
+   * as in the portal; with neither, the digits are asked for as before.
+   */
+  private async payable(lookup: PaymentLookup, citizen: CitizenActor | undefined, field: string): Promise<Dossier> {
+    if (lookup.phoneLast4) return this.dossiers.identify(lookup.code, lookup.phoneLast4);
+    if (!citizen) throw ApiError.validation([{ path: field, message: { vi: 'Nhập 4 số cuối điện thoại, hoặc đăng nhập để thanh toán hồ sơ của bạn', en: 'Enter the last 4 digits of the phone, or sign in to pay for your own dossier' } }]);
+    const d = await dossierRepository.byCode(this.database.db, lookup.code.trim());
+    if (!d || d.applicantIdNumber !== citizen.idNumber) throw ApiError.notFound({ vi: 'hồ sơ này trong danh sách hồ sơ của bạn', en: 'This dossier among your dossiers' });
+    return d;
+  }
+
+  async due(lookup: PaymentLookup, citizen: CitizenActor | undefined): Promise<PaymentDueView> {
+    const d = await this.payable(lookup, citizen, 'query.phoneLast4');
     const db = this.database.db;
     const [due, attempts] = await Promise.all([paymentRepository.dueOf(db, d), paymentRepository.forDossier(db, d.id)]);
     return { code: d.code, title: d.title, status: d.status, due: due && { purpose: due.purpose, amountVnd: due.amountVnd }, online: this.gateway !== null, attempts: attempts.map(view) };
   }
 
-  async create(input: CreatePayment, ip: string, now: Date) {
-    const d = await this.dossiers.identify(input.code, input.phoneLast4);
+  async create(input: CreatePayment, citizen: CitizenActor | undefined, ip: string, now: Date) {
+    const d = await this.payable(input, citizen, 'body.phoneLast4');
     if (!this.gateway) throw ApiError.conflict({ vi: 'Nơi này chưa nhận thanh toán trực tuyến: hãy nộp phí tại quầy khi nhận kết quả', en: 'Online payment is not available here yet: pay the fee at the counter when you collect the result' });
     const payment = await this.database.db.transaction(async (tx) => {
       // Under the dossier's lock, so two clicks cannot read "due" at once for different obligations.
