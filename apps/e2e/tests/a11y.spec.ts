@@ -31,13 +31,13 @@ async function navPaths(page: Page): Promise<string[]> {
   return [...new Set(hrefs.filter(Boolean))];
 }
 
-test('every backoffice page of every role: no serious or critical axe violation, one main and one h1', async ({ browser }) => {
-  test.setTimeout(300_000);
-  const findings: Finding[] = [];
-  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
-  try {
-    for (const user of ['tinh.quantri', 'quanly.anxuyen', 'canbo.anxuyen1', 'chuyenvien.anxuyen', 'lanhdao.tinh']) {
-      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+for (const user of ['tinh.quantri', 'quanly.anxuyen', 'canbo.anxuyen1', 'chuyenvien.anxuyen', 'lanhdao.tinh']) {
+  test(`every backoffice page ${user} opens: no serious or critical axe violation, one main and one h1`, async ({ browser }) => {
+    test.setTimeout(240_000);
+    const findings: Finding[] = [];
+    const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    try {
       await signIn(page, user);
       const paths = await navPaths(page);
       expect(paths.length, `${user} has a navigation`).toBeGreaterThan(0);
@@ -65,13 +65,13 @@ test('every backoffice page of every role: no serious or critical axe violation,
           await audit(page, `${user} dossier`, findings);
         }
       }
+    } finally {
       await page.context().close();
+      await sql.end();
     }
-  } finally {
-    await sql.end();
-  }
-  expect(findings).toEqual([]);
-});
+    expect(findings).toEqual([]);
+  });
+}
 
 test('every page of the citizen app, at a phone and at the kiosk and TV sizes: no serious or critical axe violation, one main and one h1', async ({ browser }) => {
   test.setTimeout(180_000);
