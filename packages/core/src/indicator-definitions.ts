@@ -1,4 +1,4 @@
-import { COUNT_KEYS, RATE_FORMULAS, SCORE_766_MAX, SCORE_766_THRESHOLD, type CountKey, type Group766, type RateFormula } from './indicators.js';
+import { COUNT_KEYS, RATE_FORMULAS, SCORE_766_DIGITISATION, SCORE_766_MAX, SCORE_766_THRESHOLD, type CountKey, type Group766, type RateFormula } from './indicators.js';
 
 /**
  * What every figure means, in Vietnamese and English: the analytics "how it is computed" page and
@@ -27,7 +27,7 @@ export const COUNT_DEFINITIONS: Record<CountKey, { name: Bilingual; rule: Biling
   withFee: { name: { vi: 'Hồ sơ có phí, lệ phí', en: 'With a fee' }, rule: { vi: 'Hồ sơ tiếp nhận trong kỳ của thủ tục có phí, lệ phí khác 0.', en: 'Dossiers received in the period of procedures with a non-zero fee or charge.' } },
   paidOnline: { name: { vi: 'Thanh toán trực tuyến', en: 'Paid online' }, rule: { vi: 'Trong số đó, phí/lệ phí của thủ tục được nộp trực tuyến (Cổng DVCQG hoặc cổng thanh toán của tỉnh). Nộp trực tuyến nghĩa vụ tài chính (thuế, tiền sử dụng đất) không tính.', en: 'Of those, the procedure\'s fee or charge was paid online (national portal or the provincial gateway). Paying a financial obligation (tax, land levy) online does not count.' } },
   dissatisfied: { name: { vi: 'Không hài lòng', en: 'Dissatisfied' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ mà công dân đánh giá "không hài lòng" tại quầy.', en: 'Dossiers resolved in the period whose citizen rated the counter "not satisfied".' } },
-  digitised: { name: { vi: 'Số hóa', en: 'Digitised' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ có văn bản kết quả điện tử.', en: 'Dossiers resolved in the period with an electronic result document.' } },
+  digitised: { name: { vi: 'Số hóa (cũ, không tính điểm)', en: 'Digitised (old, not scored)' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ có văn bản kết quả điện tử. Chỉ giữ trong bảng chi tiết; điểm nhóm số hóa 766 tính từ các chỉ số 4.1, 4.2, 4.3.', en: 'Dossiers resolved in the period with an electronic result document. Kept in detail tables only; the 766 digitisation score comes from indicators 4.1, 4.2 and 4.3.' } },
   eResults: { name: { vi: 'Kết quả điện tử đã ký số', en: 'Signed e-results' }, rule: { vi: 'Hồ sơ có kết quả trong kỳ có văn bản kết quả điện tử được ký số, lưu cùng hồ sơ.', en: 'Dossiers resolved in the period whose result document is stored with the dossier, digitally signed.' } },
   digitisedAtReception: { name: { vi: 'Số hóa khi tiếp nhận', en: 'Digitised at reception' }, rule: { vi: 'Hồ sơ tiếp nhận trong kỳ mà mọi thành phần bắt buộc đều có tệp số hóa hoặc được miễn (chỉ xuất trình).', en: 'Dossiers received in the period whose every required component has a digitised file or is exempt (shown only).' } },
   reusedData: { name: { vi: 'Tái sử dụng dữ liệu số hóa', en: 'Reused digitised data' }, rule: { vi: 'Hồ sơ tiếp nhận trong kỳ có ít nhất một thành phần dùng lại giấy tờ đã số hóa hoặc kết quả đã cấp trước đó của cùng người nộp, không quét lại.', en: 'Dossiers received in the period with at least one component that reuses a document digitised or a result issued before to the same applicant, without scanning again.' } },
@@ -89,6 +89,9 @@ export interface IndicatorDefinition {
   group766?: Group766;
 }
 
+/** The province's digitisation target (80%, the dashboard threshold); 766 4.1 itself scores linearly to 100%. */
+const DIGITISATION_TARGET = 0.8;
+
 export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   {
     key: 'onTimeRate766', name: { vi: 'Tỷ lệ giải quyết đúng hạn (766)', en: 'On-time rate (766)' }, formula: RATE_FORMULAS.onTimeRate766, target: 0.99, group766: 'progress',
@@ -126,31 +129,39 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
     basis: [B_766],
   },
   {
-    key: 'digitisationRate', name: { vi: 'Tỷ lệ số hóa kết quả', en: 'Digitisation rate' }, formula: RATE_FORMULAS.digitisationRate, target: SCORE_766_THRESHOLD.digitisation, group766: 'digitisation',
-    explanation: { vi: 'Hồ sơ có kết quả điện tử trên hồ sơ đã xử lý trong kỳ.', en: 'Dossiers with an electronic result over dossiers handled in the period.' },
-    basis: [B_766],
-  },
-  {
-    key: 'eResultRate', name: { vi: 'Tỷ lệ cấp kết quả điện tử (766, chỉ số 4.1)', en: 'E-results issued (766, indicator 4.1)' }, formula: RATE_FORMULAS.eResultRate, target: SCORE_766_THRESHOLD.digitisation,
+    key: 'eResultRate', name: { vi: 'Tỷ lệ cấp kết quả điện tử (766, chỉ số 4.1)', en: 'E-results issued (766, indicator 4.1)' }, formula: RATE_FORMULAS.eResultRate, target: DIGITISATION_TARGET, group766: 'digitisation',
     explanation: { vi: 'Hồ sơ có kết quả trong kỳ mà văn bản kết quả điện tử đã được ký số và lưu cùng hồ sơ, trên hồ sơ có kết quả trong kỳ.', en: 'Dossiers resolved in the period whose electronic result document is signed and stored with the dossier, over dossiers resolved in the period.' },
     basis: [B_766, B_DIGITISE],
   },
   {
-    key: 'digitisedAtReceptionRate', name: { vi: 'Tỷ lệ số hóa hồ sơ khi tiếp nhận (766, chỉ số 4.2)', en: 'Digitised at reception (766, indicator 4.2)' }, formula: RATE_FORMULAS.digitisedAtReceptionRate, target: SCORE_766_THRESHOLD.digitisation,
+    key: 'digitisedAtReceptionRate', name: { vi: 'Tỷ lệ số hóa hồ sơ khi tiếp nhận (766, chỉ số 4.2)', en: 'Digitised at reception (766, indicator 4.2)' }, formula: RATE_FORMULAS.digitisedAtReceptionRate, target: SCORE_766_DIGITISATION.digitisedAtReceptionRate.threshold, group766: 'digitisation',
     explanation: { vi: 'Hồ sơ tiếp nhận trong kỳ mà mọi thành phần bắt buộc có tệp số hóa hoặc được miễn, trên hồ sơ tiếp nhận trong kỳ. Hồ sơ không có thành phần bắt buộc nào không tính là đã số hóa.', en: 'Dossiers received in the period whose every required component has a digitised file or is exempt, over dossiers received in the period. A dossier with no required component does not count as digitised.' },
     basis: [B_766, B_DIGITISE],
   },
   {
-    key: 'dataReuseRate', name: { vi: 'Tỷ lệ tái sử dụng dữ liệu số hóa (766, chỉ số 4.3)', en: 'Reuse of digitised data (766, indicator 4.3)' }, formula: RATE_FORMULAS.dataReuseRate,
+    key: 'dataReuseRate', name: { vi: 'Tỷ lệ tái sử dụng dữ liệu số hóa (766, chỉ số 4.3)', en: 'Reuse of digitised data (766, indicator 4.3)' }, formula: RATE_FORMULAS.dataReuseRate, target: SCORE_766_DIGITISATION.dataReuseRate.threshold, group766: 'digitisation',
     explanation: { vi: 'Hồ sơ tiếp nhận trong kỳ có dùng lại giấy tờ đã số hóa hoặc kết quả đã cấp trước đó (cùng số định danh), trên hồ sơ tiếp nhận trong kỳ.', en: 'Dossiers received in the period that reused a document digitised or a result issued before (same ID number), over dossiers received in the period.' },
     basis: [B_766, B_DIGITISE],
   },
 ];
 
-/** How the 766 score is built from the rates (SCORE_766_MAX, SCORE_766_THRESHOLD). */
+/** The points an indicator carries in the 766 score and the share that gives them in full, if it is scored. */
+export function points766(i: Pick<IndicatorDefinition, 'key' | 'group766'>): { max: number; threshold: number } | undefined {
+  if (!i.group766) return undefined;
+  if (i.key in SCORE_766_DIGITISATION) return SCORE_766_DIGITISATION[i.key as keyof typeof SCORE_766_DIGITISATION];
+  return { max: SCORE_766_MAX[i.group766], threshold: SCORE_766_THRESHOLD[i.group766 as keyof typeof SCORE_766_THRESHOLD] ?? 1 };
+}
+
+/** How the 766 score is built from the rates (SCORE_766_MAX, SCORE_766_THRESHOLD, SCORE_766_DIGITISATION). */
 export const SCORE_RULE: Bilingual = {
-  vi: 'Mỗi nhóm đạt điểm tối đa khi tỷ lệ đạt ngưỡng, dưới ngưỡng thì tỷ lệ thuận. Nhóm "Công khai, minh bạch" cần Cơ sở dữ liệu quốc gia về thủ tục hành chính nên để "chưa có dữ liệu".',
-  en: 'A group gets its full points when its rate reaches the threshold, proportionally below it. "Transparency" needs the national procedure database, so it stays "no data".',
+  vi: 'Mỗi nhóm đạt điểm tối đa khi tỷ lệ đạt ngưỡng, dưới ngưỡng thì tỷ lệ thuận. Nhóm "Công khai, minh bạch" cần Cơ sở dữ liệu quốc gia về thủ tục hành chính nên để "chưa có dữ liệu". Nhóm "Số hóa hồ sơ" (22 điểm) tính từ ba chỉ số theo bảng công thức 766: 4.1 kết quả điện tử 6 điểm (tỷ lệ thuận đến 100%), 4.2 số hóa khi tiếp nhận 4 điểm và 4.3 tái sử dụng dữ liệu số hóa 2 điểm (đủ điểm ở 80%). 10 điểm còn lại (4.4 kho dữ liệu cá nhân trên Cổng DVCQG, 4.5 dữ liệu dân cư, bản sao điện tử chứng thực) cần hệ thống quốc gia nên để "chưa có dữ liệu": nhóm được chấm trên tổng điểm các chỉ số có dữ liệu (tối đa 12), và tổng điểm cũng vậy.',
+  en: 'A group gets its full points when its rate reaches the threshold, proportionally below it. "Transparency" needs the national procedure database, so it stays "no data". "Digitisation" (22 points) comes from three indicators, with the points of the 766 formula sheet: 4.1 e-results 6 points (linear to 100%), 4.2 digitised at reception 4 points and 4.3 reuse of digitised data 2 points (full at 80%). Its other 10 points (4.4 the citizen\'s store on the national portal, 4.5 population data, electronic certified copies) need national systems, so they stay "no data": the group is scored out of the points of its indicators with data (at most 12), and so is the total.',
+};
+
+/** Alert thresholds a leader sets on a figure (core/src/thresholds.ts): when a notification goes out. */
+export const ALERT_RULE: Bilingual = {
+  vi: 'Lãnh đạo đặt ngưỡng cho một đơn vị: tỷ lệ giải quyết đúng hạn (766, %) của tháng này hoặc thời gian chờ P90 (phút) của hôm nay, "thấp hơn" hoặc "cao hơn" một giá trị. Con số được tính đúng như trên các màn hình phân tích (cùng bảng tổng hợp, cùng công thức), cho đơn vị và các đơn vị trực thuộc. Khi con số vượt qua ngưỡng, lãnh đạo đơn vị và cấp trên nhận **một** thông báo; không nhận thêm khi con số vẫn ở bên kia ngưỡng; chỉ khi đã trở lại (bằng ngưỡng cũng tính là trở lại) rồi vượt lần nữa mới có thông báo mới. Không có dữ liệu thì không đổi gì.',
+  en: 'A leader sets a line for a unit: the 766 on-time rate (%) of this month or the queue wait P90 (minutes) of today, below or above a value. The figure is computed exactly as on the analytics screens (same read models, same formulas), for the unit and the units below it. Crossing the line sends the unit\'s and the upper units\' leaders **one** notification; nothing more while the figure stays past it; a new one only after it came back (equal to the line counts as back) and crossed again. No data changes nothing. Rules: `core/src/thresholds.ts`; how "once" is guaranteed: docs/domain.md, Alerts.',
 };
 
 /** Where the figures are recomputed and how a change to a closed period shows. */
@@ -190,13 +201,17 @@ export function indicatorsMarkdown(): string {
     out.push(`### ${i.name.vi} / ${i.name.en}`, '', `\`${i.key}\``, '');
     if (i.formula) out.push(`- Tử số / numerator: ${names(i.formula.numerator, 'vi')} / *${names(i.formula.numerator, 'en')}*`, `- Mẫu số / denominator: ${names(i.formula.denominator, 'vi')} / *${names(i.formula.denominator, 'en')}*`);
     if (i.target !== undefined) out.push(`- Mục tiêu / target: ${pct(i.target)}`);
-    if (i.group766) out.push(`- Nhóm 766 / 766 group: ${i.group766}, tối đa / max ${SCORE_766_MAX[i.group766]} điểm / points, ngưỡng / full points at ${pct(SCORE_766_THRESHOLD[i.group766 as keyof typeof SCORE_766_THRESHOLD])}`);
+    const points = points766(i);
+    if (i.group766 && points) out.push(`- Nhóm 766 / 766 group: ${i.group766}, tối đa / max ${points.max} điểm / points, ngưỡng / full points at ${pct(points.threshold)}`);
     out.push('', i.explanation.vi, '', `*${i.explanation.en}*`, '', 'Căn cứ / basis:', '', ...i.basis.flatMap((b) => [`- ${b.vi}`, `  <br>*${b.en}*`]), '');
   }
   out.push('## Các số đếm / The counts', '', '| Số đếm / count | Cách đếm | How it is counted |', '|---|---|---|');
   for (const k of COUNT_KEYS) out.push(`| ${COUNT_DEFINITIONS[k].name.vi} / ${COUNT_DEFINITIONS[k].name.en} (\`${k}\`) | ${COUNT_DEFINITIONS[k].rule.vi} | ${COUNT_DEFINITIONS[k].rule.en} |`);
   out.push('', '## Điểm 766 / The 766 score', '', SCORE_RULE.vi, '', `*${SCORE_RULE.en}*`, '', '| Nhóm / group | Tối đa / max |', '|---|---|');
   for (const [g, max] of Object.entries(SCORE_766_MAX)) out.push(`| ${g} | ${max} |`);
+  out.push('', '| Nhóm số hóa / digitisation | Chỉ số / indicator | Tối đa / max | Đủ điểm ở / full points at |', '|---|---|---|---|');
+  for (const [k, p] of Object.entries(SCORE_766_DIGITISATION)) out.push(`| \`${k}\` | ${p.indicator} | ${p.max} | ${pct(p.threshold)} |`);
+  out.push('', '## Ngưỡng cảnh báo / Alert thresholds', '', ALERT_RULE.vi, '', ALERT_RULE.en);
   out.push('', '## Tính lại và điều chỉnh / Recomputation and corrections', '', RECOMPUTATION_RULE.vi, '', `*${RECOMPUTATION_RULE.en}*`, '', LEGACY_RULE.vi, '', `*${LEGACY_RULE.en}*`, '', '## Căn cứ về thời gian / Counting time', '', `- ${B_LABOUR.vi}`, `  <br>*${B_LABOUR.en}*`, '');
   return out.join('\n');
 }

@@ -14,7 +14,7 @@ describe('figures as a leader sees them', () => {
     expect(raw.onTimeRate766).toBe(1);
     expect(raw.onTimeRate).toBeNull();
     const shown = shownIndicators(raw);
-    for (const k of ['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'satisfaction766', 'digitisationRate'] as const) expect(shown[k]).toBeNull();
+    for (const k of ['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'satisfaction766', 'eResultRate'] as const) expect(shown[k]).toBeNull();
     // What was received is still a fact.
     expect(shown.onlineRate).toBe(0.5);
     expect(shownScore(raw, 12)).toBeNull();

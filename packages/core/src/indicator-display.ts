@@ -24,7 +24,7 @@ export function targetOf(key: string): number | undefined {
 }
 
 /** Rates that judge outcomes: meaningless for a unit that resolved nothing in the period. */
-export const OUTCOME_RATES = ['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'satisfaction766', 'digitisationRate', 'eResultRate'] as const;
+export const OUTCOME_RATES = ['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'satisfaction766', 'eResultRate'] as const;
 export type OutcomeRate = (typeof OUTCOME_RATES)[number];
 
 /** A unit with no resolved dossier in the period has no outcome to judge. */

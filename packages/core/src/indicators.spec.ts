@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, surveyIndicators, type DossierCounts } from './indicators.js';
+import { dossierIndicators, emptyCounts, histogramPercentile, percentile, queueIndicators, queueSumsIndicators, ratio, score766, SCORE_766_MAX, surveyIndicators, type DossierCounts } from './indicators.js';
 
 const NO_RATINGS = { ratedVerySatisfied: 0, ratedSatisfied: 0, ratedNotSatisfied: 0 };
 
@@ -10,6 +10,7 @@ describe('dossier indicators', () => {
     resolvedEarly: 120, resolvedOnTime: 50, resolvedLate: 10,
     inProgressInTime: 15, inProgressOverdue: 5,
     withFee: 80, paidOnline: 20, dissatisfied: 4, digitised: 150,
+    eResults: 171, digitisedAtReception: 150, reusedData: 24,
   };
   // Two withdrawn (one in time, one late) and the original-appointment view of the same 204.
   const withWithdrawn: DossierCounts = { ...counts, withdrawnOnTime: 1, withdrawnLate: 3, originalOnTime: 160, originalInTime: 12 };
@@ -24,11 +25,10 @@ describe('dossier indicators', () => {
     expect(ind.onlineRate).toBeCloseTo(0.45);
     expect(ind.onlinePaymentRate).toBeCloseTo(0.25);
     expect(ind.satisfaction766).toBeCloseTo(1 - 15 / 200 - 4 / 200);
-    expect(ind.digitisationRate).toBeCloseTo(0.75);
   });
 
   it('computes 766 group 4 as three figures: 4.1 signed e-results over resolved, 4.2 digitised at reception and 4.3 reuse over received', () => {
-    const ind = dossierIndicators({ ...counts, eResults: 171, digitisedAtReception: 150, reusedData: 24 });
+    const ind = dossierIndicators(counts);
     expect(ind.eResultRate).toBeCloseTo(171 / 180);
     expect(ind.digitisedAtReceptionRate).toBeCloseTo(150 / 200);
     expect(ind.dataReuseRate).toBeCloseTo(24 / 200);
@@ -72,7 +72,27 @@ describe('dossier indicators', () => {
     expect(s.groups.payment).toBeCloseTo(10 * (0.25 / 0.3));
     expect(s.groups.satisfaction).toBe(18); // 90.5% reaches the 90% threshold
     expect(s.groups.transparency).toBeNull();
-    expect(s.outOf).toBe(82);
+    // Digitisation: 4.1 6 × 95% (linear) + 4.2 4 × 75%/80% + 4.3 2 × 12%/80%, out of the 12 points this system can compute.
+    expect(s.groups.digitisation).toBeCloseTo(6 * (171 / 180) + 4 * (0.75 / 0.8) + 2 * (0.12 / 0.8));
+    expect(s.groupOutOf.digitisation).toBe(12);
+    expect(s.outOf).toBe(72);
+  });
+
+  it('scores 766 group 4 from 4.1, 4.2 and 4.3 only, never from the old digitised count', () => {
+    const base = score766(dossierIndicators(counts));
+    // The old single rate (digitised / handled) no longer moves the score.
+    expect(score766(dossierIndicators({ ...counts, digitised: 0 })).groups.digitisation).toBe(base.groups.digitisation);
+    // Each indicator does, with its own points: all signed e-results adds 6 × (1 − 95%).
+    expect(score766(dossierIndicators({ ...counts, eResults: 180 })).groups.digitisation! - base.groups.digitisation!).toBeCloseTo(6 * (9 / 180));
+    // Full points at 80% for 4.2 and 4.3, capped: 4 + 2 + 4.1's 6 × 95%.
+    expect(score766(dossierIndicators({ ...counts, digitisedAtReception: 200, reusedData: 160 })).groups.digitisation).toBeCloseTo(4 + 2 + 6 * (171 / 180));
+    // Nothing resolved: 4.1 has no data, so the group is out of 4.2 + 4.3's 6 points.
+    const open = score766(dossierIndicators({ ...emptyCounts(), received: 10, inProgressInTime: 10, digitisedAtReception: 8, reusedData: 8 }));
+    expect([open.groups.digitisation, open.groupOutOf.digitisation]).toEqual([6, 6]);
+    // Nothing received or resolved: the group is "no data" and out of the total.
+    const none = score766(dossierIndicators({ ...emptyCounts(), carriedOver: 2, inProgressInTime: 2 }));
+    expect([none.groups.digitisation, none.groupOutOf.digitisation]).toEqual([null, 0]);
+    expect(none.outOf).toBe(SCORE_766_MAX.progress + SCORE_766_MAX.satisfaction);
   });
 
   it('caps a group at its maximum once the threshold is reached', () => {

@@ -93,7 +93,6 @@ export const RATE_FORMULAS = {
   onlineRate: { numerator: ['receivedOnline'], denominator: ['received'] },
   onlinePaymentRate: { numerator: ['paidOnline'], denominator: ['withFee'] },
   dissatisfiedRate: { numerator: ['dissatisfied'], denominator: HANDLED },
-  digitisationRate: { numerator: ['digitised'], denominator: HANDLED },
   eResultRate: { numerator: ['eResults'], denominator: RESOLVED },
   digitisedAtReceptionRate: { numerator: ['digitisedAtReception'], denominator: ['received'] },
   dataReuseRate: { numerator: ['reusedData'], denominator: ['received'] },
@@ -118,7 +117,6 @@ export interface DossierIndicators {
   onlinePaymentRate: Ratio;
   /** 766 5.4: 100% − (overdue rate + dissatisfied rate). */
   satisfaction766: Ratio;
-  digitisationRate: Ratio;
   /** 766 4.1: signed electronic results over resolved dossiers. */
   eResultRate: Ratio;
   /** 766 4.2: dossiers digitised at reception over dossiers received. */
@@ -141,7 +139,6 @@ export function dossierIndicators(c: DossierCounts): DossierIndicators {
     onlineRate: rateOf(c, RATE_FORMULAS.onlineRate),
     onlinePaymentRate: rateOf(c, RATE_FORMULAS.onlinePaymentRate),
     satisfaction766: lateRate === null || dissatisfiedRate === null ? null : Math.max(0, 1 - lateRate - dissatisfiedRate),
-    digitisationRate: rateOf(c, RATE_FORMULAS.digitisationRate),
     eResultRate: rateOf(c, RATE_FORMULAS.eResultRate),
     digitisedAtReceptionRate: rateOf(c, RATE_FORMULAS.digitisedAtReceptionRate),
     dataReuseRate: rateOf(c, RATE_FORMULAS.dataReuseRate),
@@ -152,39 +149,68 @@ export function dossierIndicators(c: DossierCounts): DossierIndicators {
 
 export const SCORE_766_MAX = { transparency: 18, progress: 20, online: 12, payment: 10, satisfaction: 18, digitisation: 22 } as const;
 export type Group766 = keyof typeof SCORE_766_MAX;
-/** The share at which a group reaches full points (linear below it); progress is linear to 100%. */
-export const SCORE_766_THRESHOLD = { progress: 1, online: 0.5, payment: 0.3, satisfaction: 0.9, digitisation: 0.8 } as const;
+/** The share at which a group reaches full points (linear below it); progress is linear to 100%. Digitisation is scored per indicator (SCORE_766_DIGITISATION). */
+export const SCORE_766_THRESHOLD = { progress: 1, online: 0.5, payment: 0.3, satisfaction: 0.9 } as const;
+
+/**
+ * Group 4 "Số hóa hồ sơ" (22 points) as the indicators this system computes, with the points and
+ * full-point thresholds of the 766 formula sheet (4.1 linear, 4.2 and 4.3 full at 80%). The group's
+ * other 10 points (4.4 citizen data store, 4.5 population data, e-certified copies) need national
+ * systems, so they stay "no data": out of the score and of `outOf`, like transparency.
+ */
+export const SCORE_766_DIGITISATION = {
+  eResultRate: { indicator: '4.1', max: 6, threshold: 1 },
+  digitisedAtReceptionRate: { indicator: '4.2', max: 4, threshold: 0.8 },
+  dataReuseRate: { indicator: '4.3', max: 2, threshold: 0.8 },
+} as const satisfies Partial<Record<RateKey, { indicator: string; max: number; threshold: number }>>;
+export type Digitisation766Key = keyof typeof SCORE_766_DIGITISATION;
+const DIGITISATION_KEYS = Object.keys(SCORE_766_DIGITISATION) as Digitisation766Key[];
 
 /** Full points at the threshold, proportional below it. */
 const thresholdScore = (max: number, r: Ratio, threshold: number) => (r === null ? null : Math.min(max, (max * r) / threshold));
 
 export interface Score766 {
   groups: Record<Group766, number | null>;
+  /** Points each group is scored out of: its maximum, or for digitisation the points of its indicators with data. */
+  groupOutOf: Record<Group766, number>;
   /** Sum of the groups with data, out of `outOf` (100 when every group has data). */
   total: number | null;
   outOf: number;
 }
 
+/** Group 4 from 4.1, 4.2 and 4.3: the sum of the indicators with data, out of their points; null when none has data. */
+function digitisationScore(ind: DossierIndicators): { score: number | null; outOf: number } {
+  const known = DIGITISATION_KEYS.filter((k) => ind[k] !== null);
+  if (!known.length) return { score: null, outOf: 0 };
+  return {
+    score: known.reduce((sum, k) => sum + thresholdScore(SCORE_766_DIGITISATION[k].max, ind[k], SCORE_766_DIGITISATION[k].threshold)!, 0),
+    outOf: known.reduce((sum, k) => sum + SCORE_766_DIGITISATION[k].max, 0),
+  };
+}
+
 /**
  * A unit's Decision 766 score from what this system knows: progress (2.1, linear),
  * online service (full points at 50% online), online payment (full at 30%),
- * satisfaction (full at 90%), digitisation (full at 80%). Transparency needs the
- * national procedure database, so it stays "no data" unless given.
+ * satisfaction (full at 90%), digitisation from 4.1 + 4.2 + 4.3 (SCORE_766_DIGITISATION).
+ * Transparency needs the national procedure database, so it stays "no data" unless given.
  */
 export function score766(ind: DossierIndicators, transparency: Ratio = null): Score766 {
+  const digitisation = digitisationScore(ind);
   const groups: Record<Group766, number | null> = {
     transparency: transparency === null ? null : SCORE_766_MAX.transparency * transparency,
     progress: thresholdScore(SCORE_766_MAX.progress, ind.onTimeRate766, SCORE_766_THRESHOLD.progress),
     online: thresholdScore(SCORE_766_MAX.online, ind.onlineRate, SCORE_766_THRESHOLD.online),
     payment: thresholdScore(SCORE_766_MAX.payment, ind.onlinePaymentRate, SCORE_766_THRESHOLD.payment),
     satisfaction: thresholdScore(SCORE_766_MAX.satisfaction, ind.satisfaction766, SCORE_766_THRESHOLD.satisfaction),
-    digitisation: thresholdScore(SCORE_766_MAX.digitisation, ind.digitisationRate, SCORE_766_THRESHOLD.digitisation),
+    digitisation: digitisation.score,
   };
+  const groupOutOf: Record<Group766, number> = { ...SCORE_766_MAX, digitisation: digitisation.outOf };
   const known = (Object.keys(groups) as Group766[]).filter((g) => groups[g] !== null);
   return {
     groups,
+    groupOutOf,
     total: known.length ? Math.round(known.reduce((sum, g) => sum + groups[g]!, 0) * 100) / 100 : null,
-    outOf: known.reduce((sum, g) => sum + SCORE_766_MAX[g], 0),
+    outOf: known.reduce((sum, g) => sum + groupOutOf[g], 0),
   };
 }
 

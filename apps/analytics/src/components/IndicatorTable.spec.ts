@@ -9,8 +9,8 @@ const row = (key: string, onTime: number | null, resolved = onTime === null ? 0 
   key,
   label: key,
   counts: { received: 1, receivedOnline: 0, carriedOver: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, withdrawnOnTime: 0, withdrawnLate: 0, inProgressInTime: 0, inProgressOverdue: 0, originalOnTime: 0, originalInTime: 0, withFee: 0, paidOnline: 0, dissatisfied: 0, digitised: 0, eResults: 0, digitisedAtReception: 0, reusedData: 0 },
-  indicators: { resolved, toProcess: resolved, overdue: 0, onTimeRate: onTime, onTimeRate766: onTime, onTimeRate766Original: onTime, lateRate: null, onlineRate: null, onlinePaymentRate: null, satisfaction766: null, digitisationRate: null, eResultRate: null, digitisedAtReceptionRate: null, dataReuseRate: null },
-  score766: { total: null, outOf: 0, groups: {} },
+  indicators: { resolved, toProcess: resolved, overdue: 0, onTimeRate: onTime, onTimeRate766: onTime, onTimeRate766Original: onTime, lateRate: null, onlineRate: null, onlinePaymentRate: null, satisfaction766: null, eResultRate: null, digitisedAtReceptionRate: null, dataReuseRate: null },
+  score766: { total: null, outOf: 0, groups: {}, groupOutOf: {} },
 });
 
 const routes = [{ path: '/', component: { template: '<p />' } }, { path: '/dossiers', name: 'dossiers', component: { template: '<p />' } }];
@@ -58,7 +58,7 @@ describe('IndicatorTable', () => {
 
   it('a commune with no resolved dossier shows "no data" in every outcome column, not 100% in one and no data in the next', () => {
     // Three received, all still open in time: the raw 766 rate is 100%, the resolved-only rate has no denominator.
-    const open = { ...row('Xã Mới', 1, 0), indicators: { ...row('Xã Mới', 1, 0).indicators, toProcess: 3, onTimeRate: null, lateRate: 0, satisfaction766: 1 }, score766: { total: 25, outOf: 82, groups: {} } };
+    const open = { ...row('Xã Mới', 1, 0), indicators: { ...row('Xã Mới', 1, 0).indicators, toProcess: 3, onTimeRate: null, lateRate: 0, satisfaction766: 1 }, score766: { total: 25, outOf: 72, groups: {}, groupOutOf: {} } };
     const w = mount(IndicatorTable, {
       props: { rows: [open], labelHeader: 'Đơn vị', filename: 'x', detail: true },
       global: { plugins: [i18n, createRouter({ history: createMemoryHistory(), routes })] },

@@ -39,11 +39,11 @@ export const ZIndicatorsRow = z.object({
   counts: ZDossierCounts,
   indicators: z.object({
     resolved: z.number().int(), toProcess: z.number().int(), overdue: z.number().int(),
-    onTimeRate: ZRatio, onTimeRate766: ZRatio, onTimeRate766Original: ZRatio.describe('766 on-time rate against the original appointment, nothing deducted'), lateRate: ZRatio, onlineRate: ZRatio, onlinePaymentRate: ZRatio, satisfaction766: ZRatio, digitisationRate: ZRatio,
+    onTimeRate: ZRatio, onTimeRate766: ZRatio, onTimeRate766Original: ZRatio.describe('766 on-time rate against the original appointment, nothing deducted'), lateRate: ZRatio, onlineRate: ZRatio, onlinePaymentRate: ZRatio, satisfaction766: ZRatio,
     eResultRate: ZRatio.describe('766 4.1: signed e-results over resolved'), digitisedAtReceptionRate: ZRatio.describe('766 4.2: digitised at reception over received'),
     dataReuseRate: ZRatio.describe('766 4.3: dossiers reusing digitised data over received'),
   }),
-  score766: z.object({ total: z.number().nullable(), outOf: z.number(), groups: z.record(z.string(), z.number().nullable()) }),
+  score766: z.object({ total: z.number().nullable(), outOf: z.number(), groups: z.record(z.string(), z.number().nullable()), groupOutOf: z.record(z.string(), z.number()).describe('points each group is scored out of (digitisation: its indicators with data)') }),
 });
 export type IndicatorsRow = z.infer<typeof ZIndicatorsRow>;
 export const ZIndicatorsReport = z.object({ from: ZDate, to: ZDate, by: z.string(), groupBy: z.string(), rows: z.array(ZIndicatorsRow), total: ZIndicatorsRow });
@@ -164,7 +164,7 @@ export const ZCountKey = z.enum([
 ]);
 /** Counts shown as one figure (core COUNT_GROUPS): "Đang giải quyết" = in time + overdue. */
 export const ZCountGroupKey = z.enum(['inProgress']);
-export const ZRateKey = z.enum(['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'onlineRate', 'onlinePaymentRate', 'dissatisfiedRate', 'digitisationRate', 'eResultRate', 'digitisedAtReceptionRate', 'dataReuseRate']);
+export const ZRateKey = z.enum(['onTimeRate766', 'onTimeRate766Original', 'onTimeRate', 'lateRate', 'onlineRate', 'onlinePaymentRate', 'dissatisfiedRate', 'eResultRate', 'digitisedAtReceptionRate', 'dataReuseRate']);
 
 /** The dossiers behind one figure: a rate's numerator or denominator, or one count; within a unit (and its subtree), field, procedure or channel. */
 export const ZFigureDossiersQuery = period({
