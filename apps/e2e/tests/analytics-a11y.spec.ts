@@ -21,9 +21,10 @@ test('analytics screens: axe-core finds no serious or critical violation; every 
   ] as const) {
     await page.goto(`${path}?period=month&date=${month}`);
     await expect(page.getByTestId(ready).first()).toBeAttached();
-    // Every chart canvas is followed by its numbers as a table.
-    const charts = await page.locator('.chart canvas[role="img"][aria-label]').count();
-    expect(await page.getByTestId('chart-alternative').count()).toBe(charts);
+    // Charts draw after their data arrives: wait until every table has its chart canvas.
+    const charts = page.locator('.chart canvas[role="img"][aria-label]');
+    const tables = page.getByTestId('chart-alternative');
+    await expect.poll(async () => `${await tables.count()} tables, ${await tables.count() - (await charts.count())} without a chart`, { message: path, timeout: 15_000 }).toMatch(/ 0 without a chart$/);
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
