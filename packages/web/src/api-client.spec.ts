@@ -35,3 +35,28 @@ describe('fillPath', () => {
     expect(() => fillPath('/staff/:id', {})).toThrow(/missing path parameter id/);
   });
 });
+
+describe('call', () => {
+  it('takes method, path and answer schema from the route, and fills, encodes and queries', async () => {
+    const { defineRoute } = await import('@motcua/contracts');
+    const { z } = await import('zod');
+    const route = defineRoute({
+      method: 'POST', path: '/centers/:centerId/things', summary: 's', tag: 't', access: { kind: 'public' },
+      params: z.object({ centerId: z.string() }), query: z.object({ page: z.number().optional(), q: z.string().optional() }),
+      body: z.object({ name: z.string() }), response: z.object({ id: z.string() }),
+    });
+    let url = '';
+    let init: RequestInit | undefined;
+    const client = createApiClient({ fetchImpl: (async (u: string, i: RequestInit) => ((url = u), (init = i), new Response('{"id":"1","extra":true}', { status: 201 }))) as typeof fetch });
+    const out = await client.call(route, { params: { centerId: 'a/b' }, query: { page: 2, q: '' }, body: { name: 'x' } });
+    expect(url).toBe('/api/centers/a%2Fb/things?page=2');
+    expect(init!.method).toBe('POST');
+    expect(init!.body).toBe('{"name":"x"}');
+    // The answer is read through the route's own schema.
+    expect(out).toEqual({ id: '1' });
+    // @ts-expect-error the route needs its params and its body
+    expect(() => client.call(route)).toThrow(/missing path parameter centerId/);
+    const wrong = createApiClient({ fetchImpl: respond(200, { id: 1 }) as typeof fetch });
+    await expect(wrong.call(route, { params: { centerId: 'c' }, body: { name: 'x' } })).rejects.toThrow();
+  });
+});

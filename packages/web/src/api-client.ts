@@ -1,4 +1,4 @@
-import { ZErrorBody, type FieldIssue } from '@motcua/contracts';
+import { ZErrorBody, type FieldIssue, type RouteDef } from '@motcua/contracts';
 import type { z } from 'zod';
 
 /** An answer in the API's error shape; `fieldErrors` maps "body.username" style paths to messages. */
@@ -20,8 +20,23 @@ export class ApiError extends Error {
 /** The server could not be reached at all: offline, DNS, or the API is down. */
 export class NetworkError extends Error {}
 
+type QueryValues = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * One slot of a call's input, from the route's schema: required when the schema needs it,
+ * optional when every field is optional, absent when the route has no such schema.
+ */
+type Slot<K extends string, S extends z.ZodType> = unknown extends z.input<S>
+  ? { [k in K]?: undefined }
+  : object extends z.input<S> ? { [k in K]?: z.input<S> } : { [k in K]: z.input<S> };
+
+/** What `call(route, input)` takes: the params, query and body the route's contract describes. */
+export type CallInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = Slot<'params', P> & Slot<'query', Q> & Slot<'body', B>;
+
 export interface ApiClient {
-  request<T>(method: string, path: string, options?: { body?: unknown; query?: Record<string, string | number | undefined>; schema?: z.ZodType<T> }): Promise<T>;
+  request<T>(method: string, path: string, options?: { body?: unknown; query?: QueryValues; schema?: z.ZodType<T> }): Promise<T>;
+  /** Calls a route of the contract table: method, path and the answer's schema come from the route itself. */
+  call<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(route: RouteDef<P, Q, B, R>, ...input: object extends CallInput<P, Q, B> ? [CallInput<P, Q, B>?] : [CallInput<P, Q, B>]): Promise<z.output<R>>;
 }
 
 /** "/centers/:centerId/counters" with { centerId } → "/centers/<id>/counters" (values URL-encoded). */
@@ -34,9 +49,17 @@ export function fillPath(template: string, params: Record<string, string>): stri
 }
 
 export function createApiClient({ baseUrl = '/api', locale = () => 'vi', fetchImpl = (...a: Parameters<typeof fetch>) => fetch(...a) }: { baseUrl?: string; locale?: () => string; fetchImpl?: typeof fetch } = {}): ApiClient {
-  return {
-    async request<T>(method: string, path: string, options: { body?: unknown; query?: Record<string, string | number | undefined>; schema?: z.ZodType<T> } = {}) {
-      const qs = options.query ? '?' + new URLSearchParams(Object.entries(options.query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString() : '';
+  const client: ApiClient = {
+    // The interface types the input from the route; here it is only forwarded.
+    call: ((route: RouteDef, input?: { params?: Record<string, unknown>; query?: QueryValues; body?: unknown }) => {
+      const { params = {}, query, body } = input ?? {};
+      const path = fillPath(route.path, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+      // A page or PDF answer is not JSON; everything else is read through the route's own schema.
+      return client.request(route.method, path, { body, query, ...(route.produces ? {} : { schema: route.response }) });
+    }) as ApiClient['call'],
+    async request<T>(method: string, path: string, options: { body?: unknown; query?: QueryValues; schema?: z.ZodType<T> } = {}) {
+      const entries = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
+      const qs = entries.length ? '?' + new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString() : '';
       let res: Response;
       try {
         res = await fetchImpl(`${baseUrl}${path}${qs}`, {
@@ -59,6 +82,7 @@ export function createApiClient({ baseUrl = '/api', locale = () => 'vi', fetchIm
       return (options.schema ? options.schema.parse(json) : json) as T;
     },
   };
+  return client;
 }
 
 function safeJson(text: string): unknown {

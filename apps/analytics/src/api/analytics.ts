@@ -1,6 +1,7 @@
-import { routes, ZAnalyticsScope, ZErrorBody, ZChannels, ZCorrections, ZDrilldown, ZFigureDossiers, ZHeatmap, ZIndicatorsReport, ZOverdueList, ZQueuePerformance, ZRanking, ZTrends } from '@motcua/contracts';
-import { ApiError, fillPath, NetworkError } from '@motcua/web';
+import { routes, ZErrorBody, type ZFigureDossiersQuery } from '@motcua/contracts';
+import { ApiError, NetworkError } from '@motcua/web';
 import type { By } from '../composables/usePeriod.js';
+import type { z } from 'zod';
 import { api } from './client.js';
 
 /** A period of local days and whose dossiers they are. */
@@ -11,19 +12,19 @@ export interface Range {
 }
 
 // Every answer is parsed with its contract schema: a drifted server shows as an error, not as wrong numbers.
-export const fetchScope = () => api.request('GET', routes.analyticsScope.path, { schema: ZAnalyticsScope });
+export const fetchScope = () => api.call(routes.analyticsScope);
 export const fetchIndicators = (r: Range, groupBy: 'unit' | 'field' | 'procedure' | 'channel' = 'unit') =>
-  api.request('GET', routes.indicators.path, { query: { ...r, groupBy }, schema: ZIndicatorsReport });
-export const fetchRanking = (r: Range) => api.request('GET', routes.analyticsRanking.path, { query: { ...r }, schema: ZRanking });
+  api.call(routes.indicators, { query: { ...r, groupBy } });
+export const fetchRanking = (r: Range) => api.call(routes.analyticsRanking, { query: { ...r } });
 export const fetchTrends = (r: Range, bucket: 'day' | 'week' | 'month', unitId?: string) =>
-  api.request('GET', routes.analyticsTrends.path, { query: { ...r, bucket, unitId }, schema: ZTrends });
-export const fetchChannels = (r: Range, unitId?: string) => api.request('GET', routes.analyticsChannels.path, { query: { ...r, unitId }, schema: ZChannels });
+  api.call(routes.analyticsTrends, { query: { ...r, bucket, unitId } });
+export const fetchChannels = (r: Range, unitId?: string) => api.call(routes.analyticsChannels, { query: { ...r, unitId } });
 export const fetchDrilldown = (unitId: string, r: Range, field?: string) =>
-  api.request('GET', fillPath(routes.analyticsDrilldown.path, { unitId }), { query: { ...r, field }, schema: ZDrilldown });
+  api.call(routes.analyticsDrilldown, { params: { unitId }, query: { ...r, field } });
 export const fetchOverdue = (unitId: string, by: By, filter: { field?: string; procedureId?: string } = {}) =>
-  api.request('GET', fillPath(routes.analyticsOverdue.path, { unitId }), { query: { by, ...filter }, schema: ZOverdueList });
-export const fetchHeatmap = (r: Range, unitId?: string) => api.request('GET', routes.analyticsHeatmap.path, { query: { from: r.from, to: r.to, unitId }, schema: ZHeatmap });
-export const fetchQueue = (r: Range, unitId?: string) => api.request('GET', routes.analyticsQueue.path, { query: { from: r.from, to: r.to, unitId }, schema: ZQueuePerformance });
+  api.call(routes.analyticsOverdue, { params: { unitId }, query: { by, ...filter } });
+export const fetchHeatmap = (r: Range, unitId?: string) => api.call(routes.analyticsHeatmap, { query: { from: r.from, to: r.to, unitId } });
+export const fetchQueue = (r: Range, unitId?: string) => api.call(routes.analyticsQueue, { query: { from: r.from, to: r.to, unitId } });
 
 /** Where the dossiers behind a figure are: a unit (and below), a field, procedure or channel. */
 export interface FigureScope {
@@ -32,10 +33,11 @@ export interface FigureScope {
   procedureId?: string;
   channel?: 'counter' | 'online' | 'post';
 }
+/** `figure` comes from the page's address; the API answers 400 for one it does not know. */
 export const fetchFigureDossiers = (r: Range, figure: string, part: 'numerator' | 'denominator', scope: FigureScope, page: number, pageSize = 100) =>
-  api.request('GET', routes.analyticsDossiers.path, { query: { ...r, ...scope, figure, part, page, pageSize }, schema: ZFigureDossiers });
+  api.call(routes.analyticsDossiers, { query: { ...r, ...scope, figure: figure as z.input<typeof ZFigureDossiersQuery>['figure'], part, page, pageSize } });
 export const fetchCorrections = (r: Range, unitId?: string) =>
-  api.request('GET', routes.analyticsCorrections.path, { query: { from: r.from, to: r.to, unitId }, schema: ZCorrections });
+  api.call(routes.analyticsCorrections, { query: { from: r.from, to: r.to, unitId } });
 
 /** The monthly briefing PDF (a Blob to download); errors come back in the API's error shape like every other call. */
 export async function fetchBriefing(q: { unitId: string; month: string; by: By }, locale: string): Promise<Blob> {

@@ -1,9 +1,6 @@
-import { routes, ZOk, ZThreshold, type ThresholdInput } from '@motcua/contracts';
-import { z } from 'zod';
+import { routes, type ThresholdInput } from '@motcua/contracts';
 import { api } from './client.js';
 
-const unitPath = (path: string, unitId: string, thresholdId?: string) => path.replace(':id', unitId).replace(':thresholdId', thresholdId ?? '');
-
-export const fetchThresholds = (unitId: string) => api.request('GET', unitPath(routes.listThresholds.path, unitId), { schema: z.array(ZThreshold) });
-export const createThreshold = (unitId: string, input: ThresholdInput) => api.request('POST', unitPath(routes.createThreshold.path, unitId), { body: input, schema: ZThreshold });
-export const deleteThreshold = (unitId: string, id: string) => api.request('DELETE', unitPath(routes.deleteThreshold.path, unitId, id), { schema: ZOk });
+export const fetchThresholds = (unitId: string) => api.call(routes.listThresholds, { params: { id: unitId } });
+export const createThreshold = (unitId: string, input: ThresholdInput) => api.call(routes.createThreshold, { params: { id: unitId }, body: input });
+export const deleteThreshold = (unitId: string, id: string) => api.call(routes.deleteThreshold, { params: { id: unitId, thresholdId: id } });

@@ -1,4 +1,4 @@
-import { routes, ZMe, type Me } from '@motcua/contracts';
+import { routes, type Me } from '@motcua/contracts';
 import { ApiError } from '@motcua/web';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -14,7 +14,7 @@ export const useSessionStore = defineStore('analytics-session', () => {
 
   async function load() {
     try {
-      me.value = await api.request('GET', routes.me.path, { schema: ZMe });
+      me.value = await api.call(routes.me);
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) throw e;
       me.value = null;

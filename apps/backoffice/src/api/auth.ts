@@ -1,15 +1,15 @@
-import { routes, ZMe, type Me } from '@motcua/contracts';
+import { routes, type Me } from '@motcua/contracts';
 import { ApiError } from '@motcua/web';
 import { api } from './client.js';
 
-export const signIn = (username: string, password: string) => api.request('POST', routes.signIn.path, { body: { username, password }, schema: ZMe });
-export const signOut = () => api.request('POST', routes.signOut.path);
-export const changePassword = (currentPassword: string, newPassword: string) => api.request('POST', routes.changePassword.path, { body: { currentPassword, newPassword } });
+export const signIn = (username: string, password: string) => api.call(routes.signIn, { body: { username, password } });
+export const signOut = () => api.call(routes.signOut);
+export const changePassword = (currentPassword: string, newPassword: string) => api.call(routes.changePassword, { body: { currentPassword, newPassword } });
 
 /** The signed-in person, or null when there is no live session. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.request('GET', routes.me.path, { schema: ZMe });
+    return await api.call(routes.me);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;

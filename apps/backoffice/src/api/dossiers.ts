@@ -1,21 +1,24 @@
-import type { CounterIntake, DossierComponent, DossierDetail, DossierSummary, IntakeOutcome, ProcessAction, RouteResponse } from '@motcua/contracts';
-import { ZErrorBody } from '@motcua/contracts';
-import { ApiError, NetworkError } from '@motcua/web';
+import type { CounterIntake, DossierComponent, IntakeOutcome, ProcessAction, RouteBody, RouteResponse } from '@motcua/contracts';
+import { routes, ZErrorBody, type ZDossierListQuery } from '@motcua/contracts';
+import { ApiError, fillPath, NetworkError } from '@motcua/web';
+import type { z } from 'zod';
 import { Upload, type DetailedError } from 'tus-js-client';
 import { i18n } from '../i18n/index.js';
 import { api } from './client.js';
 
 export type IntakeOptions = RouteResponse<'intakeOptions'>;
-export type ListQuery = { scope?: 'mine' | 'all'; status?: string; due?: string; q?: string };
+type ListQuery = z.input<typeof ZDossierListQuery>;
+/** The inbox filters as its form holds them: '' is "any". */
+export type ListFilters = { scope: NonNullable<ListQuery['scope']>; status: NonNullable<ListQuery['status']> | ''; due: NonNullable<ListQuery['due']> | ''; q: string };
 
-export const listDossiers = (query: ListQuery) => api.request<DossierSummary[]>('GET', '/dossiers', { query: { ...query, q: query.q || undefined, status: query.status || undefined, due: query.due || undefined } });
-export const getDossier = (id: string) => api.request<DossierDetail>('GET', `/dossiers/${id}`);
-export const intakeOptions = () => api.request<IntakeOptions>('GET', '/dossiers/intake-options');
-export const receiveDossier = (centerId: string, body: CounterIntake) => api.request<DossierDetail>('POST', `/centers/${centerId}/dossiers`, { body });
-export const decideIntake = (id: string, body: IntakeOutcome) => api.request<DossierDetail>('POST', `/dossiers/${id}/intake-decision`, { body });
-export const processDossier = (id: string, body: ProcessAction) => api.request<DossierDetail>('POST', `/dossiers/${id}/actions`, { body });
-export const returnDossier = (id: string, body: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }) => api.request<DossierDetail>('POST', `/dossiers/${id}/return`, { body });
-export const closeDossier = (id: string, body: { kind: 'withdraw' | 'stop'; reason: string }) => api.request<DossierDetail>('POST', `/dossiers/${id}/close`, { body });
+export const listDossiers = (f: ListFilters) => api.call(routes.listDossiers, { query: { scope: f.scope, status: f.status || undefined, due: f.due || undefined, q: f.q || undefined } });
+export const getDossier = (id: string) => api.call(routes.getDossier, { params: { id } });
+export const intakeOptions = () => api.call(routes.intakeOptions);
+export const receiveDossier = (centerId: string, body: CounterIntake) => api.call(routes.intakeAtCenter, { params: { centerId }, body });
+export const decideIntake = (id: string, body: IntakeOutcome) => api.call(routes.decideIntake, { params: { id }, body });
+export const processDossier = (id: string, body: ProcessAction) => api.call(routes.processDossier, { params: { id }, body });
+export const returnDossier = (id: string, body: RouteBody<'returnDossier'>) => api.call(routes.returnDossier, { params: { id }, body });
+export const closeDossier = (id: string, body: RouteBody<'closeDossier'>) => api.call(routes.closeDossier, { params: { id }, body });
 
 /**
  * Attaches the scan of a checklist component: one PDF, or page images in page order (one PDF is made of them).
@@ -25,7 +28,7 @@ export function uploadComponentFile(id: string, index: number, files: File[], on
   if (files.length === 1) return uploadResumable(id, index, files[0]!, onProgress);
   const form = new FormData();
   for (const f of files) form.append('file', f, f.name);
-  return api.request<DossierComponent>('POST', `/dossiers/${id}/components/${index}/file`, { body: form });
+  return api.request('POST', fillPath(routes.uploadComponentFile.path, { id, index: String(index) }), { body: form, schema: routes.uploadComponentFile.response });
 }
 
 function uploadResumable(id: string, index: number, file: File, onProgress?: (sent: number, total: number) => void): Promise<DossierComponent> {

@@ -1,14 +1,13 @@
-import { routes, ZGuideCatalogue, ZGuideContent, type GuideContentInput } from '@motcua/contracts';
-import { fillPath } from '@motcua/web';
+import { routes, type GuideContentInput } from '@motcua/contracts';
 import { api } from './client.js';
 
 /** The public guide catalogue: the posters print what citizens will see. */
-export const fetchGuideCatalogue = (centerId: string) => api.request('GET', fillPath(routes.guideCatalogue.path, { centerId }), { schema: ZGuideCatalogue });
+export const fetchGuideCatalogue = (centerId: string) => api.call(routes.guideCatalogue, { params: { centerId } });
 
 /** Where a poster's QR code leads: the center's guide (a field) or a procedure's page, on the citizen app. */
 export const guideUrl = (centerId: string, target: { field?: string; code?: string }) =>
   target.code ? `${window.location.origin}/guide/${centerId}/${encodeURIComponent(target.code)}` : `${window.location.origin}/guide/${centerId}?field=${encodeURIComponent(target.field ?? '')}`;
 
 /** The guide editor: a procedure's guide content in both languages, and the form library to pick from. */
-export const fetchProcedureGuide = (id: string) => api.request('GET', fillPath(routes.procedureGuide.path, { id }), { schema: ZGuideContent });
-export const saveProcedureGuide = (id: string, body: GuideContentInput) => api.request('PUT', fillPath(routes.updateProcedureGuide.path, { id }), { body, schema: ZGuideContent });
+export const fetchProcedureGuide = (id: string) => api.call(routes.procedureGuide, { params: { id } });
+export const saveProcedureGuide = (id: string, body: GuideContentInput) => api.call(routes.updateProcedureGuide, { params: { id }, body });

@@ -1,16 +1,15 @@
-import { routes, ZAuditPage, ZCenter, ZCenterDetail, ZDevice, ZDevicePairing, ZStaff, ZStaffCreated, ZTemporaryPassword, type RouteBody } from '@motcua/contracts';
-import { fillPath } from '@motcua/web';
+import { routes, type RouteBody } from '@motcua/contracts';
 import { api } from './client.js';
 
-export const fetchCenters = () => api.request('GET', routes.listCenters.path, { schema: ZCenter.array() });
-export const fetchCenter = (centerId: string) => api.request('GET', fillPath(routes.getCenter.path, { centerId }), { schema: ZCenterDetail });
-export const fetchStaff = () => api.request('GET', routes.listStaff.path, { schema: ZStaff.array() });
-export const createStaff = (body: RouteBody<'createStaff'>) => api.request('POST', routes.createStaff.path, { body, schema: ZStaffCreated });
-export const updateStaff = (id: string, body: RouteBody<'updateStaff'>) => api.request('PATCH', fillPath(routes.updateStaff.path, { id }), { body, schema: ZStaff });
-export const resetPassword = (id: string) => api.request('POST', fillPath(routes.resetPassword.path, { id }), { schema: ZTemporaryPassword });
+export const fetchCenters = () => api.call(routes.listCenters);
+export const fetchCenter = (centerId: string) => api.call(routes.getCenter, { params: { centerId } });
+export const fetchStaff = () => api.call(routes.listStaff);
+export const createStaff = (body: RouteBody<'createStaff'>) => api.call(routes.createStaff, { body });
+export const updateStaff = (id: string, body: RouteBody<'updateStaff'>) => api.call(routes.updateStaff, { params: { id }, body });
+export const resetPassword = (id: string) => api.call(routes.resetPassword, { params: { id } });
 
-export const fetchDevices = (centerId: string) => api.request('GET', fillPath(routes.listDevices.path, { centerId }), { schema: ZDevice.array() });
-export const createDevice = (centerId: string, body: RouteBody<'createDevice'>) => api.request('POST', fillPath(routes.createDevice.path, { centerId }), { body, schema: ZDevicePairing });
-export const revokeDevice = (id: string) => api.request('POST', fillPath(routes.revokeDevice.path, { id }), { schema: ZDevice });
+export const fetchDevices = (centerId: string) => api.call(routes.listDevices, { params: { centerId } });
+export const createDevice = (centerId: string, body: RouteBody<'createDevice'>) => api.call(routes.createDevice, { params: { centerId }, body });
+export const revokeDevice = (id: string) => api.call(routes.revokeDevice, { params: { id } });
 
-export const fetchAudit = (query: { entity?: string; before?: string; limit?: number }) => api.request('GET', routes.listAudit.path, { query, schema: ZAuditPage });
+export const fetchAudit = (query: { entity?: string; before?: string; limit?: number }) => api.call(routes.listAudit, { query });

@@ -1,27 +1,19 @@
-import { routes, type RouteDef } from '@motcua/contracts';
-import type { z } from 'zod';
+import { routes } from '@motcua/contracts';
+import { fillPath } from '@motcua/web';
 import { api } from './client.js';
-
-/** "/counters/:counterId/recall" + { counterId } → "/counters/<id>/recall". */
-export const fillPath = (path: string, params: Record<string, string>) =>
-  path.replace(/:(\w+)/g, (_, key: string) => {
-    if (params[key] === undefined) throw new Error(`missing path parameter ${key}`);
-    return encodeURIComponent(params[key]);
-  });
-
-/** Calls a contract route and parses the answer with its response schema. */
-function send<R extends RouteDef>(route: R, params: Record<string, string> = {}, body?: unknown): Promise<z.infer<R['response']>> {
-  return api.request(route.method, fillPath(route.path, params), { body, schema: route.response as z.ZodType<z.infer<R['response']>> });
-}
 
 /** The workstation commands; each answers the fresh workstation. */
 export type CounterCommand = 'callNext' | 'callSpecific' | 'recall' | 'startServing' | 'finish' | 'noShow' | 'transfer' | 'setCounterState';
 
 export const queueApi = {
-  myAssignments: () => send(routes.myAssignments),
-  centers: () => send(routes.listCenters),
-  workstation: (counterId: string) => send(routes.workstation, { counterId }),
-  command: (command: CounterCommand, counterId: string, body?: unknown) => send(routes[command], { counterId }, body),
-  liveBoard: (centerId: string) => send(routes.liveBoard, { centerId }),
-  setServiceOpen: (serviceId: string, isOpen: boolean) => send(routes.setServiceAvailability, { serviceId }, { isOpen }),
+  myAssignments: () => api.call(routes.myAssignments),
+  centers: () => api.call(routes.listCenters),
+  workstation: (counterId: string) => api.call(routes.workstation, { params: { counterId } }),
+  // The commands share their params and answer; each body is checked by the server against its own schema.
+  command: (command: CounterCommand, counterId: string, body?: unknown) => {
+    const route = routes[command];
+    return api.request(route.method, fillPath(route.path, { counterId }), { body, schema: route.response });
+  },
+  liveBoard: (centerId: string) => api.call(routes.liveBoard, { params: { centerId } }),
+  setServiceOpen: (serviceId: string, isOpen: boolean) => api.call(routes.setServiceAvailability, { params: { serviceId }, body: { isOpen } }),
 };
