@@ -153,6 +153,7 @@ export const ZRatingRequest = z.object({
   level: ZRatingLevel,
   reason: z.string().trim().max(500, { error: msg('Lý do tối đa 500 ký tự', 'The reason must be at most 500 characters') }).nullable().default(null),
 });
+export type RatingRequest = z.input<typeof ZRatingRequest>;
 export const ZRating = z.object({ ticketId: ZId, level: ZRatingLevel, at: ZDateTime });
 
 // Counter workstation and the manager's live board.
