@@ -42,7 +42,7 @@ describe('remote tickets (#17)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ worker: true });
+    stack = await startStack({ worker: true, env: { TRUST_PROXY: '1' } });
     accounts = await seed(stack);
     manager = await signIn(stack, 'admin', accounts.find((a) => a.username === 'admin')!.password);
   });
