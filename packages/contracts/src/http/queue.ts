@@ -61,6 +61,17 @@ export const ZIssueTicketRequest = z.object({
   language: ZLanguage.default('vi'),
 });
 export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
+
+/** A ticket taken from a phone (#17): no priority category (that is checked at the counter). */
+export const ZRemoteTicketRequest = z.object({
+  serviceId: ZId,
+  /** Optional: a text when 3 people are ahead and when called. Never shown anywhere. */
+  phone: ZPhone.optional(),
+  language: ZLanguage.default('vi'),
+});
+export type RemoteTicketRequest = z.infer<typeof ZRemoteTicketRequest>;
+export const ZRemoteArrival = z.object({ code: z.string(), confirmedAt: z.string() });
+
 /** What a client sends (defaults filled by the API). */
 export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
 
