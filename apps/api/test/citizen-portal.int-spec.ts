@@ -97,6 +97,7 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.counterProcedure = r.id;
     for (const r of await sql`select id from procedures where code = 'CTR-XN'`) ids.onlineProcedure = r.id;
     for (const r of await sql`select id from procedures where code = 'CT-HD'`) ids.offlineProcedure = r.id;
+    for (const r of await sql`select id from procedures where code = 'HT-KT'`) ids.formProcedure = r.id;
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
@@ -322,6 +323,38 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     const form2 = new FormData();
     form2.append('file', new Blob([new Uint8Array(await pdf.save())], { type: 'application/pdf' }), 'x.pdf');
     expect((await fetch(`${stack.baseUrl}/api/citizen/dossiers/${receipt.code}/components/0/file`, { method: 'POST', headers: { cookie: lanSession.cookie }, body: form2 })).status).toBe(404);
+  });
+
+  it('checks the e-form with the version\'s fields: each wrong field is named; the answers are kept and shown to the citizen and to staff', async () => {
+    const { cookie } = await signInCitizen(minh);
+    const procedure = (await json(await get(cookie, '/citizen/procedures'))).find((p: { id: string }) => p.id === ids.formProcedure);
+    expect(procedure.eForm.map((f: { key: string; type: string }) => `${f.key}:${f.type}`)).toEqual(['deceasedName:text', 'deathDate:date', 'deathPlace:text', 'relation:text']);
+    const base = { procedureId: ids.formProcedure, receivingCenterId: ids.center };
+    const bad = await post(cookie, '/citizen/dossiers', { ...base, idempotencyKey: 'eform-bad-0001', answers: { deceasedName: 'Trần Văn Cũ', deathDate: '2026-02-30', deathPlace: '  ', nickname: 'x' } });
+    expect(bad.status).toBe(400);
+    const err = (await json(bad)).error;
+    expect(err.details.map((i: { path: string }) => i.path).sort()).toEqual(['body.answers', 'body.answers.deathDate', 'body.answers.deathPlace', 'body.answers.relation']);
+    expect(err.message).toContain('deathDate');
+    expect(err.details.find((i: { path: string }) => i.path === 'body.answers.deathDate').message).toBe('Not a real date');
+    // Nothing was created by the refused submission.
+    expect((await stack.database.sql`select 1 from dossiers where idempotency_key = 'eform-bad-0001'`).length).toBe(0);
+
+    const answers = { deceasedName: 'Trần Văn Cũ', deathDate: '2026-11-30', deathPlace: 'Bệnh viện Cà Mau', relation: 'Con' };
+    const ok = await post(cookie, '/citizen/dossiers', { ...base, idempotencyKey: `eform-ok-${randomBytes(4).toString('hex')}`, answers });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    const { code } = await json(ok);
+    const [row] = await stack.database.sql`select id, form_answers from dossiers where code = ${code}`;
+    expect(row!.form_answers).toEqual(answers);
+    const mine = await json(await get(cookie, `/citizen/dossiers/${code}`));
+    expect(mine.form).toEqual([
+      { key: 'deceasedName', label: { vi: 'Họ tên người chết', en: 'Full name of the deceased' }, value: 'Trần Văn Cũ' },
+      expect.objectContaining({ key: 'deathDate', value: '2026-11-30' }),
+      expect.objectContaining({ key: 'deathPlace', value: 'Bệnh viện Cà Mau' }),
+      expect.objectContaining({ key: 'relation', value: 'Con' }),
+    ]);
+    const staffView = await fetch(`${stack.baseUrl}/api/dossiers/${row!.id}`, { headers: { cookie: officer } });
+    expect(staffView.status).toBe(200);
+    expect((await json(staffView)).form.map((f: { key: string; value: string }) => `${f.key}=${f.value}`)).toEqual(['deceasedName=Trần Văn Cũ', 'deathDate=2026-11-30', 'deathPlace=Bệnh viện Cà Mau', 'relation=Con']);
   });
 
   it('signs out: the session ends', async () => {

@@ -22,4 +22,5 @@ export * from './http/thresholds.js';
 export * from './http/calendar.js';
 export * from './http/guide.js';
 export * from './http/citizen-notifications.js';
+export * from './http/eform.js';
 export * from './http/citizen.js';

@@ -30,3 +30,4 @@ export * from './documents-of-record.js';
 export * from './thresholds.js';
 export * from './payment-rules.js';
 export * from './briefing-sentences.js';
+export * from './remote-tickets.js';

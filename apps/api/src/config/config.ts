@@ -47,6 +47,8 @@ const ZApiEnv = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: 'must be comma-separated origins such as https://cong.example.gov.vn' }))),
+  /** How long a device stays "online" after its API instance last vouched for its socket (an instance that dies stops vouching). */
+  DEVICE_PRESENCE_TTL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(300).max(10 * 60_000).default(60_000),
   SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(30 * 24 * 3600).default(12 * 3600),
   // Files of dossiers (@motcua/files README): local disk by default, or an S3-compatible store.
   FILES_DRIVER: z.enum(['disk', 's3'], { error: 'must be disk or s3' }).default('disk'),

@@ -1,25 +1,49 @@
-import { analyticsReaders, Namespace } from '@motcua/contracts';
-import { Inject } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import { analyticsReaders, DEVICE_COOKIE, Namespace } from '@motcua/contracts';
+import { Inject, Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace as SocketNamespace, Socket } from 'socket.io';
 import { originPolicy } from '../common/origin-check.js';
 import { ScopeService } from '../common/scope.service.js';
 import { ApiMetrics } from '../infra/metrics.js';
 import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
+import { DevicePresence } from '../modules/devices/device-presence.js';
+import { DevicesService } from '../modules/devices/devices.service.js';
 import { parseRoom } from './room-rules.js';
-import { actorOf, requireSession } from './socket-auth.js';
+import { actorOf, cookieOf, requireSession } from './socket-auth.js';
 
 type Ack = { ok: boolean; error?: string };
 const refused = (error: string): Ack => ({ ok: false, error });
 
 // Events are pushed through the Redis emitter (RealtimePublisher); gateways only admit clients to rooms.
+// A paired device (hall display, kiosk, rating tablet) opens /public with its device cookie: that socket is its presence.
 @WebSocketGateway({ namespace: Namespace.public })
-export class PublicGateway implements OnGatewayInit {
-  constructor(@Inject(ApiMetrics) private readonly metrics: ApiMetrics) {}
+export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  readonly #log = new Logger('PublicGateway');
+
+  constructor(
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(DevicesService) private readonly devices: DevicesService,
+    @Inject(DevicePresence) private readonly presence: DevicePresence,
+  ) {}
 
   afterInit(namespace: SocketNamespace): void {
     this.metrics.watchNamespace(namespace);
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const token = cookieOf(socket, DEVICE_COOKIE);
+    if (!token) return;
+    try {
+      const device = await this.devices.resolve(token);
+      if (device && socket.connected) await this.presence.connected(socket.id, device.deviceId);
+    } catch (err) {
+      this.#log.warn(`device presence not recorded: ${(err as Error).message}`);
+    }
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    await this.presence.disconnected(socket.id).catch((err: Error) => this.#log.warn(`device presence not cleared: ${err.message}`));
   }
 
   @SubscribeMessage('subscribe')

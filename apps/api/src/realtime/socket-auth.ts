@@ -4,15 +4,17 @@ import type { Actor } from '../common/actor.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { sameSiteVerdict, type OriginPolicy } from '../common/origin-check.js';
 
-/** The session token from a handshake's Cookie header (the same httpOnly cookie as HTTP). */
-function sessionTokenOf(socket: Socket): string | undefined {
+/** A cookie from a handshake's Cookie header (the same httpOnly cookies as HTTP). */
+export function cookieOf(socket: Socket, cookie: string): string | undefined {
   const header = socket.handshake.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === cookie) return decodeURIComponent(rest.join('='));
   }
   return undefined;
 }
+
+const sessionTokenOf = (socket: Socket) => cookieOf(socket, SESSION_COOKIE);
 
 export const actorOf = (socket: Socket): Actor | undefined => socket.data.actor as Actor | undefined;
 

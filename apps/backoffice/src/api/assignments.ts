@@ -1,8 +1,5 @@
 import { routes } from '@motcua/contracts';
-import { fillPath } from '@motcua/web';
 import { api } from './client.js';
-
-const at = (centerId: string, path: string) => fillPath(path, { centerId });
 
 export const fetchBoard = (centerId: string, date: string) => api.call(routes.getBoard, { params: { centerId }, query: { date } });
 export const assign = (centerId: string, date: string, counterId: string, staffId: string) =>

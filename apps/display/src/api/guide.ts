@@ -1,16 +1,13 @@
-import {
-  routes, ZAppointment, ZAppointmentSlots, ZCheckedIn, ZGuideCatalogue, ZGuideProcedure, type BookAppointmentRequest,
-} from '@motcua/contracts';
-import { fillPath } from '@motcua/web';
+import { routes, type BookAppointmentRequest } from '@motcua/contracts';
 import { api } from './client.js';
 
-export const fetchGuide = (centerId: string) => api.request('GET', fillPath(routes.guideCatalogue.path, { centerId }), { schema: ZGuideCatalogue });
-export const fetchGuideProcedure = (centerId: string, code: string) => api.request('GET', fillPath(routes.guideProcedure.path, { centerId, code }), { schema: ZGuideProcedure });
+export const fetchGuide = (centerId: string) => api.call(routes.guideCatalogue, { params: { centerId } });
+export const fetchGuideProcedure = (centerId: string, code: string) => api.call(routes.guideProcedure, { params: { centerId, code } });
 export const fetchSlots = (centerId: string, serviceId: string, date: string) =>
-  api.request('GET', fillPath(routes.appointmentSlots.path, { centerId }), { query: { serviceId, date }, schema: ZAppointmentSlots });
-export const bookAppointment = (centerId: string, body: BookAppointmentRequest) => api.request('POST', fillPath(routes.bookAppointment.path, { centerId }), { body, schema: ZAppointment });
-export const fetchAppointment = (token: string) => api.request('GET', fillPath(routes.appointment.path, { token }), { schema: ZAppointment });
-export const cancelAppointment = (token: string) => api.request('POST', fillPath(routes.cancelAppointment.path, { token }), { schema: ZAppointment });
+  api.call(routes.appointmentSlots, { params: { centerId }, query: { serviceId, date } });
+export const bookAppointment = (centerId: string, body: BookAppointmentRequest) => api.call(routes.bookAppointment, { params: { centerId }, body });
+export const fetchAppointment = (token: string) => api.call(routes.appointment, { params: { token } });
+export const cancelAppointment = (token: string) => api.call(routes.cancelAppointment, { params: { token } });
 export const rescheduleAppointment = (token: string, slotStart: string) =>
-  api.request('POST', fillPath(routes.rescheduleAppointment.path, { token }), { body: { slotStart }, schema: ZAppointment });
-export const checkInAppointment = (centerId: string, code: string) => api.request('POST', fillPath(routes.checkInAppointment.path, { centerId }), { body: { code }, schema: ZCheckedIn });
+  api.call(routes.rescheduleAppointment, { params: { token }, body: { slotStart } });
+export const checkInAppointment = (centerId: string, code: string) => api.call(routes.checkInAppointment, { params: { centerId }, body: { code } });

@@ -1,8 +1,7 @@
 import { routes, ZVerifyResult } from '@motcua/contracts';
-import { fillPath } from '@motcua/web';
 import { api } from './client.js';
 
-export const verifyIssued = (documentId: string) => api.request('GET', fillPath(routes.verifyDocument.path, { documentId }), { schema: ZVerifyResult });
+export const verifyIssued = (documentId: string) => api.call(routes.verifyDocument, { params: { documentId } });
 /** The file itself is the body (application/pdf). */
 export async function verifyUpload(file: File) {
   const res = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf', accept: 'application/json' }, body: file });

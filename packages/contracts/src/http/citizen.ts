@@ -3,6 +3,7 @@ import { ZChannel, ZDossierStatus, ZLanguage } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZId } from './common.js';
 import { ZPhone } from './dossiers.js';
+import { ZEFormAnswers, ZEFormField, ZEFormFilled } from './eform.js';
 
 /** The citizen's session cookie: its own name, so staff routes never read it and citizen routes never read the staff one. */
 export const CITIZEN_SESSION_COOKIE = 'motcua_citizen';
@@ -59,6 +60,8 @@ export const ZCitizenDossier = ZCitizenDossierSummary.extend({
     .nullable(),
   /** The checklist and whether each item has a file. */
   components: z.array(z.object({ index: z.number().int(), name: z.string(), required: z.boolean(), hasFile: z.boolean() })),
+  /** What the citizen filled in the e-form, with each field's label. */
+  form: ZEFormFilled,
   /** Documents of record and results, each with an expiring signed link. */
   downloads: z.array(z.object({ id: ZId, kind: z.string(), name: z.string(), signed: z.boolean(), url: z.string(), expiresAt: z.string() })),
 });
@@ -73,6 +76,8 @@ export const ZCitizenProcedure = z.object({
   feeVnd: z.number().int(),
   checklist: z.array(z.object({ index: z.number().int(), name: z.object({ vi: z.string(), en: z.string() }), required: z.boolean() })),
   centers: z.array(z.object({ id: ZId, name: z.string() })),
+  /** The version's e-form; the portal renders it and validates it with `eFormSchema`. */
+  eForm: z.array(ZEFormField),
 });
 export type CitizenProcedure = z.infer<typeof ZCitizenProcedure>;
 
@@ -87,6 +92,8 @@ export const ZCitizenSubmission = z.object({
   phone: ZPhone.optional(),
   email: z.string().trim().max(200, { error: msg('Tối đa 200 ký tự', 'At most 200 characters') }).pipe(z.email({ error: msg('Địa chỉ email không hợp lệ', 'Not a valid email address') })).optional(),
   language: ZLanguage.default('vi'),
+  /** Answers to the procedure's e-form; checked against that version's fields at the API. */
+  answers: ZEFormAnswers.default({}),
   idempotencyKey: z.string().trim().min(8, { error: msg('Khóa chống trùng tối thiểu 8 ký tự', 'The idempotency key needs at least 8 characters') }).max(100),
 });
 export type CitizenSubmission = z.infer<typeof ZCitizenSubmission>;

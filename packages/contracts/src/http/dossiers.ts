@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEFormFilled } from './eform.js';
 import { ZChannel, ZDossierStatus, ZLanguage } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId, ZInt4, ZName, ZPlainText } from './common.js';
@@ -238,6 +239,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   components: z.array(ZDossierComponent),
   /** Every required component has a file or is exempt (766 indicator 4.2). */
   digitised: z.boolean(),
+  /** The applicant's e-form answers (portal submissions, #17); empty otherwise. */
+  form: ZEFormFilled,
   payments: z.array(z.object({ amountVnd: z.number().int(), method: z.string(), paidAt: z.string() })),
   /** Online payment attempts through the gateway, newest first; a paid one's transaction number is its e-receipt reference. */
   paymentAttempts: z.array(ZPaymentAttemptView).optional(),

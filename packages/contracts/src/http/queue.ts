@@ -61,6 +61,17 @@ export const ZIssueTicketRequest = z.object({
   language: ZLanguage.default('vi'),
 });
 export type IssueTicketRequest = z.infer<typeof ZIssueTicketRequest>;
+
+/** A ticket taken from a phone (#17): no priority category (that is checked at the counter). */
+export const ZRemoteTicketRequest = z.object({
+  serviceId: ZId,
+  /** Optional: a text when 3 people are ahead and when called. Never shown anywhere. */
+  phone: ZPhone.optional(),
+  language: ZLanguage.default('vi'),
+});
+export type RemoteTicketRequest = z.infer<typeof ZRemoteTicketRequest>;
+export const ZRemoteArrival = z.object({ code: z.string(), confirmedAt: z.string() });
+
 /** What a client sends (defaults filled by the API). */
 export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
 
@@ -153,6 +164,7 @@ export const ZRatingRequest = z.object({
   level: ZRatingLevel,
   reason: z.string().trim().max(500, { error: msg('Lý do tối đa 500 ký tự', 'The reason must be at most 500 characters') }).nullable().default(null),
 });
+export type RatingRequest = z.input<typeof ZRatingRequest>;
 export const ZRating = z.object({ ticketId: ZId, level: ZRatingLevel, at: ZDateTime });
 
 // Counter workstation and the manager's live board.

@@ -72,6 +72,9 @@ export const ZDevice = z.object({
   pairedAt: ZDateTime.nullable(),
   revokedAt: ZDateTime.nullable(),
   createdAt: ZDateTime,
+  /** A socket of the device is connected to an API instance now. */
+  online: z.boolean(),
+  lastSeenAt: ZDateTime.nullable(),
 });
 export type Device = z.infer<typeof ZDevice>;
 export const ZDeviceInput = z

@@ -39,7 +39,7 @@ export const citizenPortalRepository = {
   async onlineProcedures(db: DbOrTx) {
     const [procs, allCenters] = await Promise.all([
       db
-        .select({ id: procedures.id, code: procedures.code, name: procedures.name, onlineLevel: procedureVersions.onlineLevel, feeVnd: procedureVersions.feeVnd, requiredDocuments: procedureVersions.requiredDocuments, guideDocuments: procedureGuides.documents })
+        .select({ id: procedures.id, code: procedures.code, name: procedures.name, onlineLevel: procedureVersions.onlineLevel, feeVnd: procedureVersions.feeVnd, requiredDocuments: procedureVersions.requiredDocuments, eForm: procedureVersions.eFormFields, guideDocuments: procedureGuides.documents })
         .from(procedures)
         .innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
         .leftJoin(procedureGuides, eq(procedureGuides.procedureId, procedures.id))
@@ -47,6 +47,6 @@ export const citizenPortalRepository = {
         .orderBy(asc(procedures.name)),
       db.select({ id: centers.id, name: centers.name }).from(centers).orderBy(asc(centers.code)),
     ]);
-    return procs.map((p) => ({ id: p.id, code: p.code, name: p.name, onlineLevel: p.onlineLevel as 'partial' | 'full', feeVnd: p.feeVnd, checklist: procedureChecklist(p.guideDocuments, p.requiredDocuments), centers: allCenters }));
+    return procs.map((p) => ({ id: p.id, code: p.code, name: p.name, onlineLevel: p.onlineLevel as 'partial' | 'full', feeVnd: p.feeVnd, checklist: procedureChecklist(p.guideDocuments, p.requiredDocuments), centers: allCenters, eForm: p.eForm }));
   },
 };

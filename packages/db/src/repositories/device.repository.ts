@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { devices } from '../schema/staff.js';
 
@@ -32,5 +32,10 @@ export const deviceRepository = {
   async revoke(tx: DbOrTx, id: string, now: Date): Promise<DeviceRow | undefined> {
     const [row] = await tx.update(devices).set({ revokedAt: now, tokenHash: null, pairingCode: null }).where(eq(devices.id, id)).returning();
     return row;
+  },
+
+  /** Marks devices as seen now (their sockets are connected to this instance). */
+  async touch(db: DbOrTx, ids: string[], now: Date): Promise<void> {
+    if (ids.length) await db.update(devices).set({ lastSeenAt: now }).where(inArray(devices.id, ids));
   },
 };

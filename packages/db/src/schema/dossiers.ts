@@ -35,6 +35,8 @@ export const dossiers = pgTable(
     applicantIdNumber: text(),
     /** The applicant signed in through the identity provider and the ID number is the verified one (a 766 data field). */
     identityVerified: boolean().notNull().default(false),
+    /** Answers to the procedure version's e-form (portal submissions); null when none was filled. */
+    formAnswers: jsonb().$type<Record<string, string | number>>(),
     /** Optional address for the citizen's notifications (issue #9). */
     applicantEmail: text(),
     /** Language of the citizen's notifications. */

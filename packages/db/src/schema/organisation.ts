@@ -62,6 +62,11 @@ export const centers = pgTable(
     appointmentOnTimeMinutes: integer().notNull().default(10),
     /** How many local days ahead (today included) citizens may book. */
     appointmentBookingDays: integer().notNull().default(14),
+    // Remote tickets (#17): per clock hour, when they stop before closing, and how long after
+    // the call the citizen has to confirm arrival before the ticket becomes a no-show.
+    remotePerHour: integer().notNull().default(20),
+    remoteStopMinutes: integer().notNull().default(30),
+    remoteConfirmMinutes: integer().notNull().default(5),
     ...timestamps,
   },
   (t) => [uniqueIndex('centers_code_key').on(t.code), index('centers_unit_idx').on(t.unitId)],

@@ -1,3 +1,4 @@
+import type { EFormField } from '@motcua/contracts';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
 import { timeLimitUnit } from './enums.js';
@@ -43,6 +44,8 @@ export const procedureVersions = pgTable(
     requiredDocuments: jsonb().$type<Array<{ name: string; original: boolean; reusable: boolean }>>().notNull().default([]),
     /** "Không hẹn": the result is handed over during the visit, no appointment slip. */
     noAppointment: boolean().notNull().default(false),
+    /** The e-form a citizen fills online (fields per version; validated by `eFormSchema` on both sides). */
+    eFormFields: jsonb().$type<EFormField[]>().notNull().default([]),
     ...timestamps,
   },
   (t) => [uniqueIndex('procedure_versions_key').on(t.procedureId, t.version), index('procedure_versions_effective_idx').on(t.procedureId, t.effectiveFrom)],

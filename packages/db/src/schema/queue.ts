@@ -135,3 +135,26 @@ export const appointments = pgTable(
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;
+
+/**
+ * A ticket taken from a phone (#17). Apart from `tickets` so public reads of tickets stay as they
+ * are; `citizen_id_number` is who held a citizen session, never shown on a public surface.
+ */
+export const remoteTickets = pgTable('remote_tickets', {
+  ticketId: uuid().primaryKey().references(() => tickets.id, { onDelete: 'cascade' }),
+  centerId: uuid().notNull().references(() => centers.id),
+  citizenIdNumber: text(),
+  confirmedAt: timestamp(tz),
+  ...timestamps,
+});
+
+/** Remote tickets taken per center and local clock hour: the conditional UPDATE that enforces the quota. */
+export const remoteTicketQuotas = pgTable(
+  'remote_ticket_quotas',
+  {
+    centerId: uuid().notNull().references(() => centers.id),
+    hour: text().notNull(),
+    taken: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'remote_ticket_quotas_pkey', columns: [t.centerId, t.hour] })],
+);

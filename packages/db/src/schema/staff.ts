@@ -88,6 +88,8 @@ export const devices = pgTable(
     pairingExpiresAt: timestamp(tz),
     pairedAt: timestamp(tz),
     revokedAt: timestamp(tz),
+    /** When the device's socket was last seen by an API instance (presence itself lives in Redis). */
+    lastSeenAt: timestamp(tz),
     ...timestamps,
   },
   (t) => [uniqueIndex('devices_token_hash_key').on(t.tokenHash), uniqueIndex('devices_pairing_code_key').on(t.pairingCode), index('devices_center_idx').on(t.centerId)],

@@ -1,3 +1,4 @@
+import type { EFormField } from '@motcua/contracts';
 import type { ProcedureStep } from '../schema/procedures.js';
 
 /**
@@ -154,6 +155,25 @@ export interface DemoProcedure {
   fixedAgency?: string;
   requiredDocuments: Doc[];
 }
+
+const field = (key: string, vi: string, en: string, type: EFormField['type'] = 'text', required = true): EFormField => ({ key, label: { vi, en }, type, required });
+const sex: EFormField = { ...field('sex', 'Giới tính', 'Sex', 'select'), options: [{ value: 'nam', label: { vi: 'Nam', en: 'Male' } }, { value: 'nu', label: { vi: 'Nữ', en: 'Female' } }] };
+const birthForm: EFormField[] = [
+  field('childName', 'Họ, chữ đệm, tên của trẻ', "Child's full name"),
+  field('birthDate', 'Ngày sinh', 'Date of birth', 'date'),
+  sex,
+  field('birthPlace', 'Nơi sinh', 'Place of birth'),
+  field('fatherName', 'Họ tên cha', "Father's full name", 'text', false),
+  field('motherName', 'Họ tên mẹ', "Mother's full name"),
+];
+
+/** The demo e-forms (tờ khai điện tử), by procedure code; the other procedures have none. */
+export const eForms: Record<string, EFormField[]> = {
+  '1.001193': birthForm,
+  'HT-KSNC': birthForm,
+  '1.000894': [field('partnerName', 'Họ tên bên kia', "The other party's full name"), field('partnerBirthDate', 'Ngày sinh bên kia', "The other party's date of birth", 'date'), field('partnerIdNumber', 'Số định danh bên kia', "The other party's ID number")],
+  'HT-KT': [field('deceasedName', 'Họ tên người chết', 'Full name of the deceased'), field('deathDate', 'Ngày chết', 'Date of death', 'date'), field('deathPlace', 'Nơi chết', 'Place of death'), field('relation', 'Quan hệ với người chết', 'Relation to the deceased')],
+};
 
 /**
  * The real procedures of the research notes (dossier-domain.md §5) with their limits,

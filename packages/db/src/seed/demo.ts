@@ -104,6 +104,7 @@ async function seedInto(tx: Tx, now: Date): Promise<DemoAccount[]> {
       competentAgencyRule: p.rule ?? 'fixed',
       fixedAgencyId: p.fixedAgency ? agencies.find((a) => a.code === p.fixedAgency)!.id : null,
       obligationPausesClock: p.field === 'dat_dai',
+      eFormFields: demo.eForms[p.code] ?? [],
     })),
   );
 

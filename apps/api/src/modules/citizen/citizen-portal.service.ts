@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { CitizenDossier, CitizenDossierSummary, CitizenProcedure, DossierStatus } from '@motcua/contracts';
+import { fillEForm, type CitizenDossier, CitizenDossierSummary, CitizenProcedure, DossierStatus } from '@motcua/contracts';
 import { citizenPortalRepository, dossierRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CitizenActor } from '../../common/actor.js';
@@ -45,7 +45,7 @@ export class CitizenPortalService {
   async detail(citizen: CitizenActor, code: string, now = new Date()): Promise<CitizenDossier> {
     const db = this.database.db;
     const d = await this.mine(citizen, code);
-    const [receiving, collect, events, docs] = await Promise.all([dossierRepository.center(db, d.receivingCenterId), dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id), dossierRepository.documents(db, d.id)]);
+    const [receiving, collect, events, docs, version] = await Promise.all([dossierRepository.center(db, d.receivingCenterId), dossierRepository.center(db, d.returnCenterId), dossierRepository.events(db, d.id), dossierRepository.documents(db, d.id), dossierRepository.procedureVersion(db, d.procedureVersionId)]);
     const latest = (pred: (data: Record<string, unknown>) => boolean) => [...events].reverse().find((e) => e.data && pred(e.data));
     let asked: CitizenDossier['asked'] = null;
     const need = actionNeeded(d.status);
@@ -72,6 +72,7 @@ export class CitizenPortalService {
       // Status changes only: handovers inside the agency are internal.
       timeline: events.filter((e) => e.to_status !== e.from_status).map((e) => ({ at: iso(e.at)!, status: e.to_status as DossierStatus | null, kind: e.kind })),
       asked,
+      form: fillEForm(version?.version.eFormFields ?? [], d.formAnswers),
       components: docs.filter((x) => x.kind === 'component').sort((a, b) => a.componentIndex! - b.componentIndex!).map((x) => ({ index: x.componentIndex!, name: x.name, required: x.required, hasFile: Boolean(x.fileSha256) })),
       downloads: docs
         .filter((x) => x.kind !== 'component' && x.fileSha256)

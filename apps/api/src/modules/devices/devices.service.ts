@@ -7,13 +7,14 @@ import { ApiError } from '../../common/api-error.js';
 import { Cached } from '../../common/cached.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { hashToken, newSessionToken } from '../auth/session-token.js';
+import { DevicePresence } from './device-presence.js';
 
 // Read aloud from a manager's screen and typed on a TV remote: no 0/O/1/I.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PAIRING_MINUTES = 15;
 const DEVICE_CACHE_MS = 2_000;
 
-export const toDevice = (d: DeviceRow): Device => ({
+export const toDevice = (d: DeviceRow, online = false): Device => ({
   id: d.id,
   centerId: d.centerId,
   kind: d.kind,
@@ -22,6 +23,8 @@ export const toDevice = (d: DeviceRow): Device => ({
   pairedAt: d.pairedAt?.toISOString() ?? null,
   revokedAt: d.revokedAt?.toISOString() ?? null,
   createdAt: d.createdAt.toISOString(),
+  online,
+  lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
 });
 
 export interface DeviceIdentity {
@@ -37,14 +40,19 @@ export interface DeviceIdentity {
 export class DevicesService {
   readonly #cache = new Cached<DeviceIdentity | undefined>(DEVICE_CACHE_MS, 10_000);
 
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(DevicePresence) private readonly presence: DevicePresence,
+  ) {}
 
   private forget(deviceId: string): Promise<void> {
     return this.#cache.deleteWhere((identity) => identity?.deviceId === deviceId);
   }
 
   async list(centerId: string): Promise<Device[]> {
-    return (await deviceRepository.list(this.database.db, centerId)).map(toDevice);
+    const rows = await deviceRepository.list(this.database.db, centerId);
+    const online = await this.presence.online(rows.map((d) => d.id));
+    return rows.map((d) => toDevice(d, online.has(d.id)));
   }
 
   async create(centerId: string, input: { kind: DeviceKind; name: string; counterId?: string | null }, actor: Actor, ip?: string, now = new Date()) {

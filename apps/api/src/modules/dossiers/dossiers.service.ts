@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   documentIssueJobId, ErrorCode, JobName, Namespace, Room, routes, ServerEvent, type CounterIntake, type DossierDetail, type DossierStatus, type DossierSummary, type IntakeOutcome, type Locale, type OnlineIntake, type OnlineIntakeReceipt, type CitizenSubmission,
-  type ProcessAction, type Tracking,
+  type ProcessAction, type Tracking, eFormSchema, fillEForm, safeParseIn, type EFormAnswers, type EFormField,
 } from '@motcua/contracts';
 import {
   addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
@@ -104,7 +104,7 @@ export class DossiersService {
         applicant: { name: citizen.name, phone, idNumber: citizen.idNumber, email: input.email, language: input.language },
         documents: [],
       };
-      return this.create(tx, input.receivingCenterId, intake, { channel: 'online', idempotencyKey, idempotencyHash, actor: null, identityVerified: true }, now);
+      return this.create(tx, input.receivingCenterId, intake, { channel: 'online', idempotencyKey, idempotencyHash, actor: null, identityVerified: true, answers: input.answers }, now);
     });
     return this.receipt(done.dossier, locale, true);
   }
@@ -139,7 +139,7 @@ export class DossiersService {
   }
 
   /** A new dossier in state "submitted", with its code, routing and the papers handed in. */
-  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; idempotencyHash?: string; actor: Actor | null; identityVerified?: boolean }, now: Date): Promise<Committed & { context: DecideContext }> {
+  private async create(tx: Tx, centerId: string, input: IntakeInput, origin: { channel: Dossier['channel']; ticketId?: string | null; idempotencyKey?: string; idempotencyHash?: string; actor: Actor | null; identityVerified?: boolean; answers?: EFormAnswers }, now: Date): Promise<Committed & { context: DecideContext }> {
     const center = await dossierRepository.center(tx, centerId);
     if (!center) throw fieldError('body.receivingCenterId', { vi: 'Không tìm thấy trung tâm tiếp nhận', en: 'Receiving center not found' });
     const procedure = await dossierRepository.procedureInForce(tx, input.procedureId, businessDate(now, center.timeZone));
@@ -148,6 +148,7 @@ export class DossiersService {
     if (origin.channel === 'online' && procedure.version.onlineLevel === 'none') {
       throw fieldError('body.procedureId', { vi: 'Thủ tục này chưa cho phép nộp trực tuyến; hãy nộp tại bộ phận một cửa', en: 'This procedure cannot be submitted online yet; submit it at the service center' });
     }
+    const formAnswers = origin.answers ? this.checkEForm(procedure.version.eFormFields, origin.answers) : null;
     for (const key of ['applicantUnitId', 'parcelUnitId'] as const) {
       const unitId = input[key];
       if (unitId && !(await dossierRepository.unitExists(tx, unitId))) throw fieldError(`body.${key}`, { vi: 'Không tìm thấy đơn vị hành chính', en: 'Administrative unit not found' });
@@ -173,6 +174,7 @@ export class DossiersService {
       applicantPhone: input.applicant.phone,
       applicantIdNumber: input.applicant.idNumber ?? null,
       identityVerified: origin.identityVerified ?? false,
+      formAnswers,
       applicantEmail: input.applicant.email ?? null,
       notifyLanguage: input.applicant.language,
       applicantUnitId: input.applicantUnitId ?? null,
@@ -188,6 +190,16 @@ export class DossiersService {
     };
     await dossierRepository.appendEvents(tx, [event]);
     return { dossier, events: [event], context };
+  }
+
+  /** The e-form answers checked by the same schema the portal used; each wrong field is named (`body.answers.<key>`). */
+  private checkEForm(fields: readonly EFormField[], answers: EFormAnswers): Record<string, string | number> | null {
+    const schema = eFormSchema(fields);
+    const vi = safeParseIn(schema, answers, 'vi');
+    if (vi.success) return Object.keys(vi.data).length ? (vi.data as Record<string, string | number>) : null;
+    const en = safeParseIn(schema, answers, 'en');
+    const issues = vi.error.issues.map((i, n) => ({ path: ['body', 'answers', ...i.path.map(String)].join('.'), message: { vi: i.message, en: en.error?.issues[n]?.message ?? i.message } }));
+    throw ApiError.validation(issues, { vi: 'Tờ khai chưa hợp lệ: ' + issues.map((i) => i.path.slice(13) || 'tờ khai').join(', '), en: 'The e-form is not valid: ' + issues.map((i) => i.path.slice(13) || 'form').join(', ') });
   }
 
   /**
@@ -518,6 +530,7 @@ export class DossiersService {
       documents: documents.filter((doc) => doc.kind !== 'component').map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, reference: doc.reference, createdAt: doc.createdAt.toISOString() })),
       components: documents.filter((doc) => doc.kind === 'component').sort((a, b) => a.componentIndex! - b.componentIndex!).map(componentView),
       digitised: d.digitised,
+      form: fillEForm(procedure!.version.eFormFields, d.formAnswers),
       payments: payments.map((p) => ({ amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt.toISOString() })),
       paymentAttempts: attempts.map((p) => ({
         txnRef: p.txnRef, purpose: p.purpose as 'fee' | 'obligation', amountVnd: p.amountVnd, status: p.status as 'pending' | 'paid' | 'failed' | 'expired', gateway: p.gateway,

@@ -1,12 +1,13 @@
-import { routes, type IssueTicketRequest } from '@motcua/contracts';
+import { routes, type IssueTicketRequest, type RemoteTicketRequest } from '@motcua/contracts';
 import { Controller, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor, RequestWithActor } from '../../common/actor.js';
+import type { Actor, CitizenActor, RequestWithActor } from '../../common/actor.js';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
-import { CurrentActor } from '../../common/current-actor.decorator.js';
+import { CurrentActor, OptionalCitizen } from '../../common/current-actor.decorator.js';
 import { Now } from '../../common/now.decorator.js';
 import { LiveBoardService } from './live-board.service.js';
 import { QueueService } from './queue.service.js';
+import { RemoteTicketService } from './remote-ticket.service.js';
 
 type CenterParams = { centerId: string };
 type CounterParams = { counterId: string };
@@ -17,6 +18,7 @@ export class QueueController {
   constructor(
     @Inject(QueueService) private readonly queue: QueueService,
     @Inject(LiveBoardService) private readonly live: LiveBoardService,
+    @Inject(RemoteTicketService) private readonly remote: RemoteTicketService,
   ) {}
 
   @ApiRoute(routes.kiosk)
@@ -27,6 +29,16 @@ export class QueueController {
   @ApiRoute(routes.issueTicket)
   issue(@Input() input: ValidatedInput<CenterParams, unknown, IssueTicketRequest>, @Req() req: Request & RequestWithActor & { device?: { kind: string } }, @Now() now: Date) {
     return this.queue.issue(input.params.centerId, input.body, req.actor, now, req.device?.kind === 'kiosk');
+  }
+
+  @ApiRoute(routes.issueRemoteTicket)
+  issueRemote(@Input() input: ValidatedInput<CenterParams, unknown, RemoteTicketRequest>, @OptionalCitizen() citizen: CitizenActor | undefined, @Now() now: Date) {
+    return this.remote.issue(input.params.centerId, input.body, citizen, now);
+  }
+
+  @ApiRoute(routes.confirmRemoteArrival)
+  arrived(@Input() input: ValidatedInput<{ code: string }>, @Now() now: Date) {
+    return this.remote.arrived(input.params.code, now);
   }
 
   @ApiRoute(routes.publicCenters)

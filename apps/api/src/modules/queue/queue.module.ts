@@ -6,6 +6,7 @@ import { LiveBoardService } from './live-board.service.js';
 import { QueueRealtime } from './queue-realtime.js';
 import { QueueController } from './queue.controller.js';
 import { QueueService } from './queue.service.js';
+import { RemoteTicketService } from './remote-ticket.service.js';
 
-@Module({ controllers: [QueueController, CounterController], providers: [QueueService, CounterService, LiveBoardService, CenterContext, QueueRealtime], exports: [CenterContext, QueueRealtime] })
+@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, CounterService, LiveBoardService, CenterContext, QueueRealtime], exports: [CenterContext, QueueRealtime] })
 export class QueueModule {}

@@ -2,7 +2,7 @@ import { defineRoute } from '../route.js';
 import { ZCenterParams } from '../common.js';
 import {
   ZCallSpecificRequest, ZCounterParams, ZCounterStateRequest, ZDisplaySnapshot, ZIssuedTicket, ZIssueTicketRequest, ZKioskSnapshot, ZLiveBoard,
-  ZRating, ZRatingPrompt, ZRatingRequest, ZPublicCenters, ZServiceAvailabilityRequest, ZServiceParams, ZTicketContactParams, ZTicketContactRequest, ZTicketContactSaved, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
+  ZRating, ZRatingPrompt, ZRemoteArrival, ZRemoteTicketRequest, ZRatingRequest, ZPublicCenters, ZServiceAvailabilityRequest, ZServiceParams, ZTicketContactParams, ZTicketContactRequest, ZTicketContactSaved, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
 } from '../queue.js';
 import { ZService } from '../org.js';
 import { centerAdmins, centerParam } from './access.js';
@@ -95,6 +95,16 @@ export const queueRoutes = {
   setServiceAvailability: defineRoute({
     method: 'PUT', path: '/services/:serviceId/availability', tag: 'queue', summary: 'Open or pause a service at the kiosk',
     access: { kind: 'staff', roles: centerAdmins, scope: { type: 'service', from: 'params', key: 'serviceId' } }, params: ZServiceParams, body: ZServiceAvailabilityRequest, response: ZService,
+  }),
+  issueRemoteTicket: defineRoute({
+    method: 'POST', path: '/public/centers/:centerId/remote-tickets', tag: 'queue',
+    summary: 'Take a ticket for today from a phone (same gap-free numbers as the kiosk), within the center’s hourly quota and not in the last minutes before closing',
+    access: { kind: 'public', citizen: 'optional', rateLimit: { limit: 5, windowSeconds: 600 } }, params: ZCenterParams, body: ZRemoteTicketRequest, response: ZIssuedTicket,
+  }),
+  confirmRemoteArrival: defineRoute({
+    method: 'POST', path: '/public/tickets/:code/arrived', tag: 'queue', status: 200,
+    summary: 'The citizen of a remote ticket says “I have arrived” (holding the tracking code is the proof)',
+    access: { kind: 'public', rateLimit: { limit: 20, windowSeconds: 60 } }, params: ZTrackingParams, response: ZRemoteArrival,
   }),
 } as const;
 
