@@ -25,6 +25,13 @@ async function enableSound(page: Page) {
   await expect(button).toHaveCount(0);
 }
 
+
+/** Whether the manager's device list shows this device online. */
+async function onlineOf(manager: APIRequestContext, centerId: string, deviceId: string) {
+  const devices = (await (await manager.get(`/api/centers/${centerId}/devices`)).json()) as Array<{ id: string; online: boolean }>;
+  return devices.find((d) => d.id === deviceId)?.online;
+}
+
 test('a ticket taken at the kiosk shows on the display and the phone; the officer calls it and the display shows it within a second; the citizen rates it', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   const errors = watchErrors(page);
@@ -176,6 +183,9 @@ test('a ticket taken at the kiosk shows on the display and the phone; the office
   await tablet.getByLabel('Mã ghép nối').fill(((await registered.json()) as { pairingCode: string }).pairingCode);
   await tablet.getByRole('button', { name: 'Ghép nối' }).click();
   await expect(tablet.getByTestId('rate-ask')).toContainText(`Mời đánh giá lượt phục vụ vé ${calledCode}`);
+  // The tablet is a device with presence like the kiosk and the hall display (#18 item 12).
+  const tabletId = ((await registered.json()) as { device: { id: string } }).device.id;
+  await expect.poll(async () => onlineOf(page.request, centerId, tabletId), { timeout: 30_000 }).toBe(true);
   await tablet.screenshot({ path: `${shots}/queue-rating.png` });
   const prompt = (await (await tablet.request.get(`/api/public/counters/${counterId}/rating`)).json()) as { ticket: { id: string } };
   await tablet.getByTestId('rate-very_satisfied').click();
@@ -201,8 +211,7 @@ test('a kiosk with nobody signed in asks for its pairing code once, then issues 
   const centerId = ((await (await manager.get('/api/centers')).json()) as Array<{ id: string; code: string }>).find((c) => c.code === AN_XUYEN)!.id;
   const created = await manager.post(`/api/centers/${centerId}/devices`, { data: { kind: 'kiosk', name: 'Ki-ốt sảnh chính' } });
   expect(created.status(), await created.text()).toBe(201);
-  const { pairingCode } = (await created.json()) as { pairingCode: string };
-  await manager.dispose();
+  const { pairingCode, device } = (await created.json()) as { pairingCode: string; device: { id: string } };
 
   await page.setViewportSize({ width: 1080, height: 1920 });
   // `?print=auto`: each slip goes to the printer by itself (Chromium started with --kiosk-printing).
@@ -227,4 +236,7 @@ test('a kiosk with nobody signed in asks for its pairing code once, then issues 
   await form.getByRole('button', { name: /Ghép nối/ }).click();
   await expect(page.getByTestId('slip-number')).toHaveText(/^B\d{3,4}$/);
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+  // Paired on the page: the manager's Devices list sees the kiosk online from its socket (#18 item 12).
+  await expect.poll(async () => onlineOf(manager, centerId, device.id), { timeout: 30_000 }).toBe(true);
+  await manager.dispose();
 });

@@ -1,4 +1,4 @@
-import { routes, ZHealth, ZPing, type Health, type Ping } from '@motcua/contracts';
+import { routes, ZHealth, type Health, type Ping } from '@motcua/contracts';
 import { ApiError, type ApiClient } from './api-client.js';
 
 /** Health is answered with 503 while degraded; the body still says which part is down. */
@@ -16,5 +16,5 @@ export function createPing(api: ApiClient, message: string): Promise<Ping> {
 }
 
 export function getPing(api: ApiClient, id: string): Promise<Ping> {
-  return api.request('GET', routes.getPing.path.replace(':id', encodeURIComponent(id)), { schema: ZPing });
+  return api.call(routes.getPing, { params: { id } });
 }

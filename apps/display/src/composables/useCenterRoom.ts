@@ -24,7 +24,11 @@ export function useCenterRoom(handlers: { onCall?: (c: Call) => void; onQueue?: 
     for (const off of unsubscribe) off();
     unsubscribe = [];
   }
-  return { status: realtime.status, join, leave };
+  /** A fresh handshake, so a device cookie set after the socket opened (paired on the page) makes it the device's presence. */
+  function reconnect() {
+    realtime.socket.disconnect().connect();
+  }
+  return { status: realtime.status, join, leave, reconnect };
 }
 
 /**

@@ -5,7 +5,8 @@ import { router } from '../router/index.js';
 import KioskView from './KioskView.vue';
 
 // The live feed needs a server; these tests drive the kiosk through HTTP answers only.
-vi.mock('../composables/useCenterRoom.js', () => ({ useCenterRoom: () => ({ status: { value: 'online' }, join: () => {}, leave: () => {} }) }));
+const reconnect = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../composables/useCenterRoom.js', () => ({ useCenterRoom: () => ({ status: { value: 'online' }, join: () => {}, leave: () => {}, reconnect: () => reconnect.count++ }) }));
 
 const CENTER = '11111111-1111-4111-8111-111111111111';
 const HT = '22222222-2222-4222-8222-222222222222';
@@ -183,6 +184,8 @@ describe('KioskView', () => {
     await vi.waitFor(() => expect(w.find('[data-testid=slip]').exists()).toBe(true));
     expect(calls.find((c) => c.url.endsWith('/devices/pair'))?.body).toEqual({ code: 'ab12cd34' });
     expect(calls.filter((c) => c.url.endsWith('/tickets'))).toHaveLength(2);
+    // Its one socket handshakes again with the device cookie: the kiosk's presence on the Devices page.
+    expect(reconnect.count).toBe(1);
     w.unmount();
   });
 

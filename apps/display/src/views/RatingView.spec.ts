@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n/index.js';
 import RatingView from './RatingView.vue';
 
+// Presence needs a server; these tests drive the tablet through HTTP answers only.
+vi.mock('../composables/useDevicePresence.js', () => ({ useDevicePresence: () => {} }));
+
 const COUNTER = '11111111-1111-4111-8111-111111111111';
 const TICKET = '22222222-2222-4222-8222-222222222222';
 const prompt = { counterLabel: 'Quầy 5', ticket: { id: TICKET, code: 'A023', doneAt: '2026-11-25T02:14:00Z' } };
