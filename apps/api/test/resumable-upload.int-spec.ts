@@ -52,7 +52,10 @@ describe('resumable (tus) uploads of component files', () => {
       });
       req.on('error', (e) => (cutAfter !== undefined ? resolve({ status: 0, headers: {}, text: String(e) }) : reject(e)));
       (async () => {
-        if (!body) return req.end();
+        if (!body) {
+          req.end();
+          return;
+        }
         const pieces = Buffer.isBuffer(body) ? [body] : body;
         let sent = 0;
         for await (const piece of pieces) {
