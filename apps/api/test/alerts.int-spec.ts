@@ -4,7 +4,8 @@ import { closeRedis, createRedis } from '@motcua/platform';
 import { Queue } from 'bullmq';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertWorld, insertDossiers, schedulerFor, waitFor, type AlertWorld } from './alert-world.js';
+import { createAlertWorld, insertDossiers, schedulerFor, type AlertWorld } from './alert-world.js';
+import { waitFor } from './wait.js';
 import { signIn, startStack, type Stack } from './harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
