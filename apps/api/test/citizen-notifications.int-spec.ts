@@ -163,6 +163,7 @@ describe('citizen notifications', () => {
     const online = { procedureId: ids['CTR-TT'], applicant: { name: 'Phan Văn Dũng', phone: '0933444555' }, applicantUnitId: ids.unitAnXuyen, receivingCenterId: ids.anXuyen, idempotencyKey: 'portal-citizen-0001' };
     const first = await ok(await send(null, 'POST', '/intake/online', online));
     await Promise.all([1, 2, 3].map(() => send(null, 'POST', '/intake/online', online)));
+    // Nothing must arrive: give a wrongly queued message time to show (no event marks an absence).
     await new Promise((r) => setTimeout(r, 1500));
     expect(posts.length).toBe(before);
     expect((await rows(ids.lan!)).filter((r) => r.event === 'result_ready')).toHaveLength(4);
@@ -229,6 +230,7 @@ describe('citizen notifications', () => {
     const logged = await sql`select target from citizen_deliveries where reference = ${withPhone.code}`;
     expect(JSON.stringify(logged)).not.toContain('0905111222');
     expect(logged.map((r) => r.target)).toContain('090****222');
+    // And no fourth: give a duplicate time to show (no event marks an absence).
     await new Promise((r) => setTimeout(r, 800));
     expect(await sql`select count(*)::int as n from citizen_deliveries where event = 'ticket_called'`).toEqual([{ n: 3 }]);
   });

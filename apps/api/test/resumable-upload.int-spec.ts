@@ -61,7 +61,8 @@ describe('resumable (tus) uploads of component files', () => {
           if (!req.write(part)) await new Promise((r) => req.once('drain', r));
           sent += part.length;
           if (cutAfter !== undefined && sent >= cutAfter) {
-            // Let the bytes leave, then drop the connection mid-request.
+            // Let the bytes leave, then drop the connection mid-request (simulating a network cut, not waiting for a result:
+            // the test then polls HEAD until the server has recorded them).
             await new Promise((r) => setTimeout(r, 300));
             req.destroy();
             return;
