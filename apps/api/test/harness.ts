@@ -122,7 +122,10 @@ export async function openCounters(stack: Stack, centerCode?: string): Promise<v
  * for "two more sweeps" as events rather than sleep for two sweep periods.
  */
 export async function jobsCompleted(stack: Pick<Stack, 'env'>, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${stack.env.WORKER_HEALTH_PORT}/metrics`)).text();
+  // A worker still starting (the stack waits for the API only) has completed nothing yet.
+  const res = await fetch(`http://127.0.0.1:${stack.env.WORKER_HEALTH_PORT}/metrics`).catch(() => undefined);
+  if (!res) return 0;
+  const text = await res.text();
   const line = text.split('\n').find((l) => l.startsWith('motcua_jobs_total{') && l.includes(`name="${name}"`) && l.includes('outcome="completed"'));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
