@@ -1,6 +1,6 @@
 import { businessDate } from '@motcua/core';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 const shift = (date: string, days: number) => {
@@ -73,9 +73,7 @@ describe('assignment board rules', () => {
       expect(board.assignments).toEqual([expect.objectContaining({ staffId: center.officers['canbo.anxuyen2'], counterId: center.counters[2], workDate: today })]);
       const mine = await json(await fetch(`${stack.baseUrl}/api/me/assignments`, { headers: { cookie } }));
       expect(mine.assignments).toEqual([expect.objectContaining({ counterId: center.counters[2], counterLabel: 'Quầy 3' })]);
-      const deadline = Date.now() + 5000;
-      while (!events.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(events).toContainEqual({ centerId: center.id, date: today });
+      await vi.waitFor(() => expect(events).toContainEqual({ centerId: center.id, date: today }), { timeout: 10_000, interval: 50 });
     } finally {
       socket.close();
     }
