@@ -52,6 +52,8 @@ export const expected: Record<string, Expectation> = {
   'PUT /centers/:centerId/assignments': { admin: 'allowed', province_admin: 'allowed', center_manager: 'scoped', officer: 'refused', specialist: 'refused', leader: 'refused' },
   'POST /centers/:centerId/assignments/unassign': { admin: 'allowed', province_admin: 'allowed', center_manager: 'scoped', officer: 'refused', specialist: 'refused', leader: 'refused' },
   'POST /centers/:centerId/assignments/copy': { admin: 'allowed', province_admin: 'allowed', center_manager: 'scoped', officer: 'refused', specialist: 'refused', leader: 'refused' },
+  'GET /centers/:centerId/assignments/week': { admin: 'allowed', province_admin: 'allowed', center_manager: 'scoped', officer: 'refused', specialist: 'refused', leader: 'refused' },
+  'PUT /centers/:centerId/assignments/week': { admin: 'allowed', province_admin: 'allowed', center_manager: 'scoped', officer: 'refused', specialist: 'refused', leader: 'refused' },
   'GET /me/assignments': { admin: 'allowed', province_admin: 'allowed', center_manager: 'allowed', officer: 'allowed', specialist: 'allowed', leader: 'allowed' },
   // audit
   'GET /audit': { admin: 'allowed', province_admin: 'allowed', center_manager: 'refused', officer: 'refused', specialist: 'refused', leader: 'refused' },
