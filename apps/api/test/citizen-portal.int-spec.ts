@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
 import { DEMO_CITIZENS, startOidcDevProvider } from '../../../scripts/lib/oidc-dev-provider.mjs';
 import { startPaymentSandbox } from '../../../scripts/lib/payment-sandbox.mjs';
+import { analyticsRepository } from '@motcua/db';
 import { json, seed, signIn, startStack, type Stack } from './harness.js';
 
 const [lan, minh] = DEMO_CITIZENS as [(typeof DEMO_CITIZENS)[number], (typeof DEMO_CITIZENS)[number]];
@@ -355,6 +356,158 @@ describe('citizen sign-in (OpenID Connect against the local provider) and "Hồ 
     const staffView = await fetch(`${stack.baseUrl}/api/dossiers/${row!.id}`, { headers: { cookie: officer } });
     expect(staffView.status).toBe(200);
     expect((await json(staffView)).form.map((f: { key: string; value: string }) => `${f.key}=${f.value}`)).toEqual(['deceasedName=Trần Văn Cũ', 'deathDate=2026-11-30', 'deathPlace=Bệnh viện Cà Mau', 'relation=Con']);
+  });
+
+  /** A counter intake for a citizen of the provider (the officer's view is not under test here). */
+  async function intakeFor(who: { idNumber: string; name: string }, outcome: unknown = { kind: 'accept' }) {
+    const res = await post(officer, `/centers/${ids.center}/dossiers`, { procedureId: ids.counterProcedure, applicant: { name: who.name, phone: '0912345670', idNumber: who.idNumber }, applicantUnitId: ids.unit, outcome });
+    const d = await json(res);
+    expect(res.status, JSON.stringify(d)).toBe(201);
+    return d as { id: string; code: string };
+  }
+  async function pdfForm(name: string, pages = 1) {
+    const pdf = await PDFDocument.create();
+    for (let i = 0; i < pages; i++) pdf.addPage();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await pdf.save())], { type: 'application/pdf' }), name);
+    return form;
+  }
+  const upload = async (cookie: string, code: string, index: number, pages = 1) =>
+    fetch(`${stack.baseUrl}/api/citizen/dossiers/${code}/components/${index}/file`, { method: 'POST', headers: { cookie, 'accept-language': 'en' }, body: await pdfForm('bo-sung.pdf', pages) });
+
+  it('answers a supplement request during processing: 409 until every item is answered, then back to processing with the pause ended, the citizen on the slip', async () => {
+    const d = await intakeFor(lan);
+    const { cookie } = await signInCitizen(lan);
+    const first = (await json(await get(cookie, `/citizen/dossiers/${d.code}`))).components[0].name as string;
+    // The state "request_supplement" leaves, written directly (the processing flow has its own tests): paused a week ago, so working time passed whatever today is.
+    const [before] = await stack.database.sql`
+      update dossiers set status = 'awaiting_supplement', paused_since = now() - interval '7 days', supplement_count = 1 where id = ${d.id} returning due_at, deadline_version`;
+    await stack.database.sql`insert into dossier_events (dossier_id, kind, from_status, to_status, at, data)
+      values (${d.id}, 'supplement_requested', 'in_process', 'awaiting_supplement', now() - interval '7 days', ${JSON.stringify({ missingItems: [first, 'Giải trình nguồn gốc'] })}::jsonb)`;
+    const asked = await json(await get(cookie, `/citizen/dossiers/${d.code}`));
+    expect(asked.asked).toEqual({ kind: 'supplement', items: [first, 'Giải trình nguồn gốc'], answeredAt: null });
+
+    // Nothing attached yet: refused, naming what is missing.
+    const early = await post(cookie, `/citizen/dossiers/${d.code}/supplement`, { note: 'Đã gửi giải trình' });
+    expect(early.status).toBe(409);
+    expect((await json(early)).error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(first), details: { status: 'awaiting_supplement', missing: [first] } });
+    // Another citizen: 404, as for a dossier that does not exist.
+    const other = await signInCitizen(minh);
+    expect((await post(other.cookie, `/citizen/dossiers/${d.code}/supplement`, { note: 'x' })).status).toBe(404);
+    // The file, but no note for the item that names no paper of the checklist: still missing.
+    expect((await upload(cookie, d.code, 0)).status).toBe(201);
+    const noNote = await post(cookie, `/citizen/dossiers/${d.code}/supplement`, {});
+    expect((await json(noNote)).error.details.missing).toEqual(['Giải trình nguồn gốc']);
+    expect(await stack.database.sql`select status from dossiers where id = ${d.id}`).toEqual([{ status: 'awaiting_supplement' }]);
+
+    const done = await post(cookie, `/citizen/dossiers/${d.code}/supplement`, { note: 'Đã gửi giải trình qua bưu điện' });
+    const body = await json(done);
+    expect(done.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ status: 'in_process', asked: null, actionNeeded: null });
+    const [after] = await stack.database.sql`select status, paused_since, due_at, deadline_version from dossiers where id = ${d.id}`;
+    expect(after).toMatchObject({ status: 'in_process', paused_since: null, deadline_version: Number(before!.deadline_version) + 1 });
+    // A week paused: the due time moved later by the working time of the pause.
+    expect(new Date(after!.due_at).getTime()).toBeGreaterThan(new Date(before!.due_at).getTime());
+    const [slip] = await stack.database.sql`select kind, from_status, to_status, from_staff_id, note, data from dossier_events where dossier_id = ${d.id} order by at desc, created_at desc limit 1`;
+    expect(slip).toEqual({ kind: 'supplement_received', from_status: 'awaiting_supplement', to_status: 'in_process', from_staff_id: null, note: 'Đã gửi giải trình qua bưu điện', data: { by: 'citizen', via: 'portal', dueAt: new Date(after!.due_at).toISOString() } });
+    // Staff see it on the control slip.
+    const staff = await json(await fetch(`${stack.baseUrl}/api/dossiers/${d.id}`, { headers: { cookie: officer } }));
+    expect(staff.events.at(-1)).toMatchObject({ kind: 'supplement_received', fromStaff: null, data: { by: 'citizen' } });
+    // Nothing is asked any more: a second answer is refused with the reason.
+    const again = await post(cookie, `/citizen/dossiers/${d.code}/supplement`, {});
+    expect(again.status).toBe(409);
+    expect((await json(again)).error.message).toMatch(/not waiting for a supplement/);
+  });
+
+  it('answers a completion request at intake: the center is told and decides; a second answer is refused', async () => {
+    const { cookie } = await signInCitizen(lan);
+    const probe = await intakeFor(lan);
+    const first = (await json(await get(cookie, `/citizen/dossiers/${probe.code}`))).components[0].name as string;
+    const d = await intakeFor(lan, { kind: 'request_supplement', missingItems: [first] });
+    expect((await upload(cookie, d.code, 0)).status).toBe(201);
+    const done = await post(cookie, `/citizen/dossiers/${d.code}/supplement`, {});
+    const body = await json(done);
+    expect(done.status, JSON.stringify(body)).toBe(200);
+    // The state machine leaves intake decisions to the center: still waiting, now with the answer recorded.
+    expect(body).toMatchObject({ status: 'intake_supplement', asked: { kind: 'supplement', items: [first], answeredAt: expect.any(String) } });
+    const events = await stack.database.sql`select kind, from_staff_id, data from dossier_events where dossier_id = ${d.id} and kind = 'supplement_supplied'`;
+    expect(events).toEqual([{ kind: 'supplement_supplied', from_staff_id: null, data: { by: 'citizen', via: 'portal' } }]);
+    const again = await post(cookie, `/citizen/dossiers/${d.code}/supplement`, {});
+    expect(again.status).toBe(409);
+    expect((await json(again)).error.message).toMatch(/already said/);
+    // The center accepts as usual.
+    expect((await post(officer, `/dossiers/${d.id}/intake-decision`, { kind: 'accept' })).status).toBe(200);
+  });
+
+  it('rates a returned dossier once; a "not satisfied" counts against satisfaction as a counter rating does', async () => {
+    const d = await intakeFor(lan);
+    const { cookie } = await signInCitizen(lan);
+    const rate = (body: unknown, who = cookie) => post(who, `/citizen/dossiers/${d.code}/rating`, body);
+    // Not returned yet: nothing to rate.
+    expect((await json(await get(cookie, `/citizen/dossiers/${d.code}`))).canRate).toBe(false);
+    const early = await rate({ level: 'satisfied' });
+    expect(early.status).toBe(409);
+    expect((await json(early)).error.message).toMatch(/handed over/);
+    // Resolved and returned today (written directly: those steps have their own tests).
+    await stack.database.sql`update dossiers set status = 'returned', resolved_at = now(), returned_at = now() where id = ${d.id}`;
+    await stack.database.sql`insert into dossier_events (dossier_id, kind, from_status, to_status, at, data) values
+      (${d.id}, 'resolved', 'in_process', 'resolved', now(), ${JSON.stringify({ outcome: 'approved' })}::jsonb),
+      (${d.id}, 'returned', 'resolved', 'returned', now() + interval '1 second', ${JSON.stringify({ method: 'counter', receivedBy: lan.name })}::jsonb)`;
+    const [{ day }] = (await stack.database.sql`select (now() at time zone 'Asia/Ho_Chi_Minh')::date::text as day`) as unknown as [{ day: string }];
+    const dissatisfied = async () => {
+      await stack.database.db.transaction((tx) => analyticsRepository.rollupDossierDays(tx, day, day, 'Asia/Ho_Chi_Minh'));
+      const [row] = await stack.database.sql`select coalesce(sum(dissatisfied), 0)::int as n, coalesce(sum(resolved_early + resolved_on_time + resolved_late), 0)::int as resolved from dossier_daily_stats where day = ${day}`;
+      return row as { n: number; resolved: number };
+    };
+    const before = await dissatisfied();
+    expect(before.resolved).toBeGreaterThan(0);
+    expect((await json(await get(cookie, `/citizen/dossiers/${d.code}`))).canRate).toBe(true);
+
+    expect((await rate({ level: 'great' })).status).toBe(400);
+    expect((await rate({ level: 'not_satisfied' }, (await signInCitizen(minh)).cookie)).status).toBe(404);
+    const res = await rate({ level: 'not_satisfied', comment: 'Chờ lâu' });
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body).toMatchObject({ canRate: false, rating: { level: 'not_satisfied', comment: 'Chờ lâu' } });
+    expect(await stack.database.sql`select level, reason, ticket_id, counter_id from ratings where dossier_id = ${d.id}`).toEqual([{ level: 'not_satisfied', reason: 'Chờ lâu', ticket_id: null, counter_id: null }]);
+    expect((await dissatisfied()).n).toBe(before.n + 1);
+
+    const second = await rate({ level: 'very_satisfied' });
+    expect(second.status).toBe(409);
+    expect((await json(second)).error.message).toMatch(/already rated/);
+    expect(await stack.database.sql`select level from ratings where dossier_id = ${d.id}`).toEqual([{ level: 'not_satisfied' }]);
+  });
+
+  it('submits online reusing a file digitised for my earlier dossier; another person\'s file answers 404 and nothing is created', async () => {
+    const { cookie } = await signInCitizen(lan);
+    const procedure = (await json(await get(cookie, '/citizen/procedures'))).find((p: { id: string }) => p.id === ids.onlineProcedure);
+    const submit = (extra: Record<string, unknown>, who = cookie) => post(who, '/citizen/dossiers', { procedureId: ids.onlineProcedure, receivingCenterId: ids.center, idempotencyKey: `reuse-${randomBytes(6).toString('hex')}`, ...extra });
+    const earlier = await json(await submit({}));
+    expect((await upload(cookie, earlier.code, 0, 2)).status).toBe(201);
+    const [scan] = await stack.database.sql`select doc.id, doc.file_sha256 from dossier_documents doc join dossiers d on d.id = doc.dossier_id where d.code = ${earlier.code} and doc.component_index = 0`;
+
+    const offered = await json(await get(cookie, '/citizen/reusable-documents'));
+    expect(offered).toContainEqual({ id: scan!.id, dossierCode: earlier.code, name: procedure.checklist[0].name.vi, pages: 2, attachedAt: expect.any(String) });
+    // Minh sees none of Lan's files, and cannot take one by its id.
+    const minhSession = await signInCitizen(minh);
+    expect((await json(await get(minhSession.cookie, '/citizen/reusable-documents'))).map((r: { id: string }) => r.id)).not.toContain(scan!.id);
+    const key = `reuse-theft-${randomBytes(4).toString('hex')}`;
+    const theft = await submit({ idempotencyKey: key, reuse: [{ index: 0, documentId: scan!.id }] }, minhSession.cookie);
+    expect(theft.status).toBe(404);
+    expect(await stack.database.sql`select 1 from dossiers where idempotency_key = ${key}`).toHaveLength(0);
+    // Only for the same kind of paper.
+    if (procedure.checklist.length > 1) {
+      const wrong = await submit({ reuse: [{ index: 1, documentId: scan!.id }] });
+      expect(wrong.status).toBe(400);
+      expect((await json(wrong)).error.details).toEqual([expect.objectContaining({ path: 'body.reuse.0.documentId' })]);
+    }
+
+    const res = await submit({ reuse: [{ index: 0, documentId: scan!.id }] });
+    const receipt = await json(res);
+    expect(res.status, JSON.stringify(receipt)).toBe(200);
+    const [reused] = await stack.database.sql`select doc.file_sha256, doc.file_source, doc.file_pages from dossier_documents doc join dossiers d on d.id = doc.dossier_id where d.code = ${receipt.code} and doc.component_index = 0`;
+    expect(reused).toEqual({ file_sha256: scan!.file_sha256, file_source: 'reuse', file_pages: 2 });
+    expect((await json(await get(cookie, `/citizen/dossiers/${receipt.code}`))).components[0]).toMatchObject({ index: 0, hasFile: true });
   });
 
   it('signs out: the session ends', async () => {

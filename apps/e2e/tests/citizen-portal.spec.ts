@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import postgres from 'postgres';
-import { account, shots } from './support.js';
+import { account, shots, signIn } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 type Citizen = { idNumber: string; name: string; password: string };
@@ -14,6 +14,35 @@ function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** Through the local identity provider's form, as the citizen types it. */
+async function citizenSignIn(page: Page, citizen: Citizen): Promise<void> {
+  await page.goto('/portal');
+  await page.getByTestId('portal-sign-in').click();
+  await page.getByLabel('Số định danh cá nhân / ID number').fill(citizen.idNumber);
+  await page.getByLabel('Mật khẩu / Password').fill(citizen.password);
+  await page.getByRole('button', { name: 'Đăng nhập / Sign in' }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+}
+
+/** A dossier received at the counter for the citizen, through the API (the officer's UI has its own tests). */
+async function receivedFor(citizen: Citizen, request: import('@playwright/test').APIRequestContext, sql: postgres.Sql) {
+  const [center] = await sql`select id from centers where code = 'TT-32002'`;
+  const [procedure] = await sql`select id from procedures where code = 'CTR-TT'`;
+  const [unit] = await sql`select id from administrative_units where code = '32002'`;
+  expect((await request.post('/api/auth/sign-in', { data: account('canbo.anxuyen1') })).status()).toBe(200);
+  const created = await request.post(`/api/centers/${center!.id}/dossiers`, { data: { procedureId: procedure!.id, applicant: { name: citizen.name, phone: '0987650000', idNumber: citizen.idNumber }, applicantUnitId: unit!.id, outcome: { kind: 'accept' } } });
+  expect(created.status()).toBe(201);
+  return (await created.json()) as { id: string; code: string };
+}
+
+async function onePagePdf(name: string): Promise<string> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  const file = path.join(os.tmpdir(), `${name}-${Date.now()}.pdf`);
+  writeFileSync(file, await pdf.save());
+  return file;
 }
 
 test('a citizen signs in with the identity provider on a phone, sees "Hồ sơ của tôi", opens one and submits online with a PDF', async ({ page }) => {
@@ -101,5 +130,107 @@ test('a signed-in citizen pays an obligation from the portal without typing phon
   await page.getByRole('button', { name: 'Thanh toán' }).click();
   await expect(page).toHaveURL(/\/pay\/result\?/);
   await expect(page.getByTestId('pay-result')).toHaveAttribute('data-outcome', 'paid');
+  expect(errors).toEqual([]);
+});
+
+test('a citizen answers a supplement request on a phone: refused while a paper is missing, then done; the officer sees it on the control slip', async ({ page, request }) => {
+  // Two sign-ins (citizen, then officer) and an upload through the file checks: a long path.
+  test.slow();
+  const errors = watchErrors(page);
+  const citizen = citizens()[0]!;
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const d = await receivedFor(citizen, request, sql);
+  const [first] = await sql`select name from dossier_documents where dossier_id = ${d.id} and kind = 'component' and component_index = 0`;
+  // The state "request_supplement" leaves, written directly (the processing flow has its own tests).
+  await sql`update dossiers set status = 'awaiting_supplement', paused_since = now() - interval '1 day', supplement_count = 1 where id = ${d.id}`;
+  await sql`insert into dossier_events (dossier_id, kind, from_status, to_status, at, data) values (${d.id}, 'supplement_requested', 'in_process', 'awaiting_supplement', now() - interval '1 day', ${sql.json({ missingItems: [first!.name] })})`;
+  await sql.end();
+
+  await page.setViewportSize(PHONE);
+  await citizenSignIn(page, citizen);
+  await page.goto(`/portal/dossiers/${encodeURIComponent(d.code)}`);
+  await expect(page.getByTestId('portal-dossier-status')).toHaveText('Chờ bạn bổ sung giấy tờ');
+  await expect(page.getByTestId('portal-asked')).toContainText(first!.name);
+  await page.getByTestId('portal-supplement-done').click();
+  await expect(page.getByTestId('portal-supplement-error')).toContainText(`Chưa bổ sung đủ: ${first!.name}`);
+
+  const component = page.getByTestId('portal-component-0');
+  await component.locator('input[type=file]').setInputFiles(await onePagePdf('bo-sung'));
+  await expect(component).toContainText('Đã có tệp');
+  await page.getByLabel('Ghi chú (cách bạn đã bổ sung những mục không có tệp, không bắt buộc)').fill('Bản chụp rõ hơn');
+  await page.getByTestId('portal-supplement-done').click();
+  await expect(page.getByTestId('portal-dossier-status')).toHaveText('Đang giải quyết');
+  await expect(page.getByTestId('portal-supplement-resumed')).toBeVisible();
+  await expect(page.getByTestId('portal-asked')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/portal-supplement-done.png`, fullPage: true });
+
+  await signIn(page, 'canbo.anxuyen1');
+  await page.goto(`/backoffice/dossiers/${d.id}`);
+  const row = page.getByTestId('timeline').getByRole('row').filter({ hasText: 'Nhận bổ sung' });
+  await expect(row).toContainText('Công dân (qua cổng)');
+  await expect(row).toContainText('Bản chụp rõ hơn');
+  expect(errors).toEqual([]);
+});
+
+test('a citizen rates a returned dossier once from the phone', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  const citizen = citizens()[0]!;
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const d = await receivedFor(citizen, request, sql);
+  // Resolved and handed over, written directly (those steps have their own tests).
+  await sql`update dossiers set status = 'returned', resolved_at = now(), returned_at = now() where id = ${d.id}`;
+  await sql`insert into dossier_events (dossier_id, kind, from_status, to_status, at) values (${d.id}, 'resolved', 'in_process', 'resolved', now()), (${d.id}, 'returned', 'resolved', 'returned', now() + interval '1 second')`;
+
+  await page.setViewportSize(PHONE);
+  await citizenSignIn(page, citizen);
+  await page.goto(`/portal/dossiers/${encodeURIComponent(d.code)}`);
+  await expect(page.getByTestId('portal-dossier-status')).toHaveText('Đã trả kết quả');
+  const form = page.getByTestId('portal-rate');
+  await form.getByTestId('portal-rate-send').click();
+  await expect(form.getByRole('alert')).toHaveText('Hãy chọn một mức đánh giá');
+  await form.getByLabel('Hài lòng', { exact: true }).check();
+  await form.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình');
+  await form.getByTestId('portal-rate-send').click();
+  await expect(page.getByTestId('portal-rated')).toContainText('Bạn đã đánh giá: Hài lòng');
+  await expect(page.getByTestId('portal-rate')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/portal-rated.png`, fullPage: true });
+  // Once per dossier: after a reload there is nothing more to rate.
+  await page.reload();
+  await expect(page.getByTestId('portal-rated')).toContainText('Cán bộ hướng dẫn tận tình');
+  await expect(page.getByTestId('portal-rate')).toHaveCount(0);
+  expect(await sql`select level from ratings where dossier_id = ${d.id}`).toEqual([{ level: 'satisfied' }]);
+  await sql.end();
+  expect(errors).toEqual([]);
+});
+
+test('a citizen submits online on a phone reusing a paper digitised for an earlier dossier instead of uploading it', async ({ page }) => {
+  const errors = watchErrors(page);
+  const citizen = citizens()[0]!;
+  await page.setViewportSize(PHONE);
+  await citizenSignIn(page, citizen);
+  // An earlier online dossier with its first paper digitised, through the citizen's own API session.
+  const procedures = (await (await page.request.get('/api/citizen/procedures')).json()) as Array<{ id: string; code: string; centers: Array<{ id: string }>; checklist: Array<{ name: { vi: string } }> }>;
+  const procedure = procedures.find((p) => p.code === 'CTR-XN')!;
+  const earlier = await page.request.post('/api/citizen/dossiers', { data: { procedureId: procedure.id, receivingCenterId: procedure.centers[0]!.id, idempotencyKey: `e2e-reuse-${Date.now()}` } });
+  expect(earlier.status()).toBe(200);
+  const { code } = (await earlier.json()) as { code: string };
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  pdf.addPage();
+  const up = await page.request.post(`/api/citizen/dossiers/${code}/components/0/file`, { multipart: { file: { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) } } });
+  expect(up.status()).toBe(201);
+
+  await page.goto('/portal/submit');
+  await page.getByLabel('Thủ tục').selectOption({ label: 'Xác nhận thông tin về cư trú (Toàn trình)' });
+  const pick = page.getByLabel(`Dùng lại tệp đã số hóa cho “${procedure.checklist[0]!.name.vi}”`);
+  await expect(pick).toBeVisible();
+  const option = pick.locator('option', { hasText: `Tệp của hồ sơ ${code} (2 trang` });
+  await pick.selectOption((await option.getAttribute('value'))!);
+  await page.screenshot({ path: `${shots}/portal-submit-reuse.png`, fullPage: true });
+  await page.getByTestId('portal-submit').click();
+  await expect(page.getByTestId('portal-receipt')).toContainText('Đã nộp hồ sơ');
+  await page.getByTestId('portal-open-receipt').click();
+  // Attached by reference: no upload needed.
+  await expect(page.getByTestId('portal-component-0')).toContainText('Đã có tệp');
   expect(errors).toEqual([]);
 });

@@ -15,5 +15,8 @@ export const citizenMatrix: MatrixPart = {
     citizenProcedures: () => ({ path: '/citizen/procedures' }),
     citizenSubmit: (t) => ({ path: '/citizen/dossiers', body: { procedureId: t.centerId, receivingCenterId: t.centerId, idempotencyKey: 'matrix-citizen-0001' } }),
     citizenUploadComponentFile: () => ({ path: '/citizen/dossiers/H32.002-261201-0001/components/0/file', body: {} }),
+    citizenAnswerSupplement: () => ({ path: '/citizen/dossiers/H32.002-261201-0001/supplement', body: {} }),
+    citizenRateDossier: () => ({ path: '/citizen/dossiers/H32.002-261201-0001/rating', body: { level: 'satisfied' } }),
+    citizenReusableDocuments: () => ({ path: '/citizen/reusable-documents' }),
   },
 };

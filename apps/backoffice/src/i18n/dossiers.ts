@@ -14,13 +14,13 @@ const status = {
 const kinds = {
   vi: {
     submitted: 'Nộp hồ sơ', received: 'Tiếp nhận, hẹn trả', intake_supplement: 'Hướng dẫn bổ sung', refused: 'Từ chối tiếp nhận', assign: 'Phân công', forward: 'Chuyển bước',
-    send_back: 'Trả lại bước trước', supplement_requested: 'Yêu cầu bổ sung', supplement_received: 'Nhận bổ sung', obligation_notified: 'Thông báo nghĩa vụ tài chính',
+    send_back: 'Trả lại bước trước', supplement_requested: 'Yêu cầu bổ sung', supplement_received: 'Nhận bổ sung', supplement_supplied: 'Công dân báo đã bổ sung', obligation_notified: 'Thông báo nghĩa vụ tài chính',
     obligation_paid: 'Đã nộp nghĩa vụ tài chính', payment: 'Thu phí, lệ phí', suspended: 'Tạm dừng', resume: 'Tiếp tục xử lý', extended: 'Xin lỗi, hẹn lại', resolved: 'Có kết quả',
     returned: 'Trả kết quả', withdrawn: 'Rút hồ sơ', stopped: 'Dừng giải quyết',
   },
   en: {
     submitted: 'Submitted', received: 'Received, appointment given', intake_supplement: 'Completion requested', refused: 'Refused at intake', assign: 'Assigned', forward: 'Forwarded',
-    send_back: 'Sent back', supplement_requested: 'Supplement requested', supplement_received: 'Supplement received', obligation_notified: 'Financial obligation notified',
+    send_back: 'Sent back', supplement_requested: 'Supplement requested', supplement_received: 'Supplement received', supplement_supplied: 'Citizen says supplement done', obligation_notified: 'Financial obligation notified',
     obligation_paid: 'Obligation paid', payment: 'Fee paid', suspended: 'Suspended', resume: 'Resumed', extended: 'Apology, new date', resolved: 'Resolved',
     returned: 'Result returned', withdrawn: 'Withdrawn', stopped: 'Stopped',
   },
@@ -51,7 +51,7 @@ export const dossierMessages = {
     dossier: {
       code: 'Mã hồ sơ', applicant: 'Người nộp', phone: 'Điện thoại', receivedAt: 'Tiếp nhận lúc', dueAt: 'Hẹn trả', extendedDueAt: 'Hẹn lại (sau xin lỗi)', stepDueAt: 'Hạn bước hiện tại',
       receiving: 'Nơi tiếp nhận', competent: 'Cơ quan giải quyết', current: 'Đang xử lý tại', returnPoint: 'Nơi trả kết quả', assignee: 'Người xử lý', none: 'Chưa phân công',
-      step: 'Bước', overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn', flaggedLate: 'Yêu cầu bổ sung lần 2 — tính trễ hạn', timeline: 'Phiếu kiểm soát quá trình giải quyết',
+      step: 'Bước', overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn', flaggedLate: 'Yêu cầu bổ sung lần 2 — tính trễ hạn', timeline: 'Phiếu kiểm soát quá trình giải quyết', byCitizen: 'Công dân (qua cổng)',
       at: 'Thời điểm', action: 'Nội dung', from: 'Bên giao', to: 'Bên nhận', stepDue: 'Hạn bước', result: 'Kết quả bước', note: 'Ghi chú', documents: 'Tài liệu', payments: 'Thanh toán', fees: 'Phí, lệ phí của thủ tục', noFee: 'Không thu phí', onlinePayments: 'Thanh toán trực tuyến (cổng thanh toán)', paymentPurpose: { fee: 'phí, lệ phí', obligation: 'nghĩa vụ tài chính' }, paymentStatus: { pending: 'chờ cổng xác nhận', paid: 'đã thanh toán', failed: 'không thành công', expired: 'hết hạn' }, eReceipt: 'Biên lai điện tử: mã GD {no}, ngân hàng {bank}',
       formAnswers: 'Tờ khai điện tử của công dân', components: 'Thành phần hồ sơ (hồ sơ điện tử)', digitised: 'Đã số hóa đầy đủ', notDigitised: 'Chưa số hóa đủ thành phần bắt buộc', noFile: 'Chưa có bản quét',
       openFile: 'Xem tệp', attachScan: 'Đính kèm bản quét', pages: '{n} trang', uploadFailed: 'Có bản quét chưa được nhận', handedIn: 'đã nộp', notHandedIn: 'chưa nộp',
@@ -101,7 +101,7 @@ export const dossierMessages = {
     dossier: {
       code: 'Dossier code', applicant: 'Applicant', phone: 'Phone', receivedAt: 'Received', dueAt: 'Appointment', extendedDueAt: 'New date (after apology)', stepDueAt: 'Current step due',
       receiving: 'Received at', competent: 'Competent agency', current: 'Now handled by', returnPoint: 'Return point', assignee: 'Handled by', none: 'Not assigned', step: 'Step',
-      overdue: 'Overdue', dueSoon: 'Due soon', flaggedLate: 'Second supplement request — counts as late', timeline: 'Control slip', at: 'Time', action: 'What happened', from: 'From', to: 'To',
+      overdue: 'Overdue', dueSoon: 'Due soon', flaggedLate: 'Second supplement request — counts as late', timeline: 'Control slip', byCitizen: 'The citizen (portal)', at: 'Time', action: 'What happened', from: 'From', to: 'To',
       stepDue: 'Step due', result: 'Step result', note: 'Note', documents: 'Documents', payments: 'Payments', fees: 'Fee of the procedure', noFee: 'No fee', onlinePayments: 'Online payments (gateway)', paymentPurpose: { fee: 'fee', obligation: 'financial obligation' }, paymentStatus: { pending: 'awaiting the gateway', paid: 'paid', failed: 'not completed', expired: 'expired' }, eReceipt: 'E-receipt: transaction {no}, bank {bank}', formAnswers: "The citizen's online form", components: 'Component papers (electronic dossier)', digitised: 'Fully digitised', notDigitised: 'Required components not all scanned', noFile: 'No scan yet',
       openFile: 'Open file', attachScan: 'Attach a scan', pages: '{n} pages', uploadFailed: 'Some scans were not accepted', handedIn: 'handed in', notHandedIn: 'not handed in',
       noDocuments: 'No documents yet', actions: 'Actions',

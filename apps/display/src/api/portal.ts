@@ -1,4 +1,4 @@
-import { routes, type CitizenSubmission } from '@motcua/contracts';
+import { routes, type CitizenRating, type CitizenSubmission, type CitizenSupplementAnswer } from '@motcua/contracts';
 import { ApiError, fillPath } from '@motcua/web';
 import { api } from './client.js';
 
@@ -23,3 +23,6 @@ export function uploadFile(code: string, index: number, file: File) {
   form.append('file', file, file.name);
   return api.request<{ index: number; hasFile: boolean }>('POST', fillPath(routes.citizenUploadComponentFile.path, { code, index: String(index) }), { body: form });
 }
+export const answerSupplement = (code: string, body: CitizenSupplementAnswer) => api.call(routes.citizenAnswerSupplement, { params: { code }, body });
+export const rateDossier = (code: string, body: CitizenRating) => api.call(routes.citizenRateDossier, { params: { code }, body });
+export const myReusableDocuments = () => api.call(routes.citizenReusableDocuments);

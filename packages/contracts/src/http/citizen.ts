@@ -3,6 +3,7 @@ import { ZChannel, ZDossierStatus, ZLanguage } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZId } from './common.js';
 import { ZPhone } from './dossiers.js';
+import { ZRatingLevel } from './queue.js';
 import { ZEFormAnswers, ZEFormField, ZEFormFilled } from './eform.js';
 
 /** The citizen's session cookie: its own name, so staff routes never read it and citizen routes never read the staff one. */
@@ -54,7 +55,8 @@ export const ZCitizenDossier = ZCitizenDossierSummary.extend({
   /** What is asked of the citizen now: the missing items, or the fee to pay (paid online at `payPath`). */
   asked: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('supplement'), items: z.array(z.string()) }),
+      /** `answeredAt`: when I said it was done (at intake the center then decides; during processing it resumes at once). */
+      z.object({ kind: z.literal('supplement'), items: z.array(z.string()), answeredAt: z.string().nullable() }),
       z.object({ kind: z.literal('payment'), amountVnd: z.number().int().nonnegative(), howToPay: z.string(), payPath: z.string() }),
     ])
     .nullable(),
@@ -64,6 +66,9 @@ export const ZCitizenDossier = ZCitizenDossierSummary.extend({
   form: ZEFormFilled,
   /** Documents of record and results, each with an expiring signed link. */
   downloads: z.array(z.object({ id: ZId, kind: z.string(), name: z.string(), signed: z.boolean(), url: z.string(), expiresAt: z.string() })),
+  /** My rating once given; `canRate` while the result is handed over and no rating exists. */
+  rating: z.object({ level: ZRatingLevel, comment: z.string().nullable(), at: z.string() }).nullable(),
+  canRate: z.boolean(),
 });
 export type CitizenDossier = z.infer<typeof ZCitizenDossier>;
 
@@ -94,8 +99,38 @@ export const ZCitizenSubmission = z.object({
   language: ZLanguage.default('vi'),
   /** Answers to the procedure's e-form; checked against that version's fields at the API. */
   answers: ZEFormAnswers.default({}),
+  /** Files of my earlier dossiers attached by reference instead of uploading (766 indicator 4.3), one per checklist item. */
+  reuse: z
+    .array(z.object({ index: z.number().int().min(0).max(49), documentId: ZId }))
+    .max(50)
+    .refine((list) => new Set(list.map((r) => r.index)).size === list.length, { error: msg('Mỗi giấy tờ chỉ chọn một tệp', 'Pick one file per item') })
+    .default([]),
   idempotencyKey: z.string().trim().min(8, { error: msg('Khóa chống trùng tối thiểu 8 ký tự', 'The idempotency key needs at least 8 characters') }).max(100),
 });
 export type CitizenSubmission = z.infer<typeof ZCitizenSubmission>;
+
+/** "Supplement done": the files are attached to their items; the note says how anything else was supplied. */
+export const ZCitizenSupplementAnswer = z.object({
+  note: z.string().trim().max(500, { error: msg('Ghi chú tối đa 500 ký tự', 'The note takes at most 500 characters') }).optional(),
+});
+export type CitizenSupplementAnswer = z.infer<typeof ZCitizenSupplementAnswer>;
+
+/** The same three levels as the counter tablet, so a portal rating counts for satisfaction exactly like one given at the counter. */
+export const ZCitizenRating = z.object({
+  level: ZRatingLevel,
+  comment: z.string().trim().max(500, { error: msg('Góp ý tối đa 500 ký tự', 'The comment takes at most 500 characters') }).optional(),
+});
+export type CitizenRating = z.infer<typeof ZCitizenRating>;
+
+/** A file digitised for one of my earlier dossiers (same verified ID number), offered instead of a new upload. */
+export const ZCitizenReusableDocument = z.object({
+  id: ZId,
+  dossierCode: z.string(),
+  /** The checklist item it was attached to: it fits items of the same name. */
+  name: z.string(),
+  pages: z.number().int().nullable(),
+  attachedAt: z.string(),
+});
+export type CitizenReusableDocument = z.infer<typeof ZCitizenReusableDocument>;
 
 export const ZCitizenComponentParams = z.object({ code: z.string().trim().min(6).max(60), index: z.coerce.number().int().min(0).max(49) });

@@ -1,10 +1,11 @@
 import { procedureChecklist } from '@motcua/core';
-import { and, asc, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { citizenSessions, type CitizenSession } from '../schema/citizen-notifications.js';
-import { dossiers } from '../schema/dossiers.js';
+import { dossierDocuments, dossiers } from '../schema/dossiers.js';
 import { centers } from '../schema/organisation.js';
 import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
+import { ratings } from '../schema/queue.js';
 
 export const citizenSessionRepository = {
   async create(db: DbOrTx, values: { tokenHash: string; subject: string; issuer: string; idNumber: string; name: string; phone: string | null; expiresAt: Date }, now: Date): Promise<CitizenSession> {
@@ -48,5 +49,42 @@ export const citizenPortalRepository = {
       db.select({ id: centers.id, name: centers.name }).from(centers).orderBy(asc(centers.code)),
     ]);
     return procs.map((p) => ({ id: p.id, code: p.code, name: p.name, onlineLevel: p.onlineLevel as 'partial' | 'full', feeVnd: p.feeVnd, checklist: procedureChecklist(p.guideDocuments, p.requiredDocuments), centers: allCenters, eForm: p.eForm }));
+  },
+
+  async ratingOf(db: DbOrTx, dossierId: string) {
+    const [row] = await db.select({ level: ratings.level, reason: ratings.reason, createdAt: ratings.createdAt }).from(ratings).where(eq(ratings.dossierId, dossierId));
+    return row;
+  },
+
+  /** One rating per dossier: a concurrent second one finds the unique key and inserts nothing (false). */
+  async rate(db: DbOrTx, values: { dossierId: string; level: 'very_satisfied' | 'satisfied' | 'not_satisfied'; reason: string | null }, now: Date): Promise<boolean> {
+    const rows = await db.insert(ratings).values({ ...values, createdAt: now, updatedAt: now }).onConflictDoNothing({ target: ratings.dossierId, where: sql`${ratings.dossierId} is not null` }).returning({ id: ratings.id });
+    return rows.length > 0;
+  },
+
+  /**
+   * Checklist files of the person's dossiers (their ID number), one per file, newest first: what the
+   * portal offers to reuse instead of a new upload. Only component scans: the results are the agency's.
+   */
+  async reusableOf(db: DbOrTx, idNumber: string, limit = 100) {
+    return db.execute<{ id: string; dossier_id: string; dossier_code: string; name: string; sha256: string; size: number; mime: string | null; pages: number | null; signed: boolean; attached_at: Date }>(sql`
+      select * from (
+        select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.name, doc.file_sha256 as sha256, doc.file_size as size, doc.file_mime as mime,
+          doc.file_pages as pages, doc.signed, doc.file_attached_at as attached_at
+        from dossier_documents doc join dossiers d on d.id = doc.dossier_id
+        where d.applicant_id_number = ${idNumber} and doc.kind = 'component' and doc.file_sha256 is not null
+        order by doc.file_sha256, doc.file_attached_at desc) newest
+      order by attached_at desc
+      limit ${limit}`);
+  },
+
+  /** One checklist file, only if it belongs to a dossier of this ID number. */
+  async reusableById(db: DbOrTx, idNumber: string, documentId: string) {
+    const [row] = await db
+      .select({ id: dossierDocuments.id, dossierId: dossierDocuments.dossierId, name: dossierDocuments.name, sha256: dossierDocuments.fileSha256, size: dossierDocuments.fileSize, mime: dossierDocuments.fileMime, pages: dossierDocuments.filePages, signed: dossierDocuments.signed })
+      .from(dossierDocuments)
+      .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
+      .where(and(eq(dossierDocuments.id, documentId), eq(dossiers.applicantIdNumber, idNumber), eq(dossierDocuments.kind, 'component'), isNotNull(dossierDocuments.fileSha256)));
+    return row;
   },
 };

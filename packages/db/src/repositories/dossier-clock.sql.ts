@@ -37,7 +37,8 @@ export function clockCtes(from: string, to: string, timeZone: string, where: SQL
         pv.fee_vnd > 0 as with_fee,
         -- 766 group 3b counts the procedure's fee paid online, not a financial obligation
         exists (select 1 from dossier_payments pay where pay.dossier_id = d.id and pay.purpose = 'fee' and pay.method in ${ONLINE_METHODS}) as paid_online,
-        exists (select 1 from ratings r where r.ticket_id = d.ticket_id and r.level = 'not_satisfied') as dissatisfied,
+        -- a rating of the dossier's ticket at the counter, or of the dossier itself from the portal (#17)
+        exists (select 1 from ratings r where (r.ticket_id = d.ticket_id or r.dossier_id = d.id) and r.level = 'not_satisfied') as dissatisfied,
         exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result') as digitised,
         -- 766 group 4 (core checklist.ts isDigitised for 4.2): a signed result on file; every required component with a file or exempt; a reused document
         exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result' and doc.signed and doc.file_sha256 is not null) as e_result,

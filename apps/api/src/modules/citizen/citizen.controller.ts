@@ -1,4 +1,4 @@
-import { CITIZEN_FLOW_COOKIE, CITIZEN_SESSION_COOKIE, negotiateLocale, routes, type CitizenSubmission } from '@motcua/contracts';
+import { CITIZEN_FLOW_COOKIE, CITIZEN_SESSION_COOKIE, negotiateLocale, routes, type CitizenRating, type CitizenSubmission, type CitizenSupplementAnswer } from '@motcua/contracts';
 import { Controller, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { CitizenActor } from '../../common/actor.js';
@@ -74,5 +74,20 @@ export class CitizenController {
   @ApiRoute(routes.citizenUploadComponentFile)
   upload(@CurrentCitizen() citizen: CitizenActor, @Input() input: ValidatedInput<{ code: string; index: number }>, @Req() req: Request, @Now() now: Date) {
     return this.portal.upload(citizen, input.params.code, input.params.index, req, now);
+  }
+
+  @ApiRoute(routes.citizenAnswerSupplement)
+  answerSupplement(@CurrentCitizen() citizen: CitizenActor, @Input() input: ValidatedInput<{ code: string }, unknown, CitizenSupplementAnswer>, @Now() now: Date) {
+    return this.portal.answerSupplement(citizen, input.params.code, input.body.note || null, now);
+  }
+
+  @ApiRoute(routes.citizenRateDossier)
+  rate(@CurrentCitizen() citizen: CitizenActor, @Input() input: ValidatedInput<{ code: string }, unknown, CitizenRating>, @Now() now: Date) {
+    return this.portal.rate(citizen, input.params.code, input.body, now);
+  }
+
+  @ApiRoute(routes.citizenReusableDocuments)
+  reusable(@CurrentCitizen() citizen: CitizenActor) {
+    return this.portal.reusable(citizen);
   }
 }

@@ -4,10 +4,10 @@ import {
   type ProcessAction, type Tracking, eFormSchema, fillEForm, safeParseIn, type EFormAnswers, type EFormField,
 } from '@motcua/contracts';
 import {
-  addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
+  addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, sameDocumentKind, supplementAnswer, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
   recordOfEvent, transition, workingDayLength, type DossierAction, type WorkCalendar,
 } from '@motcua/core';
-import { analyticsRepository, calendarRepository, documentRepository, dossierRepository, paymentRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
+import { analyticsRepository, auditRepository, calendarRepository, citizenPortalRepository, documentRepository, dossierRepository, paymentRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CitizenActor } from '../../common/actor.js';
@@ -104,9 +104,32 @@ export class DossiersService {
         applicant: { name: citizen.name, phone, idNumber: citizen.idNumber, email: input.email, language: input.language },
         documents: [],
       };
-      return this.create(tx, input.receivingCenterId, intake, { channel: 'online', idempotencyKey, idempotencyHash, actor: null, identityVerified: true, answers: input.answers }, now);
+      const created = await this.create(tx, input.receivingCenterId, intake, { channel: 'online', idempotencyKey, idempotencyHash, actor: null, identityVerified: true, answers: input.answers }, now);
+      await this.attachReused(tx, created.dossier.id, citizen.idNumber, input.reuse, now);
+      return created;
     });
     return this.receipt(done.dossier, locale, true);
+  }
+
+  /**
+   * Files the citizen picked from their earlier dossiers, attached by reference (source `reuse`, 766
+   * indicator 4.3) in the submission's transaction. Each must be a checklist file of a dossier carrying
+   * the same verified ID number (another person's answers 404 like a missing one) and for the same kind of paper.
+   */
+  private async attachReused(tx: Tx, dossierId: string, idNumber: string, picks: CitizenSubmission['reuse'], now: Date): Promise<void> {
+    if (!picks.length) return;
+    for (const [n, pick] of picks.entries()) {
+      const doc = await citizenPortalRepository.reusableById(tx, idNumber, pick.documentId);
+      if (!doc?.sha256) throw ApiError.notFound({ vi: 'giấy tờ đã số hóa trong các hồ sơ trước của bạn', en: 'A document digitised in your earlier dossiers' });
+      const component = await documentRepository.componentForUpdate(tx, dossierId, pick.index);
+      if (!component) throw fieldError(`body.reuse.${n}.index`, { vi: `Danh mục giấy tờ của thủ tục không có mục số ${pick.index + 1}`, en: `The procedure's checklist has no item ${pick.index + 1}` });
+      if (!sameDocumentKind(component.name, doc.name)) {
+        throw fieldError(`body.reuse.${n}.documentId`, { vi: `Tệp đã chọn là "${doc.name}", không dùng cho "${component.name}"`, en: `The file picked is a "${doc.name}"; it does not fit "${component.name}"` });
+      }
+      await documentRepository.attach(tx, component.id, { sha256: doc.sha256, size: doc.size ?? 0, mime: doc.mime ?? 'application/pdf', pages: doc.pages, source: 'reuse', signed: doc.signed }, null, now);
+      await auditRepository.append(tx, { actorId: null, action: 'dossier.file.reuse', entity: 'dossier_document', entityId: component.id, before: null, after: { dossierId, sha256: doc.sha256, fromDocumentId: doc.id, fromDossierId: doc.dossierId, via: 'citizen_portal' } }, now);
+    }
+    await refreshDigitised(tx, dossierId, now);
   }
 
   /** The citizen's receipt: what to quote and where to follow it, nothing personal. */
@@ -400,6 +423,46 @@ export class DossiersService {
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
     return this.detail(id, actor, now);
+  }
+
+  /**
+   * "Supplement done" from the portal (issue #17), by the dossier's own verified citizen: the core rule
+   * checks every asked item is answered. During processing it is the counter's "supplement received"
+   * (back to processing, the pause ends and the due times move); at intake the state machine leaves the
+   * decision to the center, so the dossier stays where it is and the slip records the answer, once.
+   */
+  async supplementByCitizen(code: string, citizen: CitizenActor, note: string | null, now: Date): Promise<void> {
+    await this.commit(async (tx) => {
+      // Another person's dossier and a missing one answer alike, as in the portal.
+      const found = await dossierRepository.byCode(tx, code);
+      const d = found?.applicantIdNumber === citizen.idNumber ? await this.locked(tx, found.id) : null;
+      if (!d || d.applicantIdNumber !== citizen.idNumber) throw ApiError.notFound({ vi: 'hồ sơ này trong danh sách hồ sơ của bạn', en: 'This dossier among your dossiers' });
+      const events = await dossierRepository.events(tx, d.id);
+      const request = [...events].reverse().find((e) => e.kind === 'intake_supplement' || e.kind === 'supplement_requested');
+      const asked = ((request?.data?.missingItems as string[] | undefined) ?? []);
+      if (d.status === 'intake_supplement' && request && events.some((e) => e.kind === 'supplement_supplied' && new Date(e.at).getTime() >= new Date(request.at).getTime())) {
+        throw ApiError.conflict({ vi: 'Bạn đã báo bổ sung xong; trung tâm đang xem xét để tiếp nhận hồ sơ.', en: 'You have already said the supplement is done; the center is reviewing the dossier for acceptance.' }, { status: d.status });
+      }
+      const components = (await documentRepository.components(tx, d.id)).map((c) => ({ name: c.name, attachedAt: c.fileAttachedAt }));
+      const check = supplementAnswer({ status: d.status, asked, askedAt: request ? new Date(request.at) : null, components, note });
+      if (!check.ok) throw ApiError.conflict(check.reason, { status: d.status, missing: check.missing ?? [] });
+      const unitId = await this.centerUnit(tx, d.receivingCenterId);
+      const by = { by: 'citizen', via: 'portal' };
+      if (d.status === 'intake_supplement') {
+        const event: NewDossierEvent = { dossierId: d.id, kind: 'supplement_supplied', fromStatus: d.status, toStatus: d.status, at: now, fromStaffId: null, toUnitId: unitId, note, data: by };
+        await dossierRepository.appendEvents(tx, [event]);
+        return { dossier: d, events: [event] };
+      }
+      const to = this.transitionOr409(d.status, 'supplement_received');
+      const agency = (await dossierRepository.agency(tx, d.currentAgencyId ?? d.agencyId))!;
+      const patch: Partial<NewDossier> = { status: to, ...this.resumePatch(await this.calendarOf(tx, agency.unitId), d, now) };
+      const event: NewDossierEvent = {
+        dossierId: d.id, kind: 'supplement_received', fromStatus: d.status, toStatus: to, at: now, fromStaffId: null, toUnitId: agency.unitId, toStaffId: d.assigneeId, note,
+        data: { ...by, dueAt: iso(patch.dueAt ?? d.dueAt) },
+      };
+      await dossierRepository.appendEvents(tx, [event]);
+      return { dossier: await dossierRepository.update(tx, d.id, patch), events: [event] };
+    });
   }
 
   async returnResult(id: string, input: { method: 'counter' | 'post' | 'online'; receivedBy: string; note?: string }, actor: Actor, now: Date): Promise<DossierDetail> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../route.js';
 import {
-  ZCitizenCallbackQuery, ZCitizenComponentParams, ZCitizenDossier, ZCitizenDossierParams, ZCitizenDossierSummary, ZCitizenMe, ZCitizenProcedure, ZCitizenSignInQuery, ZCitizenSubmission,
+  ZCitizenCallbackQuery, ZCitizenComponentParams, ZCitizenDossier, ZCitizenDossierParams, ZCitizenDossierSummary, ZCitizenMe, ZCitizenProcedure, ZCitizenRating, ZCitizenReusableDocument, ZCitizenSignInQuery, ZCitizenSubmission, ZCitizenSupplementAnswer,
 } from '../citizen.js';
 import { ZOnlineIntakeReceipt } from '../dossiers.js';
 
@@ -49,5 +49,20 @@ export const citizenRoutes = {
     method: 'POST', path: '/citizen/dossiers/:code/components/:index/file', tag: 'citizen',
     summary: 'Attach a file to a checklist item of my dossier (multipart/form-data; PDF, JPEG or PNG; same limits as the counter) while it is submitted or waiting for a supplement',
     access: citizen, params: ZCitizenComponentParams, response: z.object({ index: z.number().int(), hasFile: z.boolean() }),
+  }),
+  citizenAnswerSupplement: defineRoute({
+    method: 'POST', path: '/citizen/dossiers/:code/supplement', tag: 'citizen', status: 200,
+    summary: "Supplement done: every item asked has a file attached since the request (or the note says how it was supplied). During processing the dossier resumes and the deadline pause ends; at intake the center is told and decides. 409 when nothing is asked or something is missing",
+    access: citizen, params: ZCitizenDossierParams, body: ZCitizenSupplementAnswer, response: ZCitizenDossier,
+  }),
+  citizenRateDossier: defineRoute({
+    method: 'POST', path: '/citizen/dossiers/:code/rating', tag: 'citizen', status: 201,
+    summary: 'Rate my dossier once its result is handed over (very satisfied / satisfied / not satisfied, optional comment); counts for satisfaction as a counter rating does. A second rating answers 409',
+    access: citizen, params: ZCitizenDossierParams, body: ZCitizenRating, response: ZCitizenDossier,
+  }),
+  citizenReusableDocuments: defineRoute({
+    method: 'GET', path: '/citizen/reusable-documents', tag: 'citizen',
+    summary: 'Files digitised for my earlier dossiers (same verified ID number), one per file, newest first: offered instead of a new upload when I submit online',
+    access: citizen, response: z.array(ZCitizenReusableDocument),
   }),
 } as const;
