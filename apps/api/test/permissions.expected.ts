@@ -185,4 +185,7 @@ export const expected: Record<string, Expectation> = {
   'GET /citizen/procedures': 'citizen',
   'POST /citizen/dossiers': 'citizen',
   'POST /citizen/dossiers/:code/components/:index/file': 'citizen',
+  'POST /citizen/dossiers/:code/supplement': 'citizen',
+  'POST /citizen/dossiers/:code/rating': 'citizen',
+  'GET /citizen/reusable-documents': 'citizen',
 };
