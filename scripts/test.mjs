@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InfraError, ensureChromium, ensureNssTools, ensurePgBouncer, ensurePoppler, ensureRedisServer, ensureSoftHsm, freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { InfraError, ensureChromium, ensureKubectl, ensureNssTools, ensurePgBouncer, ensurePoppler, ensureRedisServer, ensureSoftHsm, freePort, startPostgres, startRedis } from './lib/infra.mjs';
 import { run } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
 
@@ -74,6 +74,7 @@ async function main() {
   ensurePoppler(log);
   ensureNssTools(log);
   ensurePgBouncer(log);
+  ensureKubectl(log);
   // Where the documents' PKCS#11 tests find SoftHSM2's module.
   process.env.SOFTHSM2_MODULE ??= ensureSoftHsm(log);
   mkdirSync(resultsDir, { recursive: true });

@@ -78,6 +78,11 @@ export function ensureSoftHsm(log) {
 }
 
 /** PgBouncer from Debian: the product is tested behind it in transaction mode. Returns its path. */
+/** kubectl renders the Kubernetes manifests (`kubectl kustomize`); Debian's kubernetes-client has it. */
+export function ensureKubectl(log) {
+  if (!which('kubectl')) aptInstall(['kubernetes-client'], 'the Kubernetes manifests are rendered with kubectl kustomize', log);
+}
+
 export function ensurePgBouncer(log) {
   const find = () => which('pgbouncer') ?? (existsSync('/usr/sbin/pgbouncer') ? '/usr/sbin/pgbouncer' : null);
   const found = find();

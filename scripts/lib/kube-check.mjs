@@ -2,28 +2,31 @@
 // which runs Pods and Deployments on one machine (no Services, HPA, PDB or Ingress: it ignores
 // what a cluster's control plane would do, so those are checked by rendering only).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
-import { InfraError, aptInstall, isPortFree } from './infra.mjs';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { InfraError, ensureKubectl, isPortFree } from './infra.mjs';
 import { podman } from './podman.mjs';
 import { root } from './setup.mjs';
 
-const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-
-/** kubectl renders kustomizations (`kubectl kustomize`); Debian's kubernetes-client has it. */
-function ensureKubectl(log) {
-  if (!which('kubectl')) aptInstall(['kubernetes-client'], 'the Kubernetes manifests are rendered with kubectl kustomize', log);
+/** `kubectl kustomize <dir>`: the plain YAML a cluster would get. */
+export function renderKustomization(dir) {
+  const r = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr.trim() || `kubectl kustomize ${dir} failed`);
+  return r.stdout;
 }
 
 /**
  * An overlay of docker/k8s/base for one machine: the images just built, the database and Redis
  * started for the check, one replica each (every pod shares the host's network here).
  */
-function writeOverlay(dir, { images, databaseUrl, redisUrl, publicUrl }) {
+export function writeOverlay(dir, { images, databaseUrl, redisUrl, publicUrl }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const base = path.relative(dir, path.join(root, 'docker/k8s/base'));
+  const baseDir = path.join(root, 'docker/k8s/base');
+  const base = path.relative(dir, baseDir);
+  // The base already points its images at the registry: an overlay's `images` matches those names.
+  const renamed = Object.fromEntries((parse(readFileSync(path.join(baseDir, 'kustomization.yaml'), 'utf8')).images ?? []).map((i) => [i.name, i.newName ?? i.name]));
   writeFileSync(path.join(dir, 'secrets.env'), `DATABASE_URL=${databaseUrl}\nREDIS_URL=${redisUrl}\n`, { mode: 0o600 });
   writeFileSync(path.join(dir, 'config.env'), `PUBLIC_URL=${publicUrl}\n`);
   const replicas = (name, n) => ({ target: { kind: 'Deployment', name }, patch: `[{"op":"replace","path":"/spec/replicas","value":${n}}]` });
@@ -31,7 +34,7 @@ function writeOverlay(dir, { images, databaseUrl, redisUrl, publicUrl }) {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources: [base],
-    images: Object.entries(images).map(([name, newName]) => ({ name, newName: newName.split(':')[0], newTag: newName.split(':')[1] })),
+    images: Object.entries(images).map(([name, newName]) => ({ name: renamed[name] ?? name, newName: newName.split(':')[0], newTag: newName.split(':')[1] })),
     secretGenerator: [{ name: 'motcua-secrets', behavior: 'replace', envs: ['secrets.env'] }],
     configMapGenerator: [{ name: 'motcua-config', behavior: 'merge', envs: ['config.env'] }],
     patches: [
@@ -43,7 +46,7 @@ function writeOverlay(dir, { images, databaseUrl, redisUrl, publicUrl }) {
 }
 
 /** The rendered documents podman can run: the migration Job becomes a one-shot Pod. */
-function forPodman(rendered) {
+export function forPodman(rendered) {
   const docs = parseAllDocuments(rendered).map((d) => d.toJSON()).filter(Boolean);
   const kinds = docs.map((d) => d.kind);
   for (const needed of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'Job', 'ConfigMap', 'Secret']) {
@@ -81,9 +84,7 @@ export async function runKubeChecks({ env, work, bases, tag, check, until, log }
         redisUrl: `redis://127.0.0.1:${redisPort}`,
         publicUrl: 'http://127.0.0.1',
       });
-      const r = spawnSync('kubectl', ['kustomize', path.join(dir, 'overlay')], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(r.stderr.trim());
-      const { migrate, apps, kinds } = forPodman(r.stdout);
+      const { migrate, apps, kinds } = forPodman(renderKustomization(path.join(dir, 'overlay')));
       writeFileSync(files.migrate, migrate);
       writeFileSync(files.apps, apps);
       return `${kinds.length} objects`;

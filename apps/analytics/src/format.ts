@@ -1,4 +1,4 @@
-import { dayOfInstant, formatDay, formatMonth, formatPeriod, type DateLang } from '@motcua/core';
+import { dayOfInstant, DEFAULT_TIME_ZONE, formatDay, formatMonth, formatPeriod, type DateLang } from '@motcua/core';
 import type { Period } from './period.js';
 
 type N = (value: number, options: Intl.NumberFormatOptions) => string;
@@ -8,9 +8,9 @@ export const percent = (n: N, v: number) => n(v, { style: 'percent', maximumFrac
 /** Minutes with one decimal. */
 export const minutes = (n: N, v: number) => n(v, { maximumFractionDigits: 1 });
 /** Local time (hh:mm) and date-time of an instant, in the business time zone. */
-export const timeOf = (locale: string, iso: string) => new Date(iso).toLocaleTimeString(locale.startsWith('en') ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false });
+export const timeOf = (locale: string, iso: string) => new Date(iso).toLocaleTimeString(locale.startsWith('en') ? 'en-GB' : 'vi-VN', { timeZone: DEFAULT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
 /** "04/12/2026 14:30" in both languages (dd/mm/yyyy is how dates are written here). */
-export const dateTimeOf = (locale: string, iso: string) => `${formatDay(dayOfInstant(new Date(iso), 'Asia/Ho_Chi_Minh'))} ${timeOf(locale, iso)}`;
+export const dateTimeOf = (locale: string, iso: string) => `${formatDay(dayOfInstant(new Date(iso), DEFAULT_TIME_ZONE))} ${timeOf(locale, iso)}`;
 
 const langOf = (locale: string): DateLang => (locale.startsWith('en') ? 'en' : 'vi');
 /** A local day as dd/mm/yyyy. */

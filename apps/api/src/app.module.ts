@@ -42,7 +42,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             logger: createLogger('api', config.LOG_LEVEL),
-            // Set by withRequestId (main.ts) before any route; a random one only where that did not run.
+            // Set by withRequestId (server.ts) before any route; a random one only where that did not run.
             genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (req) => req.url === '/api/health' },

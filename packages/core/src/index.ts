@@ -1,5 +1,6 @@
 export * from './clock.js';
 export * from './business-day.js';
+export * from './assignment-plan.js';
 export * from './calendar.js';
 export * from './holidays.js';
 export * from './deadline.js';

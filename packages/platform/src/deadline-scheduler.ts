@@ -2,6 +2,7 @@ import { JobName, QueueName, type AlertKind, type JobPayload } from '@motcua/con
 import { alertJobId, INTAKE_SLA_HOURS, planAlerts, systemClock, type AlertSubject, type Clock, type PlannedAlert, type WorkCalendar } from '@motcua/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { traceCarrier } from './tracing.js';
 
 /** What the scheduler needs per dossier; the API and the worker load it with `alertRepository.targets`. */
 export interface SchedulableDossier {
@@ -73,7 +74,10 @@ export class DeadlineScheduler {
 
   /** Adds planned alerts in bulk (one round trip per chunk); existing job ids are left as they are. */
   async add(jobs: ReturnType<typeof alertJob>[], chunk = 1000): Promise<void> {
-    for (let i = 0; i < jobs.length; i += chunk) await this.queue.addBulk(jobs.slice(i, i + chunk));
+    // The command that planned them (a dossier's intake) is the start of their trace.
+    const trace = traceCarrier();
+    const traced = trace.trace ? jobs.map((j) => ({ ...j, data: { ...j.data, ...trace } })) : jobs;
+    for (let i = 0; i < traced.length; i += chunk) await this.queue.addBulk(traced.slice(i, i + chunk));
   }
 
   /** The ids that have a job in Redis, checked in one pipeline (most candidates never existed). */

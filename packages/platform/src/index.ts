@@ -9,5 +9,6 @@ export * from './logger.js';
 export * from './deadline-scheduler.js';
 export * from './metrics.js';
 export * from './request-context.js';
+export { tracingEnabled, traceCarrier, runInJobSpan } from './tracing.js';
 export * from './outbound-guard.js';
 export * from './payments/index.js';

@@ -2,6 +2,7 @@ import { jobs, type JobName, type JobPayload } from '@motcua/contracts';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { currentRequestId } from './request-context.js';
+import { traceCarrier } from './tracing.js';
 
 /** Thrown before anything reaches Redis when a payload breaks its contract. */
 export class InvalidJobPayload extends Error {
@@ -41,9 +42,9 @@ export class JobProducer {
     const def = jobs[name];
     const parsed = def.payload.safeParse(payload);
     if (!parsed.success) throw new InvalidJobPayload(`Job ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    // The request that queued the job travels with it (payload schemas ignore the extra key).
+    // The request that queued the job, and its trace, travel with it (payload schemas ignore the extra keys).
     const requestId = currentRequestId();
-    const job = await this.queue(def.queue).add(name, requestId ? { ...parsed.data, requestId } : parsed.data, { ...defaultJobOptions, ...options });
+    const job = await this.queue(def.queue).add(name, { ...parsed.data, ...(requestId ? { requestId } : {}), ...traceCarrier() }, { ...defaultJobOptions, ...options });
     return job.id!;
   }
 

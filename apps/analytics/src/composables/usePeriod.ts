@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@motcua/core';
 import { dayIn } from '@motcua/web';
 import { getActivePinia } from 'pinia';
 import { computed } from 'vue';
@@ -6,7 +7,7 @@ import { bucketFor, clipToToday, PERIOD_KINDS, periodAround, type Period, type P
 import { useSessionStore } from '../stores/session.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const TIME_ZONE = DEFAULT_TIME_ZONE;
 export type By = 'competent' | 'receiving';
 
 const storageKey = (userId: string | undefined) => `motcua.analytics.period.${userId ?? 'anonymous'}`;

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '@motcua/contracts';
+import type { DeviceKind, RoleGrant } from '@motcua/contracts';
 
 /** Who is calling: set by the RouteGuard from the session cookie. */
 export interface Actor {
@@ -22,3 +22,12 @@ export interface CitizenActor {
 }
 
 export type RequestWithCitizen = { citizen?: CitizenActor };
+
+/** A paired device (kiosk, display, rating tablet): set by the RouteGuard on `device` routes from the device cookie. */
+export interface DeviceIdentity {
+  deviceId: string;
+  centerId: string;
+  kind: DeviceKind;
+  /** A rating tablet's counter: it rates there only. */
+  counterId: string | null;
+}

@@ -38,6 +38,7 @@ export class RateLimiter {
     const shared = this.watch.isUp('redis') ? await this.shared(id, rule) : null;
     if (shared) {
       if (shared.remaining > 0) return;
+      // async-ratelimiter keeps its window on the real clock, so the wait is measured on it too (not a test clock).
       throw ApiError.rateLimited(Math.max(1, shared.reset - Math.floor(Date.now() / 1000)));
     }
     await this.local(rule)

@@ -4,12 +4,10 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiError } from './api-error.js';
 import { ROUTE_DEF, type ValidatedInput } from './api-route.decorator.js';
-import { AuthService } from '../modules/auth/auth.service.js';
-import { DevicesService, type DeviceIdentity } from '../modules/devices/devices.service.js';
-import type { RequestWithActor, RequestWithCitizen } from './actor.js';
-import { CitizenSessionService } from '../modules/citizen/citizen-session.service.js';
+import type { DeviceIdentity, RequestWithActor, RequestWithCitizen } from './actor.js';
 import { RateLimiter } from './rate-limiter.js';
 import { ScopeService } from './scope.service.js';
+import { CITIZEN_SESSIONS, DEVICE_SESSIONS, STAFF_SESSIONS, type CitizenSessions, type DeviceSessions, type StaffSessions } from './session-lookup.js';
 
 /**
  * Runs for every route: a route must be bound to the contract table (so no route
@@ -21,10 +19,10 @@ export class RouteGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
-    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(STAFF_SESSIONS) private readonly auth: StaffSessions,
     @Inject(ScopeService) private readonly scope: ScopeService,
-    @Inject(DevicesService) private readonly devices: DevicesService,
-    @Inject(CitizenSessionService) private readonly citizens: CitizenSessionService,
+    @Inject(DEVICE_SESSIONS) private readonly devices: DeviceSessions,
+    @Inject(CITIZEN_SESSIONS) private readonly citizens: CitizenSessions,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {

@@ -8,7 +8,7 @@ import type { Namespace as SocketNamespace } from 'socket.io';
 import { sql } from 'drizzle-orm';
 import { DATABASE, REDIS } from './tokens.js';
 
-/** The API's figures for Prometheus (served on /metrics by main.ts); modules count through this one provider. */
+/** The API's figures for Prometheus (served on /metrics by server.ts); modules count through this one provider. */
 @Injectable()
 export class ApiMetrics {
   /** Read at scrape time: kept here so they live as long as the registry. */

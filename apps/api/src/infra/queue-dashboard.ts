@@ -5,7 +5,7 @@ import { ErrorCode, QueueName, SESSION_COOKIE } from '@motcua/contracts';
 import { JobProducer } from '@motcua/platform';
 import type { INestApplication } from '@nestjs/common';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { AuthService } from '../modules/auth/auth.service.js';
+import { STAFF_SESSIONS, type StaffSessions } from '../common/session-lookup.js';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 
@@ -15,7 +15,7 @@ export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
  */
 export function mountQueueDashboard(server: Express, app: INestApplication): void {
   const producer = app.get(JobProducer, { strict: false });
-  const auth = app.get(AuthService, { strict: false });
+  const auth = app.get<typeof STAFF_SESSIONS, StaffSessions>(STAFF_SESSIONS, { strict: false });
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: Object.values(QueueName).map((name) => new BullMQAdapter(producer.queue(name))), serverAdapter: adapter });

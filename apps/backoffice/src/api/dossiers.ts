@@ -1,5 +1,6 @@
 import type { CounterIntake, DossierComponent, IntakeOutcome, ProcessAction, RouteBody, RouteResponse } from '@motcua/contracts';
 import { routes, ZErrorBody, type ZDossierListQuery } from '@motcua/contracts';
+import { DEFAULT_TIME_ZONE } from '@motcua/core';
 import { ApiError, fillPath, NetworkError } from '@motcua/web';
 import type { z } from 'zod';
 import { Upload, type DetailedError } from 'tus-js-client';
@@ -79,7 +80,7 @@ export const documentFileUrl = (id: string, documentId: string) => `/api/dossier
 /** Local date and time in the viewer's locale, Vietnam time. */
 export function formatTime(iso: string | null, locale: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+  return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: DEFAULT_TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
 }
 
 /** Lines of a textarea, blank ones dropped. */

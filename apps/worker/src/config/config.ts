@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@motcua/core';
 import { loadPaymentEnv, parseConfig, type PaymentEnv } from '@motcua/platform';
 import { z } from 'zod';
 
@@ -40,7 +41,7 @@ const ZWorkerEnv = z.object({
   CITIZEN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The leaders' daily digest (overdue and due today, by commune): cron in DIGEST_TZ, 07:30 local. */
   DIGEST_CRON: z.string().min(9).default('30 7 * * *'),
-  DIGEST_TZ: z.string().min(1).default('Asia/Ho_Chi_Minh'),
+  DIGEST_TZ: z.string().min(1).default(DEFAULT_TIME_ZONE),
   /** Hosts (names, addresses or CIDRs, comma-separated) outbound deliveries may reach although private or on another port than 80/443. */
   OUTBOUND_ALLOW: z.string().default(''),
   /** How often the payment reconciliation job runs. */

@@ -1,5 +1,5 @@
 import { jobs, type JobName, type JobPayload } from '@motcua/contracts';
-import { requestContext } from '@motcua/platform';
+import { requestContext, runInJobSpan } from '@motcua/platform';
 import { WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 
@@ -31,12 +31,14 @@ export function checkHandlers(handlers: readonly JobHandlerClass[], all: readonl
   if (problems.length) throw new Error(`Job handler check failed: ${problems.join('; ')}`);
 }
 
-/** Every processor: runs each job in the context of the request that queued it, so its log lines carry that request's id. */
+/** Every processor: runs each job in the context (log id, trace) of the request that queued it. */
 export abstract class JobHost extends WorkerHost {
   abstract handle(job: Job, token?: string): Promise<unknown>;
 
   override process(job: Job, token?: string): Promise<unknown> {
-    const requestId = (job.data as { requestId?: unknown } | undefined)?.requestId;
-    return typeof requestId === 'string' ? requestContext.run({ requestId }, () => this.handle(job, token)) : this.handle(job, token);
+    const given = (job.data as { requestId?: unknown } | undefined)?.requestId;
+    const requestId = typeof given === 'string' ? given : undefined;
+    const run = () => runInJobSpan(job, requestId, () => this.handle(job, token));
+    return requestId ? requestContext.run({ requestId }, run) : run();
   }
 }

@@ -30,6 +30,11 @@ export type CandidateRow = {
   appointment_at: Date | null;
 };
 
+/** What issuing answers: the new ticket's number and code, and how many wait ahead of it. */
+export type NewTicket = { id: string; number: number; code: string; arrivedAt: Date; trackingCode: string; ahead: number };
+/** The raw row (postgres.js returns timestamps of raw SQL as strings and bigint sums as text). */
+type IssuedRow = { id: string; number: number | string; code: string; arrived_at: string | Date; tracking_code: string; ahead: number | string };
+
 const ACTIVE: TicketStatus[] = ['called', 'serving'];
 /** A uuid[] parameter list for unnest(). */
 const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
@@ -52,10 +57,10 @@ export const ticketRepository = {
    * failure rolls the numbers back with the tickets, so numbers are gap-free. A batch (several
    * kiosk requests that arrived together) takes consecutive numbers in its order.
    */
-  async issue(db: DbOrTx, queue: IssueQueue, items: readonly IssueItem[]): Promise<Array<Ticket & { ahead: number }>> {
+  async issue(db: DbOrTx, queue: IssueQueue, items: readonly IssueItem[]): Promise<NewTicket[]> {
     const n = items.length;
     const array = (values: Array<string | null>, type: string) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[]`;
-    const rows = await db.execute<Record<string, unknown>>(sql`
+    const rows = await db.execute<IssuedRow>(sql`
       with seq as (
         insert into ticket_sequences (center_id, service_id, business_date, last_number)
         values (${queue.centerId}, ${queue.serviceId}, ${queue.businessDate}, ${n})
@@ -81,7 +86,7 @@ export const ticketRepository = {
       )
       select t.id, t.number, t.code, t.arrived_at, t.tracking_code, waiting.n + (t.number - (seq.last_number - ${n} + 1)) as ahead
       from t, waiting, seq order by t.number`);
-    return rows.map((r) => ({ ...(r as unknown as Ticket), arrivedAt: new Date(r.arrived_at as string), trackingCode: r.tracking_code as string, ahead: Number(r.ahead) }));
+    return rows.map((r) => ({ id: r.id, number: Number(r.number), code: r.code, arrivedAt: new Date(r.arrived_at), trackingCode: r.tracking_code, ahead: Number(r.ahead) }));
   },
 
   /** Waiting tickets per service of a center today. */

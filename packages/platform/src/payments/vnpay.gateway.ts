@@ -5,6 +5,7 @@ import { postGuarded, type OutboundPolicy } from '../outbound-guard.js';
 import type { IpnOutcome, PaymentGateway, PaymentNotice, PaymentOrder, PaymentQueryResult } from './payment-gateway.js';
 
 /** VNPay reads and writes dates as yyyyMMddHHmmss in Vietnam's time (GMT+7). */
+/** VNPay 2.1.0 writes its timestamps (vnp_CreateDate, vnp_PayDate) in GMT+7 whatever the center's zone. */
 const VN_TZ = 'Asia/Ho_Chi_Minh';
 export const vnpDate = (at: Date): string => format(new TZDate(at.getTime(), VN_TZ), 'yyyyMMddHHmmss');
 export const parseVnpDate = (s: string): Date | null => {

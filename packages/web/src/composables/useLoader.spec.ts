@@ -66,4 +66,21 @@ describe('useLoader', () => {
     await Promise.all([slower, faster]);
     expect(page.data.value).toBe('page 4');
   });
+
+  it('a background refresh that fails keeps the last answer and shows no error', async () => {
+    const { fetch, calls } = controlled<string>();
+    const live = useLoader(fetch, '');
+    const first = live.load();
+    calls[0]!.resolve('figures');
+    await first;
+    const refresh = live.refresh();
+    expect(live.loading.value).toBe(false);
+    calls[1]!.reject(new Error('network blip'));
+    await refresh;
+    expect([live.data.value, live.error.value, live.loading.value]).toEqual(['figures', null, false]);
+    const next = live.refresh();
+    calls[2]!.resolve('newer figures');
+    await next;
+    expect(live.data.value).toBe('newer figures');
+  });
 });

@@ -7,7 +7,7 @@ import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { CenterContext } from '../queue/center-context.js';
-import { QueueRealtime } from '../queue/queue-realtime.js';
+import { TicketIssued } from '../queue/ticket-issued.js';
 import { newTrackingCode, randomCode } from '../queue/queue.service.js';
 
 type Config = NonNullable<Awaited<ReturnType<CenterContext['config']>>>;
@@ -27,7 +27,7 @@ export class AppointmentsService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CenterContext) private readonly context: CenterContext,
-    @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
+    @Inject(TicketIssued) private readonly issued: TicketIssued,
   ) {}
 
   async slots(centerId: string, query: { serviceId: string; date: string }, now: Date): Promise<AppointmentSlots> {
@@ -156,15 +156,10 @@ export class AppointmentsService {
       await appointmentRepository.update(tx, a.id, { status: 'checked_in', checkedInAt: now, ticketId: ticket!.id });
       return { ticket: ticket!, service, onTime: timing === 'on_time', slotStart: a.slotStart };
     });
-    this.realtime.issuedSoon(center.id, center.timeZone);
     const { ticket, service } = result;
     // On time: nobody but earlier on-time appointments is ahead.
-    const ahead = result.onTime ? 0 : ticket.ahead;
-    return {
-      id: ticket.id, code: ticket.code, number: ticket.number, centerName: center.name, serviceNameVi: service.nameVi, serviceNameEn: service.nameEn,
-      priority: false, arrivedAt: ticket.arrivedAt.toISOString(), estimate: await this.context.estimate(center, service, ahead), trackingCode: ticket.trackingCode,
-      onTime: result.onTime, slotStart: result.slotStart.toISOString(),
-    };
+    const answer = await this.issued.announce(center, service, ticket, now, { priority: false, ahead: result.onTime ? 0 : ticket.ahead });
+    return { ...answer, onTime: result.onTime, slotStart: result.slotStart.toISOString() };
   }
 
   private async config(centerId: string): Promise<Config> {

@@ -1,19 +1,11 @@
 import type { Center, CenterDetail } from '@motcua/contracts';
-import { centerRepository, type CenterFilter, type DatabaseHandle } from '@motcua/db';
+import { centerRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
+import { centerFilterOf } from '../../common/center-filter.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { toCenter, toCounter, toPriority, toService } from './center.mappers.js';
-
-/** The centers an actor's grants reach: list routes filter by scope instead of refusing. */
-export function centerFilterOf(actor: Actor): CenterFilter {
-  if (actor.roles.some((g) => g.role === 'admin')) return { all: true };
-  return {
-    unitIds: actor.roles.flatMap((g) => (g.scopeUnitId ? [g.scopeUnitId] : [])),
-    centerIds: actor.roles.flatMap((g) => (g.scopeCenterId ? [g.scopeCenterId] : [])),
-  };
-}
 
 @Injectable()
 export class CentersService {

@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { centerFilterOf } from '../centers/centers.service.js';
+import { centerFilterOf } from '../../common/center-filter.js';
 
 type Key = { event: CitizenEvent; channel: CitizenChannel; language: Language };
 type Override = { subject: string; body: string; updatedAt: Date } | undefined;

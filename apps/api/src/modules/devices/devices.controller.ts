@@ -5,7 +5,8 @@ import type { Actor } from '../../common/actor.js';
 import { ApiRoute, Input, type ValidatedInput } from '../../common/api-route.decorator.js';
 import { CurrentActor } from '../../common/current-actor.decorator.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
-import { DevicesService, type DeviceIdentity } from './devices.service.js';
+import type { DeviceIdentity } from '../../common/actor.js';
+import { DevicesService } from './devices.service.js';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

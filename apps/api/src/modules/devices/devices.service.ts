@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Device, DeviceKind } from '@motcua/contracts';
 import { auditRepository, deviceRepository, scopeRepository, type DatabaseHandle, type DeviceRow } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '../../common/actor.js';
+import type { Actor, DeviceIdentity } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { Cached } from '../../common/cached.js';
 import { DATABASE } from '../../infra/tokens.js';
@@ -27,14 +27,6 @@ export const toDevice = (d: DeviceRow, online = false, offlineAlertedAt: Date | 
   lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
   offlineAlertedAt: online ? null : (offlineAlertedAt?.toISOString() ?? null),
 });
-
-export interface DeviceIdentity {
-  deviceId: string;
-  centerId: string;
-  kind: DeviceKind;
-  /** A rating tablet's counter: it rates there only. */
-  counterId: string | null;
-}
 
 /** Displays and kiosks: paired once with a short code, then identified by an httpOnly device cookie scoped to one center. */
 @Injectable()

@@ -9,7 +9,7 @@ import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
 import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { centerFilterOf } from '../centers/centers.service.js';
+import { centerFilterOf } from '../../common/center-filter.js';
 import { receiveScan, type ReceivedScan } from './scan-upload.js';
 
 export const FILE_STORE = Symbol('FILE_STORE');

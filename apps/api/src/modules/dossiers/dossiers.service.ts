@@ -17,7 +17,7 @@ import { ScopeService } from '../../common/scope.service.js';
 import { AfterCommit } from '../../infra/after-commit.js';
 import { RealtimeOutbox } from '../../infra/realtime-outbox.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { centerFilterOf } from '../centers/centers.service.js';
+import { centerFilterOf } from '../../common/center-filter.js';
 import { iso, summaryOfDossier, summaryOfRow } from './dossier-view.js';
 import { componentView, refreshDigitised } from '../documents/documents.service.js';
 

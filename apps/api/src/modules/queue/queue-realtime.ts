@@ -1,5 +1,4 @@
 import { Namespace, Room, ServerEvent, type Call, type QueueUpdated } from '@motcua/contracts';
-import { businessDate } from '@motcua/core';
 import { ticketRepository, type DatabaseHandle, type DbOrTx, type NewOutboxEvent } from '@motcua/db';
 import { DependencyWatch, RealtimePublisher, type SeqPosition } from '@motcua/platform';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
@@ -34,21 +33,21 @@ export class QueueRealtime implements OnModuleDestroy {
    * New tickets: one `queue.updated` per center per COALESCE_MS, with counts read when it is
    * sent, instead of one per ticket to every display in the hall.
    */
-  issuedSoon(centerId: string, timeZone: string): void {
+  issuedSoon(centerId: string, businessDate: string): void {
     if (this.#pending.has(centerId)) return;
     this.#pending.set(
       centerId,
       setTimeout(() => {
         this.#pending.delete(centerId);
-        void this.countsNow(centerId, timeZone)
+        void this.countsNow(centerId, businessDate)
           .then((services) => this.outbox.send(toCenter(centerId, ServerEvent.queueUpdated, { centerId, reason: 'issued', services } satisfies QueueUpdated)))
           .catch(() => {});
       }, COALESCE_MS),
     );
   }
 
-  async countsNow(centerId: string, timeZone: string) {
-    const waiting = await ticketRepository.waitingCounts(this.database.db, centerId, businessDate(new Date(), timeZone));
+  async countsNow(centerId: string, businessDate: string) {
+    const waiting = await ticketRepository.waitingCounts(this.database.db, centerId, businessDate);
     return [...waiting].map(([serviceId, n]) => ({ serviceId, waiting: n }));
   }
 

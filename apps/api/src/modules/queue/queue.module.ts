@@ -4,9 +4,10 @@ import { CounterController } from './counter.controller.js';
 import { CounterService } from './counter.service.js';
 import { LiveBoardService } from './live-board.service.js';
 import { QueueRealtime } from './queue-realtime.js';
+import { TicketIssued } from './ticket-issued.js';
 import { QueueController } from './queue.controller.js';
 import { QueueService } from './queue.service.js';
 import { RemoteTicketService } from './remote-ticket.service.js';
 
-@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, CounterService, LiveBoardService, CenterContext, QueueRealtime], exports: [CenterContext, QueueRealtime] })
+@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, CounterService, LiveBoardService, CenterContext, QueueRealtime, TicketIssued], exports: [CenterContext, QueueRealtime, TicketIssued] })
 export class QueueModule {}

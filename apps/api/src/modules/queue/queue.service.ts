@@ -1,14 +1,14 @@
 import { randomInt } from 'node:crypto';
 import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, ServiceExpectation, TicketTracking } from '@motcua/contracts';
 import { businessDate, nextOpening, type ServiceFloor } from '@motcua/core';
-import { auditRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type Ticket } from '@motcua/db';
+import { auditRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type NewTicket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
-import { ApiMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { CenterContext } from './center-context.js';
 import { QueueRealtime } from './queue-realtime.js';
+import { TicketIssued } from './ticket-issued.js';
 
 // No 0/O/1/I: people read it off a slip.
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -18,8 +18,7 @@ const RATING_WINDOW_MS = 15 * 60_000;
 /** A phone is left at the kiosk right after the ticket, not later. */
 const CONTACT_WINDOW_MS = 10 * 60_000;
 
-type IssuedRow = Ticket & { ahead: number };
-type Batch = { queue: IssueQueue; pending: Array<{ item: IssueItem; resolve: (t: IssuedRow) => void; reject: (e: unknown) => void }> };
+type Batch = { queue: IssueQueue; pending: Array<{ item: IssueItem; resolve: (t: NewTicket) => void; reject: (e: unknown) => void }> };
 
 const centerNotFound = () => ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
 /** The expectation as the API sends it (instants as ISO strings). */
@@ -61,7 +60,7 @@ export class QueueService {
    * that arrive wait here and go together in the next one. Many connections blocked on
    * the same sequence row cost PostgreSQL more than one statement for all of them.
    */
-  private issueBatched(queue: IssueQueue, item: IssueItem): Promise<IssuedRow> {
+  private issueBatched(queue: IssueQueue, item: IssueItem): Promise<NewTicket> {
     const key = `${queue.centerId}:${queue.serviceId}:${queue.businessDate}`;
     return new Promise((resolve, reject) => {
       const batch = this.#batches.get(key);
@@ -89,7 +88,7 @@ export class QueueService {
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CenterContext) private readonly context: CenterContext,
     @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
-    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(TicketIssued) private readonly issued: TicketIssued,
   ) {}
 
   async kiosk(centerId: string, now: Date): Promise<KioskSnapshot> {
@@ -167,22 +166,7 @@ export class QueueService {
     );
     // Kept apart from the ticket (public surfaces read tickets); a lost phone only loses the courtesy text.
     if (input.phone) await citizenNotificationRepository.saveTicketContact(this.database.db, ticket.id, input.phone, input.language);
-    this.realtime.issuedSoon(center.id, center.timeZone);
-    this.metrics.ticketsIssued.inc({ center: center.id });
-    return {
-      id: ticket.id,
-      code: ticket.code,
-      number: ticket.number,
-      centerName: center.name,
-      serviceNameVi: service.nameVi,
-      serviceNameEn: service.nameEn,
-      priority: !!priority,
-      arrivedAt: ticket.arrivedAt.toISOString(),
-      estimate: await this.context.estimate(center, service, ticket.ahead),
-      trackingCode: ticket.trackingCode,
-      counterLabels,
-      printAtKiosk: byKiosk,
-    };
+    return this.issued.announce(center, service, ticket, now, { priority: !!priority, counterLabels, printAtKiosk: byKiosk });
   }
 
   publicCenters() {

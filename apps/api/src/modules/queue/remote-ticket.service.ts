@@ -4,10 +4,9 @@ import { citizenNotificationRepository, floorRepository, remoteTicketRepository,
 import { Inject, Injectable } from '@nestjs/common';
 import type { CitizenActor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
-import { ApiMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { CenterContext } from './center-context.js';
-import { QueueRealtime } from './queue-realtime.js';
+import { TicketIssued } from './ticket-issued.js';
 import { newTrackingCode } from './queue.service.js';
 
 /** A refusal in words a citizen can act on. */
@@ -31,8 +30,7 @@ export class RemoteTicketService {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CenterContext) private readonly context: CenterContext,
-    @Inject(QueueRealtime) private readonly realtime: QueueRealtime,
-    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(TicketIssued) private readonly issued: TicketIssued,
   ) {}
 
   async issue(centerId: string, input: RemoteTicketRequest, citizen: CitizenActor | undefined, now: Date): Promise<IssuedTicket> {
@@ -64,22 +62,7 @@ export class RemoteTicketService {
     if (!ticket) throw refuse({ kind: 'quota_reached', nextHour: `${String((Number(localTime.slice(0, 2)) + 1) % 24).padStart(2, '0')}:00` });
     const phone = input.phone ?? citizen?.phone ?? undefined;
     if (phone) await citizenNotificationRepository.saveTicketContact(this.database.db, ticket.id, phone, input.language);
-    this.realtime.issuedSoon(center.id, center.timeZone);
-    this.metrics.ticketsIssued.inc({ center: center.id });
-    return {
-      id: ticket.id,
-      code: ticket.code,
-      number: ticket.number,
-      centerName: center.name,
-      serviceNameVi: service.nameVi,
-      serviceNameEn: service.nameEn,
-      priority: false,
-      arrivedAt: ticket.arrivedAt.toISOString(),
-      estimate: await this.context.estimate(center, service, ticket.ahead),
-      trackingCode: ticket.trackingCode,
-      counterLabels,
-      printAtKiosk: false,
-    };
+    return this.issued.announce(center, service, ticket, now, { priority: false, counterLabels, printAtKiosk: false });
   }
 
   /** "Tôi đã đến": the holder of the tracking code confirms arrival (idempotent). */

@@ -10,7 +10,7 @@ import { asFieldError, taken, unknownRef } from '../../common/db-errors.js';
 import { ScopeService } from '../../common/scope.service.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { closeSignedInSockets } from '../../realtime/session-sockets.js';
-import { centerFilterOf } from '../centers/centers.service.js';
+import { centerFilterOf } from '../../common/center-filter.js';
 
 type Issue = { path: string; message: Bilingual };
 

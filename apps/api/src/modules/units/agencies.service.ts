@@ -6,7 +6,7 @@ import type { CommandContext } from '../../common/command-context.js';
 import { asFieldError, taken, unknownRef } from '../../common/db-errors.js';
 import { ScopeService } from '../../common/scope.service.js';
 import { DATABASE } from '../../infra/tokens.js';
-import { centerFilterOf } from '../centers/centers.service.js';
+import { centerFilterOf } from '../../common/center-filter.js';
 import { toAgency } from './org.mappers.js';
 
 const fields = {
