@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect, request as pwRequest, test } from '@playwright/test';
 import postgres from 'postgres';
 import { account, shots, signIn } from './support.js';
@@ -44,4 +45,34 @@ test('the manager\'s Devices page shows which paired devices are online, and mar
   await page.screenshot({ path: `${shots}/devices-1366x768.png` });
   await kioskContext.close();
   await manager.dispose();
+});
+
+test('a barcode reader used as a keyboard checks an appointment in from the kiosk\'s service list (#18 item 4)', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const code = randomBytes(8).toString('hex').toUpperCase().slice(0, 8);
+  let centerId = '';
+  try {
+    const [center] = await sql`select id from centers where code = ${AN_XUYEN}`;
+    centerId = center!.id;
+    const [service] = await sql`select id from services where center_id = ${centerId} order by sort_order limit 1`;
+    // A booking for now, on time within ±30 minutes whenever the test runs.
+    await sql`update centers set appointment_on_time_minutes = 30 where id = ${centerId}`;
+    await sql`insert into appointments (center_id, service_id, slot_start, code, manage_token)
+      values (${centerId}, ${service!.id}, ${new Date()}, ${code}, ${randomBytes(18).toString('base64url')})`;
+  } finally {
+    await sql.end();
+  }
+  // The manager's session stands in for a paired kiosk.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const kiosk = await context.newPage();
+  await signIn(kiosk, 'quanly.anxuyen');
+  await kiosk.goto(`/kiosk/${centerId}`);
+  await expect(kiosk.getByTestId('kiosk-appointment')).toBeVisible();
+  // What a reader does: the code a few milliseconds a key, then Enter, with no field focused.
+  await kiosk.keyboard.type(code, { delay: 5 });
+  await kiosk.keyboard.press('Enter');
+  await expect(kiosk.getByTestId('kiosk-appointment-result')).toContainText('Đúng giờ hẹn');
+  await expect(kiosk.getByTestId('slip-number')).toHaveText(/^[A-Z]\d{3,4}$/);
+  await context.close();
 });
