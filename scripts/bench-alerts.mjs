@@ -9,6 +9,8 @@ import { build, ensureDependencies, root } from './lib/setup.mjs';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const BURST = Number(process.env.BENCH_BURST ?? 10_000);
+// The burst's alerts fall due over this window; 0 makes them all due at once (the worker's ceiling in alerts/s).
+const BURST_WINDOW_MS = Number(process.env.BENCH_BURST_WINDOW_MS ?? 60_000);
 const CHUNK = 1000;
 const SYNC_PARALLEL = Number(process.env.BENCH_SYNC_PARALLEL ?? 4);
 const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]));
@@ -102,12 +104,12 @@ async function main() {
     // Lateness: BURST alerts due within one minute, fired by the real worker (32 jobs in parallel: each waits mostly on
     // PostgreSQL and Redis round trips) with the 100,000 others still waiting.
     const burstStart = new Date(Date.now() + 20_000);
-    const burst = await dossiers(sql, w, { count: BURST, receivedAt: new Date(burstStart.getTime() - 3600_000), dueBase: burstStart, dueStepMs: 60_000 / BURST });
+    const burst = await dossiers(sql, w, { count: BURST, receivedAt: new Date(burstStart.getTime() - 3600_000), dueBase: burstStart, dueStepMs: BURST_WINDOW_MS / BURST });
     for (let i = 0; i < burst.length; i += CHUNK) await scheduler.sync(burst.slice(i, i + CHUNK));
     const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: redisServer.url, REDIS_PREFIX: prefix, WORKER_HEALTH_PORT: String(await freePort()), LOG_LEVEL: 'warn', WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '32' };
     worker = startApp('worker', path.join(root, 'apps/worker/dist/main.js'), env, { quiet: true });
     if (!(await waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, worker, 30_000))) throw new Error(`worker did not start:\n${worker.tail()}`);
-    const deadline = burstStart.getTime() + 60_000 + 120_000;
+    const deadline = burstStart.getTime() + BURST_WINDOW_MS + 120_000;
     for (;;) {
       const [{ n }] = await sql`select count(distinct dossier_id)::int as n from notifications where kind = 'overdue'`;
       if (n >= BURST || Date.now() > deadline) break;
@@ -116,6 +118,7 @@ async function main() {
     const late = (await sql`
       select extract(epoch from (min(n.created_at) - d.due_at)) * 1000 as ms from notifications n join dossiers d on d.id = n.dossier_id
       where n.kind = 'overdue' group by d.id, d.due_at`).map((r) => Number(r.ms)).sort((a, b) => a - b);
+    const [span] = await sql`select count(distinct dossier_id)::int as n, extract(epoch from (max(created_at) - min(created_at)))::float as s from notifications where kind = 'overdue'`;
 
     const rate = added / seconds;
     const baseRate = jobsExpected / baselineSeconds;
@@ -125,8 +128,9 @@ async function main() {
     console.log(`    baseline: raw ZADD, pipelined               ${baseRate.toFixed(0).padStart(7)} entries/s   ${baselineSeconds.toFixed(1)} s`);
     console.log(`    ratio jobs / raw ZADD: ${(rate / baseRate).toFixed(3)}`);
     console.log(`  Redis memory for those jobs                   ${mb(memory)}   (${(memory / added).toFixed(0)} B/job; raw ZADD ${mb(baselineMemory)}; target ≤ 200 MB)`);
-    console.log(`  lateness of ${BURST} overdue alerts due within one minute (fired − due), ${late.length} fired:`);
-    console.log(`    p50 ${pct(late, 50)?.toFixed(0)} ms   p99 ${pct(late, 99)?.toFixed(0)} ms   max ${late.at(-1)?.toFixed(0)} ms   (target p99 ≤ 2000 ms)\n`);
+    console.log(`  lateness of ${BURST} overdue alerts due within ${BURST_WINDOW_MS / 1000} s (fired − due), ${late.length} fired:`);
+    console.log(`    p50 ${pct(late, 50)?.toFixed(0)} ms   p99 ${pct(late, 99)?.toFixed(0)} ms   max ${late.at(-1)?.toFixed(0)} ms   (target p99 ≤ 2000 ms)`);
+    console.log(`    one worker (WORKER_CONCURRENCY ${env.WORKER_CONCURRENCY}) fired ${span.n} alerts in ${span.s.toFixed(1)} s: ${(span.n / Math.max(span.s, 0.001)).toFixed(0)} alerts/s (${BURST_WINDOW_MS ? `offered ${(BURST / (BURST_WINDOW_MS / 1000)).toFixed(0)}/s` : 'all due at once: its ceiling'})\n`);
   } finally {
     await worker?.stop();
     await queue.close();

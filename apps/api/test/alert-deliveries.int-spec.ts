@@ -1,61 +1,39 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { QueueName } from '@motcua/contracts';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertWorld, insertDossiers, schedulerFor, waitFor, type AlertWorld } from './alert-world.js';
+import { createAlertWorld, insertDossiers, schedulerFor, type AlertWorld } from './alert-world.js';
 import { signIn, startStack, type Stack } from './harness.js';
-
-const listen = (server: http.Server | SMTPServer) =>
-  new Promise<number>((resolve) => {
-    const net = server instanceof SMTPServer ? (server as unknown as { server: http.Server }).server : server;
-    server.listen(0, '127.0.0.1', () => resolve((net.address() as AddressInfo).port));
-  });
+import { startHttpReceiver, startMailServer, type Mail } from './receivers.js';
+import { waitFor } from './wait.js';
 
 /** Email through a real SMTP server, and a unit webhook that fails once then accepts signed posts. */
 describe('alert deliveries: email and signed webhook, retried with backoff, status visible', () => {
   let stack: Stack;
   let w: AlertWorld;
-  const mails: { to: string; raw: string }[] = [];
+  let mails: Mail[] = [];
   const posts: { status: number; signature: string; timestamp: string; body: string }[] = [];
-  let smtp: SMTPServer;
-  let hook: http.Server;
+  let smtp: Awaited<ReturnType<typeof startMailServer>> | undefined;
+  let hook: Awaited<ReturnType<typeof startHttpReceiver>> | undefined;
   const secret = 'webhook-secret-of-the-unit';
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-          callback();
-        });
-      },
+    smtp = await startMailServer();
+    mails = smtp.mails;
+    hook = await startHttpReceiver((req, body) => {
+      // The first call fails: the delivery must come back after a backoff.
+      const status = posts.length === 0 ? 503 : 200;
+      posts.push({ status, signature: String(req.headers['x-motcua-signature']), timestamp: String(req.headers['x-motcua-timestamp']), body });
+      return status;
     });
-    hook = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        // The first call fails: the delivery must come back after a backoff.
-        const status = posts.length === 0 ? 503 : 200;
-        posts.push({ status, signature: String(req.headers['x-motcua-signature']), timestamp: String(req.headers['x-motcua-timestamp']), body });
-        res.writeHead(status).end();
-      });
-    });
-    const [smtpPort, hookPort] = await Promise.all([listen(smtp), listen(hook)]);
-    stack = await startStack({ empty: true, worker: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOUND_ALLOW: '127.0.0.1', DELIVERY_BACKOFF_MS: '500', ALERT_SWEEP_EVERY_MS: '600000' } });
+    stack = await startStack({ empty: true, worker: true, env: { SMTP_URL: smtp.url, OUTBOUND_ALLOW: '127.0.0.1', DELIVERY_BACKOFF_MS: '500', ALERT_SWEEP_EVERY_MS: '600000' } });
     w = await createAlertWorld(stack.database);
     await stack.database.sql`update staff set email = 'quanly@example.vn' where id = ${w.manager.id}`;
-    await stack.database.sql`insert into alert_webhooks (unit_id, url, secret) values (${w.unitId}, ${`http://127.0.0.1:${hookPort}/alerts`}, ${secret})`;
+    await stack.database.sql`insert into alert_webhooks (unit_id, url, secret) values (${w.unitId}, ${`${hook.base}/alerts`}, ${secret})`;
   });
   afterAll(async () => {
     await stack?.stop();
-    await new Promise((r) => smtp?.close(() => r(undefined)));
-    hook?.close();
+    await smtp?.close();
+    await hook?.close();
   });
 
   it('mails the manager, posts a signed webhook that succeeds on the second attempt, and shows both in the admin log', async () => {

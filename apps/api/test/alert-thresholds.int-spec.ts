@@ -4,7 +4,8 @@ import { closeRedis, createRedis, JobProducer } from '@motcua/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
 import { startApp } from '../../../scripts/lib/proc.mjs';
-import { createAlertWorld, waitFor, type AlertWorld } from './alert-world.js';
+import { createAlertWorld, type AlertWorld } from './alert-world.js';
+import { waitFor } from './wait.js';
 import { seed, signIn, startStack, workerMain, type Account, type Stack } from './harness.js';
 
 const MIN = 60_000;

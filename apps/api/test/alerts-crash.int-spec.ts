@@ -4,8 +4,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startRedis } from '../../../scripts/lib/infra.mjs';
 import { startApp } from '../../../scripts/lib/proc.mjs';
-import { createAlertWorld, insertDossiers, schedulerFor, waitFor, type AlertWorld } from './alert-world.js';
-import { signIn, startStack, workerMain, type App, type Stack } from './harness.js';
+import { createAlertWorld, insertDossiers, schedulerFor, type AlertWorld } from './alert-world.js';
+import { jobsCompleted, signIn, startStack, workerMain, type App, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 const SWEEP_MS = 3000;
 
@@ -76,7 +77,9 @@ describe('alerts survive crashes', () => {
     // the same publishOnce key, so the counts below must still be one per alert.
     const unpushedNow = async () => Number(((await stack.database.sql`select count(*)::int as n from notifications where pushed_at is null`) as unknown as [{ n: string }])[0].n);
     await waitFor('the sweep to mark what the kill left unpushed', async () => (await unpushedNow()) === 0, 30_000);
-    await new Promise((r) => setTimeout(r, SWEEP_MS));
+    // One more whole sweep after that must change nothing.
+    const swept = await jobsCompleted(stack, 'alert.sweep');
+    await waitFor('one more whole sweep', async () => (await jobsCompleted(stack, 'alert.sweep')) >= swept + 2, 30_000);
     // Two recipients (assignee, manager) per alert; one push per alert to the assignee's room.
     expect(new Set(await counts(ids, 'overdue'))).toEqual(new Set([2]));
     expect(new Set(await counts(ids, 'due_soon'))).toEqual(new Set([0]));

@@ -4,7 +4,8 @@ import { closeRedis, createRedis } from '@motcua/platform';
 import { Queue } from 'bullmq';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertWorld, insertDossiers, schedulerFor, waitFor, type AlertWorld } from './alert-world.js';
+import { createAlertWorld, insertDossiers, schedulerFor, type AlertWorld } from './alert-world.js';
+import { waitFor } from './wait.js';
 import { signIn, startStack, type Stack } from './harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,6 +75,7 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
     const paused = await alerts.scheduler.sync(id!);
     expect(paused.added).toBe(0);
     expect(await alerts.queue.getJob(alertJobId(id!, 'overdue', 0, 1))).toBeUndefined();
+    // The old due time passing is the input: nothing may fire at it.
     await sleep(firstDue.getTime() + 1000 - Date.now());
     expect((await notes(id!)).filter((n) => n.kind === 'overdue')).toEqual([]);
 
@@ -123,6 +125,7 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
     // …and a retry of the same job after it succeeded.
     const retry = await alerts.queue.add('alert.fire', payload, { jobId: `retry-${id}` });
     await waitFor('the retry to finish', async () => (await retry.getState()) === 'completed');
+    // No second push must follow: give one time to show (no event marks an absence).
     await sleep(500);
     expect((await notes(id!)).filter((n) => n.kind === 'overdue')).toHaveLength(2);
     expect(pushed.filter((p) => p.dossierId === id && p.kind === 'overdue')).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 describe('analytics indicators', () => {
   let stack: Stack;
@@ -52,18 +53,9 @@ describe('analytics indicators', () => {
     units = Object.fromEntries((await sql`select id, name from administrative_units`).map((u) => [u.name, u.id]));
     const [p] = await sql`select p.id, p.name, p.field from procedure_versions pv join procedures p on p.id = pv.procedure_id where pv.id = ${version!.id}`;
     procedure = { id: p!.id, name: p!.name, field: p!.field };
-    const { JobProducer, createRedis, closeRedis } = await import('@motcua/platform');
-    const redis = createRedis(process.env.MOTCUA_TEST_REDIS_URL!, 'bullmq');
-    const producer = new JobProducer(redis, stack.prefix);
-    await producer.enqueue('analytics.rollup', { days: ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'] });
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const [row] = await sql`select count(distinct day)::int as n from dossier_daily_stats`;
-      if (row!.n >= 5) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await producer.close();
-    await closeRedis(redis);
+    // Wait for the whole job, not for some days' rows: each day is its own transaction, so rows of five days
+    // could be there while the sixth is still being written.
+    await rollupAndWait(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']);
   });
   afterAll(() => stack?.stop());
 
@@ -75,13 +67,11 @@ describe('analytics indicators', () => {
     try {
       const id = await producer.enqueue('analytics.rollup', { days });
       const queue = producer.queue('analytics');
-      const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline) {
-        const job = await queue.getJob(id);
-        if (job?.finishedOn) return job.returnvalue;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`rollup ${id} did not finish`);
+      const job = await waitFor(`rollup ${id} to finish`, async () => {
+        const j = await queue.getJob(id);
+        return j?.finishedOn ? j : undefined;
+      }, 30_000);
+      return job.returnvalue;
     } finally {
       await producer.close();
       await closeRedis(redis);
@@ -241,8 +231,7 @@ describe('analytics indicators', () => {
         body: JSON.stringify({ procedureId: xn!.id, applicant: { name: 'Nguyễn Thị Lan', phone: '0912345678' }, applicantUnitId: units['Phường An Xuyên'], outcome: { kind: 'accept' } }),
       });
       expect(res.status, await res.clone().text()).toBe(201);
-      const deadline = Date.now() + 10_000;
-      while (!events.some((e) => e.event === 'analytics.updated') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await waitFor('analytics.updated', () => events.some((e) => e.event === 'analytics.updated'));
       expect(events.find((e) => e.event === 'analytics.activity')?.data).toEqual({ kind: 'received', procedure: xn!.name, unit: 'Phường An Xuyên', channel: 'counter', at: expect.any(String) });
       expect(events.some((e) => e.event === 'analytics.updated')).toBe(true);
       expect(JSON.stringify(events)).not.toMatch(/Nguyễn Thị Lan|0912345678/);
@@ -253,8 +242,7 @@ describe('analytics indicators', () => {
       const heard = events.length;
       await stack.database.sql`update tickets set status = 'done', serving_at = called_at, done_at = called_at + interval '5 minutes' where tracking_code = 'trk-a2'`;
       expect(await rollupAndWait(['2026-03-02'])).toEqual({ days: 1, changedUnits: 1 });
-      const until = Date.now() + 5_000;
-      while (events.length === heard && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      await waitFor('the event of the changed rollup', () => events.length > heard);
       expect(events.slice(heard).map((e) => e.event)).toEqual(['analytics.updated']);
       await stack.database.sql`update tickets set status = 'no_show', serving_at = null, done_at = null where tracking_code = 'trk-a2'`;
       await rollupAndWait(['2026-03-02']);

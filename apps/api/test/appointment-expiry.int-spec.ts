@@ -95,9 +95,7 @@ describe('appointments nobody checks in for', () => {
       expect(schedulers.find((j) => j.key === 'appointment-expiry')).toMatchObject({ every: 60_000 });
       // The scheduler fires every minute; run it now rather than wait.
       const job = await scheduled.add('appointments.expire-missed', {});
-      const deadline = Date.now() + 15_000;
-      while (Object.values(await statuses(center.id))[0] !== 'missed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(Object.values(await statuses(center.id))).toEqual(['missed']);
+      await expect.poll(async () => Object.values(await statuses(center.id)), { timeout: 20_000, interval: 100 }).toEqual(['missed']);
       expect(await job.getState()).not.toBe('failed');
     } finally {
       await scheduled.close();

@@ -192,10 +192,10 @@ describe('online appointments', () => {
     }
     expect(await json(await patch({ appointmentSlotMinutes: 30 }))).toMatchObject({ appointmentBookingDays: 14 });
     expect(await json(await patch({ appointmentBookingDays: 3 }))).toMatchObject({ appointmentBookingDays: 3 });
-    await new Promise((r) => setTimeout(r, 2100)); // the center config is cached for 2 s
 
     const slots = (date: string) => send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=${date}`);
-    expect(await json(await slots('2026-11-27'))).toMatchObject({ lastDate: '2026-11-27' });
+    // The center config is cached for 2 s: wait until the new window shows.
+    await expect.poll(async () => (await json(await slots('2026-11-27'))).lastDate, { timeout: 10_000, interval: 250 }).toBe('2026-11-27');
     const beyond = 'Appointments can be booked for the next 3 days only (until 27/11/2026)';
     const far = await slots('2026-11-28');
     expect(far.status).toBe(400);
@@ -219,9 +219,10 @@ describe('online appointments', () => {
     expect((await json(bad)).error.details).toEqual([{ path: 'body.appointmentOnTimeMinutes', message: 'Between 0 and 60 minutes' }]);
     const saved = await json(await patch({ appointmentSlotMinutes: 60, appointmentsPerCounter: 3, appointmentOnTimeMinutes: 20 }));
     expect(saved).toMatchObject({ appointmentSlotMinutes: 60, appointmentsPerCounter: 3, appointmentOnTimeMinutes: 20 });
-    await new Promise((r) => setTimeout(r, 2100)); // the center config is cached for 2 s
-    const slots = await json(await send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=2026-11-25`));
-    expect(slots.slotMinutes).toBe(60);
+    const listSlots = async () => json(await send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=2026-11-25`));
+    // The center config is cached for 2 s: wait until the new slot length shows.
+    await expect.poll(async () => (await listSlots()).slotMinutes, { timeout: 10_000, interval: 250 }).toBe(60);
+    const slots = await listSlots();
     expect(slots.slots[0]).toEqual({ start: at('10:00'), capacity: 6, remaining: 6 });
     const a = await json(await book(center.id, center.serviceId, at('10:00')));
     // 20 minutes late is still on time under this center's rule.

@@ -98,6 +98,7 @@ describe('session expiry', () => {
       const admin = (await seed(stack)).find((a) => a.role === 'admin')!;
       const cookie = await signIn(stack, admin.username, admin.password);
       expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(200);
+      // Time without use is what is tested: polling /auth/me would use (and extend) the session.
       await new Promise((r) => setTimeout(r, 6000));
       expect((await call(stack, 'GET', '/auth/me', cookie)).status).toBe(401);
     } finally {

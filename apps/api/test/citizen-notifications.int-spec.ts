@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { JobName, QueueName } from '@motcua/contracts';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from './alert-world.js';
-import { json, openCounters, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { jobsCompleted, json, openCounters, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { startHttpReceiver, startMailServer, type Mail } from './receivers.js';
+import { waitFor } from './wait.js';
 
 /** Tuesday 1 Dec 2026, 09:00 in Hà Nội. */
 const T0 = '2026-12-01T09:00:00+07:00';
@@ -15,12 +13,6 @@ const ALL_DAY = JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6',
 const SECRET = 'citizen-webhook-secret-0123456789';
 
 type Post = { path: string; status: number; key: string; body: any; auth: string; signatureOk: boolean };
-
-const listen = (server: http.Server | SMTPServer) =>
-  new Promise<number>((resolve) => {
-    const net = server instanceof SMTPServer ? (server as unknown as { server: http.Server }).server : server;
-    server.listen(0, '127.0.0.1', () => resolve((net.address() as AddressInfo).port));
-  });
 
 /**
  * Messages to citizens end to end: the real API and worker, a real SMTP server, and one
@@ -32,11 +24,11 @@ describe('citizen notifications', () => {
   const cookie: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const posts: Post[] = [];
-  const mails: { to: string; raw: string }[] = [];
+  let mails: Mail[] = [];
   /** How many SMS posts (any key) still answer 500. */
   let smsFailures = 0;
-  let smtp: SMTPServer;
-  let gateway: http.Server;
+  let smtp: Awaited<ReturnType<typeof startMailServer>> | undefined;
+  let gateway: Awaited<ReturnType<typeof startHttpReceiver>> | undefined;
 
   const send = (who: string | null, method: string, path: string, body?: unknown, at = T0) =>
     fetch(`${stack.baseUrl}/api${path}`, {
@@ -61,36 +53,21 @@ describe('citizen notifications', () => {
     }, 30_000);
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString()));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-          callback();
-        });
-      },
+    smtp = await startMailServer();
+    mails = smtp.mails;
+    gateway = await startHttpReceiver((req, raw) => {
+      const path = req.url ?? '';
+      const status = path === '/sms' && smsFailures > 0 ? (smsFailures--, 500) : 200;
+      const ts = String(req.headers['x-motcua-timestamp'] ?? '');
+      const signatureOk = req.headers['x-motcua-signature'] === `sha256=${createHmac('sha256', SECRET).update(`${ts}.${raw}`).digest('hex')}`;
+      posts.push({ path, status, key: String(req.headers['idempotency-key']), body: JSON.parse(raw), auth: String(req.headers.authorization ?? ''), signatureOk });
+      return status;
     });
-    gateway = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        const path = req.url ?? '';
-        const status = path === '/sms' && smsFailures > 0 ? (smsFailures--, 500) : 200;
-        const ts = String(req.headers['x-motcua-timestamp'] ?? '');
-        const signatureOk = req.headers['x-motcua-signature'] === `sha256=${createHmac('sha256', SECRET).update(`${ts}.${raw}`).digest('hex')}`;
-        posts.push({ path, status, key: String(req.headers['idempotency-key']), body: JSON.parse(raw), auth: String(req.headers.authorization ?? ''), signatureOk });
-        res.writeHead(status).end();
-      });
-    });
-    const [smtpPort, port] = await Promise.all([listen(smtp), listen(gateway)]);
-    const base = `http://127.0.0.1:${port}`;
+    const base = gateway.base;
     stack = await startStack({
       worker: true,
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMS_GATEWAY_URL: `${base}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', ZALO_GATEWAY_URL: `${base}/zalo`, ZALO_GATEWAY_TOKEN: 'zalo-token',
+        SMTP_URL: smtp.url, SMS_GATEWAY_URL: `${base}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', ZALO_GATEWAY_URL: `${base}/zalo`, ZALO_GATEWAY_TOKEN: 'zalo-token',
         CITIZEN_WEBHOOK_URL: `${base}/hook`, CITIZEN_WEBHOOK_SECRET: SECRET, OUTBOUND_ALLOW: '127.0.0.1', DELIVERY_BACKOFF_MS: '200', PUBLIC_URL: 'https://motcua.example.vn', ALERT_SWEEP_EVERY_MS: '2000',
       },
     });
@@ -107,8 +84,8 @@ describe('citizen notifications', () => {
   });
   afterAll(async () => {
     await stack?.stop();
-    await new Promise((r) => smtp?.close(() => r(undefined)));
-    gateway?.close();
+    await smtp?.close();
+    await gateway?.close();
   });
 
   it('every dossier event reaches each of the citizen’s channels exactly once, in their language, with the province’s template where it has one', async () => {
@@ -186,6 +163,7 @@ describe('citizen notifications', () => {
     const online = { procedureId: ids['CTR-TT'], applicant: { name: 'Phan Văn Dũng', phone: '0933444555' }, applicantUnitId: ids.unitAnXuyen, receivingCenterId: ids.anXuyen, idempotencyKey: 'portal-citizen-0001' };
     const first = await ok(await send(null, 'POST', '/intake/online', online));
     await Promise.all([1, 2, 3].map(() => send(null, 'POST', '/intake/online', online)));
+    // Nothing must arrive: give a wrongly queued message time to show (no event marks an absence).
     await new Promise((r) => setTimeout(r, 1500));
     expect(posts.length).toBe(before);
     expect((await rows(ids.lan!)).filter((r) => r.event === 'result_ready')).toHaveLength(4);
@@ -252,6 +230,7 @@ describe('citizen notifications', () => {
     const logged = await sql`select target from citizen_deliveries where reference = ${withPhone.code}`;
     expect(JSON.stringify(logged)).not.toContain('0905111222');
     expect(logged.map((r) => r.target)).toContain('090****222');
+    // And no fourth: give a duplicate time to show (no event marks an absence).
     await new Promise((r) => setTimeout(r, 800));
     expect(await sql`select count(*)::int as n from citizen_deliveries where event = 'ticket_called'`).toEqual([{ n: 3 }]);
   });
@@ -337,7 +316,8 @@ describe('citizen notifications', () => {
     }, 20_000);
     expect(sent.map((r) => r.channel)).toEqual(['sms', 'webhook', 'zalo']);
     // Two more sweeps (every 2 s here) add nothing, and the older event stays untouched.
-    await new Promise((r) => setTimeout(r, 4500));
+    const swept = await jobsCompleted(stack, 'alert.sweep');
+    await waitFor('two more whole sweeps', async () => (await jobsCompleted(stack, 'alert.sweep')) >= swept + 3, 30_000);
     expect(await deliveries(recent)).toHaveLength(3);
     expect(posts.filter((p) => p.key.startsWith(`${recent}:`))).toHaveLength(3);
     expect(await deliveries(old)).toEqual([]);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAccounts } from '../../../scripts/lib/sim/accounts.mjs';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scripts/demo-live.mjs');
 
@@ -68,14 +69,17 @@ describe('npm run demo:live (the live simulator against a real stack)', () => {
       return { issued: t!.issued as number, called: t!.called as number, done: t!.done as number, atCounter: d!.at_counter as number };
     };
     // Generous: on a loaded 2-core machine officers take a while to serve three citizens.
-    const deadline = Date.now() + 90_000;
     let seen = await progress();
     const servedByUnprinted = async () => (await sql`select count(*)::int as n from tickets where officer_id = ${unprinted}`)[0]!.n as number;
-    while (!(seen.done >= 3 && seen.atCounter >= 1 && (await servedByUnprinted()) > 0) && Date.now() < deadline && child.exitCode === null) {
-      await new Promise((r) => setTimeout(r, 500));
-      seen = await progress();
+    try {
+      // A simulator that exits early ends the wait; the checks below then say what went wrong.
+      await waitFor('three tickets served, one dossier received at a counter, one ticket by the added officer', async () => {
+        seen = await progress();
+        return child.exitCode !== null || (seen.done >= 3 && seen.atCounter >= 1 && (await servedByUnprinted()) > 0);
+      }, 90_000);
+    } finally {
+      child.kill('SIGTERM');
     }
-    child.kill('SIGTERM');
     const code = await exit;
 
     expect(stderr, stdout).toBe('');

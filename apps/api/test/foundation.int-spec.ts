@@ -4,6 +4,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
 import { apiMain, json, seed, signIn, startStack, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 let cookie = '';
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -64,7 +65,7 @@ describe('API, Postgres, BullMQ, worker and Socket.IO wired together', () => {
       socket.on('system.pong', (e) => events.push(e));
       const a = await json(await post(`${stack.baseUrl}/api/system/pings`, { message: 'một' }));
       const b = await json(await post(`${stack.baseUrl}/api/system/pings`, { message: 'hai' }));
-      await until(() => events.length >= 2, 10_000);
+      await waitFor('both pongs', () => events.length >= 2, 10_000);
       expect(events.map((e) => e.data.id).sort()).toEqual([a.id, b.id].sort());
       expect(events[1]!.seq).toBe(events[0]!.seq + 1);
       const read = await json(await get(`${stack.baseUrl}/api/system/pings/${a.id}`));
@@ -121,7 +122,7 @@ describe('health follows Redis', () => {
       expect(body.checks.redis.status).toBe('down');
       expect(body.checks.postgres.status).toBe('up');
       redis = await startRedis({ dir, port });
-      await until(async () => (await fetch(`${stack!.baseUrl}/api/health`)).status === 200, 15_000);
+      await waitFor('health back to 200', async () => (await fetch(`${stack!.baseUrl}/api/health`)).status === 200, 15_000);
     } finally {
       await stack?.stop();
       await redis.stop();
@@ -166,11 +167,3 @@ describe('start-up failures end with one clear line', () => {
     expect(r.stderr).toMatch(/PostgreSQL is unreachable.*check DATABASE_URL/);
   });
 });
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

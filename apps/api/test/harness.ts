@@ -116,3 +116,16 @@ export async function openCounters(stack: Stack, centerCode?: string): Promise<v
   if (centerCode) await sql`update counters set state = 'open' where state = 'closed' and center_id in (select id from centers where code = ${centerCode})`;
   else await sql`update counters set state = 'open' where state = 'closed'`;
 }
+
+/**
+ * How many `name` jobs the stack's worker has completed since it started (its /metrics): lets a test wait
+ * for "two more sweeps" as events rather than sleep for two sweep periods.
+ */
+export async function jobsCompleted(stack: Pick<Stack, 'env'>, name: string): Promise<number> {
+  // A worker still starting (the stack waits for the API only) has completed nothing yet.
+  const res = await fetch(`http://127.0.0.1:${stack.env.WORKER_HEALTH_PORT}/metrics`).catch(() => undefined);
+  if (!res) return 0;
+  const text = await res.text();
+  const line = text.split('\n').find((l) => l.startsWith('motcua_jobs_total{') && l.includes(`name="${name}"`) && l.includes('outcome="completed"'));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}

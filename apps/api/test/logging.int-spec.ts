@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed, signIn, startStack, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 describe('request logs', () => {
   let stack: Stack;
@@ -11,8 +12,10 @@ describe('request logs', () => {
   it('writes one JSON line per request with its request id, and never the cookie', async () => {
     const res = await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { 'x-request-id': 'req-4242', cookie: 'motcua_session=top-secret-token' } });
     expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 300));
-    const lines = stack.api.tail().split('\n').filter((l) => l.includes('req-4242'));
+    const lines = await waitFor('the request’s log line', () => {
+      const found = stack.api.tail().split('\n').filter((l) => l.includes('req-4242'));
+      return found.length > 0 && found;
+    });
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!);
     expect(entry).toMatchObject({ level: 40, service: 'api', req: { id: 'req-4242', method: 'GET', url: '/api/auth/me' }, res: { statusCode: 401 } });
@@ -30,10 +33,8 @@ describe('request logs', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('req-ping-7777');
     const { id } = (await res.json()) as { id: string };
-    const deadline = Date.now() + 15_000;
-    const answered = () => stack.worker!.tail().split('\n').find((l) => l.includes(`self-test ping ${id} answered`));
-    while (!answered() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(JSON.parse(answered()!)).toMatchObject({ service: 'worker', requestId: 'req-ping-7777' });
+    const answered = await waitFor('the worker’s answer to the ping', () => stack.worker!.tail().split('\n').find((l) => l.includes(`self-test ping ${id} answered`)));
+    expect(JSON.parse(answered)).toMatchObject({ service: 'worker', requestId: 'req-ping-7777' });
 
     // An id that does not look like one (log injection, a megabyte) is replaced by a fresh one.
     const odd = await fetch(`${stack.baseUrl}/api/health`, { headers: { 'x-request-id': 'a\tb' } });

@@ -57,9 +57,7 @@ describe('/metrics on the API and the worker', () => {
     expect(await screens()).toBe(1);
     expect(sample(await (await scrape(`${stack.baseUrl}/metrics`)).text(), 'motcua_sockets', { namespace: '/public' })).toBe(1);
     display.disconnect();
-    const deadline = Date.now() + 5000;
-    while ((await screens()) !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await screens()).toBe(0);
+    await expect.poll(screens, { timeout: 10_000, interval: 100 }).toBe(0);
   });
 
   it('the worker reports its queues, their lag and the Redis round trip', async () => {

@@ -107,7 +107,8 @@ describe('npm start supervises and stops in order', () => {
       const load = Array.from({ length: 16 }, async () => {
         while (traffic.on) results.push(await get(`${base}/api/health`));
       });
-      await new Promise((r) => setTimeout(r, 500));
+      // Stop once every client has had answers, so the stop lands in the middle of traffic.
+      await vi.waitFor(() => expect(results.filter((r) => r === 200).length).toBeGreaterThanOrEqual(16), { timeout: 10_000, interval: 20 });
       npm.kill('SIGTERM');
       await exited;
       await vi.waitFor(() => expect(all.filter(alive).map(cmdline)).toEqual([]), { timeout: 30_000, interval: 200 });

@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort, startPgBouncer } from '../../../scripts/lib/infra.mjs';
 import { hallCenter, HallDisplay } from './hall-displays.js';
-import { apiMain, json, seed, signIn, startStack, type Stack } from './harness.js';
+import { apiMain, jobsCompleted, json, seed, signIn, startStack, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 let tick = 0;
 const clock = () => new Date(Date.parse('2026-11-25T02:00:00.000Z') + ++tick * 1000).toISOString();
@@ -68,7 +69,8 @@ describe('behind PgBouncer in transaction mode', () => {
 
   it('the worker sweeps alerts through it and leaves no advisory lock behind; staff pages read through it', async () => {
     // Sweeps run every second: a session lock taken on one server connection and "released" on another would stay.
-    await new Promise((r) => setTimeout(r, 3500));
+    const swept = await jobsCompleted(stack, 'alert.sweep');
+    await waitFor('three more alert sweeps', async () => (await jobsCompleted(stack, 'alert.sweep')) >= swept + 3, 30_000);
     const locks = await stack.database.sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = 6001 and granted`;
     expect(locks[0]!.n).toBe(0);
     const dossiers = await send('GET', `/dossiers?limit=5`);

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, seed, signIn, startSecondApi, startStack, type Account, type Stack } from './harness.js';
 
 /** A signed-in socket that records when and why the server closed it. */
@@ -13,7 +13,9 @@ async function connect(baseUrl: string, namespace: '/staff' | '/dashboard', cook
   socket.on('disconnect', (reason) => (closed = { reason, at: Date.now() }));
   return { socket, closed: () => closed };
 }
-const settle = () => new Promise((r) => setTimeout(r, 1000));
+/** Waits (generously) until the server has closed every one of `sockets`; the tests then check how fast it did. */
+const closedByServer = (...sockets: Array<{ closed: () => { reason: string } | undefined }>) =>
+  vi.waitFor(() => expect(sockets.map((s) => s.closed()?.reason)).toEqual(sockets.map(() => 'io server disconnect')), { timeout: 10_000, interval: 20 });
 
 /**
  * Ended sessions keep no live connection, on any API instance: the close goes through Redis
@@ -55,7 +57,7 @@ describe('signed-in sockets end with their session', () => {
 
     const at = Date.now();
     expect((await call(stack.baseUrl, 'POST', '/auth/sign-out', here)).status).toBe(200);
-    await settle();
+    await closedByServer(...mine);
     for (const s of mine) {
       expect(s.closed()?.reason).toBe('io server disconnect');
       expect(s.closed()!.at - at).toBeLessThan(1000);
@@ -75,7 +77,7 @@ describe('signed-in sockets end with their session', () => {
     const at = Date.now();
     const res = await call(second.baseUrl, 'PATCH', `/staff/${row!.id}`, admin, { active: false });
     expect(res.status, JSON.stringify(await json(res))).toBe(200);
-    await settle();
+    await closedByServer(...theirs);
     for (const s of theirs) {
       expect(s.closed()?.reason).toBe('io server disconnect');
       expect(s.closed()!.at - at).toBeLessThan(1000);
@@ -91,7 +93,7 @@ describe('signed-in sockets end with their session', () => {
     const dropped = await open(second.baseUrl, '/staff', elsewhere);
     const res = await call(stack.baseUrl, 'POST', '/auth/change-password', here, { currentPassword: password(specialist), newPassword: 'mot-mat-khau-moi-dai' });
     expect(res.status).toBe(200);
-    await settle();
+    await closedByServer(dropped);
     expect(dropped.closed()?.reason).toBe('io server disconnect');
     expect(kept.socket.connected).toBe(true);
   });
@@ -108,7 +110,7 @@ describe('signed-in sockets end with their session', () => {
 
     const res = await call(stack.baseUrl, 'PATCH', `/staff/${row!.id}`, admin, { roles: [{ role: 'leader', scopeUnitId: other!.unit_id, scopeCenterId: null }] });
     expect(res.status, JSON.stringify(await json(res))).toBe(200);
-    await settle();
+    await closedByServer(before);
     expect(before.closed()?.reason).toBe('io server disconnect');
     const after = await open(second.baseUrl, '/dashboard', cookie);
     expect((await ask(after.socket, `unit:${unit!.unit_id}`)).ok).toBe(false);

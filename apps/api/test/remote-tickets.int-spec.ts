@@ -125,4 +125,52 @@ describe('remote tickets (#17)', () => {
     const walkIn = await json(await kiosk(c.id, c.serviceId));
     expect((await send('POST', `/public/tickets/${walkIn.trackingCode}/arrived`)).status).toBe(404);
   });
+
+  it('a center manager sets the three remote settings (audited); the public pages show them; 0 per hour refuses in words', async () => {
+    const password = (u: string) => accounts.find((a) => a.username === u)!.password;
+    const [own] = await stack.database.sql`select id from centers where code = 'TT-32002'`;
+    const centerId = own!.id as string;
+    const settings = { remotePerHour: 0, remoteStopMinutes: 45, remoteConfirmMinutes: 7 };
+    // Only the center's own managers: an officer and another center's manager are refused, nothing written.
+    for (const u of ['canbo.anxuyen1', 'quanly.tanthanh']) {
+      const refused = await send('PATCH', `/centers/${centerId}`, settings, { cookie: await signIn(stack, u, password(u)) });
+      expect(refused.status).toBe(403);
+    }
+    const ownManager = await signIn(stack, 'quanly.anxuyen', password('quanly.anxuyen'));
+    const bad = await send('PATCH', `/centers/${centerId}`, { remoteConfirmMinutes: 0 }, { cookie: ownManager });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details).toEqual([expect.objectContaining({ path: 'body.remoteConfirmMinutes', message: 'Between 1 and 60 minutes' })]);
+
+    const auditBefore = (await stack.database.sql`select count(*)::int as n from audit_log where entity_id = ${centerId} and action = 'center.update'`)[0]!.n as number;
+    const ok = await send('PATCH', `/centers/${centerId}`, settings, { cookie: ownManager });
+    expect(ok.status).toBe(200);
+    expect(await json(ok)).toMatchObject(settings);
+    const [audit] = await stack.database.sql`select before, after from audit_log where entity_id = ${centerId} and action = 'center.update' order by at desc limit 1`;
+    expect((await stack.database.sql`select count(*)::int as n from audit_log where entity_id = ${centerId} and action = 'center.update'`)[0]!.n).toBe(auditBefore + 1);
+    expect(audit!.before).toMatchObject({ remotePerHour: 20, remoteStopMinutes: 30, remoteConfirmMinutes: 5 });
+    expect(audit!.after).toMatchObject(settings);
+
+    // The seeded floor is closed: open it, so only the setting can refuse.
+    await stack.database.sql`update counters set state = 'open' where center_id = ${centerId}`;
+    const kioskPage = await json(await send('GET', `/public/centers/${centerId}/kiosk`));
+    expect(kioskPage.remote).toEqual({ perHour: 0, stopMinutes: 45, confirmMinutes: 7 });
+    const serviceId = kioskPage.services.find((s: { openCounters: string[] }) => s.openCounters.length).id as string;
+    const off = await remote(centerId, serviceId);
+    expect(off.status).toBe(409);
+    const body = await json(off);
+    expect(body.error.details.reason).toBe('disabled');
+    expect(body.error.message).toMatch(/does not take remote tickets/);
+
+    // Back on: the tracking page of a remote ticket carries the rule and the confirmation.
+    expect((await send('PATCH', `/centers/${centerId}`, { remotePerHour: 20, remoteStopMinutes: 30 }, { cookie: ownManager })).status).toBe(200);
+    const taken = await remote(centerId, serviceId);
+    expect(taken.status, 'remote tickets on again at once').toBe(201);
+    const ticket = await json(taken);
+    expect((await json(await send('GET', `/public/tickets/${ticket.trackingCode}`))).remote).toEqual({ confirmMinutes: 7, confirmedAt: null });
+    await send('POST', `/public/tickets/${ticket.trackingCode}/arrived`);
+    expect((await json(await send('GET', `/public/tickets/${ticket.trackingCode}`))).remote.confirmedAt).toBe(MORNING);
+    const walkIn = await json(await kiosk(centerId, serviceId));
+    expect((await json(await send('GET', `/public/tickets/${walkIn.trackingCode}`))).remote).toBeNull();
+    await send('PATCH', `/centers/${centerId}`, { remoteConfirmMinutes: 5 }, { cookie: ownManager });
+  }, 60_000);
 });

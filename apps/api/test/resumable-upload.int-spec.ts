@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, seed, signIn, startSecondApi, startStack, type Account, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 const T0 = '2026-12-01T09:00:00+07:00';
 const MB = 1024 * 1024;
@@ -52,7 +53,10 @@ describe('resumable (tus) uploads of component files', () => {
       });
       req.on('error', (e) => (cutAfter !== undefined ? resolve({ status: 0, headers: {}, text: String(e) }) : reject(e)));
       (async () => {
-        if (!body) return req.end();
+        if (!body) {
+          req.end();
+          return;
+        }
         const pieces = Buffer.isBuffer(body) ? [body] : body;
         let sent = 0;
         for await (const piece of pieces) {
@@ -60,7 +64,8 @@ describe('resumable (tus) uploads of component files', () => {
           if (!req.write(part)) await new Promise((r) => req.once('drain', r));
           sent += part.length;
           if (cutAfter !== undefined && sent >= cutAfter) {
-            // Let the bytes leave, then drop the connection mid-request.
+            // Let the bytes leave, then drop the connection mid-request (simulating a network cut, not waiting for a result:
+            // the test then polls HEAD until the server has recorded them).
             await new Promise((r) => setTimeout(r, 300));
             req.destroy();
             return;
@@ -147,16 +152,12 @@ describe('resumable (tus) uploads of component files', () => {
     const cut = await patch(location, 0, pieces(), Math.floor(pdf.length * 0.6));
     expect(cut.status).toBe(0);
     // The server keeps what reached it; HEAD says how much.
-    let offset = 0;
-    for (let i = 0; i < 50; i++) {
+    const offset = await waitFor('the server to record the bytes that reached it', async () => {
       const head = await request('HEAD', location.replace(/^\/api/, ''), {});
       expect(head.status).toBe(200);
       expect(Number(head.headers['upload-length'])).toBe(pdf.length);
-      offset = Number(head.headers['upload-offset']);
-      if (offset > 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(offset).toBeGreaterThan(0);
+      return Number(head.headers['upload-offset']);
+    }, 10_000);
     expect(offset).toBeLessThanOrEqual(Math.floor(pdf.length * 0.6));
     const wrongOffset = await patch(location, offset + 1, pdf.subarray(offset + 1));
     expect(wrongOffset.status).toBe(409);

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { QueueName } from '@motcua/contracts';
 import { closeRedis, createRedis } from '@motcua/platform';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../../scripts/lib/infra.mjs';
 import { waitForHttp } from '../../../scripts/lib/proc.mjs';
 import { json, startStack, workerMain, type Stack } from './harness.js';
@@ -31,11 +31,7 @@ describe('worker process', () => {
     const queue = new Queue(QueueName.system, { connection, prefix: stack.prefix });
     try {
       const job = await queue.add('system.ping', { pingId: 'not-a-uuid' }, { attempts: 5, backoff: { type: 'fixed', delay: 10 } });
-      const deadline = Date.now() + 10_000;
-      while ((await job.getState()) !== 'failed') {
-        if (Date.now() > deadline) throw new Error(`job still ${await job.getState()}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await vi.waitFor(async () => expect(await job.getState()).toBe('failed'), { timeout: 20_000, interval: 100 });
       const failed = (await queue.getJob(job.id!))!;
       expect(failed.attemptsMade).toBe(1);
       expect(failed.failedReason).toMatch(/^Malformed system\.ping payload: pingId/);

@@ -6,10 +6,14 @@ const addDays = (date: string, days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-/** Tomorrow in the centers' time zone, as the board's date field shows it. */
-const tomorrow = () => addDays(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), 1);
+/** The next working day in the centers' time zone (the demo calendar's holidays aside), where the board opens. */
+const tomorrow = () => {
+  let d = addDays(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), 1);
+  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
+  return d;
+};
 
-test('a manager builds tomorrow’s board by dragging; it persists, and warns about a missing skill', async ({ page }) => {
+test('a manager builds the next working day’s board by dragging; it persists, and warns about a missing skill', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, 'quanly.anxuyen');
@@ -23,7 +27,7 @@ test('a manager builds tomorrow’s board by dragging; it persists, and warns ab
   await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen2')).toBeVisible();
   // The specialist has no counter skill: the board still places them, and says so on the card.
   await page.getByTestId('person-chuyenvien.anxuyen').dragTo(page.getByTestId('counter-1'));
-  await expect(page.getByTestId('counter-1').getByRole('note')).toContainText('chưa có kỹ năng');
+  await expect(page.getByTestId('counter-1').getByRole('note')).toContainText('Thiếu kỹ năng: ');
   await page.screenshot({ path: `${shots}/assignment-board-tomorrow.png`, fullPage: true });
 
   await page.reload();
@@ -35,7 +39,7 @@ test('a manager builds tomorrow’s board by dragging; it persists, and warns ab
   expect(errors).toEqual([]);
 });
 
-test('the keyboard way: pick a counter on the card and press Enter; free a counter; copy the previous day', async ({ page }) => {
+test('the keyboard way: pick a counter on the card and press Enter; free a counter; copy the last working day', async ({ page }) => {
   await signIn(page, 'quanly.anxuyen');
   await page.goto(`/backoffice/assignments?date=${tomorrow()}`);
   await page.getByTestId('counter-2').getByRole('button', { name: 'Để trống quầy' }).click();
@@ -47,10 +51,13 @@ test('the keyboard way: pick a counter on the card and press Enter; free a count
   await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
   await expect(page.getByTestId('person-canbo.anxuyen2')).toBeVisible();
 
-  // "Copy the previous day" onto the (empty) day after tomorrow brings tomorrow's board over.
-  await page.getByTestId('board-date').fill(addDays(tomorrow(), 1));
+  // "Copy the last working day" onto the (empty) working day after brings this board over.
+  let after = addDays(tomorrow(), 1);
+  while ([0, 6].includes(new Date(`${after}T00:00:00Z`).getUTCDay())) after = addDays(after, 1);
+  await page.getByTestId('board-date').fill(after);
   await expect(page.getByTestId('counter-3').getByText('Kéo cán bộ vào đây')).toBeVisible();
-  await page.getByRole('button', { name: 'Chép lịch ngày hôm trước' }).click();
+  await page.getByRole('button', { name: 'Chép ngày làm việc trước' }).click();
+  await expect(page.getByTestId('copy-result')).toContainText('Đã chép 3 phân công');
   await expect(page.getByTestId('counter-3').getByTestId('placed-canbo.anxuyen1')).toBeVisible();
   await expect(page.getByTestId('counter-1').getByTestId('placed-chuyenvien.anxuyen')).toBeVisible();
 });
@@ -74,11 +81,11 @@ test('an officer’s “my counters” page lists exactly today’s counter, and
     const officer = (await (await api.get('/api/staff')).json()).find((s: { username: string }) => s.username === 'canbo.anxuyen1');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const counter2 = center.counters.find((c: { number: number }) => c.number === 2);
-    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter2.id, staffId: officer.id } })).status()).toBe(200);
+    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter2.id, staffId: officer.id, replace: true } })).status()).toBe(200);
     await expect(list.getByRole('link')).toHaveText(['Quầy 2']);
     // Back to the demo seed's board, which other browser tests rely on.
     const counter1 = center.counters.find((c: { number: number }) => c.number === 1);
-    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter1.id, staffId: officer.id } })).status()).toBe(200);
+    expect((await api.put(`/api/centers/${center.id}/assignments`, { data: { date: today, counterId: counter1.id, staffId: officer.id, replace: true } })).status()).toBe(200);
     await expect(list.getByRole('link')).toHaveText(['Quầy 1']);
   } finally {
     await manager.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copySourceDay, missingSkills, nextWorkingDay, planConflicts, previousWorkingDay, shiftAt, shiftCovers, shiftsOverlap, skillWarning, type PlannedSlot } from './assignment-plan.js';
+import { copySourceDay, missingSkills, nextWorkingDay, planConflicts, previousWorkingDay, shiftAt, shiftCovers, shiftOfInstant, shiftsOverlap, skillWarning, type PlannedSlot } from './assignment-plan.js';
 import { createCalendar } from './calendar.js';
 
 const cal = createCalendar({ timeZone: 'Asia/Ho_Chi_Minh', days: [{ date: '2026-09-02', kind: 'holiday', name: 'Quốc khánh' }, { date: '2026-09-05', kind: 'working_day' }] });
@@ -26,6 +26,12 @@ describe('shifts', () => {
     expect(shiftCovers('all_day', 'afternoon')).toBe(true);
     expect(shiftCovers('morning', 'morning')).toBe(true);
     expect(shiftCovers('morning', 'afternoon')).toBe(false);
+  });
+
+  it('reads the half-day on the center’s clock, not UTC', () => {
+    expect(shiftOfInstant(new Date('2026-12-07T04:59:00Z'), 'Asia/Ho_Chi_Minh')).toBe('morning');
+    expect(shiftOfInstant(new Date('2026-12-07T05:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe('afternoon');
+    expect(shiftOfInstant(new Date('2026-12-07T05:00:00Z'), 'UTC')).toBe('morning');
   });
 
   it('only morning and afternoon do not meet', () => {

@@ -36,6 +36,11 @@ export function shiftAt(localTime: string): Exclude<Shift, 'all_day'> {
   return localTime < '12:00' ? 'morning' : 'afternoon';
 }
 
+/** The shift on at an instant, read on the center's clock (time zone). */
+export function shiftOfInstant(at: Date, timeZone: string): Exclude<Shift, 'all_day'> {
+  return shiftAt(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at));
+}
+
 /** Whether an assignment of `shift` covers the moment of `current` (all-day covers both halves). */
 export function shiftCovers(shift: Shift, current: Exclude<Shift, 'all_day'>): boolean {
   return shift === 'all_day' || shift === current;

@@ -31,6 +31,11 @@ describe('remoteTicketRefusal', () => {
   it('closing comes before quota: the reason a person can act on', () => {
     expect(at('11:10', { takenThisHour: 99, servedNow: false })).toEqual({ kind: 'near_closing', closesAt: '11:30' });
   });
+  it('a center with 0 per hour takes none, whatever the hour', () => {
+    const off = (localTime: string) => remoteTicketRefusal({ localTime, windows, settings: { ...settings, perHour: 0 }, servedNow: true, takenThisHour: 0 });
+    expect(off('09:00')).toEqual({ kind: 'disabled' });
+    expect(off('12:00')).toEqual({ kind: 'disabled' });
+  });
   it('counts quota per local clock hour', () => {
     expect(quotaHour('2026-11-25', '09:59')).toBe('2026-11-25T09');
   });

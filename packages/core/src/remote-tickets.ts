@@ -10,6 +10,7 @@ export interface RemoteTicketSettings {
 export const DEFAULT_REMOTE_SETTINGS: RemoteTicketSettings & { confirmMinutes: number } = { perHour: 20, stopMinutesBeforeClose: 30, confirmMinutes: 5 };
 
 export type RemoteRefusal =
+  | { kind: 'disabled' }
   | { kind: 'closed' }
   | { kind: 'near_closing'; closesAt: string }
   | { kind: 'not_served' }
@@ -29,6 +30,8 @@ export function remoteTicketRefusal(input: {
   servedNow: boolean;
   takenThisHour: number;
 }): RemoteRefusal | null {
+  // A center set to 0 per hour takes no remote tickets at all: saying "come back next hour" would mislead.
+  if (input.settings.perHour <= 0) return { kind: 'disabled' };
   const now = minutesOf(input.localTime);
   const window = input.windows.find((w) => now >= minutesOf(w.start) && now < minutesOf(w.end));
   if (!window) return { kind: 'closed' };

@@ -30,6 +30,7 @@ describe('API configuration', () => {
       } catch (e) {
         return (e as Error).message;
       }
+      return undefined;
     })()!;
     expect(message).toMatch(/^Invalid configuration: /);
     expect(message).toContain('DATABASE_URL: is required (e.g. postgres://');

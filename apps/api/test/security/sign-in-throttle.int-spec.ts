@@ -51,7 +51,7 @@ describe('sign-in: progressive delay per account and address, one answer', () =>
     expect(throttled.status).toBe(401);
     const unknown = await signIn('khong.ton.tai', 'x', '127.0.0.4');
     expect(new Set([...wrong, throttled.body, unknown.body])).toEqual(new Set([JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } })]));
-    // The first wait is one second.
+    // The first wait is one second: its passing is what is tested.
     await new Promise((r) => setTimeout(r, 1200));
     expect((await signIn('canbo.anxuyen2', password('canbo.anxuyen2'), '127.0.0.4')).status).toBe(200);
   });

@@ -13,3 +13,7 @@ export const fetchDisplay = (centerId: string) => api.call(routes.display, { par
 export const fetchTracking = (code: string) => api.call(routes.trackTicket, { params: { code } });
 export const fetchRatingPrompt = (counterId: string) => api.call(routes.ratingPrompt, { params: { counterId } });
 export const rateTicket = (counterId: string, body: RatingRequest) => api.call(routes.rate, { params: { counterId }, body });
+/** "Lấy số từ xa" (#17): today's ticket from a phone, within the center's limits. */
+export const takeRemoteTicket = (centerId: string, serviceId: string, language: 'vi' | 'en') =>
+  api.call(routes.issueRemoteTicket, { params: { centerId }, body: { serviceId, language } });
+export const confirmArrival = (code: string) => api.call(routes.confirmRemoteArrival, { params: { code } });

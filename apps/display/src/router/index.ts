@@ -14,6 +14,8 @@ export const router = createRouter({
     { path: '/', name: 'home', component: () => import('../views/HomeView.vue') },
     { path: '/kiosk/:centerId', name: 'kiosk', component: () => import('../views/KioskView.vue'), props: true, meta: { fullscreen: true } },
     { path: '/display/:centerId', name: 'display', component: () => import('../views/DisplayView.vue'), props: true, meta: { fullscreen: true } },
+    // "Lấy số từ xa" (#17): ?center=&service= preselect (the procedure guide links here).
+    { path: '/remote', name: 'remote', component: () => import('../views/RemoteView.vue') },
     { path: '/t/:code', name: 'ticket', component: () => import('../views/TrackingView.vue'), props: true },
     { path: '/rate/:counterId', name: 'rate', component: () => import('../views/RatingView.vue'), props: true },
     { path: '/guide/:centerId', name: 'guide', component: () => import('../views/GuideView.vue'), props: true },

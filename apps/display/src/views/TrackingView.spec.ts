@@ -63,4 +63,38 @@ describe('TrackingView', () => {
     await flushPromises();
     expect(unknown.find('[data-testid=track-not-found]').exists()).toBe(true);
   });
+
+  it('a remote ticket shows the arrival rule and "Tôi đã đến" confirms it; a kiosk ticket shows neither', async () => {
+    const calls: Array<{ url: string; method: string }> = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      calls.push({ url, method: init?.method ?? 'GET' });
+      if (url.endsWith('/arrived')) return new Response(JSON.stringify({ code: 'A023', confirmedAt: '2026-11-25T02:31:00Z' }));
+      return new Response(JSON.stringify(ticket({ status: 'called', counterLabel: 'Quầy 2', estimate: null, remote: { confirmMinutes: 7, confirmedAt: null } })));
+    }));
+    const w = mount(TrackingView, { props: { code: 'ABCDEFGH23' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(w.get('[data-testid=track-remote]').text()).toContain('trong vòng 7 phút');
+    await w.get('[data-testid=track-arrive]').trigger('click');
+    await flushPromises();
+    expect(calls.at(-1)).toEqual({ url: expect.stringMatching(/\/api\/public\/tickets\/ABCDEFGH23\/arrived$/), method: 'POST' });
+    expect(w.get('[data-testid=track-arrived]').text()).toContain('09:31');
+    expect(w.find('[data-testid=track-arrive]').exists()).toBe(false);
+
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(ticket({ remote: null })))));
+    const kiosk = mount(TrackingView, { props: { code: 'ABCDEFGH24' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(kiosk.find('[data-testid=track-remote]').exists()).toBe(false);
+  });
+
+  it('an arrival refused by the server is said in its words, the button stays', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => url.endsWith('/arrived')
+      ? new Response(JSON.stringify({ error: { code: 'CONFLICT', message: 'Vé này không còn hiệu lực. Xin mời lấy số mới.' } }), { status: 409 })
+      : new Response(JSON.stringify(ticket({ remote: { confirmMinutes: 5, confirmedAt: null } })))));
+    const w = mount(TrackingView, { props: { code: 'ABCDEFGH23' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    await w.get('[data-testid=track-arrive]').trigger('click');
+    await flushPromises();
+    expect(w.get('[data-testid=track-remote] [role=alert]').text()).toBe('Vé này không còn hiệu lực. Xin mời lấy số mới.');
+    expect(w.find('[data-testid=track-arrive]').exists()).toBe(true);
+  });
 });

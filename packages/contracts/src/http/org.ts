@@ -105,6 +105,10 @@ export const ZCenter = z.object({
   appointmentOnTimeMinutes: z.number().int(),
   /** Booking window: how many local days ahead, today included. */
   appointmentBookingDays: z.number().int(),
+  /** Remote tickets (#17): per clock hour (0 = not offered), minutes before closing they stop, minutes to confirm arrival after the call. */
+  remotePerHour: z.number().int(),
+  remoteStopMinutes: z.number().int(),
+  remoteConfirmMinutes: z.number().int(),
 });
 export type Center = z.infer<typeof ZCenter>;
 export const ZCenterDetail = ZCenter.extend({
@@ -133,6 +137,9 @@ export const ZCenterInput = z.object({
   appointmentsPerCounter: z.number().int().min(0, { error: msg('Từ 0 (không nhận đặt lịch) đến 20', 'From 0 (no online booking) to 20') }).max(20, { error: msg('Từ 0 (không nhận đặt lịch) đến 20', 'From 0 (no online booking) to 20') }).default(2),
   appointmentOnTimeMinutes: z.number().int().min(0, { error: msg('Từ 0 đến 60 phút', 'Between 0 and 60 minutes') }).max(60, { error: msg('Từ 0 đến 60 phút', 'Between 0 and 60 minutes') }).default(10),
   appointmentBookingDays: z.number().int().min(1, { error: msg('Từ 1 đến 60 ngày', 'Between 1 and 60 days') }).max(60, { error: msg('Từ 1 đến 60 ngày', 'Between 1 and 60 days') }).default(14),
+  remotePerHour: z.number().int().min(0, { error: msg('Từ 0 (không nhận lấy số từ xa) đến 500', 'From 0 (no remote tickets) to 500') }).max(500, { error: msg('Từ 0 (không nhận lấy số từ xa) đến 500', 'From 0 (no remote tickets) to 500') }).default(20),
+  remoteStopMinutes: z.number().int().min(0, { error: msg('Từ 0 đến 240 phút', 'Between 0 and 240 minutes') }).max(240, { error: msg('Từ 0 đến 240 phút', 'Between 0 and 240 minutes') }).default(30),
+  remoteConfirmMinutes: z.number().int().min(1, { error: msg('Từ 1 đến 60 phút', 'Between 1 and 60 minutes') }).max(60, { error: msg('Từ 1 đến 60 phút', 'Between 1 and 60 minutes') }).default(5),
 });
 
 export const ZTimeLimit = z.object({

@@ -49,6 +49,8 @@ export const ZKioskSnapshot = z.object({
   nextOpening: ZDateTime.nullable(),
   services: z.array(ZKioskService),
   priorityCategories: z.array(z.object({ id: ZId, nameVi: z.string(), nameEn: z.string() })),
+  /** Remote tickets (#17): per clock hour (0 = none), stop minutes before closing, minutes to confirm after the call. */
+  remote: z.object({ perHour: z.number().int(), stopMinutes: z.number().int(), confirmMinutes: z.number().int() }).optional(),
 });
 export type KioskSnapshot = z.infer<typeof ZKioskSnapshot>;
 
@@ -151,6 +153,8 @@ export const ZTicketTracking = z.object({
   counterLabel: z.string().nullable(),
   counterNumber: z.number().int().nullable(),
   calledAt: ZDateTime.nullable(),
+  /** Set for a ticket taken from a phone (#17): confirm arrival within `confirmMinutes` of the call. */
+  remote: z.object({ confirmMinutes: z.number().int(), confirmedAt: ZDateTime.nullable() }).nullable().optional(),
 });
 export type TicketTracking = z.infer<typeof ZTicketTracking>;
 

@@ -42,22 +42,67 @@ export const ZStaffUpdate = patchOf(ZStaffInput.omit({ username: true })).extend
 /** A new account's first password, shown once to the manager who created it. */
 export const ZStaffCreated = z.object({ staff: ZStaff, temporaryPassword: z.string() });
 
-export const ZAssignment = z.object({ id: ZId, staffId: ZId, counterId: ZId, workDate: ZDate, shift: z.string() });
+/** Half-day shifts of the board: the morning ends at noon (core's `shiftAt`). */
+export const ZShift = z.enum(['all_day', 'morning', 'afternoon'], { error: msg('Ca làm: cả ngày, sáng hoặc chiều', 'Shift: all_day, morning or afternoon') });
+export type Shift = z.infer<typeof ZShift>;
+export const ZAssignment = z.object({ id: ZId, staffId: ZId, counterId: ZId, workDate: ZDate, shift: ZShift });
 export type Assignment = z.infer<typeof ZAssignment>;
-export const ZAssignmentWarning = z.object({ counterId: ZId, staffId: ZId, message: z.string() });
+/** A person on a counter whose services they lack: `message` reads "Thiếu kỹ năng: Hộ tịch, Đất đai". */
+export const ZAssignmentWarning = z.object({ counterId: ZId, staffId: ZId, workDate: ZDate, missing: z.array(z.string()), message: z.string() });
 export const ZAssignmentBoard = z.object({
   centerId: ZId,
   date: ZDate,
+  /** ISO weekday of `date` (1 = Monday … 7 = Sunday). */
+  weekday: z.number().int().min(1).max(7),
+  workingDay: z.boolean(),
   assignments: z.array(ZAssignment),
   warnings: z.array(ZAssignmentWarning),
 });
 export type AssignmentBoard = z.infer<typeof ZAssignmentBoard>;
-export const ZBoardQuery = z.object({ date: ZDate });
-export const ZAssignRequest = z.object({ date: ZDate, counterId: ZId, staffId: ZId });
-export const ZUnassignRequest = z.object({ date: ZDate, counterId: ZId });
-export const ZCopyBoardRequest = z
-  .object({ fromDate: ZDate, toDate: ZDate })
-  .refine((v) => v.fromDate !== v.toDate, { path: ['toDate'], error: msg('Ngày đích phải khác ngày nguồn', 'The target day must differ from the source day') });
+/** Without a date the board opens on the center's next working day. */
+export const ZBoardQuery = z.object({ date: ZDate.optional() });
+/** `replace`: whoever holds the counter in a shift that meets this one gives it up (the manager dropped onto them); otherwise that is a 409. */
+export const ZAssignRequest = z.object({ date: ZDate, counterId: ZId, staffId: ZId, shift: ZShift.default('all_day'), replace: z.boolean().default(false) });
+/** Frees a counter for one shift, or for the whole day when no shift is given. */
+export const ZUnassignRequest = z.object({ date: ZDate, counterId: ZId, shift: ZShift.optional() });
+export const ZCopyMode = z.enum(['last-working-day', 'same-weekday-last-week'], { error: msg('Cách chép: last-working-day hoặc same-weekday-last-week', 'Copy mode: last-working-day or same-weekday-last-week') });
+export type CopyMode = z.infer<typeof ZCopyMode>;
+export const ZCopyBoardRequest = z.object({ toDate: ZDate, mode: ZCopyMode });
+export const ZCopySkip = z.object({
+  staffId: ZId,
+  staffName: z.string(),
+  counterId: ZId,
+  counterLabel: z.string(),
+  shift: ZShift,
+  reason: z.enum(['staff_inactive', 'counter_closed', 'skill_missing']),
+  message: z.string(),
+});
+export type CopySkip = z.infer<typeof ZCopySkip>;
+export const ZCopyResult = ZAssignmentBoard.extend({ fromDate: ZDate, copied: z.number().int(), skipped: z.array(ZCopySkip) });
+export type CopyResult = z.infer<typeof ZCopyResult>;
+
+/** The staff × day grid of a week (Monday first); days before today are read-only. */
+export const ZWeekQuery = z.object({ start: ZDate.optional() });
+export const ZWeekDay = z.object({ date: ZDate, weekday: z.number().int().min(1).max(7), workingDay: z.boolean(), editable: z.boolean() });
+export const ZWeekPerson = z.object({ id: ZId, fullName: z.string(), username: z.string() });
+export const ZWeekCounter = z.object({ id: ZId, label: z.string(), number: z.number().int(), services: z.array(z.string()) });
+export const ZAssignmentWeek = z.object({
+  centerId: ZId,
+  start: ZDate,
+  days: z.array(ZWeekDay),
+  staff: z.array(ZWeekPerson),
+  counters: z.array(ZWeekCounter),
+  assignments: z.array(ZAssignment),
+  warnings: z.array(ZAssignmentWarning),
+});
+export type AssignmentWeek = z.infer<typeof ZAssignmentWeek>;
+export const ZWeekSlot = z.object({ staffId: ZId, counterId: ZId, date: ZDate, shift: ZShift });
+export type WeekSlot = z.infer<typeof ZWeekSlot>;
+/** The whole plan of the week's editable days: it replaces what those days held. */
+export const ZWeekPlan = z.object({
+  start: ZDate,
+  assignments: z.array(ZWeekSlot).max(7 * 200, { error: msg('Quá nhiều dòng phân công trong một tuần', 'Too many assignments for one week') }),
+});
 /** Where the signed-in officer may work today. */
 export const ZMyAssignments = z.object({ date: ZDate, assignments: z.array(ZAssignment.extend({ centerId: ZId, counterLabel: z.string() })) });
 export type MyAssignments = z.infer<typeof ZMyAssignments>;

@@ -1,34 +1,45 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { centers, counterServices, counters } from '../schema/organisation.js';
-import { assignments, staff, staffSkills, type Assignment } from '../schema/staff.js';
+import { centers, counterServices, counters, services } from '../schema/organisation.js';
+import { assignments, staff, staffRoles, staffSkills, type Assignment } from '../schema/staff.js';
 
+type Shift = Assignment['shift'];
 const ofCenter = (centerId: string) => sql`${assignments.counterId} in (select id from counters where center_id = ${centerId})`;
+/** Shifts that meet `shift` (core's `shiftsOverlap`, as SQL). */
+const meeting = (shift: Shift): Shift[] => (shift === 'all_day' ? ['all_day', 'morning', 'afternoon'] : ['all_day', shift]);
 
 export const assignmentRepository = {
   async forDay(db: DbOrTx, centerId: string, date: string): Promise<Assignment[]> {
-    return db.select().from(assignments).where(and(eq(assignments.workDate, date), ofCenter(centerId)));
+    return db.select().from(assignments).where(and(eq(assignments.workDate, date), ofCenter(centerId))).orderBy(asc(assignments.createdAt));
   },
 
-  /** Puts a person on a counter for a day; whoever held the counter, and wherever the person was, is replaced. */
-  async assign(tx: DbOrTx, values: { staffId: string; counterId: string; workDate: string }): Promise<Assignment> {
-    await tx.delete(assignments).where(and(eq(assignments.workDate, values.workDate), sql`(${assignments.staffId} = ${values.staffId} or ${assignments.counterId} = ${values.counterId})`));
+  async forDays(db: DbOrTx, centerId: string, from: string, to: string): Promise<Assignment[]> {
+    return db.select().from(assignments).where(and(between(assignments.workDate, from, to), ofCenter(centerId))).orderBy(asc(assignments.workDate), asc(assignments.createdAt));
+  },
+
+  /** Who holds a counter in shifts that meet `shift` that day. */
+  async holders(db: DbOrTx, counterId: string, workDate: string, shift: Shift): Promise<Array<Assignment & { staffName: string }>> {
+    const rows = await db.select({ a: assignments, staffName: staff.fullName }).from(assignments).innerJoin(staff, eq(staff.id, assignments.staffId))
+      .where(and(eq(assignments.counterId, counterId), eq(assignments.workDate, workDate), inArray(assignments.shift, meeting(shift))));
+    return rows.map((r) => ({ ...r.a, staffName: r.staffName }));
+  },
+
+  /** Puts a person on a counter for a shift; wherever they were in a shift that meets it, they are moved from. */
+  async assign(tx: DbOrTx, values: { staffId: string; counterId: string; workDate: string; shift: Shift }): Promise<{ row: Assignment; moved: Assignment[] }> {
+    const moved = await tx.delete(assignments).where(and(eq(assignments.workDate, values.workDate), eq(assignments.staffId, values.staffId), inArray(assignments.shift, meeting(values.shift)))).returning();
     const [row] = await tx.insert(assignments).values(values).returning();
-    return row!;
+    return { row: row!, moved };
   },
 
-  async unassign(tx: DbOrTx, counterId: string, workDate: string): Promise<Assignment | undefined> {
-    const [row] = await tx.delete(assignments).where(and(eq(assignments.counterId, counterId), eq(assignments.workDate, workDate))).returning();
-    return row;
+  /** Frees a counter for the shifts that meet `shift`, or for the whole day. */
+  async unassign(tx: DbOrTx, counterId: string, workDate: string, shift?: Shift): Promise<Assignment[]> {
+    return tx.delete(assignments).where(and(eq(assignments.counterId, counterId), eq(assignments.workDate, workDate), ...(shift ? [inArray(assignments.shift, meeting(shift))] : []))).returning();
   },
 
-  /** Replaces a day's board of a center with another day's. */
-  async copyDay(tx: DbOrTx, centerId: string, fromDate: string, toDate: string): Promise<number> {
-    await tx.delete(assignments).where(and(eq(assignments.workDate, toDate), ofCenter(centerId)));
-    const source = await tx.select().from(assignments).where(and(eq(assignments.workDate, fromDate), ofCenter(centerId)));
-    if (!source.length) return 0;
-    await tx.insert(assignments).values(source.map((a) => ({ staffId: a.staffId, counterId: a.counterId, workDate: toDate, shift: a.shift })));
-    return source.length;
+  /** Replaces the boards of a center on some days with the given rows. */
+  async replaceDays(tx: DbOrTx, centerId: string, dates: readonly string[], rows: ReadonlyArray<{ staffId: string; counterId: string; workDate: string; shift: Shift }>): Promise<Assignment[]> {
+    if (dates.length) await tx.delete(assignments).where(and(inArray(assignments.workDate, [...dates]), ofCenter(centerId)));
+    return rows.length ? tx.insert(assignments).values([...rows]).returning() : [];
   },
 
   async mine(db: DbOrTx, staffId: string, date: string) {
@@ -39,24 +50,25 @@ export const assignmentRepository = {
       .where(and(eq(assignments.staffId, staffId), eq(assignments.workDate, date)));
   },
 
-  /** Services a counter serves and skills a person has: the board warns when they do not meet. */
-  async skillOverlap(db: DbOrTx, pairs: Array<{ staffId: string; counterId: string }>): Promise<Array<{ staffId: string; counterId: string; shared: number }>> {
-    if (!pairs.length) return [];
-    const counterIds = [...new Set(pairs.map((p) => p.counterId))];
-    const staffIds = [...new Set(pairs.map((p) => p.staffId))];
+  /** The services of each counter (by name) and the skills of each person: the board names what is missing. */
+  async skillInputs(db: DbOrTx, counterIds: readonly string[], staffIds: readonly string[]) {
     const [links, skills] = await Promise.all([
-      db.select({ counterId: counterServices.counterId, serviceId: counterServices.serviceId }).from(counterServices).where(inArray(counterServices.counterId, counterIds)),
-      db.select({ staffId: staffSkills.staffId, serviceId: staffSkills.serviceId }).from(staffSkills).where(inArray(staffSkills.staffId, staffIds)),
+      counterIds.length
+        ? db.select({ counterId: counterServices.counterId, id: services.id, nameVi: services.nameVi, nameEn: services.nameEn }).from(counterServices).innerJoin(services, eq(services.id, counterServices.serviceId))
+          .where(inArray(counterServices.counterId, [...new Set(counterIds)])).orderBy(asc(services.nameVi))
+        : [],
+      staffIds.length ? db.select({ staffId: staffSkills.staffId, serviceId: staffSkills.serviceId }).from(staffSkills).where(inArray(staffSkills.staffId, [...new Set(staffIds)])) : [],
     ]);
-    return pairs.map((p) => {
-      const offered = new Set(links.filter((l) => l.counterId === p.counterId).map((l) => l.serviceId));
-      return { ...p, shared: skills.filter((s) => s.staffId === p.staffId && offered.has(s.serviceId)).length };
-    });
+    return { links, skills };
   },
 
   async counterOfCenter(db: DbOrTx, counterId: string, centerId: string) {
     const [row] = await db.select().from(counters).where(and(eq(counters.id, counterId), eq(counters.centerId, centerId)));
     return row;
+  },
+
+  async countersOfCenter(db: DbOrTx, centerId: string) {
+    return db.select({ id: counters.id, label: counters.label, number: counters.number }).from(counters).where(eq(counters.centerId, centerId)).orderBy(asc(counters.number));
   },
 
   /** Active staff whose home is this center. */
@@ -65,8 +77,20 @@ export const assignmentRepository = {
     return row;
   },
 
-  async centerTimeZone(db: DbOrTx, centerId: string): Promise<string | undefined> {
-    const [row] = await db.select({ tz: centers.timeZone }).from(centers).where(eq(centers.id, centerId));
-    return row?.tz;
+  /** People by id with whether they still work here (a copy skips those who left or were deactivated). */
+  async people(db: DbOrTx, ids: readonly string[]) {
+    if (!ids.length) return [];
+    return db.select({ id: staff.id, fullName: staff.fullName, active: staff.active, homeCenterId: staff.homeCenterId }).from(staff).where(inArray(staff.id, [...new Set(ids)]));
+  },
+
+  /** Active officers and specialists of the center: the rows of the week grid. */
+  async counterStaff(db: DbOrTx, centerId: string) {
+    return db.selectDistinct({ id: staff.id, fullName: staff.fullName, username: staff.username }).from(staff).innerJoin(staffRoles, eq(staffRoles.staffId, staff.id))
+      .where(and(eq(staff.homeCenterId, centerId), eq(staff.active, true), inArray(staffRoles.role, ['officer', 'specialist']))).orderBy(asc(staff.fullName));
+  },
+
+  async center(db: DbOrTx, centerId: string) {
+    const [row] = await db.select({ id: centers.id, unitId: centers.unitId, timeZone: centers.timeZone, openingHours: centers.openingHours }).from(centers).where(eq(centers.id, centerId));
+    return row;
   },
 };

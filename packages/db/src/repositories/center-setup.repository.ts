@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { centers, counterServices, counters, priorityCategories, services, type Center, type Counter, type PriorityCategory, type Service } from '../schema/organisation.js';
 
-export type CenterValues = Pick<typeof centers.$inferInsert, 'code' | 'name' | 'unitId' | 'timeZone' | 'openingHours' | 'address' | 'allowCallSpecific' | 'priorityRatio' | 'noShowAfterRecalls' | 'appointmentSlotMinutes' | 'appointmentsPerCounter' | 'appointmentOnTimeMinutes' | 'appointmentBookingDays'>;
+export type CenterValues = Pick<typeof centers.$inferInsert, 'code' | 'name' | 'unitId' | 'timeZone' | 'openingHours' | 'address' | 'allowCallSpecific' | 'priorityRatio' | 'noShowAfterRecalls' | 'appointmentSlotMinutes' | 'appointmentsPerCounter' | 'appointmentOnTimeMinutes' | 'appointmentBookingDays' | 'remotePerHour' | 'remoteStopMinutes' | 'remoteConfirmMinutes'>;
 export type ServiceValues = Pick<typeof services.$inferInsert, 'code' | 'nameVi' | 'nameEn' | 'ticketPrefix' | 'typicalServiceMinutes' | 'field' | 'isOpen' | 'sortOrder'>;
 export type PriorityValues = Pick<typeof priorityCategories.$inferInsert, 'code' | 'nameVi' | 'nameEn' | 'weight'>;
 export type CounterProfile = Array<{ serviceId: string; weight: number }>;

@@ -259,8 +259,10 @@ export const ticketRepository = {
     return db.select({ id: counters.id, label: counters.label, number: counters.number, state: counters.state, pauseReason: counters.pauseReason }).from(counters).where(eq(counters.centerId, centerId)).orderBy(asc(counters.number));
   },
 
-  async isAssigned(db: DbOrTx, staffId: string, counterId: string, workDate: string): Promise<boolean> {
-    const [row] = await db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.staffId, staffId), eq(assignments.counterId, counterId), eq(assignments.workDate, workDate)));
+  /** On the board for that counter in the half-day now on: a morning-only officer cannot work it after noon. */
+  async isAssigned(db: DbOrTx, staffId: string, counterId: string, workDate: string, half: 'morning' | 'afternoon'): Promise<boolean> {
+    const [row] = await db.select({ id: assignments.id }).from(assignments)
+      .where(and(eq(assignments.staffId, staffId), eq(assignments.counterId, counterId), eq(assignments.workDate, workDate), inArray(assignments.shift, ['all_day', half])));
     return !!row;
   },
 

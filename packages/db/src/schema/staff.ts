@@ -119,7 +119,7 @@ export const assignments = pgTable(
     staffId: uuid().notNull().references(() => staff.id),
     counterId: uuid().notNull().references(() => counters.id),
     workDate: date().notNull(),
-    shift: text().notNull().default('all_day'),
+    shift: text().$type<'all_day' | 'morning' | 'afternoon'>().notNull().default('all_day'),
     ...timestamps,
   },
   (t) => [

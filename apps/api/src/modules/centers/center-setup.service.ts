@@ -5,6 +5,7 @@ import { ApiError } from '../../common/api-error.js';
 import type { CommandContext } from '../../common/command-context.js';
 import { asFieldError, taken, unknownRef } from '../../common/db-errors.js';
 import { DATABASE } from '../../infra/tokens.js';
+import { CenterContext } from '../queue/center-context.js';
 import { toCenter, toCounter, toPriority, toService } from './center.mappers.js';
 
 const fields = {
@@ -21,7 +22,10 @@ type Audit = { action: string; entity: string; entityId: string; before: unknown
 /** A center's setup: the center (hours, time zone, queue rules), its services, counters and priority categories. */
 @Injectable()
 export class CenterSetupService {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CenterContext) private readonly queueContext: CenterContext,
+  ) {}
 
   createCenter(input: RouteBody<'createCenter'>, ctx: CommandContext): Promise<Center> {
     return this.command(ctx, async (tx) => {
@@ -30,13 +34,15 @@ export class CenterSetupService {
     });
   }
 
-  updateCenter(id: string, patch: RouteBody<'updateCenter'>, ctx: CommandContext): Promise<Center> {
-    return this.command(ctx, async (tx) => {
+  async updateCenter(id: string, patch: RouteBody<'updateCenter'>, ctx: CommandContext): Promise<Center> {
+    const center = await this.command(ctx, async (tx) => {
       const before = await centerSetupRepository.lockCenter(tx, id);
       if (!before) throw ApiError.notFound({ vi: 'trung tâm này', en: 'This center' });
       const row = await centerSetupRepository.updateCenter(tx, id, patch);
       return { result: toCenter(row), audit: { action: 'center.update', entity: 'center', entityId: id, before: toCenter(before), after: toCenter(row) } };
     });
+    this.queueContext.forget(id);
+    return center;
   }
 
   createService(centerId: string, input: RouteBody<'createService'>, ctx: CommandContext): Promise<Service> {

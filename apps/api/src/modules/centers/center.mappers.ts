@@ -16,6 +16,9 @@ export const toCenter = (c: CenterRow): Center => ({
   appointmentsPerCounter: c.appointmentsPerCounter,
   appointmentOnTimeMinutes: c.appointmentOnTimeMinutes,
   appointmentBookingDays: c.appointmentBookingDays,
+  remotePerHour: c.remotePerHour,
+  remoteStopMinutes: c.remoteStopMinutes,
+  remoteConfirmMinutes: c.remoteConfirmMinutes,
 });
 
 export const toService = (s: ServiceRow): Service => ({

@@ -1,5 +1,5 @@
 import { JobName, type CounterAction, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
-import { allowedCounterActions, businessDate, decideCounterAction, pickNextTicket, type CounterSituation } from '@motcua/core';
+import { allowedCounterActions, businessDate, decideCounterAction, pickNextTicket, shiftOfInstant, type CounterSituation } from '@motcua/core';
 import { appointmentRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -85,7 +85,7 @@ export class CounterService {
   async workstation(counterId: string, actor: Actor, now: Date): Promise<Workstation> {
     const { counter, config } = await this.load(counterId);
     const date = businessDate(now, config.center.timeZone);
-    await this.assertOperator(this.database.db, actor, counter.id, date);
+    await this.assertOperator(this.database.db, actor, counter.id, date, shiftOfInstant(now, config.center.timeZone));
     return this.snapshot(counter, config, date);
   }
 
@@ -95,7 +95,7 @@ export class CounterService {
     const date = businessDate(now, center.timeZone);
     const outcome = await this.database.db.transaction(async (tx) => {
       const counter = (await ticketRepository.lockCounter(tx, counterId))!;
-      await this.assertOperator(tx, actor, counterId, date);
+      await this.assertOperator(tx, actor, counterId, date, shiftOfInstant(now, center.timeZone));
       const active = await ticketRepository.activeAt(tx, counterId);
       const done = await this.apply(tx, { counter, config, date, active, actor, now }, command);
       await this.news(tx, center.id, date, counter, done);
@@ -261,11 +261,13 @@ export class CounterService {
     return { counter, config };
   }
 
-  /** The day's assignment board decides who works a counter; managers and admins may step in. */
-  private async assertOperator(db: DatabaseHandle['db'] | Tx, actor: Actor, counterId: string, date: string): Promise<void> {
+  /** The day's assignment board, shift by shift, decides who works a counter; managers and admins may step in. */
+  private async assertOperator(db: DatabaseHandle['db'] | Tx, actor: Actor, counterId: string, date: string, half: 'morning' | 'afternoon'): Promise<void> {
     if (actor.roles.some((g) => g.role === 'admin' || g.role === 'center_manager')) return;
-    if (await ticketRepository.isAssigned(db, actor.staffId, counterId, date)) return;
-    throw ApiError.forbidden({ vi: 'Hôm nay bạn không được phân công làm việc tại quầy này.', en: 'You are not assigned to this counter today.' });
+    if (await ticketRepository.isAssigned(db, actor.staffId, counterId, date, half)) return;
+    throw ApiError.forbidden(half === 'morning'
+      ? { vi: 'Sáng nay bạn không được phân công làm việc tại quầy này.', en: 'You are not assigned to this counter this morning.' }
+      : { vi: 'Chiều nay bạn không được phân công làm việc tại quầy này.', en: 'You are not assigned to this counter this afternoon.' });
   }
 
   private async snapshot(counter: Counter, config: Config, date: string): Promise<Workstation> {

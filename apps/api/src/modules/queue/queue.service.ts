@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { DisplaySnapshot, IssuedTicket, IssueTicketRequest, KioskSnapshot, Service, ServiceExpectation, TicketTracking } from '@motcua/contracts';
 import { businessDate, nextOpening, type ServiceFloor } from '@motcua/core';
-import { auditRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type NewTicket } from '@motcua/db';
+import { auditRepository, citizenNotificationRepository, floorRepository, remoteTicketRepository, ticketRepository, type DatabaseHandle, type IssueItem, type IssueQueue, type NewTicket } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
@@ -124,6 +124,7 @@ export class QueueService {
       nextOpening: floor.nextOpening?.toISOString() ?? null,
       services,
       priorityCategories: config.priorityCategories.map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn })),
+      remote: { perHour: center.remotePerHour, stopMinutes: center.remoteStopMinutes, confirmMinutes: center.remoteConfirmMinutes },
     };
   }
 
@@ -220,7 +221,10 @@ export class QueueService {
     if (!row) throw ApiError.notFound({ vi: 'vé có mã này', en: 'A ticket with this code' });
     const { ticket, service } = row;
     const config = await ticketRepository.centerConfig(this.database.db, ticket.centerId);
-    const estimate = ticket.status === 'waiting' ? await this.context.estimate(config!.center, service, await ticketRepository.aheadOf(this.database.db, ticket)) : null;
+    const [estimate, remote] = await Promise.all([
+      ticket.status === 'waiting' ? ticketRepository.aheadOf(this.database.db, ticket).then((ahead) => this.context.estimate(config!.center, service, ahead)) : null,
+      remoteTicketRepository.byTrackingCode(this.database.db, code),
+    ]);
     return {
       code: ticket.code,
       status: ticket.status,
@@ -233,6 +237,7 @@ export class QueueService {
       counterLabel: row.counterLabel ?? null,
       counterNumber: row.counterNumber ?? null,
       calledAt: ticket.calledAt?.toISOString() ?? null,
+      remote: remote ? { confirmMinutes: config!.center.remoteConfirmMinutes, confirmedAt: remote.remote.confirmedAt?.toISOString() ?? null } : null,
     };
   }
 

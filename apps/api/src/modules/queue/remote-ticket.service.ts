@@ -12,6 +12,8 @@ import { newTrackingCode } from './queue.service.js';
 /** A refusal in words a citizen can act on. */
 function refusalWords(r: RemoteRefusal): { vi: string; en: string } {
   switch (r.kind) {
+    case 'disabled':
+      return { vi: 'Trung tâm này không nhận lấy số từ xa. Xin mời đến lấy số tại ki-ốt của trung tâm.', en: 'This center does not take remote tickets. Please take a ticket at the center’s kiosk.' };
     case 'closed':
       return { vi: 'Trung tâm đang ngoài giờ làm việc nên chưa lấy số từ xa được. Xin mời quay lại trong giờ làm việc.', en: 'The center is not open now, so remote tickets cannot be taken. Please try again during opening hours.' };
     case 'near_closing':

@@ -4,8 +4,8 @@ import { ZTemporaryPassword } from '../auth.js';
 import { ZCenterParams, ZIdParams } from '../common.js';
 import { ZCenter, ZCenterDetail } from '../org.js';
 import {
-  ZAssignRequest, ZAssignmentBoard, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZDevice, ZDeviceInput, ZDevicePairing,
-  ZDeviceSession, ZMyAssignments, ZPairRequest, ZUnassignRequest,
+  ZAssignRequest, ZAssignmentBoard, ZAssignmentWeek, ZAuditPage, ZAuditQuery, ZBoardQuery, ZCopyBoardRequest, ZCopyResult, ZDevice, ZDeviceInput, ZDevicePairing,
+  ZDeviceSession, ZMyAssignments, ZPairRequest, ZUnassignRequest, ZWeekPlan, ZWeekQuery,
 } from '../staff.js';
 import { centerAdmins, centerParam, orgAdmins } from './access.js';
 
@@ -20,20 +20,28 @@ export const staffRoutes = {
     access: { kind: 'staff', roles: 'any', scope: centerParam }, params: ZCenterParams, response: ZCenterDetail,
   }),
   getBoard: defineRoute({
-    method: 'GET', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'The assignment board of a day',
+    method: 'GET', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'The assignment board of a day (default: the center’s next working day)',
     access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, query: ZBoardQuery, response: ZAssignmentBoard,
   }),
   assign: defineRoute({
-    method: 'PUT', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'Put a person on a counter for a day (moves them if already placed)',
+    method: 'PUT', path: '/centers/:centerId/assignments', tag: 'assignments', summary: 'Put a person on a counter for a day and shift (moves them from a shift that meets it; 409 when someone else holds the counter then, unless `replace`)',
     access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZAssignRequest, response: ZAssignmentBoard,
   }),
   unassign: defineRoute({
-    method: 'POST', path: '/centers/:centerId/assignments/unassign', tag: 'assignments', status: 200, summary: 'Free a counter for a day',
+    method: 'POST', path: '/centers/:centerId/assignments/unassign', tag: 'assignments', status: 200, summary: 'Free a counter for a shift or the whole day',
     access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZUnassignRequest, response: ZAssignmentBoard,
   }),
   copyBoard: defineRoute({
-    method: 'POST', path: '/centers/:centerId/assignments/copy', tag: 'assignments', status: 200, summary: 'Copy one day’s board to another (replaces the target day)',
-    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCopyBoardRequest, response: ZAssignmentBoard,
+    method: 'POST', path: '/centers/:centerId/assignments/copy', tag: 'assignments', status: 200, summary: 'Copy the last working day’s board, or the same weekday’s of last week, onto a day (replaces it); reports what was skipped and why',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZCopyBoardRequest, response: ZCopyResult,
+  }),
+  getWeek: defineRoute({
+    method: 'GET', path: '/centers/:centerId/assignments/week', tag: 'assignments', summary: 'The staff × day grid of a week (default: the week of the next working day)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, query: ZWeekQuery, response: ZAssignmentWeek,
+  }),
+  putWeek: defineRoute({
+    method: 'PUT', path: '/centers/:centerId/assignments/week', tag: 'assignments', summary: 'Save a week’s plan at once (replaces its days from today on; 409 on a conflict)',
+    access: { kind: 'staff', roles: centerAdmins, scope: centerParam }, params: ZCenterParams, body: ZWeekPlan, response: ZAssignmentWeek,
   }),
   myAssignments: defineRoute({
     method: 'GET', path: '/me/assignments', tag: 'assignments', summary: 'The counters I am assigned to today',
