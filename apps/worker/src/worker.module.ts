@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertService } from './alerts/alert.service.js';
 import { ThresholdService } from './alerts/threshold.service.js';
+import { DeviceOutageService } from './devices/device-outage.service.js';
 import { PaymentReconciler } from './payments/payment-reconciler.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
@@ -99,6 +100,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         DocumentIssuer,
         AlertService,
         ThresholdService,
+        DeviceOutageService,
         DeliveryService,
         CitizenNotifyService,
         PaymentReconciler,

@@ -25,6 +25,7 @@ export * from './date-labels.js';
 export * from './indicator-display.js';
 export * from './heatmap-scale.js';
 export * from './floor.js';
+export * from './devices.js';
 export * from './ticket-lifecycle.js';
 export * from './time-limit-rule.js';
 export * from './documents-of-record.js';

@@ -22,6 +22,7 @@ export const notificationMessages = {
         digest: 'Tổng hợp sáng nay: {code} hồ sơ quá hạn / đến hạn hôm nay',
         system: 'Thông báo hệ thống',
         threshold: 'Vượt ngưỡng cảnh báo — {code}',
+        device_offline: 'Thiết bị mất kết nối — {code}',
       },
     },
     deliveries: {
@@ -82,6 +83,7 @@ export const notificationMessages = {
         digest: 'Morning digest: {code} dossiers overdue / due today',
         system: 'System notice',
         threshold: 'Alert threshold crossed — {code}',
+        device_offline: 'Device offline — {code}',
       },
     },
     deliveries: {

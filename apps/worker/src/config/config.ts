@@ -19,6 +19,10 @@ const ZWorkerEnv = z.object({
   ALERT_SWEEP_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(300_000),
   /** How often the leaders' alert thresholds are compared with the figures (5 minutes; tests use a second). */
   THRESHOLD_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(300_000),
+  /** A paired device silent this long while its center is open is alerted to the center's managers (5 minutes; tests use seconds). Keep it above the API's DEVICE_PRESENCE_TTL_MS. */
+  DEVICE_OFFLINE_AFTER_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1000, 'must be at least 1000 ms').default(300_000),
+  /** How often silent devices are looked for. */
+  DEVICE_OFFLINE_EVERY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500 ms').default(60_000),
   /** Email of notifications; unset means no email deliveries (in-app and webhooks only). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().min(3).default('Một Cửa <no-reply@motcua.local>'),

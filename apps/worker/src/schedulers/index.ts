@@ -21,6 +21,8 @@ export function schedules(config: WorkerConfig): ScheduleDef[] {
     // Leaders' alert lines (issue #19 item 11): a crossing notifies once, whatever the period.
     { id: 'alert-thresholds', job: JobName.alertThresholds, every: config.THRESHOLD_EVERY_MS },
     { id: 'alert-digest', job: JobName.alertDigest, pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
+    // A center's kiosk, display or rating tablet gone silent in working hours (#18 item 12).
+    { id: JobName.devicesOffline, job: JobName.devicesOffline, every: config.DEVICE_OFFLINE_EVERY_MS },
     // Check-in and the citizen's page already treat an overdue booking as missed; this makes it so in the table.
     { id: 'appointment-expiry', job: JobName.appointmentsExpire, every: 60_000 },
     // Online payments whose IPN never came: asked about with querydr (a no-op without a gateway).

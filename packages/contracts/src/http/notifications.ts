@@ -3,7 +3,7 @@ import { ZAlertKind } from '../enums.js';
 import { msg } from '../i18n.js';
 import { ZDateTime, ZId } from './common.js';
 
-export const ZNotificationKind = z.enum([...ZAlertKind.options, 'digest', 'system', 'threshold']);
+export const ZNotificationKind = z.enum([...ZAlertKind.options, 'digest', 'system', 'threshold', 'device_offline']);
 export type NotificationKind = z.infer<typeof ZNotificationKind>;
 
 export const ZNotification = z.object({

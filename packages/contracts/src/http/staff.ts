@@ -120,6 +120,8 @@ export const ZDevice = z.object({
   /** A socket of the device is connected to an API instance now. */
   online: z.boolean(),
   lastSeenAt: ZDateTime.nullable(),
+  /** Offline now, and the managers were alerted about this outage at this time (silent in working hours, #18 item 12). */
+  offlineAlertedAt: ZDateTime.nullable(),
 });
 export type Device = z.infer<typeof ZDevice>;
 export const ZDeviceInput = z

@@ -31,6 +31,8 @@ export const JobName = {
   alertDigest: 'alert.digest',
   /** Compares each enabled alert threshold with its indicator; notifies once per crossing. */
   alertThresholds: 'alert.thresholds',
+  /** Alerts the managers of open centers about paired devices silent for a while, once per outage. */
+  devicesOffline: 'devices.offline',
   /** Marks booked appointments nobody checked in for as missed (slot end plus the on-time window). */
   appointmentsExpire: 'appointments.expire-missed',
   /** Asks the payment gateway (querydr) about attempts left pending and settles or expires them. */
@@ -60,6 +62,7 @@ export const jobs = {
   [JobName.alertDigest]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.alertThresholds]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.appointmentsExpire]: { queue: QueueName.scheduled, payload: z.object({}) },
+  [JobName.devicesOffline]: { queue: QueueName.scheduled, payload: z.object({}) },
   [JobName.paymentsReconcile]: { queue: QueueName.scheduled, payload: z.object({}) },
   // `key` names the event (a dossier_events id, or the ticket for its first call): deliveries are unique per key and channel.
   [JobName.citizenNotify]: {

@@ -23,7 +23,9 @@ export interface NewNotification {
   dossierId: string | null;
   /** Set on a `threshold` notification (its stage is the crossing number). */
   thresholdId?: string | null;
-  kind: AlertKind | 'digest' | 'threshold';
+  /** Set on a `device_offline` notification. */
+  deviceOutageId?: string | null;
+  kind: AlertKind | 'digest' | 'threshold' | 'device_offline';
   deadlineVersion: number;
   stage: number;
   title: string;

@@ -4,7 +4,7 @@ import { id, timestamps } from './_helpers.js';
 import { dossiers } from './dossiers.js';
 import { notificationKind, thresholdComparison, thresholdIndicator, thresholdPeriod, thresholdState } from './enums.js';
 import { administrativeUnits } from './organisation.js';
-import { staff } from './staff.js';
+import { deviceOutages, staff } from './staff.js';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 
@@ -16,6 +16,8 @@ export const notifications = pgTable(
     dossierId: uuid().references(() => dossiers.id),
     /** The alert threshold a `threshold` notification is about (its stage is the crossing number). */
     thresholdId: uuid().references((): AnyPgColumn => indicatorThresholds.id, { onDelete: 'cascade' }),
+    /** The device outage a `device_offline` notification is about. */
+    deviceOutageId: uuid().references(() => deviceOutages.id, { onDelete: 'cascade' }),
     kind: notificationKind().notNull(),
     deadlineVersion: integer().notNull().default(0),
     /** Step number (step_overdue), SLA hours (intake_sla), local date as yyyymmdd (digest), crossing number (threshold), else 0. */
@@ -29,8 +31,8 @@ export const notifications = pgTable(
   },
   (t) => [
     // A retried or duplicated alert job can never notify twice; a digest (no dossier) once a day per leader;
-    // a threshold once per crossing per leader.
-    unique('notifications_once_key').on(t.dossierId, t.thresholdId, t.kind, t.deadlineVersion, t.stage, t.recipientId).nullsNotDistinct(),
+    // a threshold once per crossing per leader; a device outage once per manager.
+    unique('notifications_once_key').on(t.dossierId, t.thresholdId, t.deviceOutageId, t.kind, t.deadlineVersion, t.stage, t.recipientId).nullsNotDistinct(),
     index('notifications_recipient_idx').on(t.recipientId, t.readAt),
     index('notifications_unpushed_idx').on(t.createdAt).where(sql`pushed_at is null`),
   ],

@@ -95,6 +95,22 @@ export const devices = pgTable(
   (t) => [uniqueIndex('devices_token_hash_key').on(t.tokenHash), uniqueIndex('devices_pairing_code_key').on(t.pairingCode), index('devices_center_idx').on(t.centerId)],
 );
 
+/**
+ * One outage of a paired device, alerted: `since` is its `last_seen_at` when the alert was made, so the
+ * same outage (same device, same last sighting) is alerted once whatever the workers, and a device that
+ * came back and dropped again starts another (#18 item 12).
+ */
+export const deviceOutages = pgTable(
+  'device_outages',
+  {
+    id: id(),
+    deviceId: uuid().notNull().references(() => devices.id, { onDelete: 'cascade' }),
+    since: timestamp(tz).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('device_outages_once_key').on(t.deviceId, t.since)],
+);
+
 /** Who works at which counter on a day: the board the counter workstation enforces. */
 export const assignments = pgTable(
   'assignments',

@@ -14,7 +14,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PAIRING_MINUTES = 15;
 const DEVICE_CACHE_MS = 2_000;
 
-export const toDevice = (d: DeviceRow, online = false): Device => ({
+export const toDevice = (d: DeviceRow, online = false, offlineAlertedAt: Date | null = null): Device => ({
   id: d.id,
   centerId: d.centerId,
   kind: d.kind,
@@ -25,6 +25,7 @@ export const toDevice = (d: DeviceRow, online = false): Device => ({
   createdAt: d.createdAt.toISOString(),
   online,
   lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+  offlineAlertedAt: online ? null : (offlineAlertedAt?.toISOString() ?? null),
 });
 
 /** Displays and kiosks: paired once with a short code, then identified by an httpOnly device cookie scoped to one center. */
@@ -43,8 +44,9 @@ export class DevicesService {
 
   async list(centerId: string): Promise<Device[]> {
     const rows = await deviceRepository.list(this.database.db, centerId);
-    const online = await this.presence.online(rows.map((d) => d.id));
-    return rows.map((d) => toDevice(d, online.has(d.id)));
+    const ids = rows.map((d) => d.id);
+    const [online, alerted] = await Promise.all([this.presence.online(ids), deviceRepository.alertedOutages(this.database.db, ids)]);
+    return rows.map((d) => toDevice(d, online.has(d.id), alerted.get(d.id) ?? null));
   }
 
   async create(centerId: string, input: { kind: DeviceKind; name: string; counterId?: string | null }, actor: Actor, ip?: string, now = new Date()) {

@@ -1,4 +1,4 @@
-import { businessDate, createCalendar, estimateWait, instantOf, localDate, nextOpening, serviceFloor, windowsOn, type ServiceFloor, type WorkCalendar } from '@motcua/core';
+import { businessDate, createCalendar, estimateWait, isOpenAt, localDate, nextOpening, serviceFloor, windowsOn, type ServiceFloor, type WorkCalendar } from '@motcua/core';
 import { calendarRepository, floorRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { Cached } from '../../common/cached.js';
@@ -46,8 +46,7 @@ export class CenterContext {
     const cal = await this.calendar(center);
     const today = localDate(now, center.timeZone);
     const windows = windowsOn(cal, today);
-    const isOpenNow = windows.some((w) => now >= instantOf(today, w.start, center.timeZone) && now < instantOf(today, w.end, center.timeZone));
-    return { isOpenNow, windows: windows.map((w) => ({ start: w.start, end: w.end })) };
+    return { isOpenNow: isOpenAt(cal, now), windows: windows.map((w) => ({ start: w.start, end: w.end })) };
   }
 
   /** Estimated wait for someone with `peopleAhead` in a service, as a range. */

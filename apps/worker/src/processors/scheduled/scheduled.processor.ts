@@ -5,6 +5,7 @@ import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AlertService } from '../../alerts/alert.service.js';
 import { ThresholdService } from '../../alerts/threshold.service.js';
+import { DeviceOutageService } from '../../devices/device-outage.service.js';
 import { PaymentReconciler } from '../../payments/payment-reconciler.service.js';
 import { DATABASE } from '../../infra/tokens.js';
 import { JobHost, parsePayload } from '../job-handler.js';
@@ -15,13 +16,14 @@ import { JobHost, parsePayload } from '../job-handler.js';
  */
 @Processor(QueueName.scheduled)
 export class ScheduledProcessor extends JobHost {
-  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.alertThresholds, JobName.appointmentsExpire, JobName.paymentsReconcile] as const;
+  static readonly handles = [JobName.alertSweep, JobName.alertDigest, JobName.alertThresholds, JobName.appointmentsExpire, JobName.paymentsReconcile, JobName.devicesOffline] as const;
 
   constructor(
     @Inject(AlertService) private readonly alerts: AlertService,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(ThresholdService) private readonly thresholds: ThresholdService,
     @Inject(PaymentReconciler) private readonly payments: PaymentReconciler,
+    @Inject(DeviceOutageService) private readonly outages: DeviceOutageService,
   ) {
     super();
   }
@@ -45,6 +47,9 @@ export class ScheduledProcessor extends JobHost {
       case JobName.paymentsReconcile:
         parsePayload(job, JobName.paymentsReconcile);
         return this.payments.reconcile(new Date());
+      case JobName.devicesOffline:
+        parsePayload(job, JobName.devicesOffline);
+        return this.outages.sweep(new Date());
       default:
         throw new Error(`No handler for scheduled job "${job.name}"`);
     }
