@@ -13,6 +13,7 @@ import { ThresholdService } from './alerts/threshold.service.js';
 import { PaymentReconciler } from './payments/payment-reconciler.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
+import { PushNotifyService } from './citizen/push-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { WorkerMetrics } from './infra/metrics.js';
 import { DATABASE, FILE_STORE, LOGGER, REDIS } from './infra/tokens.js';
@@ -101,6 +102,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         ThresholdService,
         DeliveryService,
         CitizenNotifyService,
+        PushNotifyService,
         PaymentReconciler,
         ...processors,
       ],

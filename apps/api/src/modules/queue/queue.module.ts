@@ -7,6 +7,7 @@ import { QueueRealtime } from './queue-realtime.js';
 import { QueueController } from './queue.controller.js';
 import { QueueService } from './queue.service.js';
 import { RemoteTicketService } from './remote-ticket.service.js';
+import { TicketPushService } from './ticket-push.service.js';
 
-@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, CounterService, LiveBoardService, CenterContext, QueueRealtime], exports: [CenterContext, QueueRealtime] })
+@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, TicketPushService, CounterService, LiveBoardService, CenterContext, QueueRealtime], exports: [CenterContext, QueueRealtime] })
 export class QueueModule {}
