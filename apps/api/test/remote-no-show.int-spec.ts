@@ -74,7 +74,7 @@ describe('remote tickets: no-show without blocking the line', () => {
     expect(job.returnvalue).toBe('no_show');
     expect(job.attemptsMade).toBe(1);
     // The window was measured from the call: 5 "minutes" of 100 ms.
-    expect(job.delay).toBe(5 * MINUTE_MS);
+    expect(job.opts.delay).toBe(5 * MINUTE_MS);
     expect(await noShowEvents(first.id)).toEqual([{ automatic: true, remote: true }]);
     expect((await stack.database.sql`select state from counters where id = ${c.counterId}`)[0]!.state).toBe('open');
     expect((await callNext(c.counterId)).id).toBe(second.id);
