@@ -1,7 +1,7 @@
 // `npm start`: from a fresh clone to the running product.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InfraError, freePort, isPortFree, startPostgres, startRedis } from './lib/infra.mjs';
@@ -148,6 +148,7 @@ async function main() {
   }
   const env = {
     ...(sandbox ? sandbox.env() : {}),
+    ...(process.env.VAPID_PUBLIC_KEY ? {} : demoVapidKeys()),
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     DATABASE_URL: databaseUrl,
@@ -223,4 +224,22 @@ async function startLive(port) {
     // Do not wait long for the simulator's last answers.
     await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
   });
+}
+
+/**
+ * Web Push keys for the demo (README "Web Push"): made once and kept in .data/vapid.json (never
+ * committed), since phones' subscriptions are bound to the public key and must survive restarts.
+ */
+function demoVapidKeys() {
+  const file = path.join(dataDir, 'vapid.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  let ecdh;
+  // A P-256 private key of a full 32 bytes, as VAPID wants.
+  do {
+    ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+  } while (ecdh.getPrivateKey().length !== 32);
+  const keys = { VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString('base64url'), VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'), VAPID_SUBJECT: 'mailto:admin@motcua.local' };
+  writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  return keys;
 }

@@ -1,6 +1,6 @@
 import { closeRedis, createRedis, JobProducer } from '@motcua/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from './alert-world.js';
+import { waitFor } from './wait.js';
 import { json, signIn, startStack, type Stack } from './harness.js';
 
 const MIN = 60_000;

@@ -81,6 +81,8 @@ export const expected: Record<string, Expectation> = {
   'PUT /services/:serviceId/availability': { admin: 'allowed', province_admin: 'allowed', center_manager: 'scoped', officer: 'refused', specialist: 'refused', leader: 'refused' },
   'POST /public/centers/:centerId/remote-tickets': 'public',
   'POST /public/tickets/:code/arrived': 'public',
+  'GET /public/push/key': 'public',
+  'POST /public/tickets/:code/push': 'public',
   // counter
   'GET /counters/:counterId/workstation': { admin: 'allowed', province_admin: 'refused', center_manager: 'scoped', officer: 'scoped', specialist: 'refused', leader: 'refused' },
   'POST /counters/:counterId/call-next': { admin: 'allowed', province_admin: 'refused', center_manager: 'scoped', officer: 'scoped', specialist: 'refused', leader: 'refused' },

@@ -14,6 +14,7 @@ import { DeviceOutageService } from './devices/device-outage.service.js';
 import { PaymentReconciler } from './payments/payment-reconciler.service.js';
 import { DeliveryService } from './deliveries/delivery.service.js';
 import { CitizenNotifyService } from './citizen/citizen-notify.service.js';
+import { PushNotifyService } from './citizen/push-notify.service.js';
 import { CONFIG, type WorkerConfig } from './config/config.js';
 import { WorkerMetrics } from './infra/metrics.js';
 import { DATABASE, FILE_STORE, LOGGER, REDIS } from './infra/tokens.js';
@@ -103,6 +104,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         DeviceOutageService,
         DeliveryService,
         CitizenNotifyService,
+        PushNotifyService,
         PaymentReconciler,
         ...processors,
       ],

@@ -1,6 +1,6 @@
 import { CitizenChannel, CitizenEvent, Language } from '@motcua/contracts';
 import { describe, expect, it } from 'vitest';
-import { CITIZEN_PLACEHOLDERS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, maskTarget, optOutFooter, renderTemplate, unknownPlaceholders } from './citizen-messages.js';
+import { CITIZEN_PLACEHOLDERS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, maskTarget, optOutFooter, pushMessage, renderTemplate, unknownPlaceholders } from './citizen-messages.js';
 
 describe('citizen messages', () => {
   it('has a default for every event × channel × language that uses only its own placeholders', () => {
@@ -50,5 +50,13 @@ describe('citizen messages', () => {
     expect(maskTarget('email', 'lan@example.vn')).toBe('l***@example.vn');
     expect(maskTarget('webhook', 'https://hook.example.vn/x?k=1')).toBe('hook.example.vn');
     expect(maskTarget('sms', '12345')).toBe('***');
+  });
+});
+
+describe('pushMessage', () => {
+  it('says how many are ahead, and where to go when called, in the citizen’s language', () => {
+    expect(pushMessage({ kind: 'ahead', code: 'A005', ahead: 3 }, 'vi').body).toBe('Còn 3 người nữa đến lượt bạn');
+    expect(pushMessage({ kind: 'ahead', code: 'A005', ahead: 1 }, 'en').body).toBe('1 person ahead of you');
+    expect(pushMessage({ kind: 'called', code: 'A005', counter: 'Quầy 2' }, 'vi')).toEqual({ title: 'Số A005', body: 'Mời số A005 đến Quầy 2', tag: 'ticket-A005' });
   });
 });

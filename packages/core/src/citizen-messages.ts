@@ -179,3 +179,19 @@ export function maskTarget(channel: CitizenChannel, target: string): string {
   if (channel === 'webhook') return URL.canParse(target) ? new URL(target).host : '***';
   return target.length > 6 ? `${target.slice(0, 3)}****${target.slice(-3)}` : '***';
 }
+
+/** A Web Push notification (#17): title and body the service worker shows, and the tag that replaces an older one. */
+export interface PushMessage {
+  title: string;
+  body: string;
+  tag: string;
+}
+
+/** "3 ahead" (sent once, at 3 or fewer ahead) and the call, in the citizen's language. */
+export function pushMessage(m: { kind: 'ahead'; code: string; ahead: number } | { kind: 'called'; code: string; counter: string }, language: Language): PushMessage {
+  const en = language === 'en';
+  if (m.kind === 'ahead') {
+    return { title: en ? `Ticket ${m.code}` : `Số ${m.code}`, body: en ? `${m.ahead} ${m.ahead === 1 ? 'person' : 'people'} ahead of you` : `Còn ${m.ahead} người nữa đến lượt bạn`, tag: `ticket-${m.code}` };
+  }
+  return { title: en ? `Ticket ${m.code}` : `Số ${m.code}`, body: en ? `Number ${m.code}, please come to ${m.counter}` : `Mời số ${m.code} đến ${m.counter}`, tag: `ticket-${m.code}` };
+}

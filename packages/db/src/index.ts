@@ -17,6 +17,7 @@ export * from './repositories/device.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/ticket.repository.js';
 export * from './repositories/remote-ticket.repository.js';
+export * from './repositories/push.repository.js';
 export * from './repositories/dossier.repository.js';
 export * from './repositories/payment.repository.js';
 export * from './repositories/document.repository.js';

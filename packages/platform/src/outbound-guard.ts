@@ -109,10 +109,11 @@ export async function checkOutboundUrl(raw: string, policy: OutboundPolicy): Pro
 export const NO_ANSWER = 'no usable answer from the receiver (network error or timeout)';
 
 /**
- * POSTs a JSON body to a guarded URL: the connection goes to the address the guard checked,
- * redirects are failures (never followed), and network errors all read NO_ANSWER.
+ * POSTs a body (JSON unless `headers` say otherwise, e.g. an encrypted Web Push message) to a guarded
+ * URL: the connection goes to the address the guard checked, redirects are failures (never followed),
+ * and network errors all read NO_ANSWER.
  */
-export async function postGuarded(raw: string, headers: Record<string, string>, body: string, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number; body: string }> {
+export async function postGuarded(raw: string, headers: Record<string, string>, body: string | Buffer, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number; body: string }> {
   const url = checkOutboundShape(raw, policy);
   const host = bare(url.hostname);
   let refused: OutboundRefused | undefined;

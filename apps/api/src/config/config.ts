@@ -39,6 +39,10 @@ const ZApiEnv = z.object({
     .transform((v): false | number | string => (v === 'false' || v === '0' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   /** Hosts (names, addresses or CIDRs, comma-separated) webhooks may point at although private or on another port than 80/443. */
   OUTBOUND_ALLOW: z.string().default(''),
+  /** Web Push (#17): the VAPID public key phones subscribe with (base64url, from `web-push generate-vapid-keys`); the worker holds the private key. */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, { error: 'must be a base64url VAPID public key (87 characters)' }).optional(),
+  /** One "minute" of a center's remote confirmation window, in ms; only tests shorten it. */
+  REMOTE_CONFIRM_MINUTE_MS: z.coerce.number().int().min(1).default(60_000),
   /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only unproxied internal peers. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Origins (besides PUBLIC_URL and the API's own host) whose pages may send state-changing requests: comma-separated. */

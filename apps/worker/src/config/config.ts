@@ -44,6 +44,10 @@ const ZWorkerEnv = z.object({
   DIGEST_TZ: z.string().min(1).default(DEFAULT_TIME_ZONE),
   /** Hosts (names, addresses or CIDRs, comma-separated) outbound deliveries may reach although private or on another port than 80/443. */
   OUTBOUND_ALLOW: z.string().default(''),
+  /** Web Push (#17): the VAPID key pair (base64url) and the contact the push services may write to (mailto: or https:). */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, { error: 'must be a base64url VAPID public key (87 characters)' }).optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, { error: 'must be a base64url VAPID private key (43 characters)' }).optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, { error: 'must start with mailto: or https://' }).default('mailto:admin@motcua.local'),
   /** How often the payment reconciliation job runs. */
   PAYMENT_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Documents of record are stored and signed here (the API's variables of the same names, issue #16). */

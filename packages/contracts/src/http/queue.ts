@@ -81,6 +81,19 @@ export type IssueTicketInput = z.input<typeof ZIssueTicketRequest>;
 export const ZPublicCenters = z.array(z.object({ id: ZId, code: z.string(), name: z.string(), address: z.string() }));
 
 /** The phone a citizen leaves after taking the ticket (#18 item 4: services first, the phone after). */
+/** The VAPID public key a phone subscribes with (base64url); null when Web Push is not configured. */
+export const ZPushKey = z.object({ publicKey: z.string().nullable() });
+const ZBase64Url = (what: string, min: number) => z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, { error: msg(`${what} không đúng dạng base64url`, `${what} is not base64url`) }).min(min).max(200);
+/** A browser's PushSubscription (`subscription.toJSON()`), plus the language of the messages. */
+export const ZPushSubscriptionRequest = z.object({
+  endpoint: z.url({ error: msg('Địa chỉ nhận thông báo không hợp lệ', 'The push endpoint is not a valid URL') }).max(1000),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.object({ p256dh: ZBase64Url('p256dh', 80), auth: ZBase64Url('auth', 16) }),
+  language: ZLanguage.default('vi'),
+});
+export type PushSubscriptionRequest = z.infer<typeof ZPushSubscriptionRequest>;
+export const ZPushSubscribed = z.object({ code: z.string(), subscribed: z.literal(true) });
+
 export const ZTicketContactParams = z.object({ centerId: ZId, ticketId: ZId });
 export const ZTicketContactRequest = z.object({ phone: ZPhone, language: ZLanguage.default('vi') });
 export const ZTicketContactSaved = z.object({ ticketId: ZId, saved: z.literal(true) });

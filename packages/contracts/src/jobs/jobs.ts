@@ -23,6 +23,8 @@ export const JobName = {
   systemPing: 'system.ping',
   /** Closes the tickets of past business days that are still waiting or called (hourly; centers may span time zones). */
   queueExpireDays: 'queue.expire-days',
+  /** A remote ticket called and not confirmed within the center's window becomes a no-show (#17); delayed, one per ticket. */
+  queueRemoteNoShow: 'queue.remote-no-show',
   /** Rewrites the analytics read models of some local days (default: today and yesterday) from the raw rows. */
   analyticsRollup: 'analytics.rollup',
   alertFire: 'alert.fire',
@@ -41,6 +43,8 @@ export const JobName = {
   citizenNotify: 'citizen.notify',
   /** One email, SMS, Zalo message or webhook post to a citizen, retried with backoff. */
   citizenSend: 'citizen.send',
+  /** Web Push to the phones following tickets of a center: "3 ahead" once per ticket, and the call (#17). */
+  pushNotify: 'push.notify',
   /** Renders, signs and stores the document of record one dossier event calls for (once per dossier, kind and event). */
   documentIssue: 'document.issue',
 } as const;
@@ -51,6 +55,7 @@ export const jobs = {
   [JobName.systemPing]: { queue: QueueName.system, payload: z.object({ pingId: z.uuid() }) },
   // `asOf` moves the job's clock in integration tests; the worker ignores it unless NODE_ENV=test.
   [JobName.queueExpireDays]: { queue: QueueName.queue, payload: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }) },
+  [JobName.queueRemoteNoShow]: { queue: QueueName.queue, payload: z.object({ ticketId: z.uuid() }) },
   [JobName.analyticsRollup]: { queue: QueueName.analytics, payload: z.object({ days: z.array(z.iso.date()).max(800).optional() }) },
   // Kept tiny (Redis holds one per planned alert): the processor re-reads the dossier anyway.
   [JobName.alertFire]: {
@@ -70,6 +75,8 @@ export const jobs = {
     payload: z.object({ event: ZCitizenEvent, key: z.string().min(1).max(200), dossierId: z.uuid().optional(), ticketId: z.uuid().optional() }),
   },
   [JobName.citizenSend]: { queue: QueueName.citizen, payload: z.object({ deliveryId: z.uuid() }) },
+  // A wake-up call: the worker reads the line and the once-keys; `calledTicketId` also gets the call message.
+  [JobName.pushNotify]: { queue: QueueName.citizen, payload: z.object({ centerId: z.uuid(), calledTicketId: z.uuid().optional() }) },
   // The event says the kind, the signing time (its instant) and the officer; the worker re-reads it.
   [JobName.documentIssue]: { queue: QueueName.documents, payload: z.object({ dossierId: z.uuid(), eventId: z.uuid() }) },
 } as const satisfies Record<JobName, { queue: QueueName; payload: z.ZodType }>;

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { remoteTicketQuotas, remoteTickets, tickets } from '../schema/queue.js';
+import { centers, counters } from '../schema/organisation.js';
+import { remoteTicketQuotas, remoteTickets, ticketEvents, tickets, type Ticket } from '../schema/queue.js';
 
 export const remoteTicketRepository = {
   /** Remote tickets already taken at a center in one local clock hour. */
@@ -39,5 +40,32 @@ export const remoteTicketRepository = {
     if (row) return row.confirmedAt!;
     const [old] = await db.select({ confirmedAt: remoteTickets.confirmedAt }).from(remoteTickets).where(eq(remoteTickets.ticketId, ticketId));
     return old!.confirmedAt!;
+  },
+
+  /** The center's confirmation window (minutes) of a remote ticket not yet confirmed; undefined for any other ticket. */
+  async confirmWindow(db: DbOrTx, ticketId: string): Promise<number | undefined> {
+    const [row] = await db.select({ minutes: centers.remoteConfirmMinutes }).from(remoteTickets).innerJoin(centers, eq(centers.id, remoteTickets.centerId))
+      .where(and(eq(remoteTickets.ticketId, ticketId), isNull(remoteTickets.confirmedAt)));
+    return row?.minutes;
+  },
+
+  /**
+   * The remote no-show: a called remote ticket nobody confirmed becomes `no_show`, with the event a
+   * counter's own no-show writes, and its counter is free to call the next. Locks the counter first,
+   * as counter commands do (no deadlock with them); the single conditional UPDATE decides, so a
+   * ticket started, confirmed or already closed in the meantime is left alone.
+   */
+  async noShowIfUnconfirmed(tx: DbOrTx, ticketId: string, at: Date): Promise<Ticket | undefined> {
+    const [before] = await tx.select({ counterId: tickets.counterId }).from(tickets).where(eq(tickets.id, ticketId));
+    if (!before?.counterId) return undefined;
+    await tx.select({ id: counters.id }).from(counters).where(eq(counters.id, before.counterId)).for('update');
+    const [gone] = await tx.update(tickets).set({ status: 'no_show' })
+      .where(and(eq(tickets.id, ticketId), eq(tickets.status, 'called'), sql`exists (select 1 from remote_tickets r where r.ticket_id = ${tickets.id} and r.confirmed_at is null)`))
+      .returning();
+    if (!gone) return undefined;
+    await tx.insert(ticketEvents).values({ ticketId: gone.id, kind: 'no_show', fromStatus: 'called', toStatus: 'no_show', counterId: gone.counterId, actorId: null, at, data: { automatic: true, remote: true } });
+    // A paused or closed counter stays so; a counter busy with this ticket opens.
+    await tx.update(counters).set({ state: 'open' }).where(and(eq(counters.id, gone.counterId!), eq(counters.state, 'serving')));
+    return gone;
   },
 };

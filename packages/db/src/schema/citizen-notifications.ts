@@ -108,3 +108,33 @@ export const citizenSessions = pgTable(
   (t) => [unique('citizen_sessions_token_hash_key').on(t.tokenHash), index('citizen_sessions_expires_idx').on(t.expiresAt)],
 );
 export type CitizenSession = typeof citizenSessions.$inferSelect;
+
+/**
+ * A phone's Web Push subscription for one ticket (#17). Deleted with the ticket, or when the push
+ * service answers 404/410 (the browser dropped it). Keys are the browser's, not secrets of ours.
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: id(),
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    centerId: uuid().notNull().references(() => centers.id),
+    endpoint: text().notNull(),
+    p256dh: text().notNull(),
+    auth: text().notNull(),
+    language: text().notNull().default('vi'),
+    ...timestamps,
+  },
+  (t) => [unique('push_subscriptions_ticket_endpoint_key').on(t.ticketId, t.endpoint), index('push_subscriptions_center_idx').on(t.centerId)],
+);
+
+/** The once-key of one push message to one subscription (`three_ahead`, `called`): claimed before sending, so replicas and retries send it once. */
+export const pushSends = pgTable(
+  'push_sends',
+  {
+    subscriptionId: uuid().notNull().references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    sentAt: timestamp(tz).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'push_sends_pkey', columns: [t.subscriptionId, t.kind] })],
+);

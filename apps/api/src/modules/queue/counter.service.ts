@@ -1,10 +1,11 @@
 import { JobName, type CounterAction, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
 import { allowedCounterActions, businessDate, decideCounterAction, pickNextTicket, shiftOfInstant, type CounterSituation } from '@motcua/core';
-import { appointmentRepository, citizenNotificationRepository, floorRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
+import { appointmentRepository, citizenNotificationRepository, floorRepository, pushRepository, remoteTicketRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError, type Bilingual } from '../../common/api-error.js';
+import { CONFIG, type ApiConfig } from '../../config/config.js';
 import { AfterCommit } from '../../infra/after-commit.js';
 import { ApiMetrics } from '../../infra/metrics.js';
 import { DATABASE } from '../../infra/tokens.js';
@@ -80,6 +81,7 @@ export class CounterService {
     @Inject(JobProducer) private readonly jobs: JobProducer,
     @Inject(AfterCommit) private readonly afterCommit: AfterCommit,
     @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
+    @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async workstation(counterId: string, actor: Actor, now: Date): Promise<Workstation> {
@@ -106,6 +108,8 @@ export class CounterService {
     if (outcome.called) {
       this.metrics.ticketsCalled.inc({ center: center.id });
       await this.notifyCalled(outcome.called);
+      await this.remoteNoShowLater(outcome.called);
+      await this.pushCalled(outcome.called);
     }
     const { counter } = await this.load(counterId);
     return this.snapshot(counter, config, date);
@@ -252,6 +256,36 @@ export class CounterService {
     await this.afterCommit.run('ticket-called text', () =>
       this.jobs.enqueue(JobName.citizenNotify, { event: 'ticket_called', key: `ticket-called:${ticket.id}`, ticketId: ticket.id }, { jobId: `citizen-notify-ticket-${ticket.id}` }),
     );
+  }
+
+  /**
+   * A remote ticket called before its holder said "I have arrived" waits the center's window, then
+   * becomes a no-show by itself (#17): the counter is not held up. One delayed job per ticket (its id
+   * dedupes a second enqueue); the worker's conditional update decides whether it still applies.
+   */
+  private async remoteNoShowLater(ticket: Ticket): Promise<void> {
+    if (ticket.recallCount > 0) return;
+    let minutes: number | undefined;
+    try {
+      minutes = await remoteTicketRepository.confirmWindow(this.database.db, ticket.id);
+    } catch {
+      return;
+    }
+    if (minutes === undefined) return;
+    await this.afterCommit.run('remote no-show', () =>
+      this.jobs.enqueue(JobName.queueRemoteNoShow, { ticketId: ticket.id }, { jobId: `remote-no-show-${ticket.id}`, delay: minutes * this.config.REMOTE_CONFIRM_MINUTE_MS }),
+    );
+  }
+
+  /** The line moved: phones following tickets of this center get "3 ahead" (once) and the called one its call, through the worker. */
+  private async pushCalled(ticket: Ticket): Promise<void> {
+    if (ticket.recallCount > 0 || !this.config.VAPID_PUBLIC_KEY) return;
+    try {
+      if (!(await pushRepository.centerHasFollowers(this.database.db, ticket.centerId))) return;
+    } catch {
+      return;
+    }
+    await this.afterCommit.run('push on call', () => this.jobs.enqueue(JobName.pushNotify, { centerId: ticket.centerId, calledTicketId: ticket.id }, { jobId: `push-call-${ticket.id}` }));
   }
 
   private async load(counterId: string) {

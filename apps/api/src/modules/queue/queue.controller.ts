@@ -1,4 +1,4 @@
-import { routes, type IssueTicketRequest, type RemoteTicketRequest } from '@motcua/contracts';
+import { routes, type IssueTicketRequest, type PushSubscriptionRequest, type RemoteTicketRequest } from '@motcua/contracts';
 import { Controller, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor, CitizenActor, RequestWithActor } from '../../common/actor.js';
@@ -8,6 +8,7 @@ import { Now } from '../../common/now.decorator.js';
 import { LiveBoardService } from './live-board.service.js';
 import { QueueService } from './queue.service.js';
 import { RemoteTicketService } from './remote-ticket.service.js';
+import { TicketPushService } from './ticket-push.service.js';
 
 type CenterParams = { centerId: string };
 type CounterParams = { counterId: string };
@@ -19,6 +20,7 @@ export class QueueController {
     @Inject(QueueService) private readonly queue: QueueService,
     @Inject(LiveBoardService) private readonly live: LiveBoardService,
     @Inject(RemoteTicketService) private readonly remote: RemoteTicketService,
+    @Inject(TicketPushService) private readonly push: TicketPushService,
   ) {}
 
   @ApiRoute(routes.kiosk)
@@ -39,6 +41,16 @@ export class QueueController {
   @ApiRoute(routes.confirmRemoteArrival)
   arrived(@Input() input: ValidatedInput<{ code: string }>, @Now() now: Date) {
     return this.remote.arrived(input.params.code, now);
+  }
+
+  @ApiRoute(routes.pushKey)
+  pushKey() {
+    return this.push.key();
+  }
+
+  @ApiRoute(routes.subscribeTicketPush)
+  subscribePush(@Input() input: ValidatedInput<{ code: string }, unknown, PushSubscriptionRequest>) {
+    return this.push.subscribe(input.params.code, input.body);
   }
 
   @ApiRoute(routes.publicCenters)

@@ -8,6 +8,7 @@ import { TicketIssued } from './ticket-issued.js';
 import { QueueController } from './queue.controller.js';
 import { QueueService } from './queue.service.js';
 import { RemoteTicketService } from './remote-ticket.service.js';
+import { TicketPushService } from './ticket-push.service.js';
 
-@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, CounterService, LiveBoardService, CenterContext, QueueRealtime, TicketIssued], exports: [CenterContext, QueueRealtime, TicketIssued] })
+@Module({ controllers: [QueueController, CounterController], providers: [QueueService, RemoteTicketService, TicketPushService, CounterService, LiveBoardService, CenterContext, QueueRealtime, TicketIssued], exports: [CenterContext, QueueRealtime, TicketIssued] })
 export class QueueModule {}

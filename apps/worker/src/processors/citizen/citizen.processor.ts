@@ -3,14 +3,18 @@ import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CitizenNotifyService } from '../../citizen/citizen-notify.service.js';
+import { PushNotifyService } from '../../citizen/push-notify.service.js';
 import { JobHost, parsePayload } from '../job-handler.js';
 
-/** The citizen queue: fan-out of an event to its channels, and one send per delivery (retried with backoff). */
+/** The citizen queue: fan-out of an event to its channels, one send per delivery (retried with backoff), and Web Push. */
 @Processor(QueueName.citizen)
 export class CitizenProcessor extends JobHost {
-  static readonly handles = [JobName.citizenNotify, JobName.citizenSend] as const;
+  static readonly handles = [JobName.citizenNotify, JobName.citizenSend, JobName.pushNotify] as const;
 
-  constructor(@Inject(CitizenNotifyService) private readonly citizen: CitizenNotifyService) {
+  constructor(
+    @Inject(CitizenNotifyService) private readonly citizen: CitizenNotifyService,
+    @Inject(PushNotifyService) private readonly push: PushNotifyService,
+  ) {
     super();
   }
 
@@ -20,6 +24,8 @@ export class CitizenProcessor extends JobHost {
         return this.citizen.fanOut(parsePayload(job, JobName.citizenNotify));
       case JobName.citizenSend:
         return this.citizen.send(parsePayload(job, JobName.citizenSend).deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+      case JobName.pushNotify:
+        return this.push.run(parsePayload(job, JobName.pushNotify));
       default:
         throw new Error(`No handler for citizen job "${job.name}"`);
     }

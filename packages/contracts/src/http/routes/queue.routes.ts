@@ -2,7 +2,7 @@ import { defineRoute } from '../route.js';
 import { ZCenterParams } from '../common.js';
 import {
   ZCallSpecificRequest, ZCounterParams, ZCounterStateRequest, ZDisplaySnapshot, ZIssuedTicket, ZIssueTicketRequest, ZKioskSnapshot, ZLiveBoard,
-  ZRating, ZRatingPrompt, ZRemoteArrival, ZRemoteTicketRequest, ZRatingRequest, ZPublicCenters, ZServiceAvailabilityRequest, ZServiceParams, ZTicketContactParams, ZTicketContactRequest, ZTicketContactSaved, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
+  ZPushKey, ZPushSubscribed, ZPushSubscriptionRequest, ZRating, ZRatingPrompt, ZRemoteArrival, ZRemoteTicketRequest, ZRatingRequest, ZPublicCenters, ZServiceAvailabilityRequest, ZServiceParams, ZTicketContactParams, ZTicketContactRequest, ZTicketContactSaved, ZTicketTracking, ZTrackingParams, ZTransferRequest, ZWorkstation,
 } from '../queue.js';
 import { ZService } from '../org.js';
 import { centerAdmins, centerParam } from './access.js';
@@ -105,6 +105,15 @@ export const queueRoutes = {
     method: 'POST', path: '/public/tickets/:code/arrived', tag: 'queue', status: 200,
     summary: 'The citizen of a remote ticket says “I have arrived” (holding the tracking code is the proof)',
     access: { kind: 'public', rateLimit: { limit: 20, windowSeconds: 60 } }, params: ZTrackingParams, response: ZRemoteArrival,
+  }),
+  pushKey: defineRoute({
+    method: 'GET', path: '/public/push/key', tag: 'queue', summary: 'The VAPID public key phones subscribe to Web Push with (null when not configured)',
+    access: publicRead, response: ZPushKey,
+  }),
+  subscribeTicketPush: defineRoute({
+    method: 'POST', path: '/public/tickets/:code/push', tag: 'queue', status: 200,
+    summary: 'Save a Web Push subscription for a ticket: “3 people ahead” once, then the call (holding the tracking code is the proof)',
+    access: { kind: 'public', rateLimit: { limit: 20, windowSeconds: 60 } }, params: ZTrackingParams, body: ZPushSubscriptionRequest, response: ZPushSubscribed,
   }),
 } as const;
 
