@@ -25,6 +25,14 @@ export const remoteMessages = {
       arrive: 'Tôi đã đến',
       arriving: 'Đang xác nhận…',
       confirmed: 'Đã xác nhận có mặt lúc {time}',
+      push: {
+        ask: 'Nhận thông báo trên điện thoại',
+        busy: 'Đang bật thông báo…',
+        why: 'Điện thoại sẽ báo khi còn 3 người trước bạn và khi đến lượt, kể cả khi đã đóng trang này.',
+        on: 'Đã bật thông báo: điện thoại sẽ báo khi còn 3 người và khi đến lượt.',
+        denied: 'Trình duyệt đang chặn thông báo. Bật lại trong phần cài đặt của trình duyệt, hoặc giữ trang này mở.',
+        disabled: 'Trung tâm chưa bật thông báo qua trình duyệt. Xin giữ trang này mở để theo dõi.',
+      },
     },
   },
   en: {
@@ -52,6 +60,14 @@ export const remoteMessages = {
       arrive: 'I have arrived',
       arriving: 'Confirming…',
       confirmed: 'Arrival confirmed at {time}',
+      push: {
+        ask: 'Notify me on this phone',
+        busy: 'Turning notifications on…',
+        why: 'Your phone will tell you when 3 people are ahead of you and when it is your turn, even with this page closed.',
+        on: 'Notifications on: your phone will tell you when 3 people are ahead and when it is your turn.',
+        denied: 'The browser blocks notifications. Allow them in the browser settings, or keep this page open.',
+        disabled: 'This center has not turned on browser notifications. Please keep this page open.',
+      },
     },
   },
 };

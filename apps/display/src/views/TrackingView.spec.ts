@@ -9,6 +9,17 @@ vi.mock('../composables/useCenterRoom.js', async () => {
   return { useCenterRoom: (h: typeof room.handlers) => ((room.handlers = h), { status: ref('online'), join: (id: string) => room.joined.push(id), leave: () => {} }) };
 });
 
+const push = vi.hoisted(() => ({ supported: false, calls: [] as Array<[string, string]> }));
+vi.mock('../composables/useTicketPush.js', async () => {
+  const { computed, ref } = await import('vue');
+  return {
+    useTicketPush: () => {
+      const outcome = ref<string | null>(null);
+      return { supported: computed(() => push.supported), busy: ref(false), error: ref(null), outcome, subscribe: async (code: string, lang: string) => (push.calls.push([code, lang]), (outcome.value = 'subscribed')) };
+    },
+  };
+});
+
 const CENTER = '11111111-1111-4111-8111-111111111111';
 const ticket = (over: Record<string, unknown> = {}) => ({
   code: 'A023', status: 'waiting', centerId: CENTER, centerName: 'TTPVHCC An Xuyên', serviceNameVi: 'Hộ tịch', serviceNameEn: 'Civil status',
@@ -96,5 +107,20 @@ describe('TrackingView', () => {
     await flushPromises();
     expect(w.get('[data-testid=track-remote] [role=alert]').text()).toBe('Vé này không còn hiệu lực. Xin mời lấy số mới.');
     expect(w.find('[data-testid=track-arrive]').exists()).toBe(true);
+  });
+
+  it('offers phone notifications while waiting where the browser can push, for this ticket, and says when they are on', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(ticket()))));
+    const without = mount(TrackingView, { props: { code: 'abcdefgh23' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(without.find('[data-testid=track-push]').exists()).toBe(false);
+    push.supported = true;
+    const w = mount(TrackingView, { props: { code: 'abcdefgh23' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    await w.get('[data-testid=track-push] button').trigger('click');
+    await flushPromises();
+    expect(push.calls).toEqual([['ABCDEFGH23', 'vi']]);
+    expect(w.get('[data-testid=track-push] [role=status]').text()).toContain('Đã bật thông báo');
+    push.supported = false;
   });
 });
