@@ -30,7 +30,7 @@ describe('device outage alerts', () => {
     openCenter = await scope('quanly.anxuyen');
     closedCenter = await scope('quanly.tanthanh');
     // Whatever the hour the test runs at: one center open all day, every day; the other never.
-    await sql`update centers set opening_hours = ${sql.json(ALL_DAY)} where id = ${openCenter}`;
+    await sql`update centers set opening_hours = ${JSON.stringify(ALL_DAY)}::jsonb where id = ${openCenter}`;
     await sql`update centers set opening_hours = '{}'::jsonb where id = ${closedCenter}`;
     redis = createRedis(process.env.MOTCUA_TEST_REDIS_URL!, 'bullmq');
     producer = new JobProducer(redis, stack.prefix);
@@ -43,7 +43,8 @@ describe('device outage alerts', () => {
 
   /** A paired device last seen `agoMs` ago. */
   async function device(centerId: string, name: string, agoMs: number): Promise<string> {
-    const seen = new Date(Date.now() - agoMs);
+    // The test's raw client sends text: timestamps as ISO strings.
+    const seen = new Date(Date.now() - agoMs).toISOString();
     const [row] = await stack.database.sql`insert into devices (center_id, kind, name, token_hash, paired_at, last_seen_at)
       values (${centerId}, 'kiosk', ${name}, ${`hash-${name}`}, ${seen}, ${seen}) returning id`;
     return row!.id;
@@ -89,7 +90,7 @@ describe('device outage alerts', () => {
     expect(await notes(silent)).toHaveLength(1);
 
     // Back for a while (its socket renewed last_seen_at), then silent again: a new outage, alerted again.
-    await stack.database.sql`update devices set last_seen_at = ${new Date(Date.now() - 2 * MIN)} where id = ${silent}`;
+    await stack.database.sql`update devices set last_seen_at = ${new Date(Date.now() - 2 * MIN).toISOString()} where id = ${silent}`;
     expect((await listed(silent)).offlineAlertedAt).toBeNull();
     await sweeps();
     expect(await notes(silent)).toHaveLength(2);
