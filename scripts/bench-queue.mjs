@@ -4,7 +4,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { httpClient } from './lib/http-client.mjs';
-import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { startBenchStack } from './lib/bench-stack.mjs';
+import { freePort } from './lib/infra.mjs';
 import { load, percentiles } from './lib/load.mjs';
 import { startDisplaySwarm } from './lib/display-swarm.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
@@ -16,7 +17,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const DISPLAYS_DURING_WRITES = 200;
 const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 1000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 30);
-const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
 
 const fmt = (r) => `${r.rate.toFixed(0).padStart(6)} tickets/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
 
@@ -39,20 +39,10 @@ async function connectDisplays(base, centerId, count) {
 async function main() {
   await ensureDependencies();
   await build();
-  const tmp = path.join(os.tmpdir(), `motcua-bench-queue-${process.pid}`);
-  const pg = await startPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
-  const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort() });
-  const { prepareTemplate, createTestDatabase } = await import('@motcua/db/testing');
-  const { seedDemo, ticketRepository } = await import('@motcua/db');
+  const stack = await startBenchStack('queue');
+  const { redis, database, admin, center } = stack;
+  const { ticketRepository } = await import('@motcua/db');
   const { businessDate } = await import('@motcua/core');
-  process.env.MOTCUA_TEST_PG_URL = pg.url;
-  process.env.MOTCUA_TEST_TEMPLATE = 'bench_template';
-  await prepareTemplate(pg.url, 'bench_template');
-  const database = await createTestDatabase();
-  const seeded = await seedDemo(database.db);
-  const admin = seeded.accounts.find((a) => a.role === 'admin');
-  const [center] = await database.sql`select id from centers where code = 'TT-32002'`;
-  await database.sql`update centers set opening_hours = ${JSON.stringify(ALL_DAY)}::jsonb where id = ${center.id}`;
   const svc = await database.sql`select id, ticket_prefix from services where center_id = ${center.id} order by sort_order limit 2`;
   const [counter] = await database.sql`select id from counters where center_id = ${center.id} order by number limit 1`;
   // A closed counter cannot call (the ticket lifecycle in core): the bench's counter is open.
@@ -120,9 +110,7 @@ async function main() {
   } finally {
     for (const s of sockets) s.close();
     await Promise.all([api.stop(), worker.stop()]);
-    await database.drop();
-    await redis.stop();
-    await pg.stop();
+    await stack.stop();
     process.exit(0);
   }
 }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { httpClient } from './lib/http-client.mjs';
-import { freePort, startPostgres, startRedis } from './lib/infra.mjs';
+import { startBenchStack } from './lib/bench-stack.mjs';
+import { freePort } from './lib/infra.mjs';
 import { percentiles } from './lib/load.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
 import { build, ensureDependencies, root } from './lib/setup.mjs';
@@ -15,7 +16,6 @@ import { build, ensureDependencies, root } from './lib/setup.mjs';
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 3000);
 const STEP = Number(process.env.BENCH_STEP ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10);
-const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1).padStart(7);
 
@@ -30,19 +30,8 @@ async function heapOf(http) {
 async function main() {
   await ensureDependencies();
   await build();
-  const tmp = path.join(os.tmpdir(), `motcua-bench-sockets-${process.pid}`);
-  const pg = await startPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
-  const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort() });
-  const { prepareTemplate, createTestDatabase } = await import('@motcua/db/testing');
-  const { seedDemo } = await import('@motcua/db');
-  process.env.MOTCUA_TEST_PG_URL = pg.url;
-  process.env.MOTCUA_TEST_TEMPLATE = 'bench_sockets_template';
-  await prepareTemplate(pg.url, 'bench_sockets_template');
-  const database = await createTestDatabase();
-  const seeded = await seedDemo(database.db);
-  const admin = seeded.accounts.find((a) => a.role === 'admin');
-  const [center] = await database.sql`select id from centers where code = 'TT-32002'`;
-  await database.sql`update centers set opening_hours = ${JSON.stringify(ALL_DAY)}::jsonb where id = ${center.id}`;
+  const stack = await startBenchStack('sockets');
+  const { redis, database, admin, center } = stack;
   const [svc] = await database.sql`select id from services where center_id = ${center.id} order by sort_order limit 1`;
   // A kiosk ticket needs a counter open for its service (the queue rules in core).
   await database.sql`update counters set state = 'open' where center_id = ${center.id} and state = 'closed'`;
@@ -118,9 +107,7 @@ async function main() {
   } finally {
     for (const s of sockets) s.close();
     await api.stop();
-    await database.drop();
-    await redis.stop();
-    await pg.stop();
+    await stack.stop();
     process.exit();
   }
 }
