@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { JobName, QueueName } from '@motcua/contracts';
+import { CitizenEvent, JobName, QueueName } from '@motcua/contracts';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +235,35 @@ describe('citizen notifications', () => {
     expect(await sql`select count(*)::int as n from citizen_deliveries where event = 'ticket_called'`).toEqual([{ n: 3 }]);
   });
 
+  it('a phone left at the kiosk hears "3 ahead" once when the line reaches it, then its call', async () => {
+    const sql = stack.database.sql;
+    const [unit] = await sql`select unit_id from centers where code = 'TT-32002'`;
+    const [c] = await sql`insert into centers (code, name, unit_id, opening_hours) values ('N-SOON', 'Trung tâm N-SOON', ${unit!.unit_id}, ${ALL_DAY}::jsonb) returning id`;
+    const [svc] = await sql`insert into services (center_id, code, name_vi, name_en, ticket_prefix, typical_service_minutes, field, sort_order) values (${c!.id}, 'HT', 'Hộ tịch', 'Civil status', 'S', 8, 'ho_tich', 0) returning id`;
+    const [k] = await sql`insert into counters (center_id, label, number, state) values (${c!.id}, 'Quầy 2', 2, 'open') returning id`;
+    await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${svc!.id}, 1)`;
+    for (let i = 0; i < 4; i++) await ok(await send('admin', 'POST', `/centers/${c!.id}/tickets`, { serviceId: svc!.id }), 201);
+    const mine = await ok(await send('admin', 'POST', `/centers/${c!.id}/tickets`, { serviceId: svc!.id, phone: '0905333444', language: 'vi' }), 201);
+    const soon = () => sql`select channel, body from citizen_deliveries where event = 'ticket_soon' and reference = ${mine.code} and status = 'sent'`;
+    // Four ahead: nothing yet. The first call leaves three ahead.
+    await ok(await send('admin', 'POST', `/counters/${k!.id}/call-next`));
+    const texts = await waitFor('the "3 ahead" text', async () => {
+      const r = await soon();
+      return r.some((x) => x.channel === 'sms') && r;
+    }, 20_000);
+    expect(texts.find((r) => r.channel === 'sms')!.body).toMatch(new RegExp(`^Con 3 nguoi nua den luot so ${mine.code} - Trung tâm N-SOON\\.`));
+    // The next calls leave two, then one, then none ahead: no second "soon", and the call comes.
+    for (let i = 0; i < 4; i++) {
+      await ok(await send('admin', 'POST', `/counters/${k!.id}/start`));
+      await ok(await send('admin', 'POST', `/counters/${k!.id}/done`));
+      await ok(await send('admin', 'POST', `/counters/${k!.id}/call-next`));
+    }
+    await waitFor('the call text', async () => (await sql`select 1 from citizen_deliveries where event = 'ticket_called' and reference = ${mine.code} and channel = 'sms' and status = 'sent'`).length > 0, 20_000);
+    const all = await sql`select channel from citizen_deliveries where event = 'ticket_soon' and reference = ${mine.code}`;
+    expect(all.map((r) => r.channel).sort()).toEqual(texts.map((r) => r.channel).sort());
+    expect(new Set(all.map((r) => r.channel)).size).toBe(all.length);
+  });
+
   it('the delivery log is scoped to the manager’s centers and masks targets; templates check their placeholders', async () => {
     const mine = await ok(await send('quanly.anxuyen', 'GET', '/citizen-notifications/deliveries?pageSize=100&channel=sms'));
     expect(mine.total).toBeGreaterThan(5);
@@ -250,7 +279,7 @@ describe('citizen notifications', () => {
     const reset = await ok(await send('tinh.quantri', 'DELETE', '/citizen-notifications/templates/result_ready/sms/en'));
     expect(reset).toMatchObject({ overridden: false, body: expect.stringContaining('{{returnPoint}}') });
     const list = await ok(await send('tinh.quantri', 'GET', '/citizen-notifications/templates'));
-    expect(list).toHaveLength(7 * 4 * 2);
+    expect(list).toHaveLength(CitizenEvent.length * 4 * 2);
   });
   it('opting out also stops a message still being retried', async () => {
     smsFailures = 1000;

@@ -79,7 +79,7 @@ export const ZHolidayKind = z.enum(HolidayKind);
 export type HolidayKind = z.infer<typeof ZHolidayKind>;
 
 /** What a citizen is told about (issue #9); one delivery per event and channel. */
-export const CitizenEvent = ['ticket_called', 'dossier_received', 'supplement_requested', 'obligation_to_pay', 'result_ready', 'apology', 'returned'] as const;
+export const CitizenEvent = ['ticket_called', 'ticket_soon', 'dossier_received', 'supplement_requested', 'obligation_to_pay', 'result_ready', 'apology', 'returned'] as const;
 export const ZCitizenEvent = z.enum(CitizenEvent);
 export type CitizenEvent = z.infer<typeof ZCitizenEvent>;
 

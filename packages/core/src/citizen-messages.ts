@@ -9,6 +9,7 @@ export interface MessageTemplate {
 /** What each event fills in. A template may use only these (checked when an admin saves one). */
 export const CITIZEN_PLACEHOLDERS: Record<CitizenEvent, readonly string[]> = {
   ticket_called: ['code', 'counter', 'center'],
+  ticket_soon: ['code', 'ahead', 'center'],
   dossier_received: ['code', 'title', 'dueDate', 'center'],
   supplement_requested: ['code', 'title', 'items'],
   obligation_to_pay: ['code', 'title', 'amount', 'howToPay', 'dueAfterPayment'],
@@ -28,6 +29,12 @@ const DOSSIER_EVENT_KINDS: Record<string, CitizenEvent> = {
   returned: 'returned',
 };
 
+/** Events about a queue ticket (sent to the phone left at the kiosk), not about a dossier. */
+export const isTicketEvent = (event: CitizenEvent): boolean => event === 'ticket_called' || event === 'ticket_soon';
+
+/** "3 ahead": the text goes out once when 1 to 3 people are still ahead of a ticket that left a phone. */
+export const TICKET_SOON_AHEAD = 3;
+
 export const CITIZEN_DOSSIER_EVENT_KINDS: readonly string[] = Object.keys(DOSSIER_EVENT_KINDS);
 
 export function citizenEventOf(dossierEventKind: string): CitizenEvent | undefined {
@@ -41,6 +48,10 @@ const DEFAULTS: Record<CitizenEvent, Texts> = {
   ticket_called: {
     vi: { subject: 'Đến lượt số {{code}}', long: 'Mời số {{code}} đến {{counter}} tại {{center}}.', short: 'Moi so {{code}} den {{counter}} - {{center}}.' },
     en: { subject: 'Ticket {{code}} is called', long: 'Ticket {{code}}: please go to {{counter}} at {{center}}.', short: 'Ticket {{code}}: please go to {{counter}} - {{center}}.' },
+  },
+  ticket_soon: {
+    vi: { subject: 'Sắp đến lượt số {{code}}', long: 'Còn {{ahead}} người nữa đến lượt số {{code}} tại {{center}}. Xin mời có mặt gần quầy.', short: 'Con {{ahead}} nguoi nua den luot so {{code}} - {{center}}.' },
+    en: { subject: 'Ticket {{code}} is nearly up', long: '{{ahead}} more before ticket {{code}} at {{center}}. Please be near the counters.', short: '{{ahead}} more before ticket {{code}} - {{center}}.' },
   },
   dossier_received: {
     vi: {
@@ -156,7 +167,8 @@ export function optOutFooter(url: string, channel: CitizenChannel, language: Lan
 export function sampleValues(event: CitizenEvent, language: Language): Record<string, string> {
   const vi = language === 'vi';
   const all: Record<string, string> = {
-    code: event === 'ticket_called' ? 'A023' : 'H12.32002-261201-0001',
+    code: isTicketEvent(event) ? 'A023' : 'H12.32002-261201-0001',
+    ahead: '3',
     counter: vi ? 'Quầy 5' : 'Counter 5',
     center: vi ? 'Trung tâm Phục vụ hành chính công phường An Xuyên' : 'An Xuyên public service center',
     title: vi ? 'Đăng ký thường trú' : 'Permanent residence registration',

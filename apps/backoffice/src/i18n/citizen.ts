@@ -4,6 +4,7 @@ export const citizenMessages = {
     citizen: {
       event: {
         ticket_called: 'Đến lượt (số đã lấy)',
+        ticket_soon: 'Sắp đến lượt (còn 3 người)',
         dossier_received: 'Đã tiếp nhận hồ sơ',
         supplement_requested: 'Yêu cầu bổ sung',
         obligation_to_pay: 'Nghĩa vụ tài chính',
@@ -58,6 +59,7 @@ export const citizenMessages = {
     citizen: {
       event: {
         ticket_called: 'Ticket called',
+        ticket_soon: 'Nearly up (3 ahead)',
         dossier_received: 'Dossier received',
         supplement_requested: 'Supplement requested',
         obligation_to_pay: 'Financial obligation',

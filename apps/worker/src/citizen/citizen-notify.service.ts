@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { JobName, QueueName, type CitizenChannel, type CitizenEvent, type JobPayload, type Language } from '@motcua/contracts';
-import { CITIZEN_DOSSIER_EVENT_KINDS, citizenEventOf, defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, maskTarget, optOutFooter, renderTemplate } from '@motcua/core';
+import { CITIZEN_DOSSIER_EVENT_KINDS, citizenEventOf, isTicketEvent, defaultTemplate, dueAfterPaymentText, formatItems, formatVnd, maskTarget, optOutFooter, renderTemplate } from '@motcua/core';
 import { citizenNotificationRepository, type DatabaseHandle, type NewCitizenDelivery } from '@motcua/db';
 import { defaultJobOptions } from '@motcua/platform';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -54,7 +54,7 @@ export class CitizenNotifyService implements OnModuleDestroy {
   }
 
   async fanOut(job: Notify): Promise<number> {
-    const occasion = job.ticketId ? await this.ticketOccasion(job.ticketId) : job.dossierId ? await this.dossierOccasion(job.event, job.dossierId, job.key) : undefined;
+    const occasion = job.ticketId ? await this.ticketOccasion(job.event, job.ticketId) : job.dossierId ? await this.dossierOccasion(job.event, job.dossierId, job.key) : undefined;
     if (!occasion) return 0;
     const rows = await this.deliveryRows(job, occasion);
     await citizenNotificationRepository.insertDeliveries(this.database.db, rows);
@@ -76,7 +76,7 @@ export class CitizenNotifyService implements OnModuleDestroy {
       return 'opted_out';
     }
     // A kiosk phone is read from its ticket contact at each attempt; once purged at the end of the day, it cannot be sent.
-    const to = d.event === 'ticket_called' && d.channel !== 'webhook' ? row.ticketPhone : d.target;
+    const to = isTicketEvent(d.event as CitizenEvent) && d.channel !== 'webhook' ? row.ticketPhone : d.target;
     if (!to) {
       await citizenNotificationRepository.markDelivery(db, d.id, { status: 'failed', error: 'The ticket\'s phone number was deleted at the end of its day', attempted: false });
       return 'contact_deleted';
@@ -155,13 +155,14 @@ export class CitizenNotifyService implements OnModuleDestroy {
     return rows;
   }
 
-  private async ticketOccasion(ticketId: string): Promise<Occasion | undefined> {
+  private async ticketOccasion(event: CitizenEvent, ticketId: string): Promise<Occasion | undefined> {
     const r = await citizenNotificationRepository.ticketContext(this.database.db, ticketId);
     if (!r) return undefined;
     const language = r.language as Language;
+    const ahead = event === 'ticket_soon' ? String(await citizenNotificationRepository.aheadOfTicket(this.database.db, ticketId)) : '';
     return {
       phone: r.phone, email: null, language, centerId: r.ticket.centerId, reference: r.ticket.code, dossierId: null, ticketId: r.ticket.id,
-      values: () => ({ code: r.ticket.code, counter: r.counterLabel ?? '', center: r.centerName }),
+      values: () => ({ code: r.ticket.code, counter: r.counterLabel ?? '', center: r.centerName, ahead }),
     };
   }
 

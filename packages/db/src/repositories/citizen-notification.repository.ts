@@ -26,6 +26,30 @@ export const citizenNotificationRepository = {
     return rows.length;
   },
 
+  /**
+   * Waiting tickets of a center that left a phone and now have 1 to `maxAhead` people ahead (same
+   * service and day, arrived earlier: the count the tracking page shows), not yet told so.
+   */
+  async ticketsNearTheFront(db: DbOrTx, centerId: string, maxAhead: number): Promise<string[]> {
+    const rows = await db.execute<{ id: string }>(sql`
+      select f.id from (
+        select t.id, (select count(*) from tickets o where o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
+                        and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id) as ahead
+        from ticket_contacts tc join tickets t on t.id = tc.ticket_id
+        where t.center_id = ${centerId} and t.status = 'waiting'
+          and not exists (select 1 from citizen_deliveries d where d.event_key = 'ticket-soon:' || t.id::text)
+      ) f where f.ahead between 1 and ${maxAhead}`);
+    return rows.map((r) => r.id);
+  },
+
+  /** People still waiting ahead of a ticket (the number a "3 ahead" text says). */
+  async aheadOfTicket(db: DbOrTx, ticketId: string): Promise<number> {
+    const [r] = await db.execute<{ n: number }>(sql`
+      select count(*)::int as n from tickets t join tickets o on o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
+      where t.id = ${ticketId} and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id`);
+    return Number(r?.n ?? 0);
+  },
+
   async hasTicketContact(db: DbOrTx, ticketId: string): Promise<boolean> {
     const [r] = await db.select({ id: ticketContacts.ticketId }).from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId));
     return !!r;

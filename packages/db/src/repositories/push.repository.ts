@@ -41,7 +41,7 @@ export const pushRepository = {
       select * from (
         select s.id, s.endpoint, s.p256dh, s.auth, s.language, t.code,
           (select count(*)::int from tickets o where o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
-             and o.status = 'waiting' and o.arrived_at < t.arrived_at and o.id <> t.id) as ahead
+             and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id) as ahead
         from push_subscriptions s join tickets t on t.id = s.ticket_id
         where s.center_id = ${centerId} and t.status = 'waiting'
           and not exists (select 1 from push_sends p where p.subscription_id = s.id and p.kind = 'three_ahead')

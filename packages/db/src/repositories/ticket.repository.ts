@@ -139,10 +139,11 @@ export const ticketRepository = {
   },
 
   /** Waiting tickets of the same service that arrived before this one. */
-  async aheadOf(db: DbOrTx, t: Pick<Ticket, 'centerId' | 'serviceId' | 'businessDate' | 'arrivedAt' | 'id'>): Promise<number> {
+  async aheadOf(db: DbOrTx, t: Pick<Ticket, 'centerId' | 'serviceId' | 'businessDate' | 'arrivedAt' | 'number' | 'id'>): Promise<number> {
+    // Arrival time first (a transferred ticket keeps its own), the number where two arrived in the same instant.
     const [row] = await db.execute<{ n: number }>(sql`
       select count(*)::int as n from tickets where center_id = ${t.centerId} and service_id = ${t.serviceId} and business_date = ${t.businessDate}
-      and status = 'waiting' and arrived_at < ${t.arrivedAt.toISOString()}::timestamptz and id <> ${t.id}`);
+      and status = 'waiting' and (arrived_at, number) < (${t.arrivedAt.toISOString()}::timestamptz, ${t.number}::int) and id <> ${t.id}`);
     return row!.n;
   },
 

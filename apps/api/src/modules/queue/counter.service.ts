@@ -1,5 +1,5 @@
 import { JobName, type CounterAction, type QueueTicket, type QueueUpdated, type Workstation } from '@motcua/contracts';
-import { allowedCounterActions, businessDate, decideCounterAction, pickNextTicket, shiftOfInstant, type CounterSituation } from '@motcua/core';
+import { allowedCounterActions, businessDate, decideCounterAction, pickNextTicket, shiftOfInstant, TICKET_SOON_AHEAD, type CounterSituation } from '@motcua/core';
 import { appointmentRepository, citizenNotificationRepository, floorRepository, pushRepository, remoteTicketRepository, ticketRepository, type DatabaseHandle, type Ticket, type Tx } from '@motcua/db';
 import { JobProducer } from '@motcua/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -108,6 +108,7 @@ export class CounterService {
     if (outcome.called) {
       this.metrics.ticketsCalled.inc({ center: center.id });
       await this.notifyCalled(outcome.called);
+      await this.notifySoon(outcome.called);
       await this.remoteNoShowLater(outcome.called);
       await this.pushCalled(outcome.called);
     }
@@ -256,6 +257,22 @@ export class CounterService {
     await this.afterCommit.run('ticket-called text', () =>
       this.jobs.enqueue(JobName.citizenNotify, { event: 'ticket_called', key: `ticket-called:${ticket.id}`, ticketId: ticket.id }, { jobId: `citizen-notify-ticket-${ticket.id}` }),
     );
+  }
+
+  /** The line moved: a phone left for a ticket now 1–3 from the front gets one "3 ahead" text (#17), beside Web Push. */
+  private async notifySoon(ticket: Ticket): Promise<void> {
+    if (ticket.recallCount > 0) return;
+    let near: string[];
+    try {
+      near = await citizenNotificationRepository.ticketsNearTheFront(this.database.db, ticket.centerId, TICKET_SOON_AHEAD);
+    } catch {
+      return;
+    }
+    for (const id of near) {
+      await this.afterCommit.run('ticket-soon text', () =>
+        this.jobs.enqueue(JobName.citizenNotify, { event: 'ticket_soon', key: `ticket-soon:${id}`, ticketId: id }, { jobId: `citizen-notify-soon-${id}` }),
+      );
+    }
   }
 
   /**
