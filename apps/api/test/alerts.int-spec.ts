@@ -167,7 +167,7 @@ describe('deadline alerts fire at their planned instants, exactly once (real wor
         const job = await scheduled.add('alert.digest', {}, { jobId: `digest-now-${i}` });
         await waitFor('the digest job', async () => (await job.getState()) === 'completed' || (await scheduled.getJob(job.id!)) === undefined);
       }
-      expect((await scheduled.getJobSchedulers()).map((j) => [j.key, j.pattern ?? j.every]).sort()).toEqual([['alert-digest', '30 7 * * *'], ['alert-sweep', 600000], ['alert-thresholds', 300000], ['appointment-expiry', 60000], ['payments.reconcile', 60000]]);
+      expect((await scheduled.getJobSchedulers()).map((j) => [j.key, j.pattern ?? j.every]).sort()).toEqual([['alert-digest', '30 7 * * *'], ['alert-sweep', 600000], ['alert-thresholds', 300000], ['appointment-expiry', 60000], ['devices.offline', 60000], ['payments.reconcile', 60000]]);
       // The other queues' repeatable jobs come from the same table.
       for (const [name, expected] of [[QueueName.analytics, [['analytics.rollup', 60000]]], [QueueName.queue, [['queue.expire-days', '5 * * * *']]]] as const) {
         const queue = new Queue(name, { connection, prefix: stack.prefix });
