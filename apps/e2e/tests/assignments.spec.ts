@@ -70,6 +70,8 @@ test('an officer’s “my counters” page lists exactly today’s counter, and
   // The demo seed puts this officer on Quầy 1 today; tomorrow’s board (Quầy 3) is not today’s.
   await expect(list.getByRole('link')).toHaveText(['Quầy 1']);
   await expect(list.getByRole('link')).toHaveAttribute('href', /\/counter\/[0-9a-f-]{36}$/);
+  // The shift is said, so a morning-only officer knows the afternoon is someone else's.
+  await expect(list.getByRole('listitem')).toContainText(['Cả ngày']);
   await page.screenshot({ path: `${shots}/my-counters-today.png`, fullPage: true });
 
   // The manager moves the officer to Quầy 2 for today, from another browser: the page follows without a reload.

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -169,6 +169,37 @@ test('a citizen answers a supplement request on a phone: refused while a paper i
   const row = page.getByTestId('timeline').getByRole('row').filter({ hasText: 'Nhận bổ sung' });
   await expect(row).toContainText('Công dân (qua cổng)');
   await expect(row).toContainText('Bản chụp rõ hơn');
+  expect(errors).toEqual([]);
+});
+
+test('a citizen follows a dossier on a phone from received to resolved and downloads its signed result', async ({ page, request }) => {
+  test.slow();
+  const errors = watchErrors(page);
+  const citizen = citizens()[0]!;
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const d = await receivedFor(citizen, request, sql);
+  await sql.end();
+  await page.setViewportSize(PHONE);
+  await citizenSignIn(page, citizen);
+  await page.goto(`/portal/dossiers/${encodeURIComponent(d.code)}`);
+  await expect(page.getByTestId('portal-dossier-status')).toHaveText('Đã tiếp nhận');
+
+  // The specialist takes it and resolves it (API: the backoffice has its own tests); the worker renders and signs the e-result.
+  expect((await request.post('/api/auth/sign-in', { data: account('chuyenvien.anxuyen') })).status()).toBe(200);
+  expect((await request.post(`/api/dossiers/${d.id}/actions`, { data: { action: 'assign' } })).status()).toBe(200);
+  expect((await request.post(`/api/dossiers/${d.id}/actions`, { data: { action: 'resolve', outcome: 'approved', documents: [{ name: 'Giấy xác nhận thông tin cư trú' }] } })).status()).toBe(200);
+  // The receipt (Mẫu 01) is signed too: wait for the e-result by its name.
+  const signed = page.locator('.downloads li', { hasText: 'Kết quả điện tử' }).filter({ hasText: 'có chữ ký số' });
+  await expect.poll(async () => (await page.reload(), signed.count()), { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(0);
+  await expect(page.getByTestId('portal-dossier-status')).toHaveText('Đã có kết quả, mời nhận');
+  await page.screenshot({ path: `${shots}/portal-result-phone.png`, fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), signed.first().getByRole('link').click()]);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // A PAdES signature: the signed byte range and the CMS container are in the file the citizen got.
+  expect(pdf.includes('/ByteRange')).toBe(true);
+  expect(pdf.includes('/adbe.pkcs7.detached') || pdf.includes('/ETSI.CAdES.detached')).toBe(true);
   expect(errors).toEqual([]);
 });
 

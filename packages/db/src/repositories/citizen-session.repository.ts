@@ -5,7 +5,7 @@ import { citizenSessions, type CitizenSession } from '../schema/citizen-notifica
 import { dossierDocuments, dossiers } from '../schema/dossiers.js';
 import { centers } from '../schema/organisation.js';
 import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
-import { ratings } from '../schema/queue.js';
+import { ratings } from '../schema/ratings.js';
 
 export const citizenSessionRepository = {
   async create(db: DbOrTx, values: { tokenHash: string; subject: string; issuer: string; idNumber: string; name: string; phone: string | null; expiresAt: Date }, now: Date): Promise<CitizenSession> {

@@ -4,6 +4,7 @@ export * from './procedures.js';
 export * from './staff.js';
 export * from './queue.js';
 export * from './dossiers.js';
+export * from './ratings.js';
 export * from './notifications.js';
 export * from './calendars.js';
 export * from './audit.js';

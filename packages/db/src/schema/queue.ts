@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_helpers.js';
-import { appointmentStatus, ratingLevel, ticketStatus } from './enums.js';
+import { appointmentStatus, ticketStatus } from './enums.js';
 import { centers, counters, priorityCategories, services } from './organisation.js';
-import { dossiers } from './dossiers.js';
 import { staff } from './staff.js';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
@@ -76,30 +75,6 @@ export const ticketEvents = pgTable(
     ...timestamps,
   },
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.at)],
-);
-
-/**
- * Citizens' ratings: of a ticket at the counter tablet, or of a dossier from the portal after its
- * result was handed over (issue #17). One per ticket, one per dossier; the satisfaction indicator
- * reads both alike (`dossier-clock.sql.ts`).
- */
-export const ratings = pgTable(
-  'ratings',
-  {
-    id: id(),
-    ticketId: uuid().references(() => tickets.id),
-    counterId: uuid().references(() => counters.id),
-    dossierId: uuid().references((): AnyPgColumn => dossiers.id),
-    level: ratingLevel().notNull(),
-    /** The citizen's reason or comment. */
-    reason: text(),
-    ...timestamps,
-  },
-  (t) => [
-    uniqueIndex('ratings_ticket_key').on(t.ticketId),
-    uniqueIndex('ratings_dossier_key').on(t.dossierId),
-    check('ratings_subject', sql`(${t.ticketId} is not null and ${t.counterId} is not null) or ${t.dossierId} is not null`),
-  ],
 );
 
 /**
