@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { httpClient } from './lib/http-client.mjs';
-import { startBenchStack } from './lib/bench-stack.mjs';
+import { pairKiosk, startBenchStack } from './lib/bench-stack.mjs';
 import { freePort } from './lib/infra.mjs';
 import { load, percentiles } from './lib/load.mjs';
 import { startDisplaySwarm } from './lib/display-swarm.mjs';
@@ -57,12 +57,8 @@ async function main() {
   const sockets = [];
   try {
     if (!(await waitForHttp(`${base}/api/health`, api))) throw new Error(`API did not start:\n${api.tail()}`);
-    const signIn = await http('POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
-    const staffCookie = signIn.headers['set-cookie'][0].split(';')[0];
     // A paired kiosk issues the tickets, as in a hall.
-    const device = JSON.parse((await http('POST', `/api/centers/${center.id}/devices`, { cookie: staffCookie, body: { kind: 'kiosk', name: 'Ki-ốt đo tải' } })).body);
-    const paired = await http('POST', '/api/devices/pair', { body: { code: device.pairingCode } });
-    const kioskCookie = paired.headers['set-cookie'][0].split(';')[0];
+    const { staffCookie, kioskCookie } = await pairKiosk(http, admin, center.id);
 
     const swarm = await startDisplaySwarm(base, center.id, DISPLAYS_DURING_WRITES);
     console.log(`\nTicket issue at ${CONCURRENCY} concurrent clients, ${REQUESTS} tickets each after ${WARMUP} untimed, ${swarm.count} display sockets connected from another process (${os.cpus().length} cores, same run):\n`);

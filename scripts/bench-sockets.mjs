@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { httpClient } from './lib/http-client.mjs';
-import { startBenchStack } from './lib/bench-stack.mjs';
+import { pairKiosk, startBenchStack } from './lib/bench-stack.mjs';
 import { freePort } from './lib/infra.mjs';
 import { percentiles } from './lib/load.mjs';
 import { startApp, waitForHttp } from './lib/proc.mjs';
@@ -45,11 +45,8 @@ async function main() {
   const sockets = [];
   try {
     if (!(await waitForHttp(`${base}/api/health`, api))) throw new Error(`API did not start:\n${api.tail()}`);
-    const signIn = await http('POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
-    const staffCookie = signIn.headers['set-cookie'][0].split(';')[0];
-    const device = JSON.parse((await http('POST', `/api/centers/${center.id}/devices`, { cookie: staffCookie, body: { kind: 'kiosk', name: 'Ki-ốt đo tải' } })).body);
-    const paired = await http('POST', '/api/devices/pair', { body: { code: device.pairingCode } });
-    const kioskCookie = paired.headers['set-cookie'][0].split(';')[0];
+    // A paired kiosk issues the tickets whose events the sockets hear.
+    const { kioskCookie } = await pairKiosk(http, admin, center.id);
 
     // One kiosk ticket = one queue.updated to the center room: timed from the request to each socket.
     let sentAt = 0;

@@ -31,3 +31,12 @@ export async function startBenchStack(name) {
   };
   return { pg, redis, database, admin, center, stop };
 }
+
+/** Signs the admin in and pairs a kiosk at the center: the cookies a bench's staff and kiosk requests carry. */
+export async function pairKiosk(http, admin, centerId) {
+  const signIn = await http('POST', '/api/auth/sign-in', { body: { username: admin.username, password: admin.password } });
+  const staffCookie = signIn.headers['set-cookie'][0].split(';')[0];
+  const device = JSON.parse((await http('POST', `/api/centers/${centerId}/devices`, { cookie: staffCookie, body: { kind: 'kiosk', name: 'Ki-ốt đo tải' } })).body);
+  const paired = await http('POST', '/api/devices/pair', { body: { code: device.pairingCode } });
+  return { staffCookie, kioskCookie: paired.headers['set-cookie'][0].split(';')[0] };
+}
