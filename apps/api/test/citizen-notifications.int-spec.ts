@@ -197,13 +197,20 @@ describe('citizen notifications', () => {
     expect(posts.slice(before)).toEqual([]);
   });
 
-  it('a phone left at the kiosk gets one text when the ticket is first called; no public surface shows it', async () => {
+  /** A center open all day with one service and one open counter serving it: a queue of its own for a test. */
+  async function centerWithCounter(code: string, prefix: string, label: string, number: number) {
     const sql = stack.database.sql;
     const [unit] = await sql`select unit_id from centers where code = 'TT-32002'`;
-    const [c] = await sql`insert into centers (code, name, unit_id, opening_hours) values ('N-CALL', 'Trung tâm N-CALL', ${unit!.unit_id}, ${ALL_DAY}::jsonb) returning id`;
-    const [svc] = await sql`insert into services (center_id, code, name_vi, name_en, ticket_prefix, typical_service_minutes, field, sort_order) values (${c!.id}, 'HT', 'Hộ tịch', 'Civil status', 'A', 8, 'ho_tich', 0) returning id`;
-    const [k] = await sql`insert into counters (center_id, label, number, state) values (${c!.id}, 'Quầy 5', 5, 'open') returning id`;
+    const [c] = await sql`insert into centers (code, name, unit_id, opening_hours) values (${code}, ${`Trung tâm ${code}`}, ${unit!.unit_id}, ${ALL_DAY}::jsonb) returning id`;
+    const [svc] = await sql`insert into services (center_id, code, name_vi, name_en, ticket_prefix, typical_service_minutes, field, sort_order) values (${c!.id}, 'HT', 'Hộ tịch', 'Civil status', ${prefix}, 8, 'ho_tich', 0) returning id`;
+    const [k] = await sql`insert into counters (center_id, label, number, state) values (${c!.id}, ${label}, ${number}, 'open') returning id`;
     await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${svc!.id}, 1)`;
+    return { c, svc, k };
+  }
+
+  it('a phone left at the kiosk gets one text when the ticket is first called; no public surface shows it', async () => {
+    const sql = stack.database.sql;
+    const { c, svc, k } = await centerWithCounter('N-CALL', 'A', 'Quầy 5', 5);
 
     const bad = await send('admin', 'POST', `/centers/${c!.id}/tickets`, { serviceId: svc!.id, phone: '12345' });
     expect((await json(bad)).error.details).toEqual([expect.objectContaining({ path: 'body.phone' })]);
@@ -237,11 +244,7 @@ describe('citizen notifications', () => {
 
   it('a phone left at the kiosk hears "3 ahead" once when the line reaches it, then its call', async () => {
     const sql = stack.database.sql;
-    const [unit] = await sql`select unit_id from centers where code = 'TT-32002'`;
-    const [c] = await sql`insert into centers (code, name, unit_id, opening_hours) values ('N-SOON', 'Trung tâm N-SOON', ${unit!.unit_id}, ${ALL_DAY}::jsonb) returning id`;
-    const [svc] = await sql`insert into services (center_id, code, name_vi, name_en, ticket_prefix, typical_service_minutes, field, sort_order) values (${c!.id}, 'HT', 'Hộ tịch', 'Civil status', 'S', 8, 'ho_tich', 0) returning id`;
-    const [k] = await sql`insert into counters (center_id, label, number, state) values (${c!.id}, 'Quầy 2', 2, 'open') returning id`;
-    await sql`insert into counter_services (counter_id, service_id, weight) values (${k!.id}, ${svc!.id}, 1)`;
+    const { c, svc, k } = await centerWithCounter('N-SOON', 'S', 'Quầy 2', 2);
     for (let i = 0; i < 4; i++) await ok(await send('admin', 'POST', `/centers/${c!.id}/tickets`, { serviceId: svc!.id }), 201);
     const mine = await ok(await send('admin', 'POST', `/centers/${c!.id}/tickets`, { serviceId: svc!.id, phone: '0905333444', language: 'vi' }), 201);
     const soon = () => sql`select channel, body from citizen_deliveries where event = 'ticket_soon' and reference = ${mine.code} and status = 'sent'`;
