@@ -39,7 +39,7 @@ async function shutdown(code = 0) {
 function takeSignals() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.removeAllListeners(signal);
-    process.on(signal, () => shutdown(0));
+    process.on(signal, () => void shutdown(0));
   }
 }
 
@@ -60,7 +60,7 @@ else {
   takeSignals();
   // The first process killed without a word (SIGKILL): orphaned, we stop everything rather than run on unseen.
   const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && shutdown(0), 500).unref();
+  setInterval(() => process.ppid !== parent && void shutdown(0), 500).unref();
   main().catch(async (e) => {
     const msg = e instanceof InfraError ? e.message : (e?.message ?? String(e));
     console.error(`\nnpm start failed: ${msg}`);

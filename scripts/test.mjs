@@ -80,7 +80,10 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
 
   if (!(await step('Build and typecheck', () => build(log, ['build', 'typecheck']).then(() => 0)))) return finish(started);
-  if (only.all) await step('Lint', () => run(bin('oxlint'), ['--deny-warnings', '-c', '.oxlintrc.json', 'apps', 'packages', 'scripts'], { cwd: root }));
+  if (only.all) {
+    await step('Lint', () => run(bin('oxlint'), ['--deny-warnings', '-c', '.oxlintrc.json', 'apps', 'packages', 'scripts'], { cwd: root }));
+    await step('Lint (promises, type-aware)', () => run(bin('oxlint'), ['--type-aware', '--deny-warnings', '-c', '.oxlintrc.promises.json', 'apps', 'packages', 'scripts'], { cwd: root }));
+  }
 
   log('Unit tests');
   for (const ws of only.workspaces) await vitest(ws, 'unit', { ...process.env, TZ: 'UTC' });

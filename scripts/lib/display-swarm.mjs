@@ -45,4 +45,9 @@ async function runSwarm([base, centerId, count]) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) runSwarm(process.argv.slice(2));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  runSwarm(process.argv.slice(2)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -177,9 +177,9 @@ function waitFor(check, { timeoutMs, what }) {
     const tick = async () => {
       if (await check().catch(() => false)) return resolve();
       if (Date.now() > deadline) return reject(new InfraError(`${what} did not become ready within ${timeoutMs / 1000}s`));
-      setTimeout(tick, 100);
+      setTimeout(() => void tick(), 100);
     };
-    tick();
+    void tick();
   });
 }
 

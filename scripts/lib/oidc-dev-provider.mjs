@@ -129,7 +129,7 @@ export async function startOidcDevProvider({ port = 0, host = '127.0.0.1', clien
   });
   const oidc = provider.callback();
 
-  server.on('request', async (req, res) => {
+  const handle = async (req, res) => {
     const m = /^\/interaction\/([\w-]+)(\/login)?$/.exec(new URL(req.url, issuer).pathname);
     if (!m) return oidc(req, res);
     try {
@@ -154,7 +154,9 @@ export async function startOidcDevProvider({ port = 0, host = '127.0.0.1', clien
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy bắt đầu lại. / The sign-in attempt is invalid or expired; start again. (${e.message})`);
     }
-  });
+  };
+  // Every failure is answered inside `handle`.
+  server.on('request', (req, res) => void handle(req, res));
 
   return {
     issuer,

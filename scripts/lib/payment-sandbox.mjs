@@ -89,7 +89,7 @@ ${error ? `<p role="alert">${html(error)}</p>` : ''}
     res.end(body);
   };
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req, res) => {
     try {
       const url = new URL(req.url, 'http://sandbox');
       if (req.method === 'GET' && url.pathname === '/paymentv2/vpcpay.html') {
@@ -133,7 +133,9 @@ ${error ? `<p role="alert">${html(error)}</p>` : ''}
     } catch (e) {
       send(res, 500, 'text/plain', `sandbox error: ${e.message}`);
     }
-  });
+  };
+  // Every failure is answered inside `handle`.
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
   const url = `http://${host}:${server.address().port}`;
   return Object.assign(sandbox, {

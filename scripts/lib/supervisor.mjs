@@ -18,7 +18,8 @@ export function supervise(name, script, env, { log = (m) => console.error(`» ${
   const start = () => {
     const startedAt = Date.now();
     app = startApp(name, script, env, options);
-    app.exit.then((code) => {
+    // `exit` only resolves (startApp turns every ending into an exit code).
+    void app.exit.then((code) => {
       if (stopped) return;
       crashes = Date.now() - startedAt > STABLE_MS ? 1 : crashes + 1;
       const delay = Math.min(FIRST_DELAY_MS * 2 ** (crashes - 1), MAX_DELAY_MS);

@@ -37,7 +37,7 @@ async function main() {
     app.enableShutdownHooks();
     const health = await startHealthServer(config.WORKER_HEALTH_PORT, app.get<DatabaseHandle>(DATABASE), app.get<Redis>(REDIS), { registry: app.get(WorkerMetrics).registry, token: config.METRICS_TOKEN });
     // Nest's shutdown hooks close the workers; the spans already buffered leave meanwhile.
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void Promise.all([health.close(), stopTracing()]));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void Promise.all([new Promise((closed) => health.close(closed)), stopTracing()]));
     logger.info({ healthPort: config.WORKER_HEALTH_PORT, processors: processors.map((p) => p.name) }, 'worker ready');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -67,7 +67,7 @@ describe('RealtimePublisher through a Socket.IO server with the Redis adapter', 
   });
   afterAll(async () => {
     client.close();
-    await new Promise((resolve) => server.close(resolve));
+    await new Promise<void>((resolve) => void server.close(() => resolve()));
     await Promise.all([closeRedis(redis), closeRedis(pub), closeRedis(sub)]);
   });
 
