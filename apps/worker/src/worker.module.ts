@@ -1,7 +1,7 @@
 import { QueueName } from '@motcua/contracts';
 import { createFileStore, fileStoreConfigFromEnv, type FileStore } from '@motcua/files';
 import { alertRepository, createDatabase, pingDatabase, type DatabaseHandle } from '@motcua/db';
-import { closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, pingRedis, RealtimePublisher } from '@motcua/platform';
+import { bullPrefix, closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, pingRedis, RealtimePublisher } from '@motcua/platform';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -73,7 +73,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     return {
       module: WorkerModule,
       imports: [
-        BullModule.forRoot({ connection: bullConnection, prefix: config.REDIS_PREFIX }),
+        BullModule.forRoot({ connection: bullConnection, prefix: bullPrefix(config.REDIS_URL, config.REDIS_PREFIX) }),
         ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
       ],
       providers: [

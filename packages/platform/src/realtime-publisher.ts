@@ -58,18 +58,19 @@ export class RealtimePublisher {
   }
 
   /**
-   * Publishes events in order, two round trips for the lot (numbers, then messages).
+   * Publishes events in order, two round trips for the lot (numbers, then messages in one pipeline).
    * Throws when Redis fails; numbers taken by a failed call leave a gap clients resync on.
    */
   async publishMany(events: readonly RealtimeEvent[]): Promise<SeqPosition[]> {
     if (!events.length) return [];
-    const numbering = this.redis.pipeline();
-    for (const e of events) numbering.eval(NEXT_SEQ, 1, this.seqKey(e.namespace, e.room), freshEpoch(), 1);
-    const positions = (await numbering.exec())!.map(([err, r]) => {
-      if (err) throw err;
-      const [epoch, seq] = r as [string, number];
-      return { epoch, seq: Number(seq) };
-    });
+    // Not one pipeline: rooms' keys fall in different slots of a Redis Cluster. The commands still leave
+    // back to back, and one room's numbers keep their order (same key, same connection).
+    const positions = await Promise.all(
+      events.map(async (e) => {
+        const [epoch, seq] = (await this.redis.eval(NEXT_SEQ, 1, this.seqKey(e.namespace, e.room), freshEpoch(), 1)) as [string, number];
+        return { epoch, seq: Number(seq) };
+      }),
+    );
     const sending = this.redis.pipeline();
     events.forEach((e, i) => sending.publish(...this.encode(e, positions[i]!)));
     for (const [err] of (await sending.exec())!) if (err) throw err;

@@ -35,7 +35,7 @@ describe('API configuration', () => {
     expect(message).toMatch(/^Invalid configuration: /);
     expect(message).toContain('DATABASE_URL: is required (e.g. postgres://');
     expect(message).toContain('PORT: must be between 1 and 65535');
-    expect(message).toContain('REDIS_URL: must start with redis://, rediss:// or redis+sentinel://');
+    expect(message).toContain('REDIS_URL: must start with redis://, rediss://, redis+sentinel:// or redis+cluster://');
     expect(message).toContain('RUN_MIGRATIONS: must be true or false');
     expect(message).toContain('REDIS_PREFIX: must be 1–40 letters');
   });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { loadPaymentEnv, parseConfig, type PaymentEnv } from '@motcua/platform';
+import { fileStoreEnv, loadPaymentEnv, parseConfig, signerEnv, type PaymentEnv } from '@motcua/platform';
 import { z } from 'zod';
 
 const required = (hint: string) => z.string({ error: (iss) => (iss.input === undefined ? `is required (${hint})` : 'must be text') }).min(1, `is required (${hint})`);
@@ -19,7 +19,7 @@ const ZApiEnv = z.object({
   DATABASE_POOLER: z.enum(['none', 'pgbouncer'], { error: 'must be none or pgbouncer' }).default('none'),
   /** PostgreSQL itself, behind a pooler: migrations at boot and LISTEN go there (session features a pooler breaks). */
   DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
-  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^(rediss?|redis\+sentinel):\/\//, 'must start with redis://, rediss:// or redis+sentinel://'),
+  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^(rediss?|redis\+sentinel|redis\+cluster):\/\//, 'must start with redis://, rediss://, redis+sentinel:// or redis+cluster://'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   RUN_MIGRATIONS: flag(true),
@@ -54,27 +54,11 @@ const ZApiEnv = z.object({
   /** How long a device stays "online" after its API instance last vouched for its socket (an instance that dies stops vouching). */
   DEVICE_PRESENCE_TTL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(300).max(10 * 60_000).default(60_000),
   SESSION_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(30 * 24 * 3600).default(12 * 3600),
-  // Files of dossiers (@motcua/files README): local disk by default, or an S3-compatible store.
-  FILES_DRIVER: z.enum(['disk', 's3'], { error: 'must be disk or s3' }).default('disk'),
-  FILES_DIR: z.string().min(1).default('.data/files'),
-  S3_BUCKET: z.string().optional(),
-  S3_ENDPOINT: z.url({ error: 'must be a URL such as https://minio.example.vn:9000' }).optional(),
-  S3_REGION: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  S3_PREFIX: z.string().optional(),
+  ...fileStoreEnv,
   /** Key of the citizens' signed file links (HMAC-SHA256); the same on every API instance. Random per start when unset (links then die with the process). */
   FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   FILE_LINK_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 90).default(72),
-  // Signing of documents of record (@motcua/documents README): PKCS#12 files (demo PKI under .data/pki) or a PKCS#11 token.
-  SIGNER_KIND: z.enum(['pkcs12', 'pkcs11'], { error: 'must be pkcs12 or pkcs11' }).default('pkcs12'),
-  SIGNER_PKCS12_DIR: z.string().min(1).default('.data/pki'),
-  SIGNER_PKCS11_MODULE: z.string().optional(),
-  SIGNER_PKCS11_PIN: z.string().optional(),
-  SIGNER_PKCS11_KEYS: z.string().optional(),
-  SIGNER_PKCS11_TOKEN_LABEL: z.string().optional(),
-  SIGNER_PKCS11_SLOT: z.string().optional(),
+  ...signerEnv,
   /** PEM bundle of the roots /verify trusts (default: the demo root in SIGNER_PKCS12_DIR). */
   SIGNER_TRUSTED_ROOTS: z.string().optional(),
   /** Staging folder of resumable (tus) uploads, default `<FILES_DIR>/.tus`; with several API instances a folder they all mount (NFS, a shared volume), so a PATCH may resume on any of them. */

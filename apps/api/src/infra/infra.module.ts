@@ -1,7 +1,7 @@
 import { createDatabase, pingDatabase, type DatabaseHandle } from '@motcua/db';
 import { QueueName } from '@motcua/contracts';
 import { alertRepository } from '@motcua/db';
-import { closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, JobProducer, pingRedis, RealtimePublisher } from '@motcua/platform';
+import { bullPrefix, closeRedis, createLogger, createRedis, DeadlineScheduler, DependencyWatch, JobProducer, pingRedis, RealtimePublisher } from '@motcua/platform';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
@@ -55,7 +55,7 @@ import { BULL_REDIS, DATABASE, READ_DATABASE, REDIS, SOCKET_REDIS } from './toke
       provide: JobProducer,
       inject: [BULL_REDIS, CONFIG, DependencyWatch],
       // Queues report Redis errors as 'error' events: unheard, BullMQ prints raw stack traces.
-      useFactory: (r: Redis, c: ApiConfig, w: DependencyWatch) => new JobProducer(r, c.REDIS_PREFIX, (e) => w.down('redis', e, 'bullmq')),
+      useFactory: (r: Redis, c: ApiConfig, w: DependencyWatch) => new JobProducer(r, bullPrefix(c.REDIS_URL, c.REDIS_PREFIX), (e) => w.down('redis', e, 'bullmq')),
     },
     // Dossier commands keep their alert jobs in line through it (the worker's sweep uses the same class).
     {

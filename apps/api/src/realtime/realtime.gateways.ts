@@ -9,7 +9,8 @@ import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { DevicePresence } from '../modules/devices/device-presence.js';
 import { DevicesService } from '../modules/devices/devices.service.js';
-import { parseRoom } from './room-rules.js';
+import type { Actor } from '../common/actor.js';
+import { parseRoom, type RoomRef } from './room-rules.js';
 import { actorOf, cookieOf, requireSession } from './socket-auth.js';
 
 type Ack = { ok: boolean; error?: string };
@@ -54,12 +55,11 @@ export class PublicGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 }
 
-/** Staff sockets carry the same session as HTTP; each room is checked against role and scope. */
-@WebSocketGateway({ namespace: Namespace.staff })
-export class StaffGateway implements OnGatewayInit {
+/** Sockets that carry the same session as HTTP: the session is checked on connect, each room against role and scope. */
+abstract class SessionGateway implements OnGatewayInit {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
-    @Inject(ScopeService) private readonly scope: ScopeService,
+    @Inject(ScopeService) protected readonly scope: ScopeService,
     @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
     @Inject(CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -69,45 +69,31 @@ export class StaffGateway implements OnGatewayInit {
     this.metrics.watchNamespace(namespace);
   }
 
-  @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
+  protected async join(socket: Socket, namespace: Namespace, room: unknown, admits: (actor: Actor, ref: RoomRef) => boolean | Promise<boolean>): Promise<Ack> {
     const actor = actorOf(socket);
-    const ref = parseRoom(Namespace.staff, room);
-    if (!actor || !ref) return refused('room not allowed in /staff');
-    const allowed =
-      ref.kind === 'system'
-        ? actor.roles.some((g) => g.role === 'admin')
-        : ref.kind === 'user'
-          ? ref.id === actor.staffId
-          : await this.scope.covers(actor, 'center', ref.id!);
-    if (!allowed) return refused('outside your scope');
+    const ref = parseRoom(namespace, room);
+    if (!actor || !ref) return refused(`room not allowed in ${namespace}`);
+    if (!(await admits(actor, ref))) return refused('outside your scope');
     await socket.join(room as string);
     return { ok: true };
   }
 }
 
+@WebSocketGateway({ namespace: Namespace.staff })
+export class StaffGateway extends SessionGateway {
+  @SubscribeMessage('subscribe')
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
+    return this.join(socket, Namespace.staff, room, (actor, ref) =>
+      ref.kind === 'system' ? actor.roles.some((g) => g.role === 'admin') : ref.kind === 'user' ? ref.id === actor.staffId : this.scope.covers(actor, 'center', ref.id!),
+    );
+  }
+}
+
 /** Leaders' dashboards: `unit:<id>` rooms, admitted when the caller may read analytics and their scope reaches the unit. */
 @WebSocketGateway({ namespace: Namespace.dashboard })
-export class DashboardGateway implements OnGatewayInit {
-  constructor(
-    @Inject(AuthService) private readonly auth: AuthService,
-    @Inject(ScopeService) private readonly scope: ScopeService,
-    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
-    @Inject(CONFIG) private readonly config: ApiConfig,
-  ) {}
-
-  afterInit(namespace: SocketNamespace): void {
-    requireSession(namespace, this.auth, originPolicy(this.config));
-    this.metrics.watchNamespace(namespace);
-  }
-
+export class DashboardGateway extends SessionGateway {
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
-    const actor = actorOf(socket);
-    const ref = parseRoom(Namespace.dashboard, room);
-    if (!actor || !ref) return refused('room not allowed in /dashboard');
-    if (!(await this.scope.reachesUnit(actor, ref.id!, analyticsReaders))) return refused('outside your scope');
-    await socket.join(room as string);
-    return { ok: true };
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() room: unknown): Promise<Ack> {
+    return this.join(socket, Namespace.dashboard, room, (actor, ref) => this.scope.reachesUnit(actor, ref.id!, analyticsReaders));
   }
 }

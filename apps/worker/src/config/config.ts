@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '@motcua/core';
-import { loadPaymentEnv, parseConfig, type PaymentEnv } from '@motcua/platform';
+import { fileStoreEnv, loadPaymentEnv, parseConfig, signerEnv, type PaymentEnv } from '@motcua/platform';
 import { z } from 'zod';
 
 const required = (hint: string) => z.string({ error: (iss) => (iss.input === undefined ? `is required (${hint})` : 'must be text') }).min(1, `is required (${hint})`);
@@ -9,7 +9,7 @@ const ZWorkerEnv = z.object({
   DATABASE_URL: required('e.g. postgres://user:password@localhost:5432/motcua').regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),
   /** `pgbouncer` when DATABASE_URL is a PgBouncer in transaction mode. */
   DATABASE_POOLER: z.enum(['none', 'pgbouncer'], { error: 'must be none or pgbouncer' }).default('none'),
-  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^(rediss?|redis\+sentinel):\/\//, 'must start with redis://, rediss:// or redis+sentinel://'),
+  REDIS_URL: required('e.g. redis://localhost:6379').regex(/^(rediss?|redis\+sentinel|redis\+cluster):\/\//, 'must start with redis://, rediss://, redis+sentinel:// or redis+cluster://'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"').default('motcua'),
   WORKER_HEALTH_PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3001),
   /** With it, /metrics answers only `Authorization: Bearer <token>`; without it, only internal peers. */
@@ -51,22 +51,8 @@ const ZWorkerEnv = z.object({
   /** How often the payment reconciliation job runs. */
   PAYMENT_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Documents of record are stored and signed here (the API's variables of the same names, issue #16). */
-  FILES_DRIVER: z.enum(['disk', 's3'], { error: 'must be disk or s3' }).default('disk'),
-  FILES_DIR: z.string().min(1).default('.data/files'),
-  S3_BUCKET: z.string().optional(),
-  S3_ENDPOINT: z.url({ error: 'must be a URL such as https://minio.example.vn:9000' }).optional(),
-  S3_REGION: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  S3_PREFIX: z.string().optional(),
-  SIGNER_KIND: z.enum(['pkcs12', 'pkcs11'], { error: 'must be pkcs12 or pkcs11' }).default('pkcs12'),
-  SIGNER_PKCS12_DIR: z.string().min(1).default('.data/pki'),
-  SIGNER_PKCS11_MODULE: z.string().optional(),
-  SIGNER_PKCS11_PIN: z.string().optional(),
-  SIGNER_PKCS11_KEYS: z.string().optional(),
-  SIGNER_PKCS11_TOKEN_LABEL: z.string().optional(),
-  SIGNER_PKCS11_SLOT: z.string().optional(),
+  ...fileStoreEnv,
+  ...signerEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 /** `payment`: the gateway's settings (PAYMENT_GATEWAY, VNPAY_*, reconciliation delays), parsed by the platform's schema. */

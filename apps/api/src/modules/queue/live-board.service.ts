@@ -33,7 +33,7 @@ export class LiveBoardService {
     const servedNow = new Set(floor.filter((k) => k.state === 'open' || k.state === 'serving').flatMap((k) => k.serviceIds));
     const active = await Promise.all(counters.map((c) => ticketRepository.activeAt(db, c.id)));
     // A counter serving a ticket has someone at it even without today's assignment (a manager stepping in): name who called it.
-    const callers = await Promise.all(active.map((t) => (t?.officerId ? ticketRepository.staffName(db, t.officerId) : undefined)));
+    const callers = await Promise.all(active.map(async (t) => (t?.officerId ? ticketRepository.staffName(db, t.officerId) : undefined)));
     const opening = await this.context.openingToday(config.center, now);
     const current = new Map((await toQueueTickets(db, active.filter((t) => t !== undefined))).map((t) => [t.id, t]));
     const byService = new Map(serviceStats.map((s) => [s.service_id, s]));
