@@ -15,7 +15,7 @@ import { FEE_PAYABLE_STATES } from './payment-rules.js';
 type Bilingual = { vi: string; en: string };
 export type ProcessingAction = ProcessAction['action'];
 
-/** A refusal answered with 409; the state machine's name the status and the transition asked for. */
+/** A refusal (the API answers 409); a state-machine refusal also names the status and the transition asked for. */
 export type ActionRefusal = { ok: false; reason: Bilingual; details?: { status: DossierStatus; action: DossierAction } };
 export type ActionResult<T> = ({ ok: true } & T) | ActionRefusal;
 

@@ -31,7 +31,7 @@ type DecideContext = { agency: { id: string; unitId: string }; version: Procedur
 
 const fieldError = (path: string, message: Bilingual) => ApiError.validation([{ path, message }], message);
 const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
-/** A core rule's refusal, in its own words (the state machine's name the status and the transition asked for). */
+/** A core rule's refusal is a 409 in its words; a state-machine refusal also names the status and the transition asked for. */
 function allowedOr409<T>(r: ActionResult<T>): { ok: true } & T {
   if (!r.ok) throw ApiError.conflict(r.reason, r.details);
   return r;
