@@ -6,6 +6,7 @@ export * from './holidays.js';
 export * from './deadline.js';
 export * from './dossier-state.js';
 export * from './dossier-rules.js';
+export * from './dossier-actions.js';
 export * from './citizen-portal-rules.js';
 export * from './queue-routing.js';
 export * from './appointments.js';

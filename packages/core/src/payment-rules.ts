@@ -9,7 +9,7 @@ export interface PaymentDue {
 }
 
 /** States in which the procedure's fee may be paid (those the counter's "record payment" accepts). */
-const FEE_PAYABLE: readonly DossierStatus[] = ['received', 'in_process', 'resolved'];
+export const FEE_PAYABLE_STATES: readonly DossierStatus[] = ['received', 'in_process', 'resolved'];
 
 /**
  * A notified financial obligation comes first (the dossier waits for it); otherwise the procedure's
@@ -25,7 +25,7 @@ export function paymentDue(input: {
     if (!input.obligation || input.obligation.amountVnd <= 0) return null;
     return { purpose: 'obligation', obligationKey: `obligation:${input.obligation.eventId}`, amountVnd: input.obligation.amountVnd };
   }
-  if (input.feeVnd > 0 && !input.feePaid && FEE_PAYABLE.includes(input.status)) return { purpose: 'fee', obligationKey: 'fee', amountVnd: input.feeVnd };
+  if (input.feeVnd > 0 && !input.feePaid && FEE_PAYABLE_STATES.includes(input.status)) return { purpose: 'fee', obligationKey: 'fee', amountVnd: input.feeVnd };
   return null;
 }
 

@@ -4,8 +4,9 @@ import {
   type ProcessAction, type Tracking, eFormSchema, fillEForm, safeParseIn, type EFormAnswers, type EFormField,
 } from '@motcua/contracts';
 import {
-  addWorkingTime, allowedActions, appointmentFor, businessDate, checkExtension, citizenEventOf, sameDocumentKind, supplementAnswer, finishVerdict, formatDossierCode, shiftByPause, stepDueTimes, supplementRequest, timeliness,
-  recordOfEvent, transition, workingDayLength, type DossierAction, type WorkCalendar,
+  addWorkingTime, allowedActions, appointmentFor, assigned, assigneeRole, businessDate, citizenEventOf, extended, formatDossierCode, forwarded, forwardStep, obligationNotified, paymentRecorded,
+  processingTransition, recordOfEvent, resolved, resumeAfterPause, resumed, sameDocumentKind, sendBackStep, sentBack, stepDueTimes, supplementAnswer, supplementRequested, suspended, timeliness,
+  transition, workingDayLength, type ActionResult, type DossierAction, type ProcessingOutcome, type WorkCalendar,
 } from '@motcua/core';
 import { analyticsRepository, auditRepository, calendarRepository, citizenPortalRepository, documentRepository, dossierRepository, paymentRepository, scopeRepository, type DatabaseHandle, type Dossier, type NewDossier, type NewDossierEvent, type NewOutboxEvent, type Tx } from '@motcua/db';
 import { DeadlineScheduler, JobProducer } from '@motcua/platform';
@@ -30,6 +31,11 @@ type DecideContext = { agency: { id: string; unitId: string }; version: Procedur
 
 const fieldError = (path: string, message: Bilingual) => ApiError.validation([{ path, message }], message);
 const notFound = () => ApiError.notFound({ vi: 'hồ sơ', en: 'Dossier' });
+/** A core rule's refusal is a 409 in its words; a state-machine refusal also names the status and the transition asked for. */
+function allowedOr409<T>(r: ActionResult<T>): { ok: true } & T {
+  if (!r.ok) throw ApiError.conflict(r.reason, r.details);
+  return r;
+}
 
 /**
  * The dossier lifecycle (docs/domain.md "Dossiers"): intake on every channel, routing to the
@@ -319,106 +325,62 @@ export class DossiersService {
       const steps = version.steps as Step[];
       const currentAgency = (await dossierRepository.agency(tx, d.currentAgencyId ?? d.agencyId))!;
       const cal = await this.calendarOf(tx, currentAgency.unitId);
-      const slip = (kind: string, to: DossierStatus, extra: Partial<NewDossierEvent> = {}): NewDossierEvent => ({
-        dossierId: d.id, kind, fromStatus: d.status, toStatus: to, at: now, fromStaffId: actor.staffId, fromUnitId: currentAgency.unitId, toUnitId: currentAgency.unitId, ...extra,
-      });
-      const stepEnd = () => ({ step: d.currentStep + 1, stepDueAt: d.stepDueAt, stepResult: d.stepDueAt ? timeliness(cal, now, d.stepDueAt) : null });
-      let patch: Partial<NewDossier> = {};
-      let event: NewDossierEvent;
+      const { to } = allowedOr409(processingTransition(d.status, input.action));
+      let decided: ProcessingOutcome;
 
       switch (input.action) {
         case 'assign': {
-          const to = this.transitionOr409(d.status, d.status === 'received' ? 'start_processing' : 'handover');
-          const assignee = await this.pickAssignee(tx, input.staffId, steps[d.currentStep]?.role ?? 'specialist', currentAgency.unitId, true);
-          patch = { status: to, assigneeId: assignee };
-          event = slip('assign', to, { toStaffId: assignee, step: d.currentStep + 1, stepDueAt: d.stepDueAt, note: input.note ?? null });
+          const assigneeId = await this.pickAssignee(tx, input.staffId, assigneeRole(steps, d.currentStep), currentAgency.unitId, true);
+          decided = assigned(d, to, { assigneeId, note: input.note });
           break;
         }
         case 'forward': {
-          const to = this.transitionOr409(d.status, 'handover');
-          const target = input.toAgencyId ? await dossierRepository.agency(tx, input.toAgencyId) : currentAgency;
-          if (!target) throw fieldError('body.toAgencyId', { vi: 'Không tìm thấy cơ quan nhận', en: 'Receiving agency not found' });
-          const next = input.toAgencyId ? d.currentStep : d.currentStep + 1;
-          if (next >= steps.length) throw ApiError.conflict({ vi: 'Đây là bước cuối của quy trình: hãy ra kết quả', en: 'This is the last step of the process: resolve the dossier' });
-          const assignee = await this.pickAssignee(tx, input.staffId, steps[next]!.role, target.unitId, false);
-          const stepDueAt = input.toAgencyId ? d.stepDueAt : this.nextStepDue(cal, d, steps[next]!);
-          patch = { status: to, currentStep: next, currentAgencyId: target.id, assigneeId: assignee, stepDueAt };
-          event = slip('forward', to, { ...stepEnd(), toUnitId: target.unitId, toStaffId: assignee, note: input.note ?? null, data: { toStep: steps[next]!.code, nextStepDueAt: iso(stepDueAt) } });
+          const agency = input.toAgencyId ? await dossierRepository.agency(tx, input.toAgencyId) : currentAgency;
+          if (!agency) throw fieldError('body.toAgencyId', { vi: 'Không tìm thấy cơ quan nhận', en: 'Receiving agency not found' });
+          const toOtherAgency = Boolean(input.toAgencyId);
+          const { next, step } = allowedOr409(forwardStep(steps, d.currentStep, toOtherAgency));
+          const assigneeId = await this.pickAssignee(tx, input.staffId, step.role, agency.unitId, false);
+          decided = forwarded(cal, d, now, { to, next, step, toOtherAgency, agency, assigneeId, note: input.note });
           break;
         }
         case 'send_back': {
-          const to = this.transitionOr409(d.status, 'handover');
-          if (d.currentStep === 0) throw ApiError.conflict({ vi: 'Hồ sơ đang ở bước đầu tiên, không thể trả lại bước trước', en: 'The dossier is at the first step; there is no step to send it back to' });
-          const back = d.currentStep - 1;
-          const previous = await dossierRepository.lastActorOfStep(tx, d.id, back + 1);
-          const stepDueAt = this.stepDueFromNow(cal, now, steps[back]!, d.dueAt);
-          patch = { status: to, currentStep: back, assigneeId: previous, stepDueAt };
-          event = slip('send_back', to, { ...stepEnd(), toStaffId: previous, note: input.note, data: { toStep: steps[back]!.code } });
+          const { back, step } = allowedOr409(sendBackStep(steps, d.currentStep));
+          const previousId = await dossierRepository.lastActorOfStep(tx, d.id, back + 1);
+          decided = sentBack(cal, d, now, { to, back, step, previousId, note: input.note });
           break;
         }
-        case 'request_supplement': {
-          const to = this.transitionOr409(d.status, 'request_supplement');
-          const s = supplementRequest(d.supplementCount);
-          patch = { status: to, pausedSince: now, supplementCount: s.count, flaggedLate: d.flaggedLate || s.flaggedLate };
-          event = slip('supplement_requested', to, { data: { missingItems: input.missingItems, request: s.count, flaggedLate: s.flaggedLate } });
+        case 'request_supplement':
+          decided = supplementRequested(d, to, now, input.missingItems);
           break;
-        }
         case 'supplement_received':
-        case 'resume': {
-          const to = this.transitionOr409(d.status, input.action === 'resume' ? 'resume' : 'supplement_received');
-          patch = { status: to, ...this.resumePatch(cal, d, now) };
-          event = slip(input.action, to, { note: input.note ?? null, data: { dueAt: iso(patch.dueAt ?? d.dueAt) } });
+        case 'resume':
+          decided = resumed(cal, d, now, { to, kind: input.action, note: input.note });
           break;
-        }
-        case 'notify_obligation': {
-          const to = this.transitionOr409(d.status, 'notify_obligation');
-          patch = { status: to, pausedSince: version.obligationPausesClock ? now : null };
-          event = slip('obligation_notified', to, { note: input.note, data: { amountVnd: input.amountVnd, pausesClock: version.obligationPausesClock } });
+        case 'notify_obligation':
+          decided = obligationNotified(to, now, { amountVnd: input.amountVnd, note: input.note, pausesClock: version.obligationPausesClock });
           break;
-        }
         case 'record_payment': {
-          // A payment while the dossier awaits its obligation settles the obligation; any other pays the procedure's fee (766 group 3b counts only these).
-          const purpose = d.status === 'awaiting_obligation' ? 'obligation' : 'fee';
-          await dossierRepository.addPayment(tx, { dossierId: d.id, amountVnd: input.amountVnd, method: input.method, purpose, paidAt: now, recordedById: actor.staffId });
-          const payment = { amountVnd: input.amountVnd, method: input.method, online: input.method !== 'cash', purpose };
-          if (d.status === 'awaiting_obligation') {
-            const to = this.transitionOr409(d.status, 'obligation_paid');
-            patch = { status: to, ...this.resumePatch(cal, d, now) };
-            // The slip carries the due time from now on, as every event that ends a pause does.
-            event = slip('obligation_paid', to, { data: { ...payment, dueAt: iso(patch.dueAt ?? d.dueAt) } });
-          } else {
-            if (!['received', 'in_process', 'resolved'].includes(d.status)) this.transitionOr409(d.status, 'obligation_paid');
-            event = slip('payment', d.status, { data: payment });
-          }
+          const payment = paymentRecorded(cal, d, now, { to, amountVnd: input.amountVnd, method: input.method });
+          await dossierRepository.addPayment(tx, { dossierId: d.id, amountVnd: input.amountVnd, method: input.method, purpose: payment.purpose, paidAt: now, recordedById: actor.staffId });
+          decided = payment;
           break;
         }
-        case 'suspend': {
-          const to = this.transitionOr409(d.status, 'suspend');
-          patch = { status: to, pausedSince: now };
-          event = slip('suspended', to, { note: input.legalReason });
+        case 'suspend':
+          decided = suspended(to, now, input.legalReason);
           break;
-        }
         case 'extend': {
-          if (d.status !== 'in_process') this.transitionOr409(d.status, 'handover');
-          const newDueAt = new Date(input.newDueAt);
-          const check = checkExtension(cal, { dueAt: d.dueAt!, alreadyExtended: d.extendedDueAt !== null, now, newDueAt });
-          if (!check.ok) throw ApiError.conflict(check.reason);
-          patch = { extendedDueAt: newDueAt, deadlineVersion: d.deadlineVersion + 1 };
+          decided = allowedOr409(extended(cal, d, now, { newDueAt: new Date(input.newDueAt), reason: input.reason }));
           await dossierRepository.addDocuments(tx, [{ dossierId: d.id, kind: 'apology', name: 'Văn bản xin lỗi và hẹn lại ngày trả kết quả', reference: input.reason, createdById: actor.staffId }]);
-          event = slip('extended', d.status, { note: input.reason, data: { originalDueAt: iso(d.dueAt), newDueAt: newDueAt.toISOString() } });
           break;
         }
         case 'resolve': {
-          const to = this.transitionOr409(d.status, 'resolve');
-          patch = { status: to, resolvedAt: now, assigneeId: null };
           await dossierRepository.addDocuments(tx, input.documents.map((doc) => ({ dossierId: d.id, kind: 'result', name: doc.name, reference: doc.reference ?? null, createdById: actor.staffId })));
-          // Decision 766 measures against the original appointment, never the extended one.
-          // A second supplement request makes it late whatever the dates (Decision 766 §2.1).
-          const result = d.dueAt ? finishVerdict({ supplements: d.supplementCount, finishedAt: now, dueAt: d.dueAt }, cal.timeZone) : null;
-          event = slip('resolved', to, { ...stepEnd(), toUnitId: await this.centerUnit(tx, d.returnCenterId), note: input.note ?? null, data: { outcome: input.outcome, result } });
+          decided = resolved(cal, d, now, { to, returnUnitId: await this.centerUnit(tx, d.returnCenterId), outcome: input.outcome, note: input.note });
           break;
         }
       }
+      const { patch, slip } = decided;
+      const event: NewDossierEvent = { dossierId: d.id, fromStatus: d.status, at: now, fromStaffId: actor.staffId, fromUnitId: currentAgency.unitId, toUnitId: currentAgency.unitId, ...slip };
       await dossierRepository.appendEvents(tx, [event]);
       return { dossier: Object.keys(patch).length ? await dossierRepository.update(tx, d.id, patch) : d, events: [event] };
     });
@@ -455,7 +417,7 @@ export class DossiersService {
       }
       const to = this.transitionOr409(d.status, 'supplement_received');
       const agency = (await dossierRepository.agency(tx, d.currentAgencyId ?? d.agencyId))!;
-      const patch: Partial<NewDossier> = { status: to, ...this.resumePatch(await this.calendarOf(tx, agency.unitId), d, now) };
+      const patch: Partial<NewDossier> = { status: to, ...resumeAfterPause(await this.calendarOf(tx, agency.unitId), d, now) };
       const event: NewDossierEvent = {
         dossierId: d.id, kind: 'supplement_received', fromStatus: d.status, toStatus: to, at: now, fromStaffId: null, toUnitId: agency.unitId, toStaffId: d.assigneeId, note,
         data: { ...by, dueAt: iso(patch.dueAt ?? d.dueAt) },
@@ -698,22 +660,6 @@ export class DossiersService {
     const [first] = await dossierRepository.roundRobinCandidates(tx, role, agencyUnitId);
     if (!first && required) throw ApiError.conflict({ vi: `Cơ quan chưa có cán bộ vai trò "${role}" để phân công tự động; hãy chọn người`, en: `The agency has nobody with the role "${role}" to assign automatically; choose a person` });
     return first ?? null;
-  }
-
-  /** The next step's due follows the plan: the previous step's due plus its duration, never past the dossier's due. */
-  private nextStepDue(cal: WorkCalendar, d: Dossier, step: Step): Date {
-    return stepDueTimes(cal, d.stepDueAt ?? d.receivedAt!, [step], d.dueAt!)[0]!;
-  }
-
-  private stepDueFromNow(cal: WorkCalendar, now: Date, step: Step, due: Date | null): Date {
-    return stepDueTimes(cal, now, [step], due ?? addWorkingTime(cal, now, step.durationDays * workingDayLength(cal)))[0]!;
-  }
-
-  /** The clock did not run while paused: due, step due and extended due move by the paused working time. */
-  private resumePatch(cal: WorkCalendar, d: Dossier, now: Date): Partial<NewDossier> {
-    if (!d.pausedSince) return { pausedSince: null };
-    const shift = (at: Date | null) => (at ? shiftByPause(cal, at, d.pausedSince!, now) : null);
-    return { pausedSince: null, dueAt: shift(d.dueAt), stepDueAt: shift(d.stepDueAt), extendedDueAt: shift(d.extendedDueAt), deadlineVersion: d.deadlineVersion + 1 };
   }
 
 }
