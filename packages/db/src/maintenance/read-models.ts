@@ -1,7 +1,9 @@
 import { DEFAULT_TIME_ZONE, businessDate, nextDate } from '@motcua/core';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../client.js';
 import { analyticsRepository } from '../repositories/analytics.repository.js';
+import { col, query } from '../statement.js';
 
 export interface RebuildProgress {
   from: string;
@@ -21,6 +23,12 @@ export function dayChunks(from: string, to: string, days: number): Array<[string
   return chunks;
 }
 
+const firstDay = query(
+  'readModels.firstDay',
+  z.object({ day: col.date.nullable() }),
+  () => sql`select least((select min(received_at) from dossiers), (select min(arrived_at) from tickets)) as day`,
+);
+
 /**
  * Rewrites both read models from the raw rows over [from, to] (default: from the first
  * dossier or ticket to today). One transaction per chunk of days, so a crash loses one chunk
@@ -31,10 +39,9 @@ export async function rebuildReadModels(
   options: { from?: string; to?: string; timeZone?: string; chunkDays?: number; onProgress?: (p: RebuildProgress) => void } = {},
 ): Promise<{ from: string; to: string; rows: number }> {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const [first] = await db.execute<{ day: string | null }>(sql`
-    select least((select min(received_at) from dossiers), (select min(arrived_at) from tickets)) as day`);
+  const [first] = await firstDay(db);
   const to = options.to ?? businessDate(new Date(), timeZone);
-  const from = options.from ?? (first?.day ? businessDate(new Date(first.day), timeZone) : to);
+  const from = options.from ?? (first?.day ? businessDate(first.day, timeZone) : to);
   const chunks = dayChunks(from, to, options.chunkDays ?? 31);
   let rows = 0;
   for (const [i, [a, b]] of chunks.entries()) {

@@ -1,7 +1,9 @@
 import type { AlertKind } from '@motcua/contracts';
 import type { AlertSubject, WorkCalendar } from '@motcua/core';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { dossiers } from '../schema/dossiers.js';
 import { notificationDeliveries, notifications, alertWebhooks } from '../schema/notifications.js';
 import { agencies, centers } from '../schema/organisation.js';
@@ -33,6 +35,23 @@ export interface NewNotification {
 }
 
 const ACTIVE = ['submitted', 'received', 'in_process'] as const;
+
+const digest = query(
+  'alert.digest',
+  z.object({ unit: z.string(), overdue: z.number(), due_today: z.number() }),
+  (unitId: string, now: Date, timeZone: string) => {
+    const at = sql`${now.toISOString()}::timestamptz`;
+    const due = sql`coalesce(d.extended_due_at, d.due_at)`;
+    return sql`
+      with recursive sub as (select id from administrative_units where id = ${unitId}::uuid union all select u.id from administrative_units u join sub on u.parent_id = sub.id)
+      select u.name as unit,
+             count(*) filter (where ${due} < ${at})::int as overdue,
+             count(*) filter (where ${due} >= ${at} and (${due} at time zone ${timeZone})::date = (${at} at time zone ${timeZone})::date)::int as due_today
+      from dossiers d join agencies a on a.id = d.agency_id join administrative_units u on u.id = a.unit_id
+      where a.unit_id in (select id from sub) and d.status in ('received', 'in_process')
+      group by u.name order by u.name`;
+  },
+);
 
 export const alertRepository = {
   /**
@@ -192,18 +211,9 @@ export const alertRepository = {
 
   /** Per commune (unit of the competent agency) under `unitId`: running dossiers overdue at `now`, and due later today (local date in `timeZone`). */
   async digest(db: DbOrTx, unitId: string, now: Date, timeZone: string): Promise<{ unit: string; overdue: number; dueToday: number }[]> {
-    const at = sql`${now.toISOString()}::timestamptz`;
-    const due = sql`coalesce(d.extended_due_at, d.due_at)`;
-    const rows = await db.execute(sql`
-      with recursive sub as (select id from administrative_units where id = ${unitId}::uuid union all select u.id from administrative_units u join sub on u.parent_id = sub.id)
-      select u.name as unit,
-             count(*) filter (where ${due} < ${at})::int as overdue,
-             count(*) filter (where ${due} >= ${at} and (${due} at time zone ${timeZone})::date = (${at} at time zone ${timeZone})::date)::int as due_today
-      from dossiers d join agencies a on a.id = d.agency_id join administrative_units u on u.id = a.unit_id
-      where a.unit_id in (select id from sub) and d.status in ('received', 'in_process')
-      group by u.name order by u.name`);
-    return [...rows]
-      .map((r) => ({ unit: String(r.unit), overdue: Number(r.overdue), dueToday: Number(r.due_today) }))
+    const rows = await digest(db, unitId, now, timeZone);
+    return rows
+      .map((r) => ({ unit: r.unit, overdue: r.overdue, dueToday: r.due_today }))
       .filter((r) => r.overdue + r.dueToday > 0);
   },
 };

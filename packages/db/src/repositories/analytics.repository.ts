@@ -1,6 +1,8 @@
 import { COUNT_KEYS, DEFAULT_TIME_ZONE, nextDate, type CountKey, type DossierCounts, type QueueSums } from '@motcua/core';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { col, command, query } from '../statement.js';
 import { clockCtes, openInTime, openOriginalInTime } from './dossier-clock.sql.js';
 
 // Left out of the rollup fingerprints: rewriting a row changes when, not what.
@@ -80,6 +82,9 @@ const filters = (q: CountsQuery) => sql`${inUnits(unitColumn(q.by), q.unitIds)} 
  * the bucket is still running (a month not over yet has no rows for its remaining days).
  */
 const SNAPSHOT_DAY = sql`least(b.b_to, greatest(b.b_from, (now() at time zone ${DEFAULT_TIME_ZONE})::date))`;
+/** The count columns as read: one integer per count key. */
+const countsShape = Object.fromEntries(COUNT_KEYS.map((k) => [k, z.number()])) as Record<CountKey, z.ZodNumber>;
+
 const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
   ${perUnit
@@ -107,7 +112,7 @@ const countColumns = (perUnit: boolean) => sql`
  * Rollups run one at a time (scheduled, after commands, a rebuild): two rewriting the same day at
  * once would collide on its keys. Call inside the rollup's transaction; the lock ends with it.
  */
-const lockRollups = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('motcua:analytics-rollup'))`);
+const lockRollups = command('analytics.lockRollups', () => sql`select pg_advisory_xact_lock(hashtext('motcua:analytics-rollup'))`);
 
 /** Questions by unit (or by nothing) without a field filter read the per-unit totals: a few thousand rows a quarter instead of hundreds of thousands. */
 const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'none') && !q.field;
@@ -122,11 +127,14 @@ const QUEUE_PER = {
   officer: { table: sql.raw('queue_officer_daily_stats'), key: sql.raw('officer_id') },
 } as const;
 
-/** Rewrites the per-counter or per-officer queue read model of the business days [from, to]: tickets called, by whom they were called. */
-async function rollupQueuePer(tx: DbOrTx, from: string, to: string, per: keyof typeof QUEUE_PER): Promise<void> {
-  const { table, key } = QUEUE_PER[per];
-  await tx.execute(sql`delete from ${table} where day between ${from} and ${to}`);
-  await tx.execute(sql`
+const deleteQueuePer = command('analytics.rollupQueuePer.delete', (from: string, to: string, per: keyof typeof QUEUE_PER) => {
+    const { table } = QUEUE_PER[per];
+    return sql`delete from ${table} where day between ${from} and ${to}`;
+  });
+
+const insertQueuePer = command('analytics.rollupQueuePer.insert', (from: string, to: string, per: keyof typeof QUEUE_PER) => {
+    const { table, key } = QUEUE_PER[per];
+    return sql`
     with t as (
       select t.business_date as day, t.center_id, t.${key} as key, t.status, c.unit_id, r.level as rating,
         extract(epoch from (t.called_at - t.arrived_at)) as wait_s,
@@ -156,57 +164,30 @@ async function rollupQueuePer(tx: DbOrTx, from: string, to: string, per: keyof t
       count(*) filter (where rating = 'not_satisfied')::int,
       dense.histogram
     from t join dense on dense.day = t.day and dense.key = t.key
-    group by t.day, center_id, unit_id, t.key, dense.histogram`);
-}
+    group by t.day, center_id, unit_id, t.key, dense.histogram`;
+  });
 
-/** The unit read model's counts as core DossierCounts keys (carriedOver is a period figure, not a day's). */
-const UNIT_COUNTS = sql`jsonb_build_object('received', received, 'receivedOnline', received_online, 'resolvedEarly', resolved_early, 'resolvedOnTime', resolved_on_time,
-  'resolvedLate', resolved_late, 'withdrawnOnTime', withdrawn_on_time, 'withdrawnLate', withdrawn_late, 'inProgressInTime', in_progress_in_time,
-  'inProgressOverdue', in_progress_overdue, 'originalOnTime', original_on_time, 'originalInTime', original_in_time, 'withFee', with_fee, 'paidOnline', paid_online,
-  'dissatisfied', dissatisfied, 'digitised', digitised, 'eResults', e_results, 'digitisedAtReception', digitised_at_reception, 'reusedData', reused_data)`;
+const dropUnitDaysBefore = command('analytics.snapshotClosedDays.drop', () => sql`drop table if exists pg_temp.unit_days_before`);
 
-/** Keeps the unit rows of the closed days (before today) about to be rewritten, to log what a recomputation changes. */
-async function snapshotClosedDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<void> {
-  await tx.execute(sql`drop table if exists pg_temp.unit_days_before`);
-  await tx.execute(sql`
+const createUnitDaysBefore = command('analytics.snapshotClosedDays.create', (from: string, to: string, timeZone: string) => sql`
     create temp table unit_days_before on commit drop as
     select day, agency_unit_id, receiving_unit_id, ${UNIT_COUNTS} as counts from dossier_unit_daily_stats
     where day between ${from} and ${to} and day < (now() at time zone ${timeZone})::date`);
-}
 
-/** A closed day that had figures and now has others: one row per unit pair, before and after (a correction is never silent). */
-async function logCorrections(tx: DbOrTx, from: string, to: string): Promise<void> {
-  await tx.execute(sql`
+const insertCorrections = command('analytics.logCorrections', (from: string, to: string) => sql`
     with built as (select distinct day from unit_days_before),
     after as (select day, agency_unit_id, receiving_unit_id, ${UNIT_COUNTS} as counts from dossier_unit_daily_stats where day in (select day from built))
     insert into analytics_corrections (day, agency_unit_id, receiving_unit_id, before, after)
     select coalesce(b.day, a.day), coalesce(b.agency_unit_id, a.agency_unit_id), coalesce(b.receiving_unit_id, a.receiving_unit_id), b.counts, a.counts
     from unit_days_before b full join after a using (day, agency_unit_id, receiving_unit_id)
     where b.counts is distinct from a.counts and coalesce(b.day, a.day) between ${from} and ${to}`);
-}
 
-/**
- * Rewrites the read models of one local day from the raw rows. Idempotent, so the
- * worker can run it as often as it likes; its `analytics.rollup` job takes any list of days, so history can be replayed.
- */
-export const analyticsRepository = {
-  /** One local day; see rollupDossierDays. */
-  async rollupDossierDay(tx: DbOrTx, day: string, timeZone: string): Promise<number> {
-    return analyticsRepository.rollupDossierDays(tx, day, day, timeZone);
-  },
+const deleteDossierDays = command('analytics.rollupDossierDays.delete', (from: string, to: string) => sql`delete from dossier_daily_stats where day between ${from} and ${to}`);
 
-  /**
-   * Rewrites the dossier read model of the local days [from, to] from the raw rows, in one
-   * statement: each dossier's control slip is cut into segments between its clock events, and each
-   * segment expanded to the days it covers, so every day is judged by the state of that day (never
-   * by today's) and a month rebuilds in one pass. Idempotent. A past day whose figures change is
-   * written to the corrections log.
-   */
-  async rollupDossierDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<number> {
-    await lockRollups(tx);
-    await snapshotClosedDays(tx, from, to, timeZone);
-    await tx.execute(sql`delete from dossier_daily_stats where day between ${from} and ${to}`);
-    const rows = await tx.execute<{ n: number }>(sql`
+const insertDossierDays = query(
+  'analytics.rollupDossierDays.insert',
+  z.object({ n: z.number() }),
+  (from: string, to: string, timeZone: string) => sql`
       with ${clockCtes(from, to, timeZone)}, facts as (
         select s.dossier_id, g.day::date as day, 'open' as what, ${openInTime(sql`g.day`, timeZone)} as ok, false as early, ${openOriginalInTime(sql`g.day`, timeZone)} as original_ok
         from st s cross join bounds b cross join lateral generate_series(greatest(s.day, b.d1), least(s.until_day - 1, b.d2), interval '1 day') g(day)
@@ -239,9 +220,12 @@ export const analyticsRepository = {
         count(*) filter (where what = 'received' and d.reused)::int
       from facts f join d on d.id = f.dossier_id
       group by f.day, d.agency_id, d.agency_unit_id, d.receiving_center_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel
-      returning 1 as n`);
-    await tx.execute(sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
-    await tx.execute(sql`
+      returning 1 as n`,
+);
+
+const deleteUnitDays = command('analytics.rollupDossierDays.deleteUnits', (from: string, to: string) => sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
+
+const insertUnitDays = command('analytics.rollupDossierDays.insertUnits', (from: string, to: string) => sql`
       insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
         withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised,
         e_results, digitised_at_reception, reused_data)
@@ -250,20 +234,13 @@ export const analyticsRepository = {
         sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised), sum(e_results), sum(digitised_at_reception), sum(reused_data)
       from dossier_daily_stats where day between ${from} and ${to}
       group by day, agency_unit_id, receiving_unit_id`);
-    await logCorrections(tx, from, to);
-    return rows.length;
-  },
 
-  /** One local day; see rollupQueueDays. */
-  async rollupQueueDay(tx: DbOrTx, day: string): Promise<number> {
-    return analyticsRepository.rollupQueueDays(tx, day, day);
-  },
+const deleteQueueDays = command('analytics.rollupQueueDays.delete', (from: string, to: string) => sql`delete from queue_hourly_stats where day between ${from} and ${to}`);
 
-  /** Rewrites the queue read model of the business days [from, to] from the tickets. Idempotent. */
-  async rollupQueueDays(tx: DbOrTx, from: string, to: string): Promise<number> {
-    await lockRollups(tx);
-    await tx.execute(sql`delete from queue_hourly_stats where day between ${from} and ${to}`);
-    const rows = await tx.execute<{ n: number }>(sql`
+const insertQueueDays = query(
+  'analytics.rollupQueueDays.insert',
+  z.object({ n: z.number() }),
+  (from: string, to: string) => sql`
       with t as (
         select t.business_date as day, t.center_id, c.unit_id, t.service_id, t.status, t.called_at, t.serving_at, r.level as rating,
           extract(hour from t.arrived_at at time zone c.time_zone)::smallint as hour,
@@ -300,54 +277,71 @@ export const analyticsRepository = {
       select g.day, g.center_id, g.unit_id, g.service_id, g.hour, issued, called, served, no_show, wait_sum, service_sum, within_target,
         rated_very_satisfied, rated_satisfied, rated_not_satisfied, dense.histogram
       from g join dense using (day, center_id, service_id, hour)
-      returning 1 as n`);
-    await rollupQueuePer(tx, from, to, 'counter');
-    await rollupQueuePer(tx, from, to, 'officer');
-    return rows.length;
-  },
+      returning 1 as n`,
+);
 
-  /**
-   * Counts per group over [from, to] from the read model only: flows summed over the
-   * days, in-progress as at the end of `to`, carried over as at the end of the day before `from`.
-   * `by` chooses whose dossiers they are: the competent agency's unit (766) or the receiving center's.
-   */
-  async dossierCounts(db: DbOrTx, q: CountsQuery & { groupBy: DossierGrouping }): Promise<DossierCountsRow[]> {
+const dossierCounts = query(
+  'analytics.dossierCounts',
+  z.object({ key: z.string(), ...countsShape }),
+  (q: CountsQuery & { groupBy: DossierGrouping }) => {
     const key = q.groupBy === 'unit' ? unitColumn(q.by) : q.groupBy === 'field' ? sql.raw('s.field') : q.groupBy === 'procedure' ? sql.raw('s.procedure_id') : sql.raw('s.channel');
-    return db.execute<DossierCountsRow & Record<string, unknown>>(sql`
+    return sql`
       with b as (select ${q.from}::date as b_from, ${q.to}::date as b_to)
       select ${key}::text as key, ${countColumns(summed(q, q.groupBy))}
       from b join ${statsTable(q, q.groupBy)} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
-      group by 1 order by 1`);
+      group by 1 order by 1`;
   },
+);
 
-  /** The same counts per day, ISO week (from Monday) or calendar month, each bucket clipped to [from, to]; empty buckets included. */
-  async dossierTrend(db: DbOrTx, q: CountsQuery & { bucket: 'day' | 'week' | 'month' }): Promise<Array<DossierCountsRow & { to: string }>> {
+const dossierTrend = query(
+  'analytics.dossierTrend',
+  z.object({ key: z.string(), to: z.string(), ...countsShape }),
+  (q: CountsQuery & { bucket: 'day' | 'week' | 'month' }) => {
     const step = sql.raw(`'1 ${q.bucket}'::interval`);
-    return db.execute<DossierCountsRow & { to: string } & Record<string, unknown>>(sql`
+    return sql`
       with b as (
         select greatest(g::date, ${q.from}::date) as b_from, least((g + ${step} - '1 day'::interval)::date, ${q.to}::date) as b_to
         from generate_series(date_trunc(${q.bucket}, ${q.from}::date::timestamp), ${q.to}::date::timestamp, ${step}) g
       )
       select b.b_from::text as key, b.b_to::text as "to", ${countColumns(summed(q, 'none'))}
       from b left join ${statsTable(q, 'none')} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
-      group by b.b_from, b.b_to order by b.b_from`);
+      group by b.b_from, b.b_to order by b.b_from`;
   },
+);
 
-  /** Tickets issued per local weekday (ISO, 1 = Monday) × hour. */
-  async queueHeatmap(db: DbOrTx, q: { from: string; to: string; unitIds?: string[] }): Promise<Array<{ weekday: number; hour: number; issued: number }>> {
-    return db.execute<{ weekday: number; hour: number; issued: number }>(sql`
+const queueHeatmap = query(
+  'analytics.queueHeatmap',
+  z.object({ weekday: z.number(), hour: z.number(), issued: z.number() }),
+  (q: { from: string; to: string; unitIds?: string[] }) => sql`
       select extract(isodow from day)::int as weekday, hour::int as hour, sum(issued)::int as issued
       from queue_hourly_stats where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}
-      group by 1, 2 having sum(issued) > 0 order by 1, 2`);
-  },
+      group by 1, 2 having sum(issued) > 0 order by 1, 2`,
+);
 
-  /** Queue sums per center (from the hourly rows), per counter or per officer (from their daily rows), with the summed wait histogram. */
-  async queueSums(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; per: 'center' | keyof typeof QUEUE_PER }): Promise<QueueSumsRow[]> {
+const queueSums = query(
+  'analytics.queueSums',
+  z.object({
+    key: z.string(),
+    label: z.string(),
+    center: z.string(),
+    issued: z.number().nullable(),
+    called: z.number(),
+    served: z.number(),
+    noShow: z.number(),
+    waitSecondsSum: z.number(),
+    serviceSecondsSum: z.number(),
+    withinTarget: z.number(),
+    ratedVerySatisfied: z.number(),
+    ratedSatisfied: z.number(),
+    ratedNotSatisfied: z.number(),
+    histogram: z.array(z.number()),
+  }),
+  (q: { from: string; to: string; unitIds?: string[]; per: 'center' | keyof typeof QUEUE_PER }) => {
     const { table, key } = q.per === 'center' ? { table: sql.raw('queue_hourly_stats'), key: sql.raw('center_id') } : QUEUE_PER[q.per];
     const issued = q.per === 'center' ? sql`sum(issued)::int` : sql`null::int`;
     const label = { center: sql`c.name`, counter: sql`k.label`, officer: sql`k.full_name` }[q.per];
     const labelJoin = { center: sql``, counter: sql`join counters k on k.id = g.key`, officer: sql`join staff k on k.id = g.key` }[q.per];
-    return db.execute<QueueSumsRow & Record<string, unknown>>(sql`
+    return sql`
       with r as (select * from ${table} where day between ${q.from} and ${q.to} ${inUnits(sql.raw('unit_id'), q.unitIds)}),
       g as (
         select ${key} as key, center_id, ${issued} as issued, sum(called)::int as called, sum(served)::int as served, sum(no_show)::int as "noShow",
@@ -361,16 +355,16 @@ export const analyticsRepository = {
       )
       select g.key::text as key, ${label} as label, c.name as center, g.issued, g.called, g.served, g."noShow", g."waitSecondsSum", g."serviceSecondsSum", g."withinTarget", g."ratedVerySatisfied", g."ratedSatisfied", g."ratedNotSatisfied", h.histogram
       from g join h on h.key = g.key join centers c on c.id = g.center_id ${labelJoin}
-      order by c.name, ${label}`);
+      order by c.name, ${label}`;
   },
+);
 
-  /**
-   * Active dossiers past due at `now` (the dashboards' only read of raw dossiers: bounded,
-   * through the status × due index), most overdue first, with whoever holds them.
-   */
-  async overdueDossiers(db: DbOrTx, q: { unitIds: string[]; by: 'competent' | 'receiving'; now: Date; field?: string; procedureId?: string; limit: number }): Promise<OverdueRow[]> {
+const overdueDossiers = query(
+  'analytics.overdueDossiers',
+  z.object({ id: z.string(), code: z.string(), procedure: z.string(), field: z.string(), status: z.string(), dueAt: col.date, handler: z.string().nullable(), agency: z.string() }),
+  (q: { unitIds: string[]; by: 'competent' | 'receiving'; now: Date; field?: string; procedureId?: string; limit: number }) => {
     const unitCol = q.by === 'competent' ? sql.raw('a.unit_id') : sql.raw('c.unit_id');
-    return db.execute<OverdueRow & Record<string, unknown>>(sql`
+    return sql`
       select d.id, d.code, p.name as procedure, p.field, d.status::text as status, d.due_at as "dueAt", s.full_name as handler, holder.name as agency
       from dossiers d
       join procedure_versions pv on pv.id = d.procedure_version_id
@@ -381,22 +375,39 @@ export const analyticsRepository = {
       left join staff s on s.id = d.assignee_id
       where d.status in ${ACTIVE} and d.due_at < ${q.now.toISOString()}::timestamptz ${inUnits(unitCol, q.unitIds)}
         ${q.field ? sql`and p.field = ${q.field}` : sql``} ${q.procedureId ? sql`and p.id = ${q.procedureId}` : sql``}
-      order by d.due_at, d.code limit ${q.limit}`);
+      order by d.due_at, d.code limit ${q.limit}`;
   },
+);
 
-  /**
-   * The dossiers behind a figure over [from, to] (the same clock SQL as the rollup, so the list adds up
-   * to the figure): every dossier counting in any of `keys`, with the count keys it is in, its dates, the
-   * due time that applied, the pauses deducted and the verdict. Raw rows through the open-through and
-   * slip indexes, bounded and paged. No applicant data.
-   */
-  async dossierList(db: DbOrTx, q: CountsQuery & { procedureId?: string; channel?: string; keys: readonly CountKey[]; limit: number; offset: number; timeZone: string }): Promise<{ total: number; rows: DossierListRow[] }> {
+const dossierList = query(
+  'analytics.dossierList',
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    procedure: z.string(),
+    field: z.string(),
+    unit: z.string(),
+    channel: z.string(),
+    receivedAt: col.date,
+    originalDueAt: col.date,
+    dueAt: col.date.nullable(),
+    finishedAt: col.date.nullable(),
+    endKind: z.string().nullable(),
+    comparedAt: col.date.nullable(),
+    supplements: z.number(),
+    verdict: z.string().nullable(),
+    verdictOriginal: z.string().nullable(),
+    countsIn: z.array(z.enum(COUNT_KEYS)),
+    pauses: z.array(z.object({ kind: z.string(), from: z.string(), to: z.string().nullable() })),
+    total: z.number(),
+  }),
+  (q: CountsQuery & { procedureId?: string; channel?: string; keys: readonly CountKey[]; limit: number; offset: number; timeZone: string }) => {
     const unitCol = sql.raw(q.by === 'competent' ? 'a.unit_id' : 'c.unit_id');
     const where = sql`${inUnits(unitCol, q.unitIds)} ${q.field ? sql`and p.field = ${q.field}` : sql``} ${q.procedureId ? sql`and p.id = ${q.procedureId}` : sql``}
-      ${q.channel ? sql`and d.channel = ${q.channel}` : sql``}`;
+    ${q.channel ? sql`and d.channel = ${q.channel}` : sql``}`;
     const tz = q.timeZone;
     const wanted = sql.join(q.keys.map((k) => sql`${sql.identifier(k)}`), sql` or `);
-    const rows = await db.execute<DossierListRow & { total: number } & Record<string, unknown>>(sql`
+    return sql`
       with ${clockCtes(previousDay(q.from), q.to, tz, where)},
       snap as (select least(${q.to}::date, greatest(${q.from}::date, (now() at time zone ${tz})::date)) as sday),
       per as (
@@ -454,53 +465,54 @@ export const analyticsRepository = {
           'from', x.pause_from, 'to', x.to_at) order by x.pause_from) as pauses
         from (select e.kind, e.pause_from, lead(e.at) over (order by e.at, e.id) as to_at from st e where e.dossier_id = page.id) x where x.pause_from is not null
       ) pz on true
-      order by page.code`);
-    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => r as DossierListRow) };
+      order by page.code`;
   },
+);
 
-  /** Recomputations that changed closed days of the given units (either side), newest first. */
-  async corrections(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; limit: number }): Promise<CorrectionRow[]> {
+const corrections = query(
+  'analytics.corrections',
+  z.object({ id: z.string(), day: z.string(), recomputedAt: col.date, agencyUnit: z.string(), receivingUnit: z.string(), before: z.record(z.string(), z.number()).nullable(), after: z.record(z.string(), z.number()).nullable() }),
+  (q: { from: string; to: string; unitIds?: string[]; limit: number }) => {
     const scope = q.unitIds ? sql`and (x.agency_unit_id = any(${uuidArray(q.unitIds)}) or x.receiving_unit_id = any(${uuidArray(q.unitIds)}))` : sql``;
-    return db.execute<CorrectionRow & Record<string, unknown>>(sql`
+    return sql`
       select x.id, x.day::text as day, x.recomputed_at as "recomputedAt", au.name as "agencyUnit", ru.name as "receivingUnit", x.before, x.after
       from analytics_corrections x join administrative_units au on au.id = x.agency_unit_id join administrative_units ru on ru.id = x.receiving_unit_id
       where x.day between ${q.from} and ${q.to} ${scope}
-      order by x.recomputed_at desc, x.day, au.name limit ${q.limit}`);
+      order by x.recomputed_at desc, x.day, au.name limit ${q.limit}`;
   },
+);
 
-  /** Units with their level and place on the tile map, for naming, ranking and the map; every unit when `ids` is undefined. */
-  async units(db: DbOrTx, ids?: string[]): Promise<Array<{ id: string; name: string; level: string; parentId: string | null; tileX: number | null; tileY: number | null }>> {
-    return db.execute<{ id: string; name: string; level: string; parentId: string | null; tileX: number | null; tileY: number | null }>(sql`
-      select id, name, level::text as level, parent_id as "parentId", tile_x as "tileX", tile_y as "tileY" from administrative_units where true ${inUnits(sql.raw('id'), ids)} order by name`);
-  },
+const unitRows = query(
+  'analytics.units',
+  z.object({ id: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable(), tileX: z.number().nullable(), tileY: z.number().nullable() }),
+  (ids?: string[]) => sql`
+      select id, name, level::text as level, parent_id as "parentId", tile_x as "tileX", tile_y as "tileY" from administrative_units where true ${inUnits(sql.raw('id'), ids)} order by name`,
+);
 
-  /** Every unit that has a given unit below it, or is it (for publishing to the rooms of all leaders above). */
-  async unitsAbove(db: DbOrTx, unitIds: string[]): Promise<string[]> {
-    if (!unitIds.length) return [];
-    const rows = await db.execute<{ id: string }>(sql`
+const unitsAbove = query(
+  'analytics.unitsAbove',
+  z.object({ id: z.string() }),
+  (unitIds: string[]) => sql`
       with recursive up as (
         select id, parent_id from administrative_units where id = any(${uuidArray(unitIds)})
         union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
-      ) select id from up`);
-    return rows.map((r) => r.id);
-  },
+      ) select id from up`,
+);
 
-  /** What the conference ticker may say about a dossier: procedure and competent unit names, and that unit with every unit above it. */
-  async activityOf(db: DbOrTx, dossierId: string): Promise<{ procedure: string; unit: string; unitIds: string[] } | undefined> {
-    const [row] = await db.execute<{ procedure: string; unit: string; unit_id: string }>(sql`
+const activityOf = query(
+  'analytics.activityOf',
+  z.object({ procedure: z.string(), unit: z.string(), unit_id: z.string() }),
+  (dossierId: string) => sql`
       select p.name as procedure, u.name as unit, u.id as unit_id from dossiers d
       join procedure_versions pv on pv.id = d.procedure_version_id join procedures p on p.id = pv.procedure_id
       join agencies a on a.id = d.agency_id join administrative_units u on u.id = a.unit_id
-      where d.id = ${dossierId}`);
-    return row && { procedure: row.procedure, unit: row.unit, unitIds: await this.unitsAbove(db, [row.unit_id]) };
-  },
+      where d.id = ${dossierId}`,
+);
 
-  /**
-   * A fingerprint of each unit's read-model rows of a day, leaving out when they were written (its dossiers as competent or receiving unit,
-   * its queues): compared before and after a rollup, it tells whose figures actually changed.
-   */
-  async unitDigests(db: DbOrTx, day: string): Promise<Map<string, string>> {
-    const rows = await db.execute<{ id: string; digest: string }>(sql`
+const unitDigests = query(
+  'analytics.unitDigests',
+  z.object({ id: z.string(), digest: z.string() }),
+  (day: string) => sql`
       with rows as (
         select agency_unit_id as unit_id, receiving_unit_id as other_unit_id, 'd' || (to_jsonb(s) - ${WRITTEN_AT})::text as r from dossier_daily_stats s where day = ${day}
         union all select unit_id, null, 'q' || (to_jsonb(q) - ${WRITTEN_AT})::text from queue_hourly_stats q where day = ${day}
@@ -509,35 +521,205 @@ export const analyticsRepository = {
       )
       select unit_id as id, md5(string_agg(r, ',' order by r)) as digest from (
         select unit_id, r from rows union all select other_unit_id, r from rows where other_unit_id is not null
-      ) x group by unit_id`);
+      ) x group by unit_id`,
+);
+
+const unitsInScope = query(
+  'analytics.unitsInScope',
+  z.object({ id: z.string() }),
+  (unitIds: string[], centerIds: string[]) => sql`
+      with recursive down as (
+        select id from administrative_units where id = any(${uuidArray(unitIds)})
+        union select u.id from administrative_units u join down on u.parent_id = down.id
+      )
+      select id from down union select unit_id from centers where id = any(${uuidArray(centerIds)})`,
+);
+
+const committeeOf = query(
+  'analytics.committeeOf',
+  z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  (unitId: string) => sql`
+      select id, code, name from agencies where unit_id = ${unitId} and kind in ('commune_committee', 'provincial_committee') order by kind limit 1`,
+);
+
+const unitLabels = query(
+  'analytics.labels.units',
+  z.object({ id: z.string(), name: z.string() }),
+  () => sql`select id, name from administrative_units`,
+);
+
+const procedureLabels = query(
+  'analytics.labels.procedures',
+  z.object({ id: z.string(), name: z.string(), field: z.string() }),
+  () => sql`select id, name, field from procedures`,
+);
+
+const fieldLabels = query(
+  'analytics.labels.fields',
+  z.object({ field: z.string(), name: z.string() }),
+  () => sql`select distinct on (field) field, name_vi as name from services order by field, sort_order`,
+);
+
+/** Rewrites the per-counter or per-officer queue read model of the business days [from, to]: tickets called, by whom they were called. */
+async function rollupQueuePer(tx: DbOrTx, from: string, to: string, per: keyof typeof QUEUE_PER): Promise<void> {
+  await deleteQueuePer(tx, from, to, per);
+  await insertQueuePer(tx, from, to, per);
+}
+
+/** The unit read model's counts as core DossierCounts keys (carriedOver is a period figure, not a day's). */
+const UNIT_COUNTS = sql`jsonb_build_object('received', received, 'receivedOnline', received_online, 'resolvedEarly', resolved_early, 'resolvedOnTime', resolved_on_time,
+  'resolvedLate', resolved_late, 'withdrawnOnTime', withdrawn_on_time, 'withdrawnLate', withdrawn_late, 'inProgressInTime', in_progress_in_time,
+  'inProgressOverdue', in_progress_overdue, 'originalOnTime', original_on_time, 'originalInTime', original_in_time, 'withFee', with_fee, 'paidOnline', paid_online,
+  'dissatisfied', dissatisfied, 'digitised', digitised, 'eResults', e_results, 'digitisedAtReception', digitised_at_reception, 'reusedData', reused_data)`;
+
+/** Keeps the unit rows of the closed days (before today) about to be rewritten, to log what a recomputation changes. */
+async function snapshotClosedDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<void> {
+  await dropUnitDaysBefore(tx);
+  await createUnitDaysBefore(tx, from, to, timeZone);
+}
+
+/** A closed day that had figures and now has others: one row per unit pair, before and after (a correction is never silent). */
+async function logCorrections(tx: DbOrTx, from: string, to: string): Promise<void> {
+  await insertCorrections(tx, from, to);
+}
+
+/**
+ * Rewrites the read models of one local day from the raw rows. Idempotent, so the
+ * worker can run it as often as it likes; its `analytics.rollup` job takes any list of days, so history can be replayed.
+ */
+export const analyticsRepository = {
+  /** One local day; see rollupDossierDays. */
+  async rollupDossierDay(tx: DbOrTx, day: string, timeZone: string): Promise<number> {
+    return analyticsRepository.rollupDossierDays(tx, day, day, timeZone);
+  },
+
+  /**
+   * Rewrites the dossier read model of the local days [from, to] from the raw rows, in one
+   * statement: each dossier's control slip is cut into segments between its clock events, and each
+   * segment expanded to the days it covers, so every day is judged by the state of that day (never
+   * by today's) and a month rebuilds in one pass. Idempotent. A past day whose figures change is
+   * written to the corrections log.
+   */
+  async rollupDossierDays(tx: DbOrTx, from: string, to: string, timeZone: string): Promise<number> {
+    await lockRollups(tx);
+    await snapshotClosedDays(tx, from, to, timeZone);
+    await deleteDossierDays(tx, from, to);
+    const rows = await insertDossierDays(tx, from, to, timeZone);
+    await deleteUnitDays(tx, from, to);
+    await insertUnitDays(tx, from, to);
+    await logCorrections(tx, from, to);
+    return rows.length;
+  },
+
+  /** One local day; see rollupQueueDays. */
+  async rollupQueueDay(tx: DbOrTx, day: string): Promise<number> {
+    return analyticsRepository.rollupQueueDays(tx, day, day);
+  },
+
+  /** Rewrites the queue read model of the business days [from, to] from the tickets. Idempotent. */
+  async rollupQueueDays(tx: DbOrTx, from: string, to: string): Promise<number> {
+    await lockRollups(tx);
+    await deleteQueueDays(tx, from, to);
+    const rows = await insertQueueDays(tx, from, to);
+    await rollupQueuePer(tx, from, to, 'counter');
+    await rollupQueuePer(tx, from, to, 'officer');
+    return rows.length;
+  },
+
+  /**
+   * Counts per group over [from, to] from the read model only: flows summed over the
+   * days, in-progress as at the end of `to`, carried over as at the end of the day before `from`.
+   * `by` chooses whose dossiers they are: the competent agency's unit (766) or the receiving center's.
+   */
+  async dossierCounts(db: DbOrTx, q: CountsQuery & { groupBy: DossierGrouping }): Promise<DossierCountsRow[]> {
+    return dossierCounts(db, q);
+  },
+
+  /** The same counts per day, ISO week (from Monday) or calendar month, each bucket clipped to [from, to]; empty buckets included. */
+  async dossierTrend(db: DbOrTx, q: CountsQuery & { bucket: 'day' | 'week' | 'month' }): Promise<Array<DossierCountsRow & { to: string }>> {
+    return dossierTrend(db, q);
+  },
+
+  /** Tickets issued per local weekday (ISO, 1 = Monday) × hour. */
+  async queueHeatmap(db: DbOrTx, q: { from: string; to: string; unitIds?: string[] }): Promise<Array<{ weekday: number; hour: number; issued: number }>> {
+    return queueHeatmap(db, q);
+  },
+
+  /** Queue sums per center (from the hourly rows), per counter or per officer (from their daily rows), with the summed wait histogram. */
+  async queueSums(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; per: 'center' | keyof typeof QUEUE_PER }): Promise<QueueSumsRow[]> {
+    return queueSums(db, q);
+  },
+
+  /**
+   * Active dossiers past due at `now` (the dashboards' only read of raw dossiers: bounded,
+   * through the status × due index), most overdue first, with whoever holds them.
+   */
+  async overdueDossiers(db: DbOrTx, q: { unitIds: string[]; by: 'competent' | 'receiving'; now: Date; field?: string; procedureId?: string; limit: number }): Promise<OverdueRow[]> {
+    return overdueDossiers(db, q);
+  },
+
+  /**
+   * The dossiers behind a figure over [from, to] (the same clock SQL as the rollup, so the list adds up
+   * to the figure): every dossier counting in any of `keys`, with the count keys it is in, its dates, the
+   * due time that applied, the pauses deducted and the verdict. Raw rows through the open-through and
+   * slip indexes, bounded and paged. No applicant data.
+   */
+  async dossierList(db: DbOrTx, q: CountsQuery & { procedureId?: string; channel?: string; keys: readonly CountKey[]; limit: number; offset: number; timeZone: string }): Promise<{ total: number; rows: DossierListRow[] }> {
+    const rows = await dossierList(db, q);
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => r) };
+  },
+
+  /** Recomputations that changed closed days of the given units (either side), newest first. */
+  async corrections(db: DbOrTx, q: { from: string; to: string; unitIds?: string[]; limit: number }): Promise<CorrectionRow[]> {
+    return corrections(db, q);
+  },
+
+  /** Units with their level and place on the tile map, for naming, ranking and the map; every unit when `ids` is undefined. */
+  async units(db: DbOrTx, ids?: string[]): Promise<Array<{ id: string; name: string; level: string; parentId: string | null; tileX: number | null; tileY: number | null }>> {
+    return unitRows(db, ids);
+  },
+
+  /** Every unit that has a given unit below it, or is it (for publishing to the rooms of all leaders above). */
+  async unitsAbove(db: DbOrTx, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows = await unitsAbove(db, unitIds);
+    return rows.map((r) => r.id);
+  },
+
+  /** What the conference ticker may say about a dossier: procedure and competent unit names, and that unit with every unit above it. */
+  async activityOf(db: DbOrTx, dossierId: string): Promise<{ procedure: string; unit: string; unitIds: string[] } | undefined> {
+    const [row] = await activityOf(db, dossierId);
+    return row && { procedure: row.procedure, unit: row.unit, unitIds: await this.unitsAbove(db, [row.unit_id]) };
+  },
+
+  /**
+   * A fingerprint of each unit's read-model rows of a day, leaving out when they were written (its dossiers as competent or receiving unit,
+   * its queues): compared before and after a rollup, it tells whose figures actually changed.
+   */
+  async unitDigests(db: DbOrTx, day: string): Promise<Map<string, string>> {
+    const rows = await unitDigests(db, day);
     return new Map(rows.map((r) => [r.id, r.digest]));
   },
 
   /** Every unit at or below the given ones, plus the units of the given centers: what a leader's grants reach. */
   async unitsInScope(db: DbOrTx, unitIds: string[], centerIds: string[]): Promise<string[]> {
     if (!unitIds.length && !centerIds.length) return [];
-    const rows = await db.execute<{ id: string }>(sql`
-      with recursive down as (
-        select id from administrative_units where id = any(${uuidArray(unitIds)})
-        union select u.id from administrative_units u join down on u.parent_id = down.id
-      )
-      select id from down union select unit_id from centers where id = any(${uuidArray(centerIds)})`);
+    const rows = await unitsInScope(db, unitIds, centerIds);
     return rows.map((r) => r.id);
   },
 
   /** The People's Committee of a unit (commune or province): whom the unit's monthly briefing is signed for. */
   async committeeOf(db: DbOrTx, unitId: string): Promise<{ id: string; code: string; name: string } | undefined> {
-    const rows = await db.execute<{ id: string; code: string; name: string }>(sql`
-      select id, code, name from agencies where unit_id = ${unitId} and kind in ('commune_committee', 'provincial_committee') order by kind limit 1`);
+    const rows = await committeeOf(db, unitId);
     return rows[0];
   },
 
   /** Display names of the groups a report shows. */
   async labels(db: DbOrTx): Promise<{ units: Map<string, string>; procedures: Map<string, string>; fields: Map<string, string>; procedureFields: Map<string, string> }> {
     const [units, procedures, fields] = await Promise.all([
-      db.execute<{ id: string; name: string }>(sql`select id, name from administrative_units`),
-      db.execute<{ id: string; name: string; field: string }>(sql`select id, name, field from procedures`),
-      db.execute<{ field: string; name: string }>(sql`select distinct on (field) field, name_vi as name from services order by field, sort_order`),
+      unitLabels(db),
+      procedureLabels(db),
+      fieldLabels(db),
     ]);
     return { units: new Map(units.map((u) => [u.id, u.name])), procedures: new Map(procedures.map((p) => [p.id, p.name])), fields: new Map(fields.map((f) => [f.field, f.name])), procedureFields: new Map(procedures.map((p) => [p.id, p.field])) };
   },

@@ -1,5 +1,7 @@
 import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { citizenContacts, citizenDeliveries, citizenTemplates, ticketContacts, type NewCitizenDelivery } from '../schema/citizen-notifications.js';
 import { dossierEvents, dossiers } from '../schema/dossiers.js';
 import { centers, counters } from '../schema/organisation.js';
@@ -10,6 +12,50 @@ import type { CenterFilter } from './center.repository.js';
 type TemplateKey = { event: string; channel: string; language: string };
 const templateWhere = (k: TemplateKey) => and(eq(citizenTemplates.event, k.event), eq(citizenTemplates.channel, k.channel), eq(citizenTemplates.language, k.language));
 
+const purgeTicketContacts = query(
+  'citizenNotification.purgeTicketContacts',
+  z.object({ ticket_id: z.string() }),
+  (now: Date) => sql`
+      delete from ticket_contacts tc using tickets t, centers c
+      where t.id = tc.ticket_id and c.id = t.center_id
+        and t.business_date < (${now.toISOString()}::timestamptz at time zone c.time_zone)::date
+      returning tc.ticket_id`,
+);
+
+const ticketsNearTheFront = query(
+  'citizenNotification.ticketsNearTheFront',
+  z.object({ id: z.string() }),
+  (centerId: string, maxAhead: number) => sql`
+      select f.id from (
+        select t.id, (select count(*) from tickets o where o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
+                        and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id) as ahead
+        from ticket_contacts tc join tickets t on t.id = tc.ticket_id
+        where t.center_id = ${centerId} and t.status = 'waiting'
+          and not exists (select 1 from citizen_deliveries d where d.event_key = 'ticket-soon:' || t.id::text)
+      ) f where f.ahead between 1 and ${maxAhead}`,
+);
+
+const aheadOfTicket = query(
+  'citizenNotification.aheadOfTicket',
+  z.object({ n: z.number() }),
+  (ticketId: string) => sql`
+      select count(*)::int as n from tickets t join tickets o on o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
+      where t.id = ${ticketId} and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id`,
+);
+
+const eventsWithoutDeliveries = query(
+  'citizenNotification.eventsWithoutDeliveries',
+  z.object({ id: z.string(), kind: z.string(), dossier_id: z.string() }),
+  (q: { from: Date; before: Date; kinds: readonly string[]; phone: boolean; email: boolean; limit: number }) => sql`
+      select e.id, e.kind, e.dossier_id from dossier_events e join dossiers d on d.id = e.dossier_id
+      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
+        and e.kind in ${q.kinds}
+        and ((${q.phone} and coalesce(d.applicant_phone, '') <> '') or (${q.email} and coalesce(d.applicant_email, '') <> ''))
+        and not exists (select 1 from citizen_deliveries c where c.event_key = e.id::text)
+      order by e.created_at
+      limit ${q.limit}`,
+);
+
 export const citizenNotificationRepository = {
   // ───── kiosk phone ─────
   async saveTicketContact(db: DbOrTx, ticketId: string, phone: string, language: string): Promise<void> {
@@ -18,11 +64,7 @@ export const citizenNotificationRepository = {
 
   /** Contacts of tickets whose business day is over in their center's time zone: they served their purpose. */
   async purgeTicketContacts(tx: DbOrTx, now: Date): Promise<number> {
-    const rows = await tx.execute(sql`
-      delete from ticket_contacts tc using tickets t, centers c
-      where t.id = tc.ticket_id and c.id = t.center_id
-        and t.business_date < (${now.toISOString()}::timestamptz at time zone c.time_zone)::date
-      returning tc.ticket_id`);
+    const rows = await purgeTicketContacts(tx, now);
     return rows.length;
   },
 
@@ -31,23 +73,14 @@ export const citizenNotificationRepository = {
    * service and day, arrived earlier: the count the tracking page shows), not yet told so.
    */
   async ticketsNearTheFront(db: DbOrTx, centerId: string, maxAhead: number): Promise<string[]> {
-    const rows = await db.execute<{ id: string }>(sql`
-      select f.id from (
-        select t.id, (select count(*) from tickets o where o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
-                        and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id) as ahead
-        from ticket_contacts tc join tickets t on t.id = tc.ticket_id
-        where t.center_id = ${centerId} and t.status = 'waiting'
-          and not exists (select 1 from citizen_deliveries d where d.event_key = 'ticket-soon:' || t.id::text)
-      ) f where f.ahead between 1 and ${maxAhead}`);
+    const rows = await ticketsNearTheFront(db, centerId, maxAhead);
     return rows.map((r) => r.id);
   },
 
   /** People still waiting ahead of a ticket (the number a "3 ahead" text says). */
   async aheadOfTicket(db: DbOrTx, ticketId: string): Promise<number> {
-    const [r] = await db.execute<{ n: number }>(sql`
-      select count(*)::int as n from tickets t join tickets o on o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
-      where t.id = ${ticketId} and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id`);
-    return Number(r?.n ?? 0);
+    const [r] = await aheadOfTicket(db, ticketId);
+    return r?.n ?? 0;
   },
 
   async hasTicketContact(db: DbOrTx, ticketId: string): Promise<boolean> {
@@ -143,14 +176,7 @@ export const citizenNotificationRepository = {
    */
   async eventsWithoutDeliveries(db: DbOrTx, q: { from: Date; before: Date; kinds: readonly string[]; phone: boolean; email: boolean; limit: number }) {
     if (!q.kinds.length || (!q.phone && !q.email)) return [];
-    return db.execute<{ id: string; kind: string; dossier_id: string }>(sql`
-      select e.id, e.kind, e.dossier_id from dossier_events e join dossiers d on d.id = e.dossier_id
-      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
-        and e.kind in ${q.kinds}
-        and ((${q.phone} and coalesce(d.applicant_phone, '') <> '') or (${q.email} and coalesce(d.applicant_email, '') <> ''))
-        and not exists (select 1 from citizen_deliveries c where c.event_key = e.id::text)
-      order by e.created_at
-      limit ${q.limit}`);
+    return eventsWithoutDeliveries(db, q);
   },
 
   /** Pending deliveries not touched since `before`, whose job a crash or a Redis loss may have taken away. */

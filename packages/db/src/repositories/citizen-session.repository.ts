@@ -1,11 +1,27 @@
 import { procedureChecklist } from '@motcua/core';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { col, query } from '../statement.js';
 import { citizenSessions, type CitizenSession } from '../schema/citizen-notifications.js';
 import { dossierDocuments, dossiers } from '../schema/dossiers.js';
 import { centers } from '../schema/organisation.js';
 import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
 import { ratings } from '../schema/ratings.js';
+
+const reusableOf = query(
+  'citizenSession.reusableOf',
+  z.object({ id: z.string(), dossier_id: z.string(), dossier_code: z.string(), name: z.string(), sha256: z.string(), size: z.number(), mime: z.string().nullable(), pages: z.number().nullable(), signed: z.boolean(), attached_at: col.date }),
+  (idNumber: string, limit: number) => sql`
+      select * from (
+        select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.name, doc.file_sha256 as sha256, doc.file_size as size, doc.file_mime as mime,
+          doc.file_pages as pages, doc.signed, doc.file_attached_at as attached_at
+        from dossier_documents doc join dossiers d on d.id = doc.dossier_id
+        where d.applicant_id_number = ${idNumber} and doc.kind = 'component' and doc.file_sha256 is not null
+        order by doc.file_sha256, doc.file_attached_at desc) newest
+      order by attached_at desc
+      limit ${limit}`,
+);
 
 export const citizenSessionRepository = {
   async create(db: DbOrTx, values: { tokenHash: string; subject: string; issuer: string; idNumber: string; name: string; phone: string | null; expiresAt: Date }, now: Date): Promise<CitizenSession> {
@@ -67,15 +83,7 @@ export const citizenPortalRepository = {
    * portal offers to reuse instead of a new upload. Only component scans: the results are the agency's.
    */
   async reusableOf(db: DbOrTx, idNumber: string, limit = 100) {
-    return db.execute<{ id: string; dossier_id: string; dossier_code: string; name: string; sha256: string; size: number; mime: string | null; pages: number | null; signed: boolean; attached_at: Date }>(sql`
-      select * from (
-        select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.name, doc.file_sha256 as sha256, doc.file_size as size, doc.file_mime as mime,
-          doc.file_pages as pages, doc.signed, doc.file_attached_at as attached_at
-        from dossier_documents doc join dossiers d on d.id = doc.dossier_id
-        where d.applicant_id_number = ${idNumber} and doc.kind = 'component' and doc.file_sha256 is not null
-        order by doc.file_sha256, doc.file_attached_at desc) newest
-      order by attached_at desc
-      limit ${limit}`);
+    return reusableOf(db, idNumber, limit);
   },
 
   /** One checklist file, only if it belongs to a dossier of this ID number. */

@@ -1,9 +1,24 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { centers } from '../schema/organisation.js';
 import { deviceOutages, devices } from '../schema/staff.js';
 
 export type DeviceRow = typeof devices.$inferSelect;
+
+const managers = query(
+  'device.managers',
+  z.object({ id: z.string() }),
+  (centerId: string, unitId: string) => sql`
+      with recursive up as (
+        select id, parent_id from administrative_units where id = ${unitId}::uuid
+        union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
+      )
+      select distinct r.staff_id as id from staff_roles r join staff s on s.id = r.staff_id
+      where r.role = 'center_manager' and s.active and (r.scope_center_id = ${centerId}::uuid or r.scope_unit_id in (select id from up))
+      order by 1`,
+);
 
 export const deviceRepository = {
   async list(db: DbOrTx, centerId: string): Promise<DeviceRow[]> {
@@ -75,14 +90,7 @@ export const deviceRepository = {
 
   /** Active center managers whose scope holds the center: the center itself, or its unit or a unit above. */
   async managers(db: DbOrTx, centerId: string, unitId: string): Promise<string[]> {
-    const rows = await db.execute<{ id: string }>(sql`
-      with recursive up as (
-        select id, parent_id from administrative_units where id = ${unitId}::uuid
-        union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
-      )
-      select distinct r.staff_id as id from staff_roles r join staff s on s.id = r.staff_id
-      where r.role = 'center_manager' and s.active and (r.scope_center_id = ${centerId}::uuid or r.scope_unit_id in (select id from up))
-      order by 1`);
+    const rows = await managers(db, centerId, unitId);
     return rows.map((r) => r.id);
   },
 };

@@ -1,6 +1,8 @@
 import { procedureChecklist, type ChecklistItem } from '@motcua/core';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { col, query } from '../statement.js';
 import { dossierDocuments, dossierEvents, dossiers, type DossierDocument } from '../schema/dossiers.js';
 import { procedureGuides, procedureVersions } from '../schema/procedures.js';
 
@@ -12,6 +14,60 @@ export interface AttachedFile {
   source: 'scan' | 'upload' | 'reuse' | 'generated';
   signed: boolean;
 }
+
+const provinceOf = query(
+  'document.provinceOf',
+  z.object({ name: z.string() }),
+  (unitId: string) => sql`
+      with recursive up as (
+        select id, parent_id, name, level from administrative_units where id = ${unitId}
+        union all
+        select u.id, u.parent_id, u.name, u.level from administrative_units u join up on u.id = up.parent_id
+      )
+      select name from up where level = 'province' limit 1`,
+);
+
+const uuids = (list: string[]) => (list.length ? sql`(${sql.join(list.map((x) => sql`${x}::uuid`), sql`, `)})` : sql`(null::uuid)`);
+const visibleTo = (filter: { all: true } | { unitIds: string[]; centerIds: string[] }) =>
+  'all' in filter
+    ? sql`true`
+    : sql`(d.receiving_center_id in ${uuids(filter.centerIds)} or d.return_center_id in ${uuids(filter.centerIds)}
+        or rc.unit_id in (select id from down) or a.unit_id in (select id from down))`;
+
+const reusable = query(
+  'document.reusable',
+  z.object({ id: z.string(), dossier_id: z.string(), dossier_code: z.string(), kind: z.string(), name: z.string(), sha256: z.string(), size: z.number(), pages: z.number().nullable(), source: z.string(), signed: z.boolean(), attached_at: col.date }),
+  (filter: { all: true } | { unitIds: string[]; centerIds: string[] }, idNumber: string, exceptDossierId: string, limit: number) => sql`
+      with recursive down as (
+        select id from administrative_units where id in ${uuids('all' in filter ? [] : filter.unitIds)}
+        union all select u.id from administrative_units u join down on u.parent_id = down.id)
+      select * from (
+      select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.kind, doc.name, doc.file_sha256 as sha256, doc.file_size as size,
+        doc.file_pages as pages, doc.file_source as source, doc.signed, doc.file_attached_at as attached_at
+      from dossier_documents doc
+      join dossiers d on d.id = doc.dossier_id
+      join agencies a on a.id = d.agency_id
+      join centers rc on rc.id = d.receiving_center_id
+      where d.applicant_id_number = ${idNumber} and d.id <> ${exceptDossierId} and doc.file_sha256 is not null
+        and (doc.kind = 'component' or (doc.kind = 'e_result' and doc.signed)) and ${visibleTo(filter)}
+      order by doc.file_sha256, doc.file_attached_at desc) newest
+      order by attached_at desc
+      limit ${limit}`,
+);
+
+const eventsWithoutRecord = query(
+  'document.eventsWithoutRecord',
+  z.object({ id: z.string(), kind: z.string(), dossier_id: z.string() }),
+  (q: { from: Date; before: Date; kinds: readonly string[]; limit: number }) => sql`
+      select e.id, e.kind, e.dossier_id from dossier_events e
+      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
+        and e.kind in ${q.kinds}
+        and not exists (
+          select 1 from dossier_documents g where g.dossier_id = e.dossier_id and g.file_source = 'generated'
+            and ((e.kind = 'resolved' and g.kind = 'e_result') or g.reference = e.id::text))
+      order by e.created_at
+      limit ${q.limit}`,
+);
 
 /** The files of a dossier: checklist components, their scans, and generated documents. */
 export const documentRepository = {
@@ -54,13 +110,7 @@ export const documentRepository = {
 
   /** The province a unit lies in (itself when it is one), for the "<place>, ngày …" line of documents. */
   async provinceOf(db: DbOrTx, unitId: string): Promise<string | null> {
-    const rows = await db.execute<{ name: string }>(sql`
-      with recursive up as (
-        select id, parent_id, name, level from administrative_units where id = ${unitId}
-        union all
-        select u.id, u.parent_id, u.name, u.level from administrative_units u join up on u.id = up.parent_id
-      )
-      select name from up where level = 'province' limit 1`);
+    const rows = await provinceOf(db, unitId);
     return rows[0]?.name ?? null;
   },
 
@@ -69,28 +119,7 @@ export const documentRepository = {
    * scans and signed results, newest first, one per file (766 indicator 4.3: reuse, not a new scan).
    */
   async reusable(db: DbOrTx, filter: { all: true } | { unitIds: string[]; centerIds: string[] }, idNumber: string, exceptDossierId: string, limit = 50) {
-    const uuids = (list: string[]) => (list.length ? sql`(${sql.join(list.map((x) => sql`${x}::uuid`), sql`, `)})` : sql`(null::uuid)`);
-    const visible =
-      'all' in filter
-        ? sql`true`
-        : sql`(d.receiving_center_id in ${uuids(filter.centerIds)} or d.return_center_id in ${uuids(filter.centerIds)}
-            or rc.unit_id in (select id from down) or a.unit_id in (select id from down))`;
-    return db.execute<{ id: string; dossier_id: string; dossier_code: string; kind: string; name: string; sha256: string; size: number; pages: number | null; source: string; signed: boolean; attached_at: Date }>(sql`
-      with recursive down as (
-        select id from administrative_units where id in ${uuids('all' in filter ? [] : filter.unitIds)}
-        union all select u.id from administrative_units u join down on u.parent_id = down.id)
-      select * from (
-      select distinct on (doc.file_sha256) doc.id, doc.dossier_id, d.code as dossier_code, doc.kind, doc.name, doc.file_sha256 as sha256, doc.file_size as size,
-        doc.file_pages as pages, doc.file_source as source, doc.signed, doc.file_attached_at as attached_at
-      from dossier_documents doc
-      join dossiers d on d.id = doc.dossier_id
-      join agencies a on a.id = d.agency_id
-      join centers rc on rc.id = d.receiving_center_id
-      where d.applicant_id_number = ${idNumber} and d.id <> ${exceptDossierId} and doc.file_sha256 is not null
-        and (doc.kind = 'component' or (doc.kind = 'e_result' and doc.signed)) and ${visible}
-      order by doc.file_sha256, doc.file_attached_at desc) newest
-      order by attached_at desc
-      limit ${limit}`);
+    return reusable(db, filter, idNumber, exceptDossierId, limit);
   },
 
   async addGenerated(tx: DbOrTx, row: typeof dossierDocuments.$inferInsert): Promise<void> {
@@ -110,15 +139,7 @@ export const documentRepository = {
    */
   async eventsWithoutRecord(db: DbOrTx, q: { from: Date; before: Date; kinds: readonly string[]; limit: number }) {
     if (!q.kinds.length) return [];
-    return db.execute<{ id: string; kind: string; dossier_id: string }>(sql`
-      select e.id, e.kind, e.dossier_id from dossier_events e
-      where e.created_at >= ${q.from.toISOString()}::timestamptz and e.created_at < ${q.before.toISOString()}::timestamptz
-        and e.kind in ${q.kinds}
-        and not exists (
-          select 1 from dossier_documents g where g.dossier_id = e.dossier_id and g.file_source = 'generated'
-            and ((e.kind = 'resolved' and g.kind = 'e_result') or g.reference = e.id::text))
-      order by e.created_at
-      limit ${q.limit}`);
+    return eventsWithoutRecord(db, q);
   },
 
   /** A signed document issued here with exactly these bytes. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { col, command, query } from '../statement.js';
 import { dossierDocuments, dossierEvents, dossierPayments, dossiers, dossierSequences, type Dossier } from '../schema/dossiers.js';
 import { agencies, centers } from '../schema/organisation.js';
 import { procedureGuides, procedures, procedureVersions } from '../schema/procedures.js';
@@ -23,6 +25,144 @@ export interface DossierListOptions {
 
 /** Statuses of a dossier nobody needs to act on any more. */
 const CLOSED = sql`('resolved','returned','refused_at_intake','withdrawn','stopped')`;
+
+const lastActorOfStep = query(
+  'dossier.lastActorOfStep',
+  z.object({ id: z.string().nullable() }),
+  (dossierId: string, step: number) => sql`
+      select from_staff_id as id from dossier_events where dossier_id = ${dossierId} and step = ${step} and kind in ('forward', 'received', 'send_back')
+      order by at desc, created_at desc limit 1`,
+);
+
+const intakeUnits = query(
+  'dossier.intakeUnits',
+  z.object({ id: z.string(), name: z.string(), level: z.string(), parent_id: z.string().nullable() }),
+  () => sql`select id, name, level, parent_id from administrative_units order by level desc, name`,
+);
+
+const unitExists = query(
+  'dossier.unitExists',
+  z.object({}),
+  (unitId: string) => sql`select 1 from administrative_units where id = ${unitId}`,
+);
+
+const servingTicket = query(
+  'dossier.servingTicket',
+  z.object({ id: z.string(), officer_id: z.string().nullable() }),
+  (ticketId: string, centerId: string) => sql`select id, officer_id from tickets where id = ${ticketId} and center_id = ${centerId} and status = 'serving' and counter_id is not null for update`,
+);
+
+const lockIdempotencyKey = command('dossier.lockIdempotencyKey', (key: string) => sql`select pg_advisory_xact_lock(hashtextextended(${`intake:${key}`}, 0))`);
+
+const slipEvents = query(
+  'dossier.events',
+  z.object({
+    id: z.string(),
+    kind: z.string(),
+    at: col.date,
+    from_status: z.string().nullable(),
+    to_status: z.string().nullable(),
+    from_unit: z.string().nullable(),
+    to_unit: z.string().nullable(),
+    from_staff: z.string().nullable(),
+    to_staff: z.string().nullable(),
+    step: z.number().nullable(),
+    step_due_at: col.date.nullable(),
+    step_result: z.string().nullable(),
+    note: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+  }),
+  (dossierId: string) => sql`
+      select e.id, e.kind, e.at, e.from_status, e.to_status, fu.name as from_unit, tu.name as to_unit, fs.full_name as from_staff, ts.full_name as to_staff,
+             e.step, e.step_due_at, e.step_result, e.note, e.data
+      from dossier_events e
+      left join administrative_units fu on fu.id = e.from_unit_id left join administrative_units tu on tu.id = e.to_unit_id
+      left join staff fs on fs.id = e.from_staff_id left join staff ts on ts.id = e.to_staff_id
+      where e.dossier_id = ${dossierId} order by e.at, e.created_at`,
+);
+
+const staffName = query(
+  'dossier.staffName',
+  z.object({ full_name: z.string() }),
+  (id: string) => sql`select full_name from staff where id = ${id}`,
+);
+
+const roundRobinCandidates = query(
+  'dossier.roundRobinCandidates',
+  z.object({ id: z.string() }),
+  (role: string, agencyUnitId: string) => sql`
+      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
+                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
+      select s.id from staff s
+      where s.active and exists (select 1 from staff_roles r where r.staff_id = s.id and r.role = ${role}
+              and (r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId})))
+      order by (select max(e.created_at) from dossier_events e where e.to_staff_id = s.id and e.kind in ('assign', 'forward')) asc nulls first, s.username`,
+);
+
+const assignable = query(
+  'dossier.assignable',
+  z.object({ id: z.string(), full_name: z.string(), roles: z.array(z.string()) }),
+  (agencyUnitId: string) => sql`
+      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
+                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
+      select s.id, s.full_name, array_agg(distinct r.role::text order by r.role::text) as roles from staff s join staff_roles r on r.staff_id = s.id
+      where s.active and r.role in ('specialist', 'leader', 'officer', 'center_manager')
+        and (r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId}))
+      group by s.id, s.full_name order by s.full_name`,
+);
+
+const staffCoversAgency = query(
+  'dossier.staffCoversAgency',
+  z.object({}),
+  (staffId: string, agencyUnitId: string) => sql`
+      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
+                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
+      select 1 from staff s where s.id = ${staffId} and s.active and exists (select 1 from staff_roles r where r.staff_id = s.id
+        and (r.role = 'admin' or r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId})))`,
+);
+
+/** A dossier row (`d.*`: every column, snake_case) with its agency's and assignee's names. */
+const ListRow = z.looseObject({
+  id: z.string(), code: z.string(), title: z.string(), status: z.string(), channel: z.string(), applicant_name: z.string(), applicant_phone: z.string().nullable(),
+  received_at: col.date.nullable(), due_at: col.date.nullable(), extended_due_at: col.date.nullable(), step_due_at: col.date.nullable(), flagged_late: z.boolean(),
+  assignee_id: z.string().nullable(), assignee_name: z.string().nullable(), agency_id: z.string(), agency_name: z.string(),
+});
+export type ListRow = z.output<typeof ListRow>;
+
+const listRows = query(
+  'dossier.list',
+  ListRow,
+  (filter: DossierFilter, options: DossierListOptions) => {
+    const visible =
+      'all' in filter
+        ? sql`true`
+        : sql`(
+          d.receiving_center_id in ${ids(filter.centerIds)} or d.return_center_id in ${ids(filter.centerIds)}
+          or a.unit_id in (select unit_id from centers where id in ${ids(filter.centerIds)})
+          or ca.unit_id in (select unit_id from centers where id in ${ids(filter.centerIds)})
+          or rc.unit_id in (select id from down) or tc.unit_id in (select id from down) or a.unit_id in (select id from down) or ca.unit_id in (select id from down))`;
+    const like = options.q ? `%${options.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  return sql`
+      with recursive down as (
+        select id from administrative_units where id in ${ids('all' in filter ? [] : filter.unitIds)}
+        union all select u.id from administrative_units u join down on u.parent_id = down.id)
+      select d.*, a.name as agency_name, s.full_name as assignee_name
+      from dossiers d
+      join agencies a on a.id = d.agency_id
+      left join agencies ca on ca.id = d.current_agency_id
+      join centers rc on rc.id = d.receiving_center_id
+      join centers tc on tc.id = d.return_center_id
+      left join staff s on s.id = d.assignee_id
+      where ${visible}
+        ${options.assigneeId ? sql`and d.assignee_id = ${options.assigneeId}` : sql``}
+        ${options.status ? sql`and d.status = ${options.status}` : sql``}
+        ${options.dueBefore ? sql`and d.status not in ${CLOSED} and d.due_at < ${options.dueBefore.toISOString()}::timestamptz` : sql``}
+        ${like ? sql`and (d.code ilike ${like} or d.applicant_name ilike ${like} or d.applicant_phone ilike ${like})` : sql``}
+      -- Work first (most urgent on top), then finished dossiers newest first: a year of history must not bury today's.
+      order by d.status in ${CLOSED}, case when d.status not in ${CLOSED} then d.due_at end asc nulls last, d.created_at desc
+      limit ${options.limit}`;
+  },
+);
 
 export const dossierRepository = {
   /** The version of a procedure in force on a date, with the procedure's name. */
@@ -48,9 +188,7 @@ export const dossierRepository = {
 
   /** Who last worked on a step (1-based): the person who finished or received it. */
   async lastActorOfStep(db: DbOrTx, dossierId: string, step: number): Promise<string | null> {
-    const rows = await db.execute<{ id: string | null }>(sql`
-      select from_staff_id as id from dossier_events where dossier_id = ${dossierId} and step = ${step} and kind in ('forward', 'received', 'send_back')
-      order by at desc, created_at desc limit 1`);
+    const rows = await lastActorOfStep(db, dossierId, step);
     return rows[0]?.id ?? null;
   },
 
@@ -61,7 +199,7 @@ export const dossierRepository = {
         .from(procedures).innerJoin(procedureVersions, eq(procedureVersions.procedureId, procedures.id))
         .leftJoin(procedureGuides, eq(procedureGuides.procedureId, procedures.id))
         .where(sql`${procedureVersions.effectiveTo} is null`).orderBy(asc(procedures.field), asc(procedures.name)),
-      db.execute<{ id: string; name: string; level: string; parent_id: string | null }>(sql`select id, name, level, parent_id from administrative_units order by level desc, name`),
+      intakeUnits(db),
       db.select().from(centers).orderBy(asc(centers.code)),
       db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.name)),
     ]);
@@ -103,15 +241,13 @@ export const dossierRepository = {
   },
 
   async unitExists(db: DbOrTx, unitId: string): Promise<boolean> {
-    const rows = await db.execute(sql`select 1 from administrative_units where id = ${unitId}`);
+    const rows = await unitExists(db, unitId);
     return rows.length > 0;
   },
 
   /** Locks the ticket if it is being served at a counter of this center. */
   async servingTicket(tx: DbOrTx, ticketId: string, centerId: string) {
-    const rows = await tx.execute<{ id: string; officer_id: string | null }>(
-      sql`select id, officer_id from tickets where id = ${ticketId} and center_id = ${centerId} and status = 'serving' and counter_id is not null for update`,
-    );
+    const rows = await servingTicket(tx, ticketId, centerId);
     return rows[0];
   },
 
@@ -127,7 +263,7 @@ export const dossierRepository = {
 
   /** Serialises intakes that carry one idempotency key, so only the first creates a dossier. */
   async lockIdempotencyKey(tx: DbOrTx, key: string): Promise<void> {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`intake:${key}`}, 0))`);
+    await lockIdempotencyKey(tx, key);
   },
 
   async byIdempotencyKey(db: DbOrTx, key: string): Promise<Dossier | undefined> {
@@ -178,16 +314,7 @@ export const dossierRepository = {
 
   /** The control slip with unit and staff names, oldest first. */
   async events(db: DbOrTx, dossierId: string) {
-    return db.execute<{
-      id: string; kind: string; at: Date; from_status: string | null; to_status: string | null; from_unit: string | null; to_unit: string | null;
-      from_staff: string | null; to_staff: string | null; step: number | null; step_due_at: Date | null; step_result: string | null; note: string | null; data: Record<string, unknown> | null;
-    }>(sql`
-      select e.id, e.kind, e.at, e.from_status, e.to_status, fu.name as from_unit, tu.name as to_unit, fs.full_name as from_staff, ts.full_name as to_staff,
-             e.step, e.step_due_at, e.step_result, e.note, e.data
-      from dossier_events e
-      left join administrative_units fu on fu.id = e.from_unit_id left join administrative_units tu on tu.id = e.to_unit_id
-      left join staff fs on fs.id = e.from_staff_id left join staff ts on ts.id = e.to_staff_id
-      where e.dossier_id = ${dossierId} order by e.at, e.created_at`);
+    return slipEvents(db, dossierId);
   },
 
   async documents(db: DbOrTx, dossierId: string) {
@@ -199,7 +326,7 @@ export const dossierRepository = {
   },
 
   async staffName(db: DbOrTx, id: string): Promise<string | undefined> {
-    const rows = await db.execute<{ full_name: string }>(sql`select full_name from staff where id = ${id}`);
+    const rows = await staffName(db, id);
     return rows[0]?.full_name;
   },
 
@@ -209,76 +336,28 @@ export const dossierRepository = {
    * first (by insert time, which only moves forward).
    */
   async roundRobinCandidates(db: DbOrTx, role: string, agencyUnitId: string): Promise<string[]> {
-    const rows = await db.execute<{ id: string }>(sql`
-      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
-                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
-      select s.id from staff s
-      where s.active and exists (select 1 from staff_roles r where r.staff_id = s.id and r.role = ${role}
-              and (r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId})))
-      order by (select max(e.created_at) from dossier_events e where e.to_staff_id = s.id and e.kind in ('assign', 'forward')) asc nulls first, s.username`);
+    const rows = await roundRobinCandidates(db, role, agencyUnitId);
     return rows.map((r) => r.id);
   },
 
   /** Who may be handed a dossier of this agency (same coverage as round-robin), for the assign and forward pickers. */
   async assignable(db: DbOrTx, agencyUnitId: string): Promise<Array<{ id: string; name: string; roles: string[] }>> {
-    const rows = await db.execute<{ id: string; full_name: string; roles: string[] }>(sql`
-      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
-                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
-      select s.id, s.full_name, array_agg(distinct r.role::text order by r.role::text) as roles from staff s join staff_roles r on r.staff_id = s.id
-      where s.active and r.role in ('specialist', 'leader', 'officer', 'center_manager')
-        and (r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId}))
-      group by s.id, s.full_name order by s.full_name`);
+    const rows = await assignable(db, agencyUnitId);
     return rows.map((r) => ({ id: r.id, name: r.full_name, roles: r.roles }));
   },
 
   /** Whether a person may be handed a dossier of this agency (same coverage as round-robin, any processing role). */
   async staffCoversAgency(db: DbOrTx, staffId: string, agencyUnitId: string): Promise<boolean> {
-    const rows = await db.execute(sql`
-      with recursive up as (select id, parent_id from administrative_units where id = ${agencyUnitId}
-                            union all select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id)
-      select 1 from staff s where s.id = ${staffId} and s.active and exists (select 1 from staff_roles r where r.staff_id = s.id
-        and (r.role = 'admin' or r.scope_unit_id in (select id from up) or r.scope_center_id in (select id from centers where unit_id = ${agencyUnitId})))`);
+    const rows = await staffCoversAgency(db, staffId, agencyUnitId);
     return rows.length > 0;
   },
 
   /** Inbox and lists, by due time (no due last); search by code, applicant name or phone. */
   async list(db: DbOrTx, filter: DossierFilter, options: DossierListOptions) {
-    const visible =
-      'all' in filter
-        ? sql`true`
-        : sql`(
-          d.receiving_center_id in ${ids(filter.centerIds)} or d.return_center_id in ${ids(filter.centerIds)}
-          or a.unit_id in (select unit_id from centers where id in ${ids(filter.centerIds)})
-          or ca.unit_id in (select unit_id from centers where id in ${ids(filter.centerIds)})
-          or rc.unit_id in (select id from down) or tc.unit_id in (select id from down) or a.unit_id in (select id from down) or ca.unit_id in (select id from down))`;
-    const like = options.q ? `%${options.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
-    return db.execute<ListRow>(sql`
-      with recursive down as (
-        select id from administrative_units where id in ${ids('all' in filter ? [] : filter.unitIds)}
-        union all select u.id from administrative_units u join down on u.parent_id = down.id)
-      select d.*, a.name as agency_name, s.full_name as assignee_name
-      from dossiers d
-      join agencies a on a.id = d.agency_id
-      left join agencies ca on ca.id = d.current_agency_id
-      join centers rc on rc.id = d.receiving_center_id
-      join centers tc on tc.id = d.return_center_id
-      left join staff s on s.id = d.assignee_id
-      where ${visible}
-        ${options.assigneeId ? sql`and d.assignee_id = ${options.assigneeId}` : sql``}
-        ${options.status ? sql`and d.status = ${options.status}` : sql``}
-        ${options.dueBefore ? sql`and d.status not in ${CLOSED} and d.due_at < ${options.dueBefore.toISOString()}::timestamptz` : sql``}
-        ${like ? sql`and (d.code ilike ${like} or d.applicant_name ilike ${like} or d.applicant_phone ilike ${like})` : sql``}
-      -- Work first (most urgent on top), then finished dossiers newest first: a year of history must not bury today's.
-      order by d.status in ${CLOSED}, case when d.status not in ${CLOSED} then d.due_at end asc nulls last, d.created_at desc
-      limit ${options.limit}`);
+    return listRows(db, filter, options);
   },
 };
 
-export type ListRow = Record<string, unknown> & {
-  id: string; code: string; title: string; status: string; channel: string; applicant_name: string; applicant_phone: string | null;
-  received_at: Date | null; due_at: Date | null; extended_due_at: Date | null; step_due_at: Date | null; flagged_late: boolean;
-  assignee_id: string | null; assignee_name: string | null; agency_id: string; agency_name: string;
-};
 
 /** `in (…)` that is valid SQL for an empty list too. */
 function ids(list: string[]) {

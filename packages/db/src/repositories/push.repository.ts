@@ -1,11 +1,42 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { pushSends, pushSubscriptions } from '../schema/citizen-notifications.js';
 import { counters } from '../schema/organisation.js';
 import { tickets } from '../schema/queue.js';
 
 export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
 export type PushKind = 'three_ahead' | 'called';
+
+const othersOfTicket = query(
+  'push.save',
+  z.object({ others: z.number() }),
+  (ticketId: string, endpoint: string) => sql`
+      select count(*)::int as others from push_subscriptions where ticket_id = ${ticketId} and endpoint <> ${endpoint}`,
+);
+
+const aFollower = query(
+  'push.centerHasFollowers',
+  z.object({}),
+  (centerId: string) => sql`
+      select 1 from push_subscriptions s join tickets t on t.id = s.ticket_id
+      where s.center_id = ${centerId} and t.status in ('waiting', 'called') limit 1`,
+);
+
+const nearTheFront = query(
+  'push.nearTheFront',
+  z.object({ id: z.string(), endpoint: z.string(), p256dh: z.string(), auth: z.string(), language: z.string(), code: z.string(), ahead: z.number() }),
+  (centerId: string) => sql`
+      select * from (
+        select s.id, s.endpoint, s.p256dh, s.auth, s.language, t.code,
+          (select count(*)::int from tickets o where o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
+             and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id) as ahead
+        from push_subscriptions s join tickets t on t.id = s.ticket_id
+        where s.center_id = ${centerId} and t.status = 'waiting'
+          and not exists (select 1 from push_sends p where p.subscription_id = s.id and p.kind = 'three_ahead')
+      ) f where f.ahead between 1 and 3`,
+);
 
 /** Web Push subscriptions of tickets (#17) and the once-keys of their messages. */
 export const pushRepository = {
@@ -15,8 +46,7 @@ export const pushRepository = {
    */
   async save(tx: DbOrTx, ticket: { id: string; centerId: string }, sub: { endpoint: string; p256dh: string; auth: string; language: string }, max: number): Promise<boolean> {
     await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticket.id)).for('update');
-    const [{ others }] = (await tx.execute<{ others: number }>(sql`
-      select count(*)::int as others from push_subscriptions where ticket_id = ${ticket.id} and endpoint <> ${sub.endpoint}`)) as unknown as [{ others: number }];
+    const [{ others }] = (await othersOfTicket(tx, ticket.id, sub.endpoint)) as [{ others: number }];
     const exists = (await tx.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(and(eq(pushSubscriptions.ticketId, ticket.id), eq(pushSubscriptions.endpoint, sub.endpoint)))).length > 0;
     if (!exists && others >= max) return false;
     await tx.insert(pushSubscriptions).values({ ticketId: ticket.id, centerId: ticket.centerId, ...sub })
@@ -26,9 +56,7 @@ export const pushRepository = {
 
   /** Whether any ticket still in line at the center is followed by a phone (no job when none is). */
   async centerHasFollowers(db: DbOrTx, centerId: string): Promise<boolean> {
-    const rows = await db.execute(sql`
-      select 1 from push_subscriptions s join tickets t on t.id = s.ticket_id
-      where s.center_id = ${centerId} and t.status in ('waiting', 'called') limit 1`);
+    const rows = await aFollower(db, centerId);
     return rows.length > 0;
   },
 
@@ -37,15 +65,7 @@ export const pushRepository = {
    * earlier: the count the tracking page shows) that have not had their "ahead" message yet.
    */
   async nearTheFront(db: DbOrTx, centerId: string) {
-    const rows = await db.execute<{ id: string; endpoint: string; p256dh: string; auth: string; language: string; code: string; ahead: number }>(sql`
-      select * from (
-        select s.id, s.endpoint, s.p256dh, s.auth, s.language, t.code,
-          (select count(*)::int from tickets o where o.center_id = t.center_id and o.service_id = t.service_id and o.business_date = t.business_date
-             and o.status = 'waiting' and (o.arrived_at, o.number) < (t.arrived_at, t.number) and o.id <> t.id) as ahead
-        from push_subscriptions s join tickets t on t.id = s.ticket_id
-        where s.center_id = ${centerId} and t.status = 'waiting'
-          and not exists (select 1 from push_sends p where p.subscription_id = s.id and p.kind = 'three_ahead')
-      ) f where f.ahead between 1 and 3`);
+    const rows = await nearTheFront(db, centerId);
     return rows.map((r) => ({ ...r }));
   },
 

@@ -1,7 +1,19 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { centers, counters } from '../schema/organisation.js';
 import { remoteTicketQuotas, remoteTickets, ticketEvents, tickets, type Ticket } from '../schema/queue.js';
+
+const takePlace = query(
+  'remoteTicket.takePlace',
+  z.object({ taken: z.number() }),
+  (centerId: string, hour: string, limit: number) => sql`
+      insert into remote_ticket_quotas (center_id, hour, taken) values (${centerId}, ${hour}, 1)
+      on conflict (center_id, hour) do update set taken = remote_ticket_quotas.taken + 1
+      where remote_ticket_quotas.taken < ${limit}
+      returning taken`,
+);
 
 export const remoteTicketRepository = {
   /** Remote tickets already taken at a center in one local clock hour. */
@@ -16,11 +28,7 @@ export const remoteTicketRepository = {
    */
   async takePlace(tx: DbOrTx, centerId: string, hour: string, limit: number): Promise<boolean> {
     if (limit <= 0) return false;
-    const rows = await tx.execute(sql`
-      insert into remote_ticket_quotas (center_id, hour, taken) values (${centerId}, ${hour}, 1)
-      on conflict (center_id, hour) do update set taken = remote_ticket_quotas.taken + 1
-      where remote_ticket_quotas.taken < ${limit}
-      returning taken`);
+    const rows = await takePlace(tx, centerId, hour, limit);
     return rows.length === 1;
   },
 

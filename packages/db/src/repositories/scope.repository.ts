@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 
 export type ScopeTargetType = 'unit' | 'center' | 'counter' | 'service' | 'staff' | 'device' | 'agency' | 'priority_category' | 'dossier' | 'dossier_agency' | 'dossier_intake' | 'dossier_return';
 
@@ -33,10 +35,28 @@ const placeQuery: Record<ScopeTargetType, (id: string) => ReturnType<typeof sql>
   staff: (id) => sql`select s.home_center_id as center_id, coalesce(c.unit_id, s.home_unit_id) as unit_id from staff s left join centers c on c.id = s.home_center_id where s.id = ${id}`,
 };
 
+const placeOf = query(
+  'scope.place',
+  z.object({ center_id: z.string().nullable(), unit_id: z.string().nullable() }),
+  (type: ScopeTargetType, id: string) => placeQuery[type](id),
+);
+
+const ancestry = query(
+  'scope.ancestry',
+  z.object({ id: z.string() }),
+  (unitId: string) => sql`
+      with recursive up as (
+        select id, parent_id, 0 as depth from administrative_units where id = ${unitId}
+        union all
+        select u.id, u.parent_id, up.depth + 1 from administrative_units u join up on u.id = up.parent_id
+      )
+      select id from up order by depth`,
+);
+
 export const scopeRepository = {
   /** Undefined when the resource does not exist. */
   async place(db: DbOrTx, type: ScopeTargetType, id: string): Promise<ResourcePlace | undefined> {
-    const rows = await db.execute<{ center_id: string | null; unit_id: string | null }>(placeQuery[type](id));
+    const rows = await placeOf(db, type, id);
     const row = rows[0];
     if (!row) return undefined;
     const centerIds = [...new Set(rows.map((r) => r.center_id).filter((c): c is string => !!c))];
@@ -47,13 +67,7 @@ export const scopeRepository = {
 
   /** The unit and all its ancestors, nearest first. */
   async ancestry(db: DbOrTx, unitId: string): Promise<string[]> {
-    const rows = await db.execute<{ id: string }>(sql`
-      with recursive up as (
-        select id, parent_id, 0 as depth from administrative_units where id = ${unitId}
-        union all
-        select u.id, u.parent_id, up.depth + 1 from administrative_units u join up on u.id = up.parent_id
-      )
-      select id from up order by depth`);
+    const rows = await ancestry(db, unitId);
     return rows.map((r) => r.id);
   },
 };

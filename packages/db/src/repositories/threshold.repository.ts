@@ -1,6 +1,8 @@
 import type { ThresholdInput } from '@motcua/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { indicatorThresholds, type IndicatorThreshold } from '../schema/notifications.js';
 import { administrativeUnits } from '../schema/organisation.js';
 
@@ -12,6 +14,19 @@ const columns = {
   state: indicatorThresholds.state, stateSince: indicatorThresholds.stateSince, crossings: indicatorThresholds.crossings, lastValue: indicatorThresholds.lastValue,
   lastEvaluatedAt: indicatorThresholds.lastEvaluatedAt, createdAt: indicatorThresholds.createdAt, updatedAt: indicatorThresholds.updatedAt, unitName: administrativeUnits.name,
 };
+
+const leadersAbove = query(
+  'threshold.recipients',
+  z.object({ id: z.string() }),
+  (unitId: string) => sql`
+      with recursive up as (
+        select id, parent_id from administrative_units where id = ${unitId}::uuid
+        union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
+      )
+      select distinct r.staff_id as id from staff_roles r join staff s on s.id = r.staff_id
+      where r.role = 'leader' and s.active and r.scope_unit_id in (select id from up)
+      order by 1`,
+);
 
 /** Leaders' alert lines and the side of the line each figure was on at the last evaluation. */
 export const thresholdRepository = {
@@ -76,14 +91,7 @@ export const thresholdRepository = {
 
   /** Active leaders of the unit or of any unit above it (the commune's and the province's). */
   async recipients(db: DbOrTx, unitId: string): Promise<string[]> {
-    const rows = await db.execute<{ id: string }>(sql`
-      with recursive up as (
-        select id, parent_id from administrative_units where id = ${unitId}::uuid
-        union select u.id, u.parent_id from administrative_units u join up on u.id = up.parent_id
-      )
-      select distinct r.staff_id as id from staff_roles r join staff s on s.id = r.staff_id
-      where r.role = 'leader' and s.active and r.scope_unit_id in (select id from up)
-      order by 1`);
+    const rows = await leadersAbove(db, unitId);
     return rows.map((r) => r.id);
   },
 };

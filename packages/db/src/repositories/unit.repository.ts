@@ -1,5 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
+import { query } from '../statement.js';
 import { administrativeUnits, agencies, type AdministrativeUnit, type Agency } from '../schema/organisation.js';
 import type { CenterFilter } from './center.repository.js';
 
@@ -15,6 +17,15 @@ const visibleUnits = (filter: Exclude<CenterFilter, { all: true }>) => sql`(
     union
     select u.id from administrative_units u join down on u.parent_id = down.id
   ) select id from down)`;
+
+const isInSubtree = query(
+  'unit.isInSubtree',
+  z.object({ found: z.boolean() }),
+  (id: string, candidate: string) => sql`
+      with recursive down as (select id from administrative_units where id = ${id}
+        union select u.id from administrative_units u join down on u.parent_id = down.id)
+      select exists (select 1 from down where id = ${candidate}) as found`,
+);
 
 export const unitRepository = {
   async list(db: DbOrTx, filter: CenterFilter): Promise<AdministrativeUnit[]> {
@@ -47,10 +58,7 @@ export const unitRepository = {
 
   /** Whether `candidate` is `id` itself or below it: a unit cannot move under its own subtree. */
   async isInSubtree(db: DbOrTx, id: string, candidate: string): Promise<boolean> {
-    const rows = await db.execute<{ found: boolean }>(sql`
-      with recursive down as (select id from administrative_units where id = ${id}
-        union select u.id from administrative_units u join down on u.parent_id = down.id)
-      select exists (select 1 from down where id = ${candidate}) as found`);
+    const rows = await isInSubtree(db, id, candidate);
     return Boolean(rows[0]?.found);
   },
 
