@@ -2,19 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { scanPng } from '@motcua/documents/testing';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import { json, seed, signIn, startStack, type Account, type Stack } from './harness.js';
 
 const T0 = '2026-12-01T09:00:00+07:00';
-
-/** A real PNG of w×h pixels of one colour (encoded by pngjs). */
-function png(w: number, h: number, rgb: [number, number, number]): Buffer {
-  const image = new PNG({ width: w, height: h });
-  for (let i = 0; i < w * h; i++) image.data.set([...rgb, 255], i * 4);
-  return PNG.sync.write(image);
-}
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -77,7 +70,7 @@ describe('electronic dossier: checklist, scans at the counter, file access', () 
     expect(d.digitised).toBe(false);
     ids.dossier = d.id;
 
-    const pages = [png(120, 170, [250, 0, 0]), png(120, 170, [0, 250, 0]), png(200, 100, [0, 0, 250])];
+    const pages = [scanPng(120, 170, [250, 0, 0]), scanPng(120, 170, [0, 250, 0]), scanPng(200, 100, [0, 0, 250])];
     const up = await upload('canbo.anxuyen1', d.id, 0, pages.map((bytes, i) => ({ name: `trang-${i + 1}.png`, bytes, type: 'image/png' })));
     const component = await json(up);
     expect(up.status, JSON.stringify(component)).toBe(201);
@@ -97,7 +90,7 @@ describe('electronic dossier: checklist, scans at the counter, file access', () 
 
     const [row] = await stack.database.sql`select digitised, digitised_at from dossiers where id = ${d.id}`;
     expect(row).toMatchObject({ digitised: false, digitised_at: null });
-    const second = await upload('canbo.anxuyen1', d.id, 1, [{ name: 'cho-o.png', bytes: png(50, 70, [10, 10, 10]) }]);
+    const second = await upload('canbo.anxuyen1', d.id, 1, [{ name: 'cho-o.png', bytes: scanPng(50, 70, [10, 10, 10]) }]);
     expect(second.status).toBe(201);
     const after = await json(await send('canbo.anxuyen1', 'GET', `/dossiers/${d.id}`));
     expect(after.digitised).toBe(true);
@@ -117,13 +110,13 @@ describe('electronic dossier: checklist, scans at the counter, file access', () 
     expect(body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(body.error.message).toMatch(/"to-khai\.pdf" is not a PDF, JPEG or PNG/);
 
-    const big = await upload('canbo.anxuyen1', ids.dossier!, 0, [{ name: 'a.png', bytes: png(10, 10, [1, 2, 3]) }, { name: 'b.bin', bytes: Buffer.alloc(1_200_000, 7) }]);
+    const big = await upload('canbo.anxuyen1', ids.dossier!, 0, [{ name: 'a.png', bytes: scanPng(10, 10, [1, 2, 3]) }, { name: 'b.bin', bytes: Buffer.alloc(1_200_000, 7) }]);
     expect(big.status).toBe(413);
     expect((await json(big)).error).toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringMatching(/over the 1 MB limit/) });
 
     const pdf = await PDFDocument.create();
     pdf.addPage();
-    const mixed = await upload('canbo.anxuyen1', ids.dossier!, 0, [{ name: 'x.pdf', bytes: Buffer.from(await pdf.save()) }, { name: 'y.png', bytes: png(5, 5, [0, 0, 0]) }]);
+    const mixed = await upload('canbo.anxuyen1', ids.dossier!, 0, [{ name: 'x.pdf', bytes: Buffer.from(await pdf.save()) }, { name: 'y.png', bytes: scanPng(5, 5, [0, 0, 0]) }]);
     expect(mixed.status).toBe(415);
     expect((await json(mixed)).error.message).toMatch(/one PDF, or page images/);
 
@@ -138,7 +131,7 @@ describe('electronic dossier: checklist, scans at the counter, file access', () 
     const outside = await send('quanly.tanthanh', 'GET', `/dossiers/${ids.dossier}/documents/${doc.id}/file`);
     expect(outside.status).toBe(403);
     expect((await json(outside)).error.code).toBe('FORBIDDEN');
-    const upOutside = await upload('quanly.tanthanh', ids.dossier!, 0, [{ name: 'a.png', bytes: png(5, 5, [1, 1, 1]) }]);
+    const upOutside = await upload('quanly.tanthanh', ids.dossier!, 0, [{ name: 'a.png', bytes: scanPng(5, 5, [1, 1, 1]) }]);
     expect(upOutside.status).toBe(403);
     const sql = stack.database.sql;
     const reads = await sql`select actor_id, entity_id, after from audit_log where action = 'dossier.file.read' order by at`;

@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { scanPng } from '@motcua/documents/testing';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { account, shots } from './support.js';
-
-/** A real PNG of w×h pixels of one colour (encoded by pngjs). */
-function png(w: number, h: number, rgb: [number, number, number]): Buffer {
-  const image = new PNG({ width: w, height: h });
-  for (let i = 0; i < w * h; i++) image.data.set([...rgb, 255], i * 4);
-  return PNG.sync.write(image);
-}
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
@@ -31,8 +24,8 @@ test('an officer receives with a 2-page scan, a specialist resolves, the signed 
   // The checklist of the procedure, as checkboxes, with the scan of the first paper (two page images).
   await expect(officer.getByTestId('intake-checklist')).toBeVisible();
   await officer.getByTestId('component-file-0').setInputFiles([
-    { name: 'trang-1.png', mimeType: 'image/png', buffer: png(60, 85, [240, 240, 240]) },
-    { name: 'trang-2.png', mimeType: 'image/png', buffer: png(60, 85, [200, 220, 240]) },
+    { name: 'trang-1.png', mimeType: 'image/png', buffer: scanPng(60, 85, [240, 240, 240]) },
+    { name: 'trang-2.png', mimeType: 'image/png', buffer: scanPng(60, 85, [200, 220, 240]) },
   ]);
   await expect(officer.getByTestId('component-0')).toBeChecked();
   await officer.screenshot({ path: `${shots}/edossier-intake-checklist.png`, fullPage: true });

@@ -60,3 +60,23 @@ describe('call', () => {
     await expect(wrong.call(route, { params: { centerId: 'c' }, body: { name: 'x' } })).rejects.toThrow(/expected string/);
   });
 });
+
+describe('call with a multipart form, and url', () => {
+  it('sends a FormData body as it is, and builds links from the route', async () => {
+    const { defineRoute } = await import('@motcua/contracts');
+    const { z } = await import('zod');
+    const upload = defineRoute({
+      method: 'POST', path: '/files/:index', summary: 's', tag: 't', access: { kind: 'public' },
+      params: z.object({ index: z.coerce.number() }), query: z.object({ returnTo: z.string().optional() }), response: z.object({ ok: z.boolean() }),
+    });
+    let init: RequestInit | undefined;
+    const client = createApiClient({ fetchImpl: (async (_u: string, i: RequestInit) => ((init = i), new Response('{"ok":true}', { status: 201 }))) as typeof fetch });
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'a.png');
+    expect(await client.call(upload, { params: { index: 2 }, body: form })).toEqual({ ok: true });
+    expect(init!.body).toBe(form);
+    // The browser sets the multipart content type with its boundary.
+    expect((init!.headers as Record<string, string>)['content-type']).toBeUndefined();
+    expect(client.url(upload, { params: { index: 1 }, query: { returnTo: '/portal/a b' } })).toBe('/api/files/1?returnTo=%2Fportal%2Fa+b');
+  });
+});

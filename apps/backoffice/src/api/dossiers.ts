@@ -1,7 +1,7 @@
 import type { CounterIntake, DossierComponent, IntakeOutcome, ProcessAction, RouteBody, RouteResponse } from '@motcua/contracts';
 import { routes, ZErrorBody, type ZDossierListQuery } from '@motcua/contracts';
 import { DEFAULT_TIME_ZONE } from '@motcua/core';
-import { ApiError, fillPath, NetworkError } from '@motcua/web';
+import { ApiError, NetworkError } from '@motcua/web';
 import type { z } from 'zod';
 import { Upload, type DetailedError } from 'tus-js-client';
 import { i18n } from '../i18n/index.js';
@@ -29,7 +29,7 @@ export function uploadComponentFile(id: string, index: number, files: File[], on
   if (files.length === 1) return uploadResumable(id, index, files[0]!, onProgress);
   const form = new FormData();
   for (const f of files) form.append('file', f, f.name);
-  return api.request('POST', fillPath(routes.uploadComponentFile.path, { id, index: String(index) }), { body: form, schema: routes.uploadComponentFile.response });
+  return api.call(routes.uploadComponentFile, { params: { id, index }, body: form });
 }
 
 function uploadResumable(id: string, index: number, file: File, onProgress?: (sent: number, total: number) => void): Promise<DossierComponent> {

@@ -11,3 +11,5 @@ export const guideUrl = (centerId: string, target: { field?: string; code?: stri
 /** The guide editor: a procedure's guide content in both languages, and the form library to pick from. */
 export const fetchProcedureGuide = (id: string) => api.call(routes.procedureGuide, { params: { id } });
 export const saveProcedureGuide = (id: string, body: GuideContentInput) => api.call(routes.updateProcedureGuide, { params: { id }, body });
+/** A blank form of the library as a printable page, opened in a new tab. */
+export const formSheetUrl = (code: string) => api.url(routes.guideFormSheet, { params: { code } });

@@ -11,3 +11,5 @@ export const cancelAppointment = (token: string) => api.call(routes.cancelAppoin
 export const rescheduleAppointment = (token: string, slotStart: string) =>
   api.call(routes.rescheduleAppointment, { params: { token }, body: { slotStart } });
 export const checkInAppointment = (centerId: string, code: string) => api.call(routes.checkInAppointment, { params: { centerId }, body: { code } });
+/** A blank form of the library as a printable page, opened in a new tab. */
+export const formSheetUrl = (code: string) => api.url(routes.guideFormSheet, { params: { code } });

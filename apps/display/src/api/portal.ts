@@ -1,5 +1,5 @@
 import { routes, type CitizenRating, type CitizenSubmission, type CitizenSupplementAnswer } from '@motcua/contracts';
-import { ApiError, fillPath } from '@motcua/web';
+import { ApiError } from '@motcua/web';
 import { api } from './client.js';
 
 /** The signed-in citizen, or null when no citizen session is open (401). */
@@ -12,7 +12,7 @@ export async function citizenMe() {
   }
 }
 /** A full-page navigation: the identity provider's pages are not ours. */
-export const signInUrl = (returnTo: string) => `/api${routes.citizenSignIn.path}?returnTo=${encodeURIComponent(returnTo)}`;
+export const signInUrl = (returnTo: string) => api.url(routes.citizenSignIn, { query: { returnTo } });
 export const signOut = () => api.call(routes.citizenSignOut);
 export const myDossiers = () => api.call(routes.citizenDossiers);
 export const myDossier = (code: string) => api.call(routes.citizenDossier, { params: { code } });
@@ -21,7 +21,7 @@ export const submitDossier = (body: CitizenSubmission) => api.call(routes.citize
 export function uploadFile(code: string, index: number, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.request<{ index: number; hasFile: boolean }>('POST', fillPath(routes.citizenUploadComponentFile.path, { code, index: String(index) }), { body: form });
+  return api.call(routes.citizenUploadComponentFile, { params: { code, index }, body: form });
 }
 export const answerSupplement = (code: string, body: CitizenSupplementAnswer) => api.call(routes.citizenAnswerSupplement, { params: { code }, body });
 export const rateDossier = (code: string, body: CitizenRating) => api.call(routes.citizenRateDossier, { params: { code }, body });
