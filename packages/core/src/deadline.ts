@@ -66,7 +66,7 @@ export function oneWorkingDayBefore(cal: WorkCalendar, due: Date, from: Date): D
 }
 
 /**
- * "Sắp đến hạn": less than one working day of office time is left before `due` (DOMAIN.md
+ * "Sắp đến hạn": less than one working day of office time is left before `due` (docs/domain.md
  * Alerts, due_soon). Counted in working time, so a dossier received in the evening with a
  * one-day limit still has its whole next working day and is not flagged at once.
  */

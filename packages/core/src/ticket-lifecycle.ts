@@ -1,7 +1,7 @@
 import type { CounterAction, CounterState, TicketStatus } from '@motcua/contracts';
 
 /**
- * The queue ticket lifecycle (DOMAIN.md "Queue tickets"), like the dossier state machine:
+ * The queue ticket lifecycle (docs/domain.md "Queue tickets"), like the dossier state machine:
  *
  *   waiting → called → serving → done
  *   called → called (recall, at most `maxRecalls` times) → no_show (by hand, or automatically

@@ -5,7 +5,7 @@ import { computeDue, type TimeLimit } from './deadline.js';
  * One rule, one place (#18 item 11): the appointment printed on the receipt (Mẫu 01) and the time
  * limit the public guide publishes come from here, so the citizen reads the same rule on the QR
  * poster as on the slip. Same-day procedures received after the cut-off are due at the close of the
- * next working day (DOMAIN.md "Working-day calendar and deadlines").
+ * next working day (docs/domain.md "Working-day calendar and deadlines").
  */
 export const SAME_DAY_CUTOFF = '15:00';
 

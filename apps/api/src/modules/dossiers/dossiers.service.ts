@@ -675,7 +675,7 @@ function actionsFor(actor: Actor, d: Dossier, reach: { agency: boolean; intake: 
     if (allowed.has('start_processing') || allowed.has('handover')) out.push('assign');
     if (allowed.has('handover')) out.push('forward', 'send_back');
     for (const a of ['request_supplement', 'supplement_received', 'notify_obligation', 'suspend', 'resume']) if (allowed.has(a)) out.push(a);
-    if (allowed.has('obligation_paid') || ['received', 'in_process', 'resolved'].includes(d.status)) out.push('record_payment');
+    if (processingTransition(d.status, 'record_payment').ok) out.push('record_payment');
     if (d.status === 'in_process' && !d.extendedDueAt) out.push('extend');
     if (allowed.has('resolve')) out.push('resolve');
   }
