@@ -157,6 +157,9 @@ async function runChecks(env, base) {
     await state.kiosk.post('/devices/pair', { code: device.pairingCode });
     const kiosk = await state.kiosk.get(`/public/centers/${state.center.id}/kiosk`);
     state.service = kiosk.services.find((s) => state.center.counters.some((c) => c.services.some((x) => x.serviceId === s.id)));
+    // A kiosk gives no number for a service no open counter serves: open one first, as a manager would.
+    state.counter = state.center.counters.find((c) => c.services.some((x) => x.serviceId === state.service.id));
+    await state.admin.post(`/counters/${state.counter.id}/state`, { state: 'open' });
     state.ticket = await state.kiosk.post(`/centers/${state.center.id}/tickets`, { serviceId: state.service.id });
     return `${state.ticket.code} at ${state.center.name}`;
   });
@@ -165,9 +168,7 @@ async function runChecks(env, base) {
     if (!state.ticket) throw new Error('no ticket to call');
     // nginx spreads connections over the replicas; each replica's own count shows that both hold displays.
     state.displays = await Promise.all(Array.from({ length: 6 }, () => display(base, state.center.id)));
-    const counter = state.center.counters.find((c) => c.services.some((x) => x.serviceId === state.service.id));
-    await state.admin.post(`/counters/${counter.id}/state`, { state: 'open' });
-    const called = await state.admin.post(`/counters/${counter.id}/call-next`, {});
+    const called = await state.admin.post(`/counters/${state.counter.id}/call-next`, {});
     const code = called.current?.code;
     if (code !== state.ticket.code) throw new Error(`call-next called ${code}, not ${state.ticket.code}`);
     await until('every display to show the call', () => state.displays.every((d) => d.calls.includes(code)), 10_000, 200);

@@ -52,12 +52,47 @@ export function forPodman(rendered) {
   for (const needed of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress', 'Job', 'ConfigMap', 'Secret']) {
     if (!kinds.includes(needed)) throw new Error(`the rendered manifests have no ${needed}`);
   }
+  const secrets = Object.fromEntries(docs.filter((d) => d.kind === 'Secret').map((d) => [d.metadata.name, d.data ?? {}]));
+  for (const d of docs) {
+    if (d.kind !== 'Deployment' && d.kind !== 'Job') continue;
+    hostNetworkPorts(d.spec.template.spec);
+    inlineSecrets(d.spec.template.spec, secrets);
+    // podman 4.3 tries to remove an init container while it still runs and gives up the pod; the
+    // migration it would run is the Job's, played first.
+    delete d.spec.template.spec.initContainers;
+  }
   const job = docs.find((d) => d.kind === 'Job');
   const migrate = { apiVersion: 'v1', kind: 'Pod', metadata: { name: job.metadata.name }, spec: { ...job.spec.template.spec, restartPolicy: 'Never' } };
-  const support = docs.filter((d) => d.kind === 'ConfigMap' || d.kind === 'Secret');
+  const support = docs.filter((d) => d.kind === 'ConfigMap');
   const apps = docs.filter((d) => d.kind === 'Deployment');
   const dump = (list) => list.map((d) => stringify(d)).join('---\n');
   return { migrate: dump([...support, migrate]), apps: dump([...support, ...apps]), kinds };
+}
+
+/**
+ * Every pod shares the host's network here, where podman refuses port mappings: the containers'
+ * ports go, and probes name the port by number instead.
+ */
+function hostNetworkPorts(podSpec) {
+  for (const c of [...(podSpec.initContainers ?? []), ...podSpec.containers]) {
+    const byName = Object.fromEntries((c.ports ?? []).map((p) => [p.name, p.containerPort]));
+    delete c.ports;
+    for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
+      for (const action of [probe?.httpGet, probe?.tcpSocket]) if (action && typeof action.port === 'string') action.port = byName[action.port];
+    }
+  }
+}
+
+/** podman 4.3's kube play cannot read back the Secrets it stores: their values go into the containers' env. */
+function inlineSecrets(podSpec, secrets) {
+  for (const c of [...(podSpec.initContainers ?? []), ...podSpec.containers]) {
+    const refs = (c.envFrom ?? []).filter((e) => e.secretRef);
+    if (!refs.length) continue;
+    c.envFrom = c.envFrom.filter((e) => !e.secretRef);
+    const values = refs.flatMap((r) => Object.entries(secrets[r.secretRef.name] ?? {}).map(([name, b64]) => ({ name, value: Buffer.from(b64.replace(/\s/g, ''), 'base64').toString() })));
+    // Explicit env wins over envFrom in Kubernetes: keep that order of precedence.
+    c.env = [...values.filter((v) => !(c.env ?? []).some((e) => e.name === v.name)), ...(c.env ?? [])];
+  }
 }
 
 export async function runKubeChecks({ env, work, bases, tag, check, until, log }) {
@@ -74,6 +109,9 @@ export async function runKubeChecks({ env, work, bases, tag, check, until, log }
   const stop = async () => {
     for (const f of Object.values(files)) await podman(['kube', 'down', f], { env });
     await podman(['rm', '-f', names.pg, names.redis], { env });
+    // A play that failed half-way leaves pods `kube down` does not know.
+    const pods = (await podman(['pod', 'ls', '--format', '{{.Name}}'], { env })).out.split('\n').filter((n) => n.startsWith('motcua-'));
+    if (pods.length) await podman(['pod', 'rm', '-f', ...pods], { env });
   };
   await stop();
   try {
