@@ -262,8 +262,10 @@ describe('citizen notifications', () => {
       await ok(await send('admin', 'POST', `/counters/${k!.id}/call-next`));
     }
     await waitFor('the call text', async () => (await sql`select 1 from citizen_deliveries where event = 'ticket_called' and reference = ${mine.code} and channel = 'sms' and status = 'sent'`).length > 0, 20_000);
+    // Once per channel. Not compared with the channels seen at the first read: each channel's copy
+    // leaves on its own, and a Zalo copy sent after the SMS is not a second "soon".
     const all = await sql`select channel from citizen_deliveries where event = 'ticket_soon' and reference = ${mine.code}`;
-    expect(all.map((r) => r.channel).sort()).toEqual(texts.map((r) => r.channel).sort());
+    expect(all.map((r) => r.channel)).toContain('sms');
     expect(new Set(all.map((r) => r.channel)).size).toBe(all.length);
   });
 
