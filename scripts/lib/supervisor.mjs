@@ -40,6 +40,10 @@ export function supervise(name, script, env, { log = (m) => console.error(`» ${
     get current() {
       return app;
     },
+    /** Exits in a row, each within a minute of its start (0 while the first run lasts). */
+    get crashes() {
+      return crashes;
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);
