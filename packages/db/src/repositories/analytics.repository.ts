@@ -115,8 +115,9 @@ const countColumns = (perUnit: boolean) => sql`
 const lockRollups = command('analytics.lockRollups', () => sql`select pg_advisory_xact_lock(hashtext('motcua:analytics-rollup'))`);
 
 /** Questions by unit (or by nothing) without a field filter read the per-unit totals: a few thousand rows a quarter instead of hundreds of thousands. */
-const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'none') && !q.field;
-const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') => sql.raw(summed(q, groupBy) ? 'dossier_unit_daily_stats' : 'dossier_daily_stats');
+const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'channel' || groupBy === 'none') && !q.field;
+const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') =>
+  sql.raw(!summed(q, groupBy) ? 'dossier_daily_stats' : groupBy === 'channel' ? 'dossier_channel_daily_stats' : 'dossier_unit_daily_stats');
 
 /** A group's counts (the fields the core indicator formulas take), keyed by unit, field, procedure or channel. */
 export type DossierCountsRow = DossierCounts & { key: string };
@@ -223,17 +224,24 @@ const insertDossierDays = query(
       returning 1 as n`,
 );
 
-const deleteUnitDays = command('analytics.rollupDossierDays.deleteUnits', (from: string, to: string) => sql`delete from dossier_unit_daily_stats where day between ${from} and ${to}`);
+/** The detailed rows of [from, to] summed per unit pair (and channel): the small models the rankings and the overview read. */
+const SUMMED = {
+  unit: { table: sql.raw('dossier_unit_daily_stats'), key: sql.raw('day, agency_unit_id, receiving_unit_id') },
+  channel: { table: sql.raw('dossier_channel_daily_stats'), key: sql.raw('day, agency_unit_id, receiving_unit_id, channel') },
+} as const;
 
-const insertUnitDays = command('analytics.rollupDossierDays.insertUnits', (from: string, to: string) => sql`
-      insert into dossier_unit_daily_stats (day, agency_unit_id, receiving_unit_id, received, received_online, resolved_early, resolved_on_time, resolved_late,
+const deleteSummedDays = command('analytics.rollupDossierDays.deleteSummed', (from: string, to: string, per: keyof typeof SUMMED) => sql`
+      delete from ${SUMMED[per].table} where day between ${from} and ${to}`);
+
+const insertSummedDays = command('analytics.rollupDossierDays.insertSummed', (from: string, to: string, per: keyof typeof SUMMED) => sql`
+      insert into ${SUMMED[per].table} (${SUMMED[per].key}, received, received_online, resolved_early, resolved_on_time, resolved_late,
         withdrawn_on_time, withdrawn_late, in_progress_in_time, in_progress_overdue, original_on_time, original_in_time, with_fee, paid_online, dissatisfied, digitised,
         e_results, digitised_at_reception, reused_data)
-      select day, agency_unit_id, receiving_unit_id, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
+      select ${SUMMED[per].key}, sum(received), coalesce(sum(received) filter (where channel = 'online'), 0), sum(resolved_early), sum(resolved_on_time),
         sum(resolved_late), sum(withdrawn_on_time), sum(withdrawn_late), sum(in_progress_in_time), sum(in_progress_overdue), sum(original_on_time), sum(original_in_time),
         sum(with_fee), sum(paid_online), sum(dissatisfied), sum(digitised), sum(e_results), sum(digitised_at_reception), sum(reused_data)
       from dossier_daily_stats where day between ${from} and ${to}
-      group by day, agency_unit_id, receiving_unit_id`);
+      group by ${SUMMED[per].key}`);
 
 const deleteQueueDays = command('analytics.rollupQueueDays.delete', (from: string, to: string) => sql`delete from queue_hourly_stats where day between ${from} and ${to}`);
 
@@ -605,8 +613,10 @@ export const analyticsRepository = {
     await snapshotClosedDays(tx, from, to, timeZone);
     await deleteDossierDays(tx, from, to);
     const rows = await insertDossierDays(tx, from, to, timeZone);
-    await deleteUnitDays(tx, from, to);
-    await insertUnitDays(tx, from, to);
+    for (const per of ['unit', 'channel'] as const) {
+      await deleteSummedDays(tx, from, to, per);
+      await insertSummedDays(tx, from, to, per);
+    }
     await logCorrections(tx, from, to);
     return rows.length;
   },

@@ -93,6 +93,27 @@ export const dossierUnitDailyStats = pgTable(
   ],
 );
 
+/**
+ * The same again per channel: the overview's channel mix reads it, so it stays as small as the unit
+ * model instead of summing the detailed rows (which grow with procedures × agencies × centers).
+ */
+export const dossierChannelDailyStats = pgTable(
+  'dossier_channel_daily_stats',
+  {
+    day: date().notNull(),
+    agencyUnitId: uuid().notNull(),
+    receivingUnitId: uuid().notNull(),
+    channel: channel().notNull(),
+    received: count(),
+    receivedOnline: count(),
+    ...dossierOutcomes(),
+  },
+  (t) => [
+    primaryKey({ name: 'dossier_channel_daily_stats_pkey', columns: [t.day, t.agencyUnitId, t.receivingUnitId, t.channel] }),
+    index('dossier_channel_daily_stats_receiving_idx').on(t.receivingUnitId, t.day),
+  ],
+);
+
 /** Queue read model: one row per local day × center × service × hour of arrival. */
 export const queueHourlyStats = pgTable(
   'queue_hourly_stats',
