@@ -3,9 +3,11 @@
 // same run (shared machines are noisy, so the ratio is the figure); then the sizes and the paths
 // that grow with the tables, which is what a decision to partition them rests on. Real PostgreSQL
 // on a free port; the data is generated in SQL, deterministically (setseed), indexes built after.
-//   BENCH_DOSSIERS (5 M), BENCH_COMMUNES (100), BENCH_RUNS (30), BENCH_RAW_RUNS (5),
+//   BENCH_DOSSIERS (5 M), BENCH_TICKETS (as many as dossiers), BENCH_COMMUNES (100), BENCH_RUNS (30), BENCH_RAW_RUNS (5),
 //   BENCH_REBUILD=all to rebuild every day, not only the 91 read,
-//   BENCH_EXPLAIN=<statement names, comma-separated> to print their plans for today.
+//   BENCH_EXPLAIN=<statement names, comma-separated> to print their plans for today,
+//   BENCH_PARTITION=1 to time the same reads on copies partitioned by month.
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startPostgres } from './lib/infra.mjs';
@@ -14,6 +16,7 @@ import { build, ensureDependencies } from './lib/setup.mjs';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 5_000_000);
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 100);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? DOSSIERS);
 const CHUNK = 250_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 5);
@@ -38,6 +41,13 @@ async function world(sql) {
     insert into centers (code, name, unit_id, opening_hours)
     select 'TT-' || u.code, 'Trung tâm ' || u.name, u.id, '{}'::jsonb from administrative_units u where u.code like 'B%'`;
   await sql`
+    insert into services (center_id, code, name_vi, name_en, ticket_prefix, field)
+    select c.id, s.code, 'Dịch vụ ' || s.code, 'Service ' || s.code, s.code, 'civil_status'
+    from centers c cross join (values ('A'), ('B'), ('C'), ('D')) s(code) join administrative_units u on u.id = c.unit_id where u.code like 'B%'`;
+  await sql`
+    create table bench_services as
+    select (row_number() over (order by s.id) - 1)::int as idx, s.id, s.center_id from services s join centers c on c.id = s.center_id where c.code like 'TT-B%'`;
+  await sql`
     create table bench_agencies as
     select (row_number() over (order by a.code) - 1)::int as idx, a.id, c.id as center_id
     from agencies a join centers c on c.unit_id = a.unit_id where a.code like 'UBND-B%'`;
@@ -47,11 +57,12 @@ async function world(sql) {
       greatest(pv.time_limit_value, 0.5)::float8 * 1.4 as due_days, pv.fee_vnd
     from procedure_versions pv`;
   const [{ n }] = await sql`select count(*)::int as n from bench_versions`;
-  return { versions: n };
+  const [{ services }] = await sql`select count(*)::int as services from bench_services`;
+  return { versions: n, services };
 }
 
 /** The tables the generator fills: their secondary indexes are dropped for the load and built again after (one sort each, not 50 M random inserts). */
-const LOADED = ['dossiers', 'dossier_events', 'dossier_payments', 'dossier_documents'];
+const LOADED = ['dossiers', 'dossier_events', 'dossier_payments', 'dossier_documents', 'tickets'];
 
 /** Runs `load` with the loaded tables' secondary indexes dropped (constraints stay), then builds them again. */
 async function withoutIndexes(sql, load) {
@@ -136,6 +147,20 @@ async function generate(sql, w, onChunk) {
       insert into dossier_payments (dossier_id, amount_vnd, method, paid_at)
       select d.id, v.fee_vnd, case when random() < 0.4 then 'portal' else 'cash' end, d.received_at
       from dossiers d join bench_versions v on v.id = d.procedure_version_id where v.fee_vnd > 0 and d.code like 'BX-%'`,
+    // Queue tickets over the same year, most served within the day; today's partly still waiting.
+    (tx) => tx`
+      with x as (select i, random() as rs, random() as rt, random() as rw, random() as rd from generate_series(0, ${TICKETS - 1}::int) i),
+      y as (
+        select x.*, s.id as service_id, s.center_id, (current_date - floor(rt * 365)::int) as day from x join bench_services s on s.idx = floor(power(rs, 1.3) * ${w.services})::int
+      ), z as (
+        select y.*, (day::timestamp + interval '7 hours 30 minutes' + rd * interval '9 hours') at time zone ${TZ} as arrived,
+          row_number() over (partition by center_id, service_id, day order by i) as number from y
+      )
+      insert into tickets (center_id, service_id, business_date, number, code, status, arrived_at, called_at, serving_at, done_at, tracking_code)
+      select center_id, service_id, day, number, 'A' || lpad(number::text, 3, '0'),
+        (case when day = current_date and rw < 0.3 then 'waiting' when rw > 0.97 then 'no_show' else 'done' end)::ticket_status,
+        arrived, c, c + interval '1 minute', case when rw <= 0.97 then c + interval '9 minutes' end, 'T' || i
+      from (select z.*, case when not (day = current_date and rw < 0.3) then arrived + rw * interval '40 minutes' end as c from z) t`,
     (tx) => tx`
       insert into dossier_documents (dossier_id, kind, name)
       select id, 'result', 'Kết quả' from dossiers where resolved_at is not null and code like 'BX-%' and random() < 0.5`,
@@ -208,6 +233,57 @@ async function sizes(sql, tables) {
   for (const r of rows) console.log(`    ${r.name.padEnd(26)} ${Number(r.rows).toLocaleString('en').padStart(13)} rows   ${gb(r.heap).padStart(9)} + ${gb(r.indexes).padStart(9)} indexes`);
 }
 
+/**
+ * BENCH_PARTITION=1: copies of the slips partitioned by month of `at` and of the dossiers by month of
+ * receipt, and the reads that touch them timed on both layouts: a dossier's slip by id, and the
+ * rollup's candidates (received before the day ends, not finished before it starts) with their slips.
+ */
+async function partitionTrial(sql, ids, day) {
+  const done = step('copying the slips and dossiers into monthly partitions');
+  const [{ lo, hi }] = await sql`select date_trunc('month', min(at))::date::text as lo, max(at)::date::text as hi from dossier_events`;
+  const months = (await sql`select g::date::text as m from generate_series(${lo}::date, ${hi}::date, interval '1 month') g`).map((r) => r.m);
+  await sql`create table part_events (like dossier_events including defaults) partition by range (at)`;
+  await sql`create table part_dossiers (like dossiers including defaults) partition by range (received_at)`;
+  await sql`create table part_tickets (like tickets including defaults) partition by range (business_date)`;
+  for (const [i, m] of months.entries()) {
+    await sql.unsafe(`create table part_events_${i} partition of part_events for values from ('${m}') to ('${m}'::date + interval '1 month')`);
+    await sql.unsafe(`create table part_dossiers_${i} partition of part_dossiers for values from ('${m}') to ('${m}'::date + interval '1 month')`);
+    await sql.unsafe(`create table part_tickets_${i} partition of part_tickets for values from ('${m}') to ('${m}'::date + interval '1 month')`);
+  }
+  await sql`insert into part_events select * from dossier_events`;
+  await sql`insert into part_dossiers select * from dossiers`;
+  await sql`insert into part_tickets select * from tickets`;
+  await sql`create index on part_tickets (center_id, service_id, business_date, number) where transferred_from_ticket_id is null`;
+  await sql`create index on part_events (dossier_id, at)`;
+  await sql`create index on part_dossiers (id)`;
+  await sql`create index on part_dossiers ((coalesce(resolved_at, 'infinity'::timestamptz)))`;
+  await sql`analyze part_events`;
+  await sql`analyze part_dossiers`;
+  await sql`analyze part_tickets`;
+  done(` (${months.length} months)`);
+  const slip = (table) => timed(ids.length, async () => sql`select * from ${sql(table)} where dossier_id = ${ids[Math.floor(Math.random() * ids.length)]} order by at`);
+  const candidates = (dossiers, events) =>
+    timed(RAW_RUNS, () => sql`
+      select count(*)::int as n from ${sql(dossiers)} d join ${sql(events)} e on e.dossier_id = d.id
+      where d.received_at < ((${day}::date + 1)::timestamp at time zone ${TZ}) and coalesce(d.resolved_at, 'infinity') >= (${day}::date::timestamp at time zone ${TZ})
+        and e.at < ((${day}::date + 1)::timestamp at time zone ${TZ})`);
+  // What the queue rollup reads: one business day's tickets.
+  const queueDay = (tickets) =>
+    timed(RAW_RUNS, () => sql`
+      select center_id, service_id, count(*)::int as n, sum(extract(epoch from called_at - arrived_at))::int as wait
+      from ${sql(tickets)} where business_date = ${day} and transferred_from_ticket_id is null group by 1, 2`);
+  const rows = [
+    ["a dossier's slip", await slip('dossier_events'), await slip('part_events'), ids.length],
+    ["today's candidates", await candidates('dossiers', 'dossier_events'), await candidates('part_dossiers', 'part_events'), RAW_RUNS],
+    ["today's tickets", await queueDay('tickets'), await queueDay('part_tickets'), RAW_RUNS],
+  ];
+  console.log(`\n  Partitioned by month (${months.length} partitions) against one table:`);
+  for (const [label, plain, parted, runs] of rows) {
+    console.log(`${line(label, plain, runs)}\n${line('  partitioned', parted, runs)}   ${(parted.p50 / plain.p50).toFixed(2)}× the single table at p50`);
+  }
+  await sql`drop table part_events, part_dossiers, part_tickets`;
+}
+
 const line = (label, r, runs) => `    ${label.padEnd(15)} p50 ${r.p50.toFixed(1).padStart(9)} ms   p95 ${r.p95.toFixed(1).padStart(9)} ms   (${runs} runs)`;
 
 /** Compares a read-model query with its raw GROUP BY: the ratio, the p95 target, and that they give the same numbers. */
@@ -248,7 +324,7 @@ async function main() {
   const database = await createTestDatabase();
   const sql = database.sql;
   try {
-    console.log(`\nbench:analytics — ${DOSSIERS.toLocaleString('en')} dossiers over 12 months, ${COMMUNES} communes (${os.cpus().length} cores)\n`);
+    console.log(`\nbench:analytics — ${DOSSIERS.toLocaleString('en')} dossiers and ${TICKETS.toLocaleString('en')} tickets over 12 months, ${COMMUNES} communes (${os.cpus().length} cores)\n`);
     await seedDemo(database.db);
     const w = await world(sql);
     const genStart = performance.now();
@@ -296,7 +372,7 @@ async function main() {
 
     // What partitioning by time would act on: the sizes, and the two paths that touch the big tables as they grow.
     console.log('\n  Sizes:');
-    await sizes(sql, ['dossiers', 'dossier_events', 'dossier_payments', 'dossier_documents', 'dossier_daily_stats', 'dossier_unit_daily_stats', 'tickets']);
+    await sizes(sql, ['dossiers', 'dossier_events', 'dossier_payments', 'dossier_documents', 'dossier_daily_stats', 'dossier_unit_daily_stats', 'dossier_channel_daily_stats', 'tickets', 'queue_hourly_stats']);
     const ids = (await sql`select id from dossiers tablesample system (0.1) limit 200`).map((r) => r.id);
     const timeline = await timed(ids.length, async () => sql`select * from dossier_events where dossier_id = ${ids[Math.floor(Math.random() * ids.length)]} order by at`);
     if (process.env.BENCH_EXPLAIN) {
@@ -304,7 +380,8 @@ async function main() {
       const { sql: q } = await import('drizzle-orm');
       for (const name of process.env.BENCH_EXPLAIN.split(',')) {
         await database.db.transaction(async (tx) => {
-          await tx.execute(statements.get('analytics.rollupDossierDays.delete')(to, to));
+          // An insert of the rollup runs after its delete, as in the rollup.
+          if (name.endsWith('.insert')) await tx.execute(statements.get(name.replace(/insert$/, 'delete'))(to, to));
           const plan = await tx.execute(q`explain (analyze, buffers) ${statements.get(name)(to, to, TZ)}`);
           console.log(`\n${name}:\n` + plan.map((r) => r['QUERY PLAN']).join('\n'));
           tx.rollback();
@@ -312,13 +389,17 @@ async function main() {
       }
     }
     const today = await timed(RAW_RUNS, () => database.db.transaction((tx) => analyticsRepository.rollupDossierDay(tx, to, TZ)));
+    const queueToday = await timed(RAW_RUNS, () => database.db.transaction((tx) => analyticsRepository.rollupQueueDay(tx, to)));
     console.log(`
   The paths that grow with the tables:
 ${line("a dossier's slip", timeline, ids.length)}
-${line("today's rollup", today, RAW_RUNS)}   (the worker's job after each change)`);
+${line("today's rollup", today, RAW_RUNS)}   (dossiers: the worker's job every minute and after each change)
+${line('  and the queue', queueToday, RAW_RUNS)}   (tickets: every minute)`);
+    if (process.env.BENCH_PARTITION) await partitionTrial(sql, ids, to);
   } finally {
     await database.drop().catch(() => {});
     await pg.stop();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -23,7 +23,7 @@ where x.day between $1 and $2 and (x.agency_unit_id = any(array[$3]::uuid[]) or 
 order by x.recomputed_at desc, x.day, au.name limit $5;
 
 -- analytics.dossierCounts
-with b as (select $1::date as b_from, $2::date as b_to)
+with b as (select x.b_from, x.b_to, least(x.b_to, greatest(x.b_from, (now() at time zone $1)::date)) as b_snap from (select $2::date as b_from, $3::date as b_to) x)
     select s.agency_unit_id::text as key,
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to and s.channel = 'online'), 0)::int as "receivedOnline",
@@ -33,10 +33,10 @@ coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to
 coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
 coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
 coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
-coalesce(sum(s.in_progress_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $3)::date))), 0)::int as "inProgressInTime",
-coalesce(sum(s.in_progress_overdue) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $4)::date))), 0)::int as "inProgressOverdue",
+coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_snap), 0)::int as "inProgressInTime",
+coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_snap), 0)::int as "inProgressOverdue",
 coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
-coalesce(sum(s.original_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $5)::date))), 0)::int as "originalInTime",
+coalesce(sum(s.original_in_time) filter (where s.day = b.b_snap), 0)::int as "originalInTime",
 coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
 coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
 coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
@@ -44,11 +44,11 @@ coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::
 coalesce(sum(s.e_results) filter (where s.day between b.b_from and b.b_to), 0)::int as "eResults",
 coalesce(sum(s.digitised_at_reception) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitisedAtReception",
 coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)::int as "reusedData"
-    from b join dossier_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$6]::uuid[]) and s.field = $7
+    from b join dossier_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$4]::uuid[]) and s.field = $5
     group by 1 order by 1;
 
 -- analytics.dossierCounts
-with b as (select $1::date as b_from, $2::date as b_to)
+with b as (select x.b_from, x.b_to, least(x.b_to, greatest(x.b_from, (now() at time zone $1)::date)) as b_snap from (select $2::date as b_from, $3::date as b_to) x)
     select s.field::text as key,
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to and s.channel = 'online'), 0)::int as "receivedOnline",
@@ -58,10 +58,10 @@ coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to
 coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
 coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
 coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
-coalesce(sum(s.in_progress_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $3)::date))), 0)::int as "inProgressInTime",
-coalesce(sum(s.in_progress_overdue) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $4)::date))), 0)::int as "inProgressOverdue",
+coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_snap), 0)::int as "inProgressInTime",
+coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_snap), 0)::int as "inProgressOverdue",
 coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
-coalesce(sum(s.original_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $5)::date))), 0)::int as "originalInTime",
+coalesce(sum(s.original_in_time) filter (where s.day = b.b_snap), 0)::int as "originalInTime",
 coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
 coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
 coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
@@ -73,7 +73,7 @@ coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)
     group by 1 order by 1;
 
 -- analytics.dossierCounts
-with b as (select $1::date as b_from, $2::date as b_to)
+with b as (select x.b_from, x.b_to, least(x.b_to, greatest(x.b_from, (now() at time zone $1)::date)) as b_snap from (select $2::date as b_from, $3::date as b_to) x)
     select s.channel::text as key,
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
 coalesce(sum(s.received_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "receivedOnline",
@@ -83,10 +83,10 @@ coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to
 coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
 coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
 coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
-coalesce(sum(s.in_progress_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $3)::date))), 0)::int as "inProgressInTime",
-coalesce(sum(s.in_progress_overdue) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $4)::date))), 0)::int as "inProgressOverdue",
+coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_snap), 0)::int as "inProgressInTime",
+coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_snap), 0)::int as "inProgressOverdue",
 coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
-coalesce(sum(s.original_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $5)::date))), 0)::int as "originalInTime",
+coalesce(sum(s.original_in_time) filter (where s.day = b.b_snap), 0)::int as "originalInTime",
 coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
 coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
 coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
@@ -94,7 +94,7 @@ coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::
 coalesce(sum(s.e_results) filter (where s.day between b.b_from and b.b_to), 0)::int as "eResults",
 coalesce(sum(s.digitised_at_reception) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitisedAtReception",
 coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)::int as "reusedData"
-    from b join dossier_channel_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$6]::uuid[])
+    from b join dossier_channel_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$4]::uuid[])
     group by 1 order by 1;
 
 -- analytics.dossierList
@@ -211,10 +211,9 @@ and d.channel = $14
   order by page.code;
 
 -- analytics.dossierTrend
-with b as (
-      select greatest(g::date, $1::date) as b_from, least((g + '1 week'::interval - '1 day'::interval)::date, $2::date) as b_to
-      from generate_series(date_trunc($3, $4::date::timestamp), $5::date::timestamp, '1 week'::interval) g
-    )
+with b as (select x.b_from, x.b_to, least(x.b_to, greatest(x.b_from, (now() at time zone $1)::date)) as b_snap from (
+      select greatest(g::date, $2::date) as b_from, least((g + '1 week'::interval - '1 day'::interval)::date, $3::date) as b_to
+      from generate_series(date_trunc($4, $5::date::timestamp), $6::date::timestamp, '1 week'::interval) g) x)
     select b.b_from::text as key, b.b_to::text as "to",
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to), 0)::int as "received",
 coalesce(sum(s.received) filter (where s.day between b.b_from and b.b_to and s.channel = 'online'), 0)::int as "receivedOnline",
@@ -224,10 +223,10 @@ coalesce(sum(s.resolved_on_time) filter (where s.day between b.b_from and b.b_to
 coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
 coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
 coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
-coalesce(sum(s.in_progress_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $6)::date))), 0)::int as "inProgressInTime",
-coalesce(sum(s.in_progress_overdue) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $7)::date))), 0)::int as "inProgressOverdue",
+coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_snap), 0)::int as "inProgressInTime",
+coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_snap), 0)::int as "inProgressOverdue",
 coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
-coalesce(sum(s.original_in_time) filter (where s.day = least(b.b_to, greatest(b.b_from, (now() at time zone $8)::date))), 0)::int as "originalInTime",
+coalesce(sum(s.original_in_time) filter (where s.day = b.b_snap), 0)::int as "originalInTime",
 coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
 coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
 coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
@@ -235,7 +234,7 @@ coalesce(sum(s.digitised) filter (where s.day between b.b_from and b.b_to), 0)::
 coalesce(sum(s.e_results) filter (where s.day between b.b_from and b.b_to), 0)::int as "eResults",
 coalesce(sum(s.digitised_at_reception) filter (where s.day between b.b_from and b.b_to), 0)::int as "digitisedAtReception",
 coalesce(sum(s.reused_data) filter (where s.day between b.b_from and b.b_to), 0)::int as "reusedData"
-    from b left join dossier_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$9]::uuid[]) and s.field = $10
+    from b left join dossier_daily_stats s on s.day between b.b_from - 1 and b.b_to and s.agency_unit_id = any(array[$7]::uuid[]) and s.field = $8
     group by b.b_from, b.b_to order by b.b_from;
 
 -- analytics.labels.fields

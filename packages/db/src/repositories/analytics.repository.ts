@@ -1,5 +1,5 @@
 import { COUNT_KEYS, DEFAULT_TIME_ZONE, nextDate, type CountKey, type DossierCounts, type QueueSums } from '@motcua/core';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../client.js';
 import { col, command, query } from '../statement.js';
@@ -81,7 +81,9 @@ const filters = (q: CountsQuery) => sql`${inUnits(unitColumn(q.by), q.unitIds)} 
  * The day whose end-of-day snapshot gives "in progress": the bucket's last day, or today while
  * the bucket is still running (a month not over yet has no rows for its remaining days).
  */
-const SNAPSHOT_DAY = sql`least(b.b_to, greatest(b.b_from, (now() at time zone ${DEFAULT_TIME_ZONE})::date))`;
+const SNAPSHOT_DAY = sql`least(x.b_to, greatest(x.b_from, (now() at time zone ${DEFAULT_TIME_ZONE})::date))`;
+/** The buckets `b` (b_from, b_to) with their snapshot day `b_snap`, computed once per bucket rather than for every summed row. */
+const buckets = (rows: SQL) => sql`b as (select x.b_from, x.b_to, ${SNAPSHOT_DAY} as b_snap from (${rows}) x)`;
 /** The count columns as read: one integer per count key. */
 const countsShape = Object.fromEntries(COUNT_KEYS.map((k) => [k, z.number()])) as Record<CountKey, z.ZodNumber>;
 
@@ -96,10 +98,10 @@ const countColumns = (perUnit: boolean) => sql`
   coalesce(sum(s.resolved_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "resolvedLate",
   coalesce(sum(s.withdrawn_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnOnTime",
   coalesce(sum(s.withdrawn_late) filter (where s.day between b.b_from and b.b_to), 0)::int as "withdrawnLate",
-  coalesce(sum(s.in_progress_in_time) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "inProgressInTime",
-  coalesce(sum(s.in_progress_overdue) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "inProgressOverdue",
+  coalesce(sum(s.in_progress_in_time) filter (where s.day = b.b_snap), 0)::int as "inProgressInTime",
+  coalesce(sum(s.in_progress_overdue) filter (where s.day = b.b_snap), 0)::int as "inProgressOverdue",
   coalesce(sum(s.original_on_time) filter (where s.day between b.b_from and b.b_to), 0)::int as "originalOnTime",
-  coalesce(sum(s.original_in_time) filter (where s.day = ${SNAPSHOT_DAY}), 0)::int as "originalInTime",
+  coalesce(sum(s.original_in_time) filter (where s.day = b.b_snap), 0)::int as "originalInTime",
   coalesce(sum(s.with_fee) filter (where s.day between b.b_from and b.b_to), 0)::int as "withFee",
   coalesce(sum(s.paid_online) filter (where s.day between b.b_from and b.b_to), 0)::int as "paidOnline",
   coalesce(sum(s.dissatisfied) filter (where s.day between b.b_from and b.b_to), 0)::int as "dissatisfied",
@@ -294,7 +296,7 @@ const dossierCounts = query(
   (q: CountsQuery & { groupBy: DossierGrouping }) => {
     const key = q.groupBy === 'unit' ? unitColumn(q.by) : q.groupBy === 'field' ? sql.raw('s.field') : q.groupBy === 'procedure' ? sql.raw('s.procedure_id') : sql.raw('s.channel');
     return sql`
-      with b as (select ${q.from}::date as b_from, ${q.to}::date as b_to)
+      with ${buckets(sql`select ${q.from}::date as b_from, ${q.to}::date as b_to`)}
       select ${key}::text as key, ${countColumns(summed(q, q.groupBy))}
       from b join ${statsTable(q, q.groupBy)} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
       group by 1 order by 1`;
@@ -307,10 +309,9 @@ const dossierTrend = query(
   (q: CountsQuery & { bucket: 'day' | 'week' | 'month' }) => {
     const step = sql.raw(`'1 ${q.bucket}'::interval`);
     return sql`
-      with b as (
+      with ${buckets(sql`
         select greatest(g::date, ${q.from}::date) as b_from, least((g + ${step} - '1 day'::interval)::date, ${q.to}::date) as b_to
-        from generate_series(date_trunc(${q.bucket}, ${q.from}::date::timestamp), ${q.to}::date::timestamp, ${step}) g
-      )
+        from generate_series(date_trunc(${q.bucket}, ${q.from}::date::timestamp), ${q.to}::date::timestamp, ${step}) g`)}
       select b.b_from::text as key, b.b_to::text as "to", ${countColumns(summed(q, 'none'))}
       from b left join ${statsTable(q, 'none')} s on s.day between b.b_from - 1 and b.b_to ${filters(q)}
       group by b.b_from, b.b_to order by b.b_from`;
