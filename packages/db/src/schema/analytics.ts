@@ -73,20 +73,17 @@ export const dossierDailyStats = pgTable(
   ],
 );
 
+/** The key and counts of the summed dossier read models (per unit pair, and per unit pair and channel). */
+const unitPairDay = () => ({ day: date().notNull(), agencyUnitId: uuid().notNull(), receivingUnitId: uuid().notNull() });
+const summedCounts = () => ({ received: count(), receivedOnline: count(), ...dossierOutcomes() });
+
 /**
  * The same counts summed per day × competent agency's unit × receiving unit: what rankings and
  * province tiles read (a few thousand rows per quarter instead of hundreds of thousands).
  */
 export const dossierUnitDailyStats = pgTable(
   'dossier_unit_daily_stats',
-  {
-    day: date().notNull(),
-    agencyUnitId: uuid().notNull(),
-    receivingUnitId: uuid().notNull(),
-    received: count(),
-    receivedOnline: count(),
-    ...dossierOutcomes(),
-  },
+  { ...unitPairDay(), ...summedCounts() },
   (t) => [
     primaryKey({ name: 'dossier_unit_daily_stats_pkey', columns: [t.day, t.agencyUnitId, t.receivingUnitId] }),
     index('dossier_unit_daily_stats_receiving_idx').on(t.receivingUnitId, t.day),
@@ -99,15 +96,7 @@ export const dossierUnitDailyStats = pgTable(
  */
 export const dossierChannelDailyStats = pgTable(
   'dossier_channel_daily_stats',
-  {
-    day: date().notNull(),
-    agencyUnitId: uuid().notNull(),
-    receivingUnitId: uuid().notNull(),
-    channel: channel().notNull(),
-    received: count(),
-    receivedOnline: count(),
-    ...dossierOutcomes(),
-  },
+  { ...unitPairDay(), channel: channel().notNull(), ...summedCounts() },
   (t) => [
     primaryKey({ name: 'dossier_channel_daily_stats_pkey', columns: [t.day, t.agencyUnitId, t.receivingUnitId, t.channel] }),
     index('dossier_channel_daily_stats_receiving_idx').on(t.receivingUnitId, t.day),
