@@ -201,7 +201,7 @@ async function sizes(sql, tables) {
  * rollup's candidates (received before the day ends, not finished before it starts) with their slips.
  */
 async function partitionTrial(sql, ids, day) {
-  const done = step('copying the slips and dossiers into monthly partitions');
+  const done = step('copying the slips, dossiers and tickets into monthly partitions');
   const [{ lo, hi }] = await sql`select date_trunc('month', min(at))::date::text as lo, max(at)::date::text as hi from dossier_events`;
   const months = (await sql`select g::date::text as m from generate_series(${lo}::date, ${hi}::date, interval '1 month') g`).map((r) => r.m);
   await sql`create table part_events (like dossier_events including defaults) partition by range (at)`;

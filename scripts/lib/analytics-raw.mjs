@@ -2,7 +2,8 @@
 export const TZ = 'Asia/Ho_Chi_Minh';
 
 /**
- * The ranking's numbers straight from the raw rows: what the read model must reproduce. The generated
+ * The counts per `key` (a dossier column: `unit_id` for the ranking, `channel` for the overview) straight
+ * from the raw rows: what the read models must reproduce. The generated
  * slips have no pauses, so the due time that applied is the dossier's; a withdrawal ends a dossier at its slip row.
  */
 export const rawCounts = (sql, from, to, key) => sql`

@@ -116,7 +116,7 @@ const countColumns = (perUnit: boolean) => sql`
  */
 const lockRollups = command('analytics.lockRollups', () => sql`select pg_advisory_xact_lock(hashtext('motcua:analytics-rollup'))`);
 
-/** Questions by unit (or by nothing) without a field filter read the per-unit totals: a few thousand rows a quarter instead of hundreds of thousands. */
+/** Questions by unit, by channel or by nothing, without a field filter, read the summed models: a few thousand rows a quarter instead of hundreds of thousands. */
 const summed = (q: CountsQuery, groupBy: DossierGrouping | 'none') => (groupBy === 'unit' || groupBy === 'channel' || groupBy === 'none') && !q.field;
 const statsTable = (q: CountsQuery, groupBy: DossierGrouping | 'none') =>
   sql.raw(!summed(q, groupBy) ? 'dossier_daily_stats' : groupBy === 'channel' ? 'dossier_channel_daily_stats' : 'dossier_unit_daily_stats');
