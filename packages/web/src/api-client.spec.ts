@@ -41,7 +41,7 @@ describe('call', () => {
     const { defineRoute } = await import('@motcua/contracts');
     const { z } = await import('zod');
     const route = defineRoute({
-      method: 'POST', path: '/centers/:centerId/things', summary: 's', tag: 't', access: { kind: 'public' },
+      method: 'POST', path: '/centers/:centerId/things', summary: 's', tag: 't', access: { kind: 'public', rateLimit: { limit: 1, windowSeconds: 1 } },
       params: z.object({ centerId: z.string() }), query: z.object({ page: z.number().optional(), q: z.string().optional() }),
       body: z.object({ name: z.string() }), response: z.object({ id: z.string() }),
     });
@@ -66,7 +66,7 @@ describe('call with a multipart form, and url', () => {
     const { defineRoute } = await import('@motcua/contracts');
     const { z } = await import('zod');
     const upload = defineRoute({
-      method: 'POST', path: '/files/:index', summary: 's', tag: 't', access: { kind: 'public' },
+      method: 'POST', path: '/files/:index', summary: 's', tag: 't', access: { kind: 'public', rateLimit: { limit: 1, windowSeconds: 1 } },
       params: z.object({ index: z.coerce.number() }), query: z.object({ returnTo: z.string().optional() }), response: z.object({ ok: z.boolean() }),
     });
     let init: RequestInit | undefined;

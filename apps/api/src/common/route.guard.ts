@@ -32,7 +32,7 @@ export class RouteGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & RequestWithActor & { device?: DeviceIdentity; validated?: ValidatedInput }>();
 
     if (def.access.kind === 'public') {
-      if (def.access.rateLimit) await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
+      await this.limiter.hit(`${def.method}:${def.path}`, req.ip ?? 'unknown', def.access.rateLimit);
       // Only the citizen cookie is read (a staff session is no citizen); an absent or expired one just leaves it unset.
       if (def.access.citizen === 'optional') (req as RequestWithCitizen).citizen = (await this.citizens.resolve(req.cookies?.[CITIZEN_SESSION_COOKIE])) ?? undefined;
       req.validated = validate(def, req);

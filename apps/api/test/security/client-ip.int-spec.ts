@@ -40,6 +40,26 @@ describe('a client cannot choose its own address', () => {
     expect(other.status).not.toBe(429);
   });
 
+  it('health and the VNPay notice, public too, are limited per address (600 a minute): a flood is refused, other addresses are not', async () => {
+    const flood = async (route: string, address: string) => {
+      const statuses: number[] = [];
+      for (let batch = 0; batch < 30; batch++) {
+        const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${stack.baseUrl}${route}`, { headers: { 'x-forwarded-for': address } })));
+        statuses.push(...answers.map((r) => r.status));
+      }
+      return statuses;
+    };
+    for (const route of ['/api/health', '/api/payments/vnpay/ipn']) {
+      const address = route === '/api/health' ? '203.0.113.60' : '203.0.113.61';
+      expect((await flood(route, address)).filter((s) => s === 429)).toEqual([]);
+      const over = await fetch(`${stack.baseUrl}${route}`, { headers: { 'x-forwarded-for': address } });
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+      const other = await fetch(`${stack.baseUrl}${route}`, { headers: { 'x-forwarded-for': '203.0.113.62' } });
+      expect(other.status).not.toBe(429);
+    }
+  });
+
   it('the audit log records the address the proxy saw, not the invented one', async () => {
     const res = await fetch(`${stack.baseUrl}/api/calendar/days/2026-11-20`, { method: 'PUT', headers: { cookie: admin, 'content-type': 'application/json', ...viaProxy('6.6.6.6') }, body: JSON.stringify({ kind: 'holiday', name: 'Ngày Nhà giáo (thử)' }) });
     expect(res.status).toBe(200);

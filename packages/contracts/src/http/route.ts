@@ -11,8 +11,9 @@ export type RouteAccess =
   /**
    * `citizen: 'optional'`: anyone may call, and a valid citizen session cookie (never a staff one), when
    * present, is resolved for the service, which may take it as proof instead of the public check (pay page).
+   * `rateLimit` is required: every public route is limited per client address.
    */
-  | { kind: 'public'; rateLimit?: { limit: number; windowSeconds: number }; citizen?: 'optional' }
+  | { kind: 'public'; rateLimit: { limit: number; windowSeconds: number }; citizen?: 'optional' }
   /** `duringPasswordChange`: also open while the account must change its temporary password (me, change-password, sign-out). */
   | { kind: 'staff'; roles: readonly Role[] | 'any'; scope?: ScopeTarget; duringPasswordChange?: true }
   /** A paired device of the target's center; `staffRoles` may act in its place (e.g. an officer issuing a ticket at the counter). */

@@ -24,7 +24,7 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
     (paths[path] ??= {})[def.method.toLowerCase()] = {
       operationId,
       summary: def.summary,
-      description: `Access: ${access}${def.access.kind === 'public' && def.access.rateLimit ? ` (rate-limited: ${def.access.rateLimit.limit} per ${def.access.rateLimit.windowSeconds} s)` : ''}.`,
+      description: `Access: ${access}${def.access.kind === 'public' ? ` (rate-limited: ${def.access.rateLimit.limit} per ${def.access.rateLimit.windowSeconds} s)` : ''}.`,
       tags: [def.tag],
       parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
       ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } } } : {}),

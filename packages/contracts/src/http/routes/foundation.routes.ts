@@ -11,7 +11,8 @@ export const foundationRoutes = {
     path: '/health',
     summary: 'Liveness and readiness: checks PostgreSQL and Redis (503 when one is down)',
     tag: 'system',
-    access: { kind: 'public' },
+    // Generous: probes come every few seconds, but each answer costs a PostgreSQL and a Redis round trip.
+    access: { kind: 'public', rateLimit: { limit: 600, windowSeconds: 60 } },
     response: ZHealth,
   }),
   createPing: defineRoute({

@@ -13,7 +13,8 @@ export const paymentRoutes = {
   }),
   paymentIpn: defineRoute({
     method: 'GET', path: '/payments/vnpay/ipn', tag: 'payments', summary: "VNPay's server-to-server notice (IPN): the signature is the authentication; settles the attempt once, answers RspCode 00/01/02/04/97/99",
-    access: { kind: 'public' }, query: ZGatewayParams, response: ZIpnAnswer,
+    // Per address, so VNPay's few servers share it: far above a province's payments, low enough to blunt a signature-guessing flood.
+    access: { kind: 'public', rateLimit: { limit: 600, windowSeconds: 60 } }, query: ZGatewayParams, response: ZIpnAnswer,
   }),
   paymentReturn: defineRoute({
     method: 'GET', path: '/payments/vnpay/return', tag: 'payments', summary: "The browser's return from VNPay: checks the signature and shows the attempt's state; changes nothing",
