@@ -55,4 +55,26 @@ describe('rate limits of public routes', () => {
     // The first check waits for Redis briefly (then the watch knows it is down); the rest do not wait.
     expect(performance.now() - started).toBeLessThan(1500);
   });
+
+  it('when Redis is slow to answer, the local limit decides from what already passed, not from a fresh quota', async () => {
+    const { freePort, startRedis } = await import('../../../scripts/lib/infra.mjs');
+    const port = await freePort();
+    const own = await startRedis({ dir: `/tmp/motcua-rl-slow-${port}`, port });
+    const client = createRedis(own.url);
+    const admin = createRedis(own.url);
+    const ready = (r: typeof client) => (r.status === 'ready' ? undefined : new Promise((resolve) => r.once('ready', resolve)));
+    try {
+      await Promise.all([ready(client), ready(admin)]);
+      const limiter = new RateLimiter(client, config, new DependencyWatch(quiet));
+      for (let i = 0; i < 5; i++) expect(await verdict(limiter, 'e')).toBe('ok');
+      // Redis stays up but answers nobody for a second: the shared check gives up after 250 ms.
+      await admin.client('PAUSE', 1000, 'ALL');
+      expect(await verdict(limiter, 'e')).toBeGreaterThanOrEqual(1);
+      expect(await verdict(limiter, 'f')).toBe('ok');
+    } finally {
+      client.disconnect();
+      admin.disconnect();
+      await own.stop();
+    }
+  });
 });

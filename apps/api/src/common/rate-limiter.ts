@@ -16,8 +16,8 @@ const REDIS_TIMEOUT_MS = 250;
  * A limit per route and client over a sliding window (the last `windowSeconds`, however they
  * fall on the clock: no burst of twice the limit at a window boundary), shared by every API
  * instance through Redis (async-ratelimiter: a sorted set of request times per key). While Redis
- * is down each instance keeps the same limit locally (rate-limiter-flexible in memory), so public
- * pages — the hall display, the kiosk's services, sign-in — keep answering and stay limited.
+ * is down or slow each instance keeps the same limit locally (rate-limiter-flexible in memory), so
+ * public pages — the hall display, the kiosk's services, sign-in — keep answering and stay limited.
  */
 @Injectable()
 export class RateLimiter {
@@ -35,18 +35,24 @@ export class RateLimiter {
   /** Counts one request; throws 429 (with the seconds to wait) when over the limit. */
   async hit(route: string, client: string, rule: RateRule): Promise<void> {
     const id = `${route}:${client}`;
+    // Every request is counted locally too, so the local limit that decides when Redis is slow or
+    // down starts from what this instance has already let through, not from a fresh quota.
+    const refusal = await this.local(rule)
+      .consume(id)
+      .then(
+        () => null,
+        (r: unknown) => {
+          if (r instanceof RateLimiterRes) return ApiError.rateLimited(Math.max(1, Math.ceil(r.msBeforeNext / 1000)));
+          throw r;
+        },
+      );
     const shared = this.watch.isUp('redis') ? await this.shared(id, rule) : null;
     if (shared) {
       if (shared.remaining > 0) return;
       // async-ratelimiter keeps its window on the real clock, so the wait is measured on it too (not a test clock).
       throw ApiError.rateLimited(Math.max(1, shared.reset - Math.floor(Date.now() / 1000)));
     }
-    await this.local(rule)
-      .consume(id)
-      .catch((r: unknown) => {
-        if (r instanceof RateLimiterRes) throw ApiError.rateLimited(Math.max(1, Math.ceil(r.msBeforeNext / 1000)));
-        throw r;
-      });
+    if (refusal) throw refusal;
   }
 
   /** The shared verdict, or null when Redis does not answer in time (an outage the watch reports). */
