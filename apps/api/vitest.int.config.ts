@@ -22,6 +22,7 @@ const alone = [
   'test/backup-restore.int-spec.ts',
   'test/realtime-sessions.int-spec.ts',
   'test/security/sign-in-throttle.int-spec.ts',
+  'test/security/client-ip.int-spec.ts',
 ];
 const shared = { testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks' as const };
 
