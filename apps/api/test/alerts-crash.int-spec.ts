@@ -132,9 +132,9 @@ describe('alerts survive crashes', () => {
     const watch = schedulerFor(stack.database, stack.prefix, redis.url);
     const client = createRedis(redis.url, 'bullmq');
     const backAt = new Map<string, number>();
-    let watching = true;
+    const done = new AbortController();
     const watcher = (async () => {
-      while (watching) {
+      while (!done.signal.aborted) {
         const missing = all.filter((id) => !backAt.has(id));
         const pipeline = client.pipeline();
         for (const id of missing) pipeline.exists(watch.queue.toKey(alertJobId(id, 'overdue', 0, 1)));
@@ -148,7 +148,7 @@ describe('alerts survive crashes', () => {
     try {
       await waitFor('every alert after the Redis loss', async () => (await counts(all, 'overdue')).every((n) => n === 2), 40_000);
     } finally {
-      watching = false;
+      done.abort();
       await watcher;
       await watch.close();
       await closeRedis(client);

@@ -71,6 +71,7 @@ test('API docs and health are served', async ({ page, request }) => {
   expect(health.status()).toBe(200);
   expect((await health.json()).checks.postgres.status).toBe('up');
   await page.goto('/api/docs');
-  await expect(page.getByText(/Một Cửa/).first()).toBeVisible();
+  // Swagger UI builds the page from the whole spec in the browser: seconds on a loaded 2-core machine.
+  await expect(page.getByRole('heading', { level: 1, name: /Một Cửa API/ })).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: `${shots}/api-docs.png` });
 });
