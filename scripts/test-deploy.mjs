@@ -9,9 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { io } from 'socket.io-client';
 import { InfraError, freePort } from './lib/infra.mjs';
-import { runKubeChecks } from './lib/kube-check.mjs';
 import { ensurePodman, podman, podmanEnv, resolveBaseImages } from './lib/podman.mjs';
 import { ensureDependencies, root } from './lib/setup.mjs';
 import { createHttp } from './lib/sim/http.mjs';
@@ -195,8 +193,12 @@ async function runChecks(env, base) {
   });
 }
 
+// Packages (socket.io-client, yaml) load after `ensureDependencies`: a fresh clone has none yet.
+let io;
+
 async function main() {
   await ensureDependencies(log);
+  ({ io } = await import('socket.io-client'));
   ensurePodman(log);
   mkdirSync(work, { recursive: true });
   const env = podmanEnv(work);
@@ -238,6 +240,7 @@ async function main() {
   }
   if (keep || noK8s) return;
   console.log('\nKubernetes manifests (docker/k8s) under podman kube play:');
+  const { runKubeChecks } = await import('./lib/kube-check.mjs');
   await runKubeChecks({ env, work, bases, tag, check, until, log });
 }
 
