@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backup } from './lib/backup.mjs';
 import { InfraError } from './lib/infra.mjs';
 import { openLocalDatabase } from './lib/local-db.mjs';
 import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
@@ -13,6 +12,8 @@ const { values } = parseArgs({ options: { out: { type: 'string', default: path.j
 
 async function main() {
   await ensureDependencies(log);
+  // postgres is a dependency: a fresh clone has it only from here on.
+  const { backup } = await import('./lib/backup.mjs');
   // The database package's code (migrations journal, runner); built by npm start or npm test already.
   if (!existsSync(path.join(root, 'packages/db/dist/index.js'))) await build(log);
   const db = await openLocalDatabase(log);

@@ -7,7 +7,6 @@
 // announced, displays showing a wrong call at the end, duplicate ticket numbers, and the seconds from
 // the end of the fault to the last failed request.
 import path from 'node:path';
-import postgres from 'postgres';
 import { httpClient } from './lib/http-client.mjs';
 import { readAccounts } from './lib/sim/accounts.mjs';
 import { root } from './lib/setup.mjs';
@@ -32,6 +31,8 @@ async function setup() {
   const admin = accounts?.find((a) => a.role === 'admin');
   if (!admin) throw new Error(`no admin in ${dataDir}/demo-accounts.txt`);
   const pg = postgresOf(dataDir);
+  // Loaded here, like every package in these scripts: a clone without `npm start` run has none installed.
+  const { default: postgres } = await import('postgres');
   const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${pg.port}/motcua`, { max: 2, onnotice: () => {}, connect_timeout: 2 });
   const [center] = await sql`select c.id, c.opening_hours from centers c join counters k on k.center_id = c.id group by c.id order by count(*) desc, c.code limit 1`;
   const counters = await sql`select id from counters where center_id = ${center.id} order by number limit 4`;

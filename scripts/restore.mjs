@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { restore } from './lib/backup.mjs';
 import { InfraError } from './lib/infra.mjs';
 import { openLocalDatabase } from './lib/local-db.mjs';
 import { build, dataDir, ensureDependencies, root } from './lib/setup.mjs';
@@ -15,6 +14,8 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { i
 async function main() {
   if (positionals.length !== 1) throw new InfraError('say which backup to restore: npm run restore -- backups/motcua-<time> [--into <database>]');
   await ensureDependencies(log);
+  // postgres is a dependency: a fresh clone has it only from here on.
+  const { restore } = await import('./lib/backup.mjs');
   // The database package's code (migrations journal, runner); built by npm start or npm test already.
   if (!existsSync(path.join(root, 'packages/db/dist/index.js'))) await build(log);
   const db = await openLocalDatabase(log, { create: true, createDatabase: false });

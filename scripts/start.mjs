@@ -13,7 +13,6 @@ import { startPaymentSandbox } from './lib/payment-sandbox.mjs';
 import { seedDemoHistory } from './lib/demo-history.mjs';
 import { storeHistoryFiles } from './lib/demo-files.mjs';
 import { launch } from './lib/sim/cli.mjs';
-import { citizensWithDossiers, DEMO_CITIZENS, startOidcDevProvider } from './lib/oidc-dev-provider.mjs';
 import { parseOptions } from './lib/sim/options.mjs';
 
 const log = (msg) => console.log(`» ${msg}`);
@@ -69,10 +68,11 @@ else {
   });
 }
 
-let demoCitizens = DEMO_CITIZENS;
-
 async function main() {
   await ensureDependencies(log);
+  // oidc-provider is a dependency: a fresh clone has it only from here on.
+  const { citizensWithDossiers, DEMO_CITIZENS, startOidcDevProvider } = await import('./lib/oidc-dev-provider.mjs');
+  let demoCitizens = DEMO_CITIZENS;
   mkdirSync(dataDir, { recursive: true });
   claimDataDir(dataDir);
 
