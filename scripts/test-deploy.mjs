@@ -87,7 +87,9 @@ async function containers(env, service) {
 }
 
 /** A display in the hall: a /public socket subscribed to a center's room, counting the calls it sees. */
-function display(base, centerId) {
+async function display(base, centerId) {
+  // Packages (socket.io-client here, yaml in the kube checks) load after `ensureDependencies`.
+  const { io } = await import('socket.io-client');
   return new Promise((resolve, reject) => {
     const socket = io(`${base}/public`, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: base } });
     const calls = [];
@@ -193,12 +195,8 @@ async function runChecks(env, base) {
   });
 }
 
-// Packages (socket.io-client, yaml) load after `ensureDependencies`: a fresh clone has none yet.
-let io;
-
 async function main() {
   await ensureDependencies(log);
-  ({ io } = await import('socket.io-client'));
   ensurePodman(log);
   mkdirSync(work, { recursive: true });
   const env = podmanEnv(work);

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { closeRedis, createLogger, createRedis, DependencyWatch } from '@motcua/platform';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startRedis } from '../../../scripts/lib/infra.mjs';
 import { ApiError } from '../src/common/api-error.js';
 import { RateLimiter } from '../src/common/rate-limiter.js';
 import type { ApiConfig } from '../src/config/config.js';
@@ -58,9 +62,8 @@ describe('rate limits of public routes', () => {
   });
 
   it('when Redis is slow to answer, the local limit decides from what already passed, not from a fresh quota', async () => {
-    const { freePort, startRedis } = await import('../../../scripts/lib/infra.mjs');
-    const port = await freePort();
-    const own = await startRedis({ dir: `/tmp/motcua-rl-slow-${port}`, port });
+    const dir = mkdtempSync(path.join(tmpdir(), 'motcua-rl-slow-'));
+    const own = await startRedis({ dir, port: await freePort() });
     const client = createRedis(own.url);
     const admin = createRedis(own.url);
     const ready = (r: typeof client) => (r.status === 'ready' ? undefined : new Promise((resolve) => r.once('ready', resolve)));
@@ -76,6 +79,7 @@ describe('rate limits of public routes', () => {
       client.disconnect();
       admin.disconnect();
       await own.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
