@@ -230,6 +230,16 @@ describe('online appointments', () => {
     expect(slip.onTime).toBe(true);
   });
 
+  it('new opening hours apply to the next request: the slots follow at once, not after the calendar cache expires', async () => {
+    const center = await freshCenter('AP-HOURS', 1);
+    const listSlots = async () => json(await send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=2026-11-25`));
+    expect((await listSlots()).slots[0].start).toBe(at('09:30'));
+    const afternoon = { '3': [{ start: '13:00', end: '15:00' }] };
+    expect((await send('PATCH', `/centers/${center.id}`, { openingHours: afternoon }, { cookie: admin })).status).toBe(200);
+    const slots = await listSlots();
+    expect(slots.slots.map((s: { start: string }) => s.start)).toEqual([at('13:00'), at('13:30'), at('14:00'), at('14:30')]);
+  });
+
   it('booking is rate-limited per address', async () => {
     const center = await freshCenter('AP-LIMIT', 1);
     const statuses: number[] = [];

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
+import { localMinutes, openAroundNow } from './open-now.js';
 import { shots, signIn } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -69,13 +70,15 @@ test('the procedure page a QR poster opens shows documents, forms and the live w
 });
 
 test('booking end to end: book on a phone → code and QR → check in at the kiosk → called first at the counter', async ({ page, browser }) => {
+  // The last slot of a day starts at 23:40, and the ticket must be called before the day ends.
+  test.skip(localMinutes() >= 23 * 60 + 30, 'only before 23:30 in Hồ Chí Minh City');
   test.setTimeout(90_000);
   const errors = watchErrors(page);
   const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  let restore: (() => Promise<void>) | undefined;
   try {
     const centerId = await anXuyen(sql);
-    // The center's rule, widened to ±30 minutes so the next slot is "on time" whenever the test runs.
-    await sql`update centers set appointment_on_time_minutes = 30 where id = ${centerId}`;
+    restore = await openAroundNow(sql, centerId);
 
     await page.setViewportSize(PHONE);
     await page.goto(`/guide/${centerId}/1.001193`);
@@ -137,7 +140,7 @@ test('booking end to end: book on a phone → code and QR → check in at the ki
     await officerContext.close();
     expect(errors).toEqual([]);
   } finally {
-    await sql`update centers set appointment_on_time_minutes = 10`;
+    await restore?.();
     await sql.end();
   }
 });

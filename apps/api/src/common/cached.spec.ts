@@ -89,6 +89,17 @@ describe('Cached', () => {
     expect(await cache.get('cookie-b', l.load, 700)).toEqual({ device: 'kiosk-2' });
   });
 
+  it('drops the entries of one prefix only', async () => {
+    const cache = new Cached<number>(1000);
+    let loads = 0;
+    const load = async () => ++loads;
+    for (const key of ['c1:1', 'c1:2', 'c10:1']) await cache.get(key, load, 0);
+    cache.deletePrefix('c1:');
+    expect(await cache.get('c10:1', load, 10)).toBe(3);
+    expect(await cache.get('c1:1', load, 10)).toBe(4);
+    expect(loads).toBe(4);
+  });
+
   it('stays bounded: expired entries go first, then everything', async () => {
     const cache = new Cached<number>(1000, 2);
     let loads = 0;

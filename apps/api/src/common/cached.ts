@@ -30,6 +30,11 @@ export class Cached<T> {
     this.#entries.delete(key);
   }
 
+  /** Drops every entry whose key starts with `prefix`, e.g. all minutes kept for one center. */
+  deletePrefix(prefix: string): void {
+    for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
+  }
+
   /** Drops every entry whose loaded value matches, e.g. all cookies of a revoked device. */
   async deleteWhere(match: (value: T) => boolean): Promise<void> {
     const entries = [...this.#entries];

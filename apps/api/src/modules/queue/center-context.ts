@@ -21,8 +21,11 @@ export class CenterContext {
     return this.#configs.get(centerId, () => ticketRepository.centerConfig(this.database.db, centerId));
   }
 
+  /** After a center's setup changes: its hours and rules apply to the next request on this process. */
   forget(centerId: string): void {
     this.#configs.delete(centerId);
+    this.#calendars.delete(centerId);
+    this.#openings.deletePrefix(`${centerId}:`);
   }
 
   /**
