@@ -20,8 +20,7 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
  */
 export async function openAroundNow(sql: postgres.Sql, centerId: string): Promise<() => Promise<void>> {
   const manager = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const { username, password } = account('quanly.anxuyen');
-  if (!(await manager.post('/api/auth/sign-in', { data: { username, password } })).ok()) throw new Error('the manager could not sign in');
+  if (!(await manager.post('/api/auth/sign-in', { data: account('quanly.anxuyen') })).ok()) throw new Error('the manager could not sign in');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
   const [before] = await sql`select opening_hours, appointment_slot_minutes, appointment_on_time_minutes from centers where id = ${centerId}`;
   const existing = await sql`select calendar_id, kind, name from calendar_days where date = ${today}`;
@@ -34,13 +33,19 @@ export async function openAroundNow(sql: postgres.Sql, centerId: string): Promis
     const res = await manager.patch(`/api/centers/${centerId}`, { data: body });
     if (!res.ok()) throw new Error(`updating the center answered ${res.status()}: ${await res.text()}`);
   };
-  // The API forgets its cached hours when the center is updated, so the calendar change above is read too.
-  await patch({ openingHours: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [window]])), appointmentSlotMinutes: 10, appointmentOnTimeMinutes: 30 });
-
-  return async () => {
+  const restore = async () => {
     await sql`delete from calendar_days where date = ${today}`;
     for (const h of existing) await sql`insert into calendar_days (calendar_id, date, kind, name) values (${h.calendar_id}, ${today}, ${h.kind}, ${h.name})`;
     await patch({ openingHours: before!.opening_hours, appointmentSlotMinutes: before!.appointment_slot_minutes, appointmentOnTimeMinutes: before!.appointment_on_time_minutes });
     await manager.dispose();
   };
+  try {
+    // The API forgets its cached hours when the center is updated, so the calendar change above is read too.
+    await patch({ openingHours: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [window]])), appointmentSlotMinutes: 10, appointmentOnTimeMinutes: 30 });
+  } catch (error) {
+    // Nothing half-changed is left for the tests after this one.
+    await restore();
+    throw error;
+  }
+  return restore;
 }
