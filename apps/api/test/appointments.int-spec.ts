@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, openCounters, seed, signIn, startSecondApi, startStack, type Account, type Stack } from './harness.js';
+import { waitFor } from './wait.js';
 
 // Wednesday 2026-11-25 in Hồ Chí Minh City (UTC+7); the test centers are open all day.
 const at = (hhmm: string) => new Date(`2026-11-25T${hhmm}:00+07:00`).toISOString();
@@ -239,6 +240,21 @@ describe('online appointments', () => {
     const slots = await listSlots();
     expect(slots.slots.map((s: { start: string }) => s.start)).toEqual([at('13:00'), at('13:30'), at('14:00'), at('14:30')]);
   });
+
+  it('new opening hours reach the other API process too: it drops its cached calendar when told through Redis', async () => {
+    const center = await freshCenter('AP-HOURS2', 1);
+    const second = await startSecondApi(stack);
+    try {
+      const starts = async () => (await json(await send('GET', `/public/centers/${center.id}/appointment-slots?serviceId=${center.serviceId}&date=2026-11-25`, undefined, { base: second.baseUrl }))).slots.map((s: { start: string }) => s.start);
+      // The second process now holds the morning hours for a minute.
+      expect((await starts())[0]).toBe(at('09:30'));
+      expect((await send('PATCH', `/centers/${center.id}`, { openingHours: { '3': [{ start: '13:00', end: '14:00' }] } }, { cookie: admin })).status).toBe(200);
+      // Well inside the cache's minute: only the broadcast can have dropped it.
+      await waitFor('the second API process to list the new hours', async () => JSON.stringify(await starts()) === JSON.stringify([at('13:00'), at('13:30')]), 5_000);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
 
   it('booking is rate-limited per address', async () => {
     const center = await freshCenter('AP-LIMIT', 1);

@@ -6,11 +6,12 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { Redis } from 'ioredis';
 import { CONFIG, type ApiConfig } from '../config/config.js';
 import { AfterCommit } from './after-commit.js';
+import { CacheBroadcast } from './cache-broadcast.js';
 import { ApiMetrics } from './metrics.js';
 import { RealtimeOutbox } from './realtime-outbox.js';
 import { BULL_REDIS, DATABASE, READ_DATABASE, REDIS, SOCKET_REDIS } from './tokens.js';
 
-/** Database, Redis, job producer, realtime outbox and dependency watch: wiring only, shared by every module. */
+/** Database, Redis, job producer, realtime outbox, cache broadcast and dependency watch: wiring only, shared by every module. */
 @Global()
 @Module({
   providers: [
@@ -64,11 +65,17 @@ import { BULL_REDIS, DATABASE, READ_DATABASE, REDIS, SOCKET_REDIS } from './toke
       useFactory: (jobs: JobProducer, r: Redis, d: DatabaseHandle) => new DeadlineScheduler(jobs.queue(QueueName.alerts), r, (ids) => alertRepository.targets(d.db, ids)),
     },
     { provide: RealtimePublisher, inject: [REDIS, CONFIG], useFactory: (r: Redis, c: ApiConfig) => new RealtimePublisher(r, c.REDIS_PREFIX) },
+    {
+      provide: CacheBroadcast,
+      inject: [REDIS, CONFIG, DependencyWatch],
+      // Its own connection: a subscribed client takes no other commands. Queued while Redis is away, then resubscribed.
+      useFactory: (r: Redis, c: ApiConfig, w: DependencyWatch) => new CacheBroadcast(r, watched(w, 'cache-sub', createRedis(c.REDIS_URL, 'bullmq')), c.REDIS_PREFIX),
+    },
     RealtimeOutbox,
     AfterCommit,
     ApiMetrics,
   ],
-  exports: [DATABASE, READ_DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit, ApiMetrics],
+  exports: [DATABASE, READ_DATABASE, REDIS, BULL_REDIS, SOCKET_REDIS, JobProducer, RealtimePublisher, CacheBroadcast, DeadlineScheduler, DependencyWatch, RealtimeOutbox, AfterCommit, ApiMetrics],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -2,6 +2,7 @@ import { businessDate, createCalendar, estimateWait, isOpenAt, localDate, nextOp
 import { calendarRepository, floorRepository, ticketRepository, type DatabaseHandle } from '@motcua/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { Cached } from '../../common/cached.js';
+import { CacheBroadcast } from '../../infra/cache-broadcast.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 type Center = NonNullable<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>['center'];
@@ -14,18 +15,25 @@ export class CenterContext {
   readonly #openings = new Cached<{ isOpenNow: boolean; windows: Array<{ start: string; end: string }> }>(60_000);
   readonly #configs = new Cached<Awaited<ReturnType<typeof ticketRepository.centerConfig>>>(2_000);
 
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CacheBroadcast) private readonly broadcast: CacheBroadcast,
+  ) {
+    broadcast.on('center', (centerId) => {
+      this.#configs.delete(centerId);
+      this.#calendars.delete(centerId);
+      this.#openings.deletePrefix(`${centerId}:`);
+    });
+  }
 
   /** The center, its services and priority categories: read on every ticket, so kept for 2 s (a pause here is seen at once). */
   config(centerId: string) {
     return this.#configs.get(centerId, () => ticketRepository.centerConfig(this.database.db, centerId));
   }
 
-  /** After a center's setup changes: its hours and rules apply to the next request on this process. */
+  /** After a center's setup changes: its hours and rules apply to the next request, on every API process. */
   forget(centerId: string): void {
-    this.#configs.delete(centerId);
-    this.#calendars.delete(centerId);
-    this.#openings.deletePrefix(`${centerId}:`);
+    this.broadcast.forget('center', centerId);
   }
 
   /**

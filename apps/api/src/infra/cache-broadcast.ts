@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { closeRedis } from '@motcua/platform';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+
+type Message = { from: string; topic: string; key: string };
+
+/**
+ * Tells every API process to drop what it keeps in memory about something just saved on one of
+ * them (a center's hours), so replicas behind the load balancer answer alike at once. Best effort:
+ * while Redis is down a message is lost and the other processes' caches end at their own expiry.
+ */
+export class CacheBroadcast implements OnApplicationShutdown {
+  readonly #self = randomUUID();
+  readonly #handlers = new Map<string, (key: string) => void>();
+  readonly #channel: string;
+
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    prefix: string,
+  ) {
+    this.#channel = `${prefix}:cache-forget`;
+    subscriber.on('message', (channel: string, raw: string) => channel === this.#channel && this.receive(raw));
+    void subscriber.subscribe(this.#channel).catch(() => {});
+  }
+
+  /** What this process drops when any process forgets `key` of `topic`. */
+  on(topic: string, drop: (key: string) => void): void {
+    this.#handlers.set(topic, drop);
+  }
+
+  /** Drops here at once (the caller's next request must see the change), then on the other processes. */
+  forget(topic: string, key: string): void {
+    this.#handlers.get(topic)?.(key);
+    const message: Message = { from: this.#self, topic, key };
+    void this.publisher.publish(this.#channel, JSON.stringify(message)).catch(() => {});
+  }
+
+  private receive(raw: string): void {
+    const m = JSON.parse(raw) as Message;
+    if (m.from !== this.#self) this.#handlers.get(m.topic)?.(m.key);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await closeRedis(this.subscriber);
+  }
+}
