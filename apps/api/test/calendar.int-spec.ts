@@ -38,6 +38,16 @@ describe('the working-day calendar, adjusted by an admin', () => {
     expect(audit.map((a) => a.action)).toEqual(['calendar.set_day', 'calendar.clear_day']);
   });
 
+  it('a day off declared for today closes the kiosk on the next request, not after the queue has cached the calendar for a minute', async () => {
+    const [center] = await stack.database.sql`select id from centers where code = 'TT-32002'`;
+    const kioskOpen = async () => (await json(await send('lanhdao.tinh', 'GET', `/public/centers/${center!.id}/kiosk`))).isOpenNow as boolean;
+    expect(await kioskOpen()).toBe(true);
+    expect((await send('tinh.quantri', 'PUT', '/calendar/days/2026-12-01', { kind: 'day_off', name: 'Nghỉ đột xuất' })).status).toBe(200);
+    expect(await kioskOpen()).toBe(false);
+    expect((await send('tinh.quantri', 'DELETE', '/calendar/days/2026-12-01')).status).toBe(200);
+    expect(await kioskOpen()).toBe(true);
+  });
+
   it('refuses a day without a name or kind with field messages, and a leader with 403; nothing is written', async () => {
     const bad = await send('tinh.quantri', 'PUT', '/calendar/days/2026-12-07', { kind: 'party', name: '' });
     expect(bad.status).toBe(400);

@@ -100,6 +100,15 @@ describe('Cached', () => {
     expect(loads).toBe(4);
   });
 
+  it('clear drops every entry: the next read of each loads again', async () => {
+    const cache = new Cached<number>(60_000);
+    let loads = 0;
+    const load = async () => ++loads;
+    for (const key of ['a', 'b']) await cache.get(key, load, 0);
+    cache.clear();
+    expect([await cache.get('a', load, 10), await cache.get('b', load, 10)]).toEqual([3, 4]);
+  });
+
   it('stays bounded: expired entries go first, then everything', async () => {
     const cache = new Cached<number>(1000, 2);
     let loads = 0;

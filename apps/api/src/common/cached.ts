@@ -35,6 +35,10 @@ export class Cached<T> {
     for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
   }
 
+  clear(): void {
+    this.#entries.clear();
+  }
+
   /** Drops every entry whose loaded value matches, e.g. all cookies of a revoked device. */
   async deleteWhere(match: (value: T) => boolean): Promise<void> {
     const entries = [...this.#entries];

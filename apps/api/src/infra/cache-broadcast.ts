@@ -3,16 +3,18 @@ import { closeRedis } from '@motcua/platform';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 
-type Message = { from: string; topic: string; key: string };
+/** What can be forgotten: one center's setup (key: its id), or every calendar (key unused). */
+export type CacheTopic = 'center' | 'calendars';
+type Message = { from: string; topic: CacheTopic; key: string };
 
 /**
  * Tells every API process to drop what it keeps in memory about something just saved on one of
- * them (a center's hours), so replicas behind the load balancer answer alike at once. Best effort:
+ * them (a center's hours, a holiday), so replicas behind the load balancer answer alike at once. Best effort:
  * while Redis is down a message is lost and the other processes' caches end at their own expiry.
  */
 export class CacheBroadcast implements OnApplicationShutdown {
   readonly #self = randomUUID();
-  readonly #handlers = new Map<string, (key: string) => void>();
+  readonly #handlers = new Map<CacheTopic, (key: string) => void>();
   readonly #channel: string;
 
   constructor(
@@ -26,12 +28,12 @@ export class CacheBroadcast implements OnApplicationShutdown {
   }
 
   /** What this process drops when any process forgets `key` of `topic`. */
-  on(topic: string, drop: (key: string) => void): void {
+  on(topic: CacheTopic, drop: (key: string) => void): void {
     this.#handlers.set(topic, drop);
   }
 
   /** Drops here at once (the caller's next request must see the change), then on the other processes. */
-  forget(topic: string, key: string): void {
+  forget(topic: CacheTopic, key = ''): void {
     this.#handlers.get(topic)?.(key);
     const message: Message = { from: this.#self, topic, key };
     void this.publisher.publish(this.#channel, JSON.stringify(message)).catch(() => {});

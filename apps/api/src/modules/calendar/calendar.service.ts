@@ -4,15 +4,20 @@ import { auditRepository, calendarRepository, scopeRepository, type DatabaseHand
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/actor.js';
 import { ApiError } from '../../common/api-error.js';
+import { CacheBroadcast } from '../../infra/cache-broadcast.js';
 import { DATABASE } from '../../infra/tokens.js';
 
 /**
  * Admins adjust the default calendar each year (the Government re-arranges days off).
- * Deadline computations read it on every command; queue and alert caches refresh within a minute.
+ * Deadline computations read it on every command; the queue's cached calendars are dropped on
+ * every API process when it changes, and the worker's alert caches refresh within a minute.
  */
 @Injectable()
 export class CalendarService {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CacheBroadcast) private readonly broadcast: CacheBroadcast,
+  ) {}
 
   async days(year: number) {
     const calendar = await this.calendar();
@@ -25,6 +30,7 @@ export class CalendarService {
       const before = await calendarRepository.setDay(tx, calendar.id, { date, ...input });
       await auditRepository.append(tx, { actorId: actor.staffId, action: 'calendar.set_day', entity: 'calendar_day', entityId: date, before: before ? { kind: before.kind, name: before.name } : null, after: input, ip });
     });
+    this.broadcast.forget('calendars');
     return { date, ...input };
   }
 
@@ -36,6 +42,7 @@ export class CalendarService {
       return before;
     });
     if (!removed) throw ApiError.notFound({ vi: 'ngày ngoại lệ này trong lịch', en: 'This exception in the calendar' });
+    this.broadcast.forget('calendars');
     return { ok: true };
   }
 
@@ -78,6 +85,7 @@ export class CalendarService {
         after: { unitId, effectiveFrom: input.effectiveFrom, officeWindows: input.officeWindows, note: input.note }, ip,
       });
     });
+    this.broadcast.forget('calendars');
     return this.officeWindows(unitId, now);
   }
 

@@ -24,6 +24,10 @@ export class CenterContext {
       this.#calendars.delete(centerId);
       this.#openings.deletePrefix(`${centerId}:`);
     });
+    broadcast.on('calendars', () => {
+      this.#calendars.clear();
+      this.#openings.clear();
+    });
   }
 
   /** The center, its services and priority categories: read on every ticket, so kept for 2 s (a pause here is seen at once). */
