@@ -9,8 +9,9 @@ type Message = { from: string; topic: CacheTopic; key: string };
 
 /**
  * Tells every API process to drop what it keeps in memory about something just saved on one of
- * them (a center's hours, a holiday), so replicas behind the load balancer answer alike at once. Best effort:
- * while Redis is down a message is lost and the other processes' caches end at their own expiry.
+ * them (a center's hours, a holiday), so replicas behind the load balancer answer alike at once.
+ * Best effort: while Redis is down a message is lost and the other processes' caches end at their
+ * own expiry.
  */
 export class CacheBroadcast implements OnApplicationShutdown {
   readonly #self = randomUUID();
@@ -40,8 +41,14 @@ export class CacheBroadcast implements OnApplicationShutdown {
   }
 
   private receive(raw: string): void {
-    const m = JSON.parse(raw) as Message;
-    if (m.from !== this.#self) this.#handlers.get(m.topic)?.(m.key);
+    // A stray message on the channel must not throw inside the Redis client's event handler.
+    let m: Partial<Message> | null;
+    try {
+      m = JSON.parse(raw) as Partial<Message> | null;
+    } catch {
+      return;
+    }
+    if (m && m.from !== this.#self && typeof m.key === 'string') this.#handlers.get(m.topic as CacheTopic)?.(m.key);
   }
 
   async onApplicationShutdown(): Promise<void> {
